@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { registerErrorHandler, errorBody } from './platform/errors/error-handler.js';
+import type { Pii } from './platform/pii.js';
+import type { SmsProvider } from './platform/sms/sms-provider.js';
+import { registerSessionHooks } from './platform/http/session-hooks.js';
+import { registerHealthRoutes } from './platform/http/health.routes.js';
+import { registerStaticWeb } from './platform/http/static-web.js';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import { registerReferenceRoutes } from './modules/reference/reference.routes.js';
+import { registerWorkerRoutes } from './modules/workers/workers.routes.js';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.js';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  pii: Pii;
+  sms: SmsProvider;
+  now: () => Date;
+};
+
+export type App = FastifyInstance;
+
+/** Build the HTTP app: platform plugins first, then each module's routes. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('RATE_LIMITED') }) });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lingong 零工 API', version: '0.1.0', description: '鹿寨县零工市场 API：公开、零工/用工主体、管理端、系统对接' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSessionHooks(app, deps);
+  registerHealthRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerReferenceRoutes(app, deps);
+  registerWorkerRoutes(app, deps);
+  registerJobRoutes(app, deps);
+
+  const dist = config.webDistDir;
+  if (existsSync(path.join(dist, 'index.html'))) await registerStaticWeb(app, dist);
+  else {
+    app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody('ROUTE_NOT_FOUND')));
+  }
+  return app;
+}

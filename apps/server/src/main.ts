@@ -1,0 +1,64 @@
+import { pathToFileURL } from 'node:url';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { prepareDeps } from './bootstrap.js';
+import { DEMO_LOGINS } from '../scripts/demo/seed-demo.js';
+
+export type RunningServer = { url: string; close(): Promise<void> };
+
+/** Start the whole server; `env` overrides process.env (tests pass PORT=0, DATA_DIR, …). */
+export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const config = loadConfig({ ...process.env, ...env });
+  const deps = await prepareDeps(config);
+  const app = await buildApp(deps);
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://localhost:${port}`,
+    close: async () => {
+      await app.close();
+      await deps.database.close();
+    },
+  };
+}
+
+function printBanner(url: string, database: string): void {
+  const lines = [
+    '',
+    '  零工 Lingong — 鹿寨县零工市场',
+    `  数据库: ${database}`,
+    '',
+    `  手机端 (零工/用工主体)  ${url}/`,
+    `  管理后台               ${url}/admin/`,
+    `  大屏                   ${url}/screen/`,
+    `  API 文档               ${url}/api/docs`,
+    '',
+    '  演示账号 (demo logins):',
+    ...DEMO_LOGINS.map((d) => `    ${d.label.padEnd(16, '　')} ${d.login}`),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const started = Date.now();
+    const server = await startServer();
+    const config = loadConfig();
+    printBanner(server.url, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`);
+    console.log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,39 @@
+import { index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+export const EMPLOYER_KINDS = ['enterprise', 'individual_business', 'private_person', 'public_institution'] as const;
+export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'suspended'] as const;
+
+/** Employers (用工主体). A private person is identified by ID number (encrypted). */
+export const employers = pgTable(
+  'employers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: EMPLOYER_KINDS }).notNull(),
+    uscc: varchar('uscc', { length: 18 }).unique(),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    address: text('address').notNull().default(''),
+    industry: text('industry'),
+    size: text('size'),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhoneEnc: text('contact_phone_enc'),
+    contactPhoneHash: text('contact_phone_hash'),
+    verificationStatus: text('verification_status', { enum: VERIFICATION_STATUSES }).notNull().default('unverified'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('employers_town_idx').on(t.townCode)],
+);
+
+/** Who acts for an employer. One user may belong to several employers and also be a worker. */
+export const employerMembers = pgTable(
+  'employer_members',
+  {
+    employerId: uuid('employer_id').notNull().references(() => employers.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    role: text('role', { enum: ['owner', 'member'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.employerId, t.userId] }), index('employer_members_user_idx').on(t.userId)],
+);

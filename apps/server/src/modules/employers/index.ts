@@ -1,0 +1,2 @@
+// The employers module's face: what other modules may call.
+export { findMembershipsByUser, findEmployerNames, type Membership } from './employers.repository.js';

@@ -1,0 +1,12 @@
+// The reference module's face: regions, occupations, stations.
+export {
+  findRegionName,
+  findRegionNames,
+  findAllRegionCodes,
+  findOccupationNames,
+  importRegions,
+  listOccupations,
+  listRegions,
+  seedReferenceData,
+} from './reference.service.js';
+export { isWithinRegion, regionPrefix, levelOfCode, deriveParentCode } from './region-codes.js';

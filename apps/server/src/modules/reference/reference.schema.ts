@@ -1,0 +1,48 @@
+import { boolean, doublePrecision, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+/** Statistical divisions, 12-digit codes: province > city > county > town > village. */
+export const regions = pgTable(
+  'regions',
+  {
+    code: varchar('code', { length: 12 }).primaryKey(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['province', 'city', 'county', 'town', 'village'] }).notNull(),
+    parentCode: varchar('parent_code', { length: 12 }),
+    /** Demo-generated, not from the official list. */
+    placeholder: boolean('placeholder').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode)],
+);
+
+/** Occupations (工种): a tree of categories and trades. Disabled ones stay for history. */
+export const occupations = pgTable('occupations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  key: text('key').unique(),
+  name: text('name').notNull().unique(),
+  parentId: uuid('parent_id'),
+  nationalCode: text('national_code'),
+  skillTags: text('skill_tags').array().notNull().default([]),
+  isCategory: boolean('is_category').notNull().default(false),
+  sort: integer('sort').notNull().default(0),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+});
+
+/** Gig stations (零工驿站) and the county hall. */
+export const stations = pgTable(
+  'stations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull().unique(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    address: text('address').notNull(),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    openingHours: text('opening_hours').notNull(),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    services: text('services').array().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stations_town_idx').on(t.townCode)],
+);

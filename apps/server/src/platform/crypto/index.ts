@@ -1,0 +1,4 @@
+export * from './envelope.js';
+export * from './blind-index.js';
+export * from './mask.js';
+export * from './keys.js';

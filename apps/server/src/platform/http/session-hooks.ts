@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app.js';
+import { staffActorFor, userActorFor } from '../../modules/accounts/index.js';
+import { findLiveSession } from '../auth/sessions.js';
+import { AppError } from '../errors/app-error.js';
+import { APP_COOKIE, STAFF_COOKIE, tokenOf } from './request-auth.js';
+
+/**
+ * Resolve the session of every /api/v1/app and /api/v1/admin request. App routes accept only
+ * user sessions, admin routes only staff sessions; anything else is 401.
+ */
+export function registerSessionHooks(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const url = request.url;
+    const area = url.startsWith('/api/v1/app/') ? 'app' : url.startsWith('/api/v1/admin/') ? 'admin' : null;
+    if (!area) return;
+    const token = tokenOf(request, area === 'app' ? APP_COOKIE : STAFF_COOKIE);
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    const session = await findLiveSession(deps.database.db, token, deps.now());
+    if (!session) throw new AppError('UNAUTHENTICATED', { message: '登录已失效，请重新登录' });
+    if (area === 'app') {
+      if (session.subjectKind !== 'user') throw new AppError('UNAUTHENTICATED');
+      request.actor = await userActorFor(deps.database, session.subjectId, session.sessionId);
+    } else {
+      if (session.subjectKind !== 'staff') throw new AppError('UNAUTHENTICATED');
+      request.actor = await staffActorFor(deps.database, session.subjectId, session.sessionId);
+    }
+    if (!request.actor) throw new AppError('UNAUTHENTICATED', { message: '账号已停用或不存在' });
+  });
+}

@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-results/**', '**/*.vue', 'apps/server/src/db/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only', message: 'no .only left in tests' },
+        { object: 'describe', property: 'only', message: 'no .only left in tests' },
+        { object: 'test', property: 'only', message: 'no .only left in tests' },
+        { object: 'it', property: 'skip', message: 'no .skip left in tests' },
+        { object: 'describe', property: 'skip', message: 'no .skip left in tests' },
+        { object: 'test', property: 'skip', message: 'no .skip left in tests' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,48 @@
+/**
+ * Every error the API returns: a stable code, its HTTP status and the Chinese message shown to
+ * users. The server throws `new AppError(code)`; web apps may switch on the code.
+ */
+export const ERROR_CODES = {
+  /** A request body, query or parameter failed validation; `details` names each field. */
+  VALIDATION_FAILED: { status: 400, message: '提交的信息有误，请检查后重试' },
+  /** The body is not valid JSON or has the wrong content type. */
+  BAD_REQUEST: { status: 400, message: '请求格式不正确' },
+  /** No session, or the session is wrong, expired or revoked. */
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  /** Logged in, but the role lacks the permission or the record is outside the region scope. */
+  FORBIDDEN: { status: 403, message: '没有权限进行此操作' },
+  /** The record does not exist (or is outside the caller's scope and must not be revealed). */
+  NOT_FOUND: { status: 404, message: '记录不存在' },
+  /** No route matches the method and path. */
+  ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
+  /** The record already exists (unique field taken). */
+  CONFLICT: { status: 409, message: '记录已存在' },
+  /** The body exceeds the size limit. */
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  /** Too many requests from this client in a short time. */
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  /** An SMS code was requested again within the cooldown for the same phone. */
+  SMS_COOLDOWN: { status: 429, message: '验证码已发送，请60秒后再试' },
+  /** The phone reached its daily SMS limit. */
+  SMS_DAILY_LIMIT: { status: 429, message: '今日验证码发送次数已达上限，请明天再试' },
+  /** The client IP reached its SMS limit. */
+  SMS_IP_LIMIT: { status: 429, message: '当前网络发送验证码过于频繁，请稍后再试' },
+  /** The SMS code is wrong. */
+  SMS_CODE_INVALID: { status: 400, message: '验证码不正确' },
+  /** The SMS code expired, was used, or was killed after too many wrong tries. */
+  SMS_CODE_EXPIRED: { status: 400, message: '验证码已失效，请重新获取' },
+  /** Wrong staff username or password. */
+  LOGIN_FAILED: { status: 401, message: '用户名或密码不正确' },
+  /** The staff account is locked after repeated failures. */
+  ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已锁定15分钟' },
+  /** The account is disabled by an administrator. */
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
+  /** An import file has bad rows; nothing was imported; `details` lists row, field, message. */
+  IMPORT_FAILED: { status: 400, message: '导入文件有错误，未导入任何数据' },
+  /** An unexpected server error; details are logged, never sent. */
+  INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
+  /** A dependency (database, SMS gateway) is unavailable. */
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

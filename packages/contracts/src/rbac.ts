@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Roles. App roles belong to people who log in by phone; staff roles to console users. */
+export const APP_ROLES = ['worker', 'employer_owner', 'employer_member'] as const;
+export const STAFF_ROLES = ['counter_staff', 'station_agent', 'reviewer', 'admin', 'supervisor'] as const;
+export const ROLES = [...APP_ROLES, ...STAFF_ROLES] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+export const StaffRole = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  worker: '零工',
+  employer_owner: '用工主体负责人',
+  employer_member: '用工主体成员',
+  counter_staff: '窗口工作人员',
+  station_agent: '驿站工作人员',
+  reviewer: '审核员',
+  admin: '管理员',
+  supervisor: '监管（只读）',
+};
+
+/** Permissions checked by services. `*.read` never writes; supervisors hold only reads. */
+export const PERMISSIONS = [
+  'dashboard.read',
+  'workers.read',
+  'workers.write',
+  'workers.pii.read',
+  'employers.read',
+  'employers.write',
+  'jobs.read',
+  'jobs.write',
+  'jobs.review',
+  'stations.read',
+  'stations.write',
+  'reference.write',
+  'staff.read',
+  'staff.write',
+  'audit.read',
+  'config.write',
+] as const;
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;
+
+const READS: Permission[] = PERMISSIONS.filter((p) => p.endsWith('.read') && p !== 'workers.pii.read');
+
+export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
+  counter_staff: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'workers.write', 'workers.pii.read', 'employers.write', 'jobs.write'],
+  station_agent: ['dashboard.read', 'workers.read', 'workers.write', 'workers.pii.read', 'employers.read', 'jobs.read', 'jobs.write', 'stations.read', 'stations.write'],
+  reviewer: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'jobs.review', 'employers.write'],
+  admin: [...PERMISSIONS],
+  supervisor: READS,
+};
+
+/** Union of the permissions of the given staff roles. */
+export function permissionsOf(roles: readonly StaffRole[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const r of roles) for (const p of STAFF_ROLE_PERMISSIONS[r]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { PageQuery, RegionCode, pageOf } from './common.js';
+
+export const REGISTRATION_CHANNEL_LABELS = {
+  online: '线上自助',
+  counter: '窗口代登记',
+  station: '驿站',
+  household: '入户采集',
+  event: '活动现场',
+} as const;
+export const RegistrationChannel = z.enum(['online', 'counter', 'station', 'household', 'event'], { error: '登记渠道不正确' });
+
+export const WorkerListQuery = PageQuery.extend({ town: RegionCode.optional() });
+export const WorkerSummary = z.object({
+  id: z.string(),
+  nameMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  gender: z.enum(['male', 'female']).nullable(),
+  age: z.number().int().nullable(),
+  homeRegionCode: z.string(),
+  homeRegionName: z.string(),
+  channel: RegistrationChannel,
+  createdAt: z.string(),
+});
+export type WorkerSummary = z.infer<typeof WorkerSummary>;
+export const WorkerPage = pageOf(WorkerSummary);
+
+/** The full, unmasked view; every read of it is audited. */
+export const WorkerPii = z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), idNumber: z.string().nullable() });
+export type WorkerPii = z.infer<typeof WorkerPii>;
+export const IdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });
