@@ -23,7 +23,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   };
 }
 
-function printBanner(url: string, database: string): void {
+function printBanner(url: string, database: string, demo: boolean): void {
   const lines = [
     '',
     '  零工 Lingong — 鹿寨县零工市场',
@@ -34,9 +34,7 @@ function printBanner(url: string, database: string): void {
     `  大屏                   ${url}/screen/`,
     `  API 文档               ${url}/api/docs`,
     '',
-    '  演示账号 (demo logins):',
-    ...DEMO_LOGINS.map((d) => `    ${d.label.padEnd(16, '　')} ${d.login}`),
-    '',
+    ...(demo ? ['  演示账号 (demo logins):', ...DEMO_LOGINS.map((d) => `    ${d.label}：${d.login}`), ''] : []),
   ];
   console.log(lines.join('\n'));
 }
@@ -46,7 +44,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const started = Date.now();
     const server = await startServer();
     const config = loadConfig();
-    printBanner(server.url, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`);
+    printBanner(server.url, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`, config.seedDemo);
     console.log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const stop = async () => {
       await server.close();

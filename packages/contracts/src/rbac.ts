@@ -9,16 +9,7 @@ export type Role = z.infer<typeof Role>;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-export const ROLE_LABELS: Record<Role, string> = {
-  worker: '零工',
-  employer_owner: '用工主体负责人',
-  employer_member: '用工主体成员',
-  counter_staff: '窗口工作人员',
-  station_agent: '驿站工作人员',
-  reviewer: '审核员',
-  admin: '管理员',
-  supervisor: '监管（只读）',
-};
+export { ROLE_LABELS } from './labels.js';
 
 /** Permissions checked by services. `*.read` never writes; supervisors hold only reads. */
 export const PERMISSIONS = [

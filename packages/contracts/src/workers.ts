@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { PageQuery, RegionCode, pageOf } from './common.js';
 
-export const REGISTRATION_CHANNEL_LABELS = {
-  online: '线上自助',
-  counter: '窗口代登记',
-  station: '驿站',
-  household: '入户采集',
-  event: '活动现场',
-} as const;
+export { REGISTRATION_CHANNEL_LABELS } from './labels.js';
 export const RegistrationChannel = z.enum(['online', 'counter', 'station', 'household', 'event'], { error: '登记渠道不正确' });
 
 export const WorkerListQuery = PageQuery.extend({ town: RegionCode.optional() });

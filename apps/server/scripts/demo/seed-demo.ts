@@ -67,7 +67,7 @@ async function ensurePlaceholderVillages(db: DbOrTx, towns: Towns): Promise<Map<
 }
 
 function workerRow(pii: Pii, rng: Rng, i: number, home: string, occupationIds: string[], phone: string) {
-  const day = i % 16000;
+  const day = (i * 7919) % 16000; // bijective on i mod 16000: spread birth dates, keep ID numbers unique
   const birth = new Date(Date.UTC(1961, 0, 1) + day * 86400_000).toISOString().slice(0, 10);
   const gender = rng.chance(0.55) ? 'male' : 'female';
   const idNumber = makeIdNumber({ regionCode: '450223', birthDate: birth, seq: Math.floor(i / 16000) % 500, gender });

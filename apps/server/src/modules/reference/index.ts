@@ -2,6 +2,7 @@
 export {
   findRegionName,
   findRegionNames,
+  findRegionLabels,
   findAllRegionCodes,
   findOccupationNames,
   importRegions,

@@ -8,7 +8,7 @@ import { SEED_OCCUPATIONS } from './data/occupations.js';
 import { SEED_REGIONS } from './data/regions.js';
 import { SEED_STATIONS } from './data/stations.js';
 import type { ParsedRegion } from './division-import.js';
-import { regionPrefix } from './region-codes.js';
+import { deriveParentCode, levelOfCode, regionPrefix } from './region-codes.js';
 import * as repo from './reference.repository.js';
 
 export const listRegions = (db: DbOrTx, parent?: string) => repo.findRegionsByParent(db, parent ?? null);
@@ -83,4 +83,17 @@ export async function seedReferenceData(db: Db): Promise<void> {
     }
     await repo.insertStations(tx, SEED_STATIONS);
   });
+}
+
+/** Display labels for region codes: a village shows its town too ('中渡镇·大兆村'). */
+export async function findRegionLabels(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
+  const parents = codes.map((c) => (levelOfCode(c) === 'village' ? deriveParentCode(c) : null)).filter((c): c is string => c !== null);
+  const names = await repo.findRegionNames(db, [...codes, ...parents]);
+  const labels = new Map<string, string>();
+  for (const code of codes) {
+    const name = names.get(code) ?? code;
+    const parent = levelOfCode(code) === 'village' ? deriveParentCode(code) : null;
+    labels.set(code, parent && names.has(parent) ? `${names.get(parent)}·${name}` : name);
+  }
+  return labels;
 }

@@ -3,7 +3,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
 import { assertReadableRegion, requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
-import { findRegionNames } from '../reference/index.js';
+import { findRegionLabels } from '../reference/index.js';
 import { presentWorkerPii, presentWorkerSummary } from './workers.presenter.js';
 import * as repo from './workers.repository.js';
 
@@ -15,7 +15,7 @@ export async function listWorkersForStaff(deps: WorkersDeps, actor: StaffActor, 
   const regionPattern = scopedRegionPattern(actor, q.town);
   if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const { rows, total } = await repo.findWorkersPage(deps.db, { regionPattern, page: q.page, pageSize: q.pageSize });
-  const names = await findRegionNames(deps.db, rows.map((r) => r.homeRegionCode));
+  const names = await findRegionLabels(deps.db, rows.map((r) => r.homeRegionCode));
   const now = deps.now();
   const items = rows.map((r) => presentWorkerSummary(r, deps.pii, names.get(r.homeRegionCode) ?? r.homeRegionCode, now));
   return { items, total, page: q.page, pageSize: q.pageSize };
@@ -27,7 +27,7 @@ export async function getWorkerForStaff(deps: WorkersDeps, actor: StaffActor, id
   const row = await repo.findWorkerById(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   assertReadableRegion(actor, row.homeRegionCode);
-  const names = await findRegionNames(deps.db, [row.homeRegionCode]);
+  const names = await findRegionLabels(deps.db, [row.homeRegionCode]);
   return presentWorkerSummary(row, deps.pii, names.get(row.homeRegionCode) ?? row.homeRegionCode, deps.now());
 }
 

@@ -1,0 +1,79 @@
+import type { Component } from 'vue';
+import type { Permission } from '@lingong/contracts';
+import {
+  Briefcase,
+  Collection,
+  DocumentChecked,
+  HomeFilled,
+  List,
+  Location,
+  OfficeBuilding,
+  Setting,
+  User,
+  UserFilled,
+} from '@element-plus/icons-vue';
+
+export interface NavItem {
+  path: string;
+  title: string;
+  permission: Permission;
+  icon: Component;
+  /** What a later release brings to a page that is still a placeholder. */
+  upcoming?: string;
+}
+
+/** The side menu, in order; each entry is also a route guarded by its permission. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', title: '首页', permission: 'dashboard.read', icon: HomeFilled },
+  { path: '/workers', title: '雇员管理', permission: 'workers.read', icon: User },
+  {
+    path: '/employers',
+    title: '雇主管理',
+    permission: 'employers.read',
+    icon: OfficeBuilding,
+    upcoming: '用工主体登记与核验（统一社会信用代码 / 个人身份证号）、联系人、诚信记录，导出用工登记台账。',
+  },
+  {
+    path: '/jobs',
+    title: '岗位管理',
+    permission: 'jobs.read',
+    icon: Briefcase,
+    upcoming: '岗位代发布、编辑、下架，按工种、乡镇、用工形式筛选，导出岗位信息发布台账。',
+  },
+  {
+    path: '/jobs/review',
+    title: '岗位审核',
+    permission: 'jobs.review',
+    icon: DocumentChecked,
+    upcoming: '待审核岗位队列，敏感词与就业歧视提示，通过或驳回（须填写理由）。',
+  },
+  { path: '/stations', title: '零工驿站', permission: 'stations.read', icon: Location },
+  {
+    path: '/occupations',
+    title: '工种管理',
+    permission: 'reference.write',
+    icon: Collection,
+    upcoming: '工种目录（国家职业分类大典编码）的新增、排序与停用。',
+  },
+  {
+    path: '/staff',
+    title: '人员与角色',
+    permission: 'staff.read',
+    icon: UserFilled,
+    upcoming: '工作人员账号、角色与管辖区域，停用与解锁账号。',
+  },
+  {
+    path: '/audit',
+    title: '审计日志',
+    permission: 'audit.read',
+    icon: List,
+    upcoming: '登录、敏感信息查看与关键操作的审计记录，按人员、操作和时间检索。',
+  },
+  {
+    path: '/config',
+    title: '系统配置',
+    permission: 'config.write',
+    icon: Setting,
+    upcoming: '岗位自动发布规则、敏感词库、短信与省级"数智人社"对接配置。',
+  },
+];

@@ -1,0 +1,9 @@
+import { createApp } from 'vue';
+import 'vant/lib/index.css';
+import './styles.css';
+import App from './App.vue';
+import { router } from './router';
+import { applyElderMode } from './elder-mode';
+
+applyElderMode();
+createApp(App).use(router).mount('#app');

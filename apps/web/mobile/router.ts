@@ -1,0 +1,41 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { appSession } from './session';
+import TabLayout from './TabLayout.vue';
+import JobsPage from './pages/JobsPage.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    requiresAuth?: boolean;
+    title?: string;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes: [
+    { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
+    {
+      path: '/',
+      component: TabLayout,
+      children: [
+        { path: '', redirect: '/jobs' },
+        { path: 'jobs', component: JobsPage, meta: { title: '找活' } },
+        { path: 'stations', component: () => import('./pages/StationsPage.vue'), meta: { title: '零工驿站' } },
+        { path: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { title: '消息', requiresAuth: true } },
+        { path: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的', requiresAuth: true } },
+      ],
+    },
+    { path: '/:pathMatch(.*)*', redirect: '/jobs' },
+  ],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+router.beforeEach(async (to) => {
+  if (!to.meta.requiresAuth) return true;
+  const user = await appSession.ensure().catch(() => null);
+  return user ? true : { path: '/login', query: { redirect: to.fullPath } };
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} - 鹿寨县零工市场` : '鹿寨县零工市场';
+});

@@ -1,0 +1,28 @@
+import type { Region, Station } from '@lingong/contracts';
+import { api } from './api';
+import type { Paged, PublicJob } from './types';
+
+/** 鹿寨县 county code; its children are the nine towns. */
+export const COUNTY_CODE = '450223000000';
+
+let townsPromise: Promise<Region[]> | null = null;
+
+/** The towns of the county, fetched once per page load. */
+export function loadTowns(): Promise<Region[]> {
+  townsPromise ??= api
+    .get<{ items: Region[] }>('/api/v1/public/regions', { parent: COUNTY_CODE })
+    .then((r) => r.items)
+    .catch((err: unknown) => {
+      townsPromise = null;
+      throw err;
+    });
+  return townsPromise;
+}
+
+export function fetchPublicStations(query: { town?: string; page?: number; pageSize?: number }): Promise<Paged<Station>> {
+  return api.get<Paged<Station>>('/api/v1/public/stations', { page: 1, pageSize: 50, ...query });
+}
+
+export function fetchPublicJobs(query: { page?: number; pageSize?: number }): Promise<Paged<PublicJob>> {
+  return api.get<Paged<PublicJob>>('/api/v1/public/jobs', { page: 1, pageSize: 20, ...query });
+}
