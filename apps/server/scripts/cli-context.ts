@@ -1,14 +1,14 @@
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { createPii } from '../src/platform/pii.js';
-import { seedReferenceData } from '../src/modules/reference/index.js';
+import { seedBaseData } from '../src/db/seed-base.js';
 
 /** Config, a migrated database with reference data, and PII keys, for maintenance CLIs. */
 export async function openCliContext() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
-  await seedReferenceData(database.db);
+  await seedBaseData(database.db);
   return { config, database, pii: createPii(config) };
 }
 

@@ -19,6 +19,7 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { registerReferenceRoutes } from './modules/reference/reference.routes.js';
 import { registerWorkerRoutes } from './modules/workers/workers.routes.js';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.js';
+import { registerModerationRoutes } from './platform/moderation/moderation.routes.js';
 
 export type AppDeps = {
   config: Config;
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerReferenceRoutes(app, deps);
   registerWorkerRoutes(app, deps);
   registerJobRoutes(app, deps);
+  registerModerationRoutes(app, deps);
 
   const dist = config.webDistDir;
   if (existsSync(path.join(dist, 'index.html'))) await registerStaticWeb(app, dist);

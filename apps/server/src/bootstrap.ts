@@ -6,7 +6,7 @@ import { LocalSmsProvider } from './platform/sms/local-sms.js';
 import { AliyunSmsProvider } from './platform/sms/aliyun-sms.js';
 import type { SmsProvider } from './platform/sms/sms-provider.js';
 import { findStaffByUsername, hashPassword, insertStaff } from './modules/accounts/index.js';
-import { seedReferenceData } from './modules/reference/index.js';
+import { seedBaseData } from './db/seed-base.js';
 import { seedDemo } from '../scripts/demo/seed-demo.js';
 import type { AppDeps } from './app.js';
 
@@ -27,7 +27,7 @@ export async function prepareDeps(config: Config, log?: FastifyBaseLogger): Prom
   await database.migrate();
   const pii: Pii = createPii(config);
   const deps: AppDeps = { config, database, pii, sms: createSmsProvider(config, log), now: () => new Date() };
-  await seedReferenceData(database.db);
+  await seedBaseData(database.db);
   let seeded = false;
   if (config.seedDemo) {
     seeded = await seedDemo({ db: database.db, pii }, { workers: 300, employers: 40, jobs: 120, seed: 2025 });

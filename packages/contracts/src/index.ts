@@ -6,3 +6,4 @@ export * from './reference.js';
 export * from './workers.js';
 export * from './jobs.js';
 export * from './validators/index.js';
+export * from './moderation.js';

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'staff.write',
   'audit.read',
   'config.write',
+  'moderation.read',
+  'moderation.write',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -38,7 +40,7 @@ const READS: Permission[] = PERMISSIONS.filter((p) => p.endsWith('.read') && p !
 export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   counter_staff: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'workers.write', 'workers.pii.read', 'employers.write', 'jobs.write'],
   station_agent: ['dashboard.read', 'workers.read', 'workers.write', 'workers.pii.read', 'employers.read', 'jobs.read', 'jobs.write', 'stations.read', 'stations.write'],
-  reviewer: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'jobs.review', 'employers.write'],
+  reviewer: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'jobs.review', 'employers.write', 'moderation.write'],
   admin: [...PERMISSIONS],
   supervisor: READS,
 };

@@ -1,6 +1,7 @@
 // Every table, gathered for drizzle. Each table is owned by the module that defines it.
 export * from '../platform/auth/auth.schema.js';
 export * from '../platform/audit/audit.schema.js';
+export * from '../platform/moderation/moderation.schema.js';
 export * from '../modules/reference/reference.schema.js';
 export * from '../modules/accounts/accounts.schema.js';
 export * from '../modules/employers/employers.schema.js';

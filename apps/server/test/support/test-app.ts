@@ -6,7 +6,7 @@ import { buildApp, type App, type AppDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createPii } from '../../src/platform/pii.js';
 import { LocalSmsProvider } from '../../src/platform/sms/local-sms.js';
-import { seedReferenceData } from '../../src/modules/reference/index.js';
+import { seedBaseData } from '../../src/db/seed-base.js';
 import { openTestDatabase } from './test-db.js';
 
 export const TEST_PII_KEY = '0f'.repeat(32);
@@ -29,7 +29,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const database = await openTestDatabase();
-  await seedReferenceData(database.db);
+  await seedBaseData(database.db);
   const clock: TestClock = {
     now: new Date(),
     advance(ms) {

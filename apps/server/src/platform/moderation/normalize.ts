@@ -1,0 +1,48 @@
+/**
+ * Text normalisation for matching: full-width to half-width, lower case, and every space or
+ * symbol dropped, so that "加 微-信" and "加ｗｅｉ信" still match. Keeps a map from each normalised
+ * character back to its position in the original text.
+ */
+export type Normalized = { text: string; origin: number[] };
+
+const KEEP = /[\p{L}\p{N}]/u;
+
+export function normalizeChar(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code === 0x3000) return ' ';
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCodePoint(code - 0xfee0).toLowerCase();
+  return ch.toLowerCase();
+}
+
+export function normalizeText(input: string): Normalized {
+  const out: string[] = [];
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of input) {
+    const code = ch.charCodeAt(0);
+    // Fast paths: CJK ideographs and ASCII letters/digits (most of every posting).
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      out.push(ch);
+      origin.push(i);
+    } else if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) {
+      out.push(ch);
+      origin.push(i);
+    } else if (code >= 65 && code <= 90) {
+      out.push(String.fromCharCode(code + 32));
+      origin.push(i);
+    } else if (code > 127) {
+      const n = normalizeChar(ch);
+      if (KEEP.test(n)) {
+        out.push(n);
+        origin.push(i);
+      }
+    }
+    i += ch.length;
+  }
+  return { text: out.join(''), origin };
+}
+
+/** The normalised form of a dictionary word (what the matcher stores). */
+export function normalizeWord(word: string): string {
+  return normalizeText(word).text;
+}
