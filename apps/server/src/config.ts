@@ -35,6 +35,8 @@ const ConfigEnv = z.object({
   /** Initial admin password for production bootstrap (username `admin`). */
   ADMIN_INITIAL_PASSWORD: z.string().min(12).optional(),
   WEB_DIST_DIR: z.string().optional(),
+  /** all = HTTP + background jobs; api = HTTP only; worker = background jobs only. */
+  ROLE: z.enum(['all', 'api', 'worker']).default('all'),
 });
 
 export type Config = {
@@ -59,6 +61,7 @@ export type Config = {
   seedDemo: boolean;
   adminInitialPassword: string | undefined;
   webDistDir: string;
+  role: 'all' | 'api' | 'worker';
 };
 
 /** Thrown when the environment is unusable; main prints it and exits. */
@@ -110,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : path.join(repoRoot, 'apps/web/dist'),
+    role: e.ROLE,
   };
 }

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { prepareDeps } from './bootstrap.js';
+import { createJobRunner } from './background.js';
 import { DEMO_LOGINS } from '../scripts/demo/seed-demo.js';
 
 export type RunningServer = { url: string; close(): Promise<void> };
@@ -11,12 +12,18 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   const config = loadConfig({ ...process.env, ...env });
   const deps = await prepareDeps(config);
   const app = await buildApp(deps);
-  await app.listen({ host: config.host, port: config.port });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  const runner = config.role === 'api' ? null : createJobRunner(deps, (msg, extra) => app.log.warn(extra ?? {}, msg));
+  runner?.start();
+  let url = '';
+  if (config.role !== 'worker') {
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    url = `http://localhost:${typeof address === 'object' && address ? address.port : config.port}`;
+  }
   return {
-    url: `http://localhost:${port}`,
+    url,
     close: async () => {
+      await runner?.stop();
       await app.close();
       await deps.database.close();
     },
@@ -44,7 +51,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const started = Date.now();
     const server = await startServer();
     const config = loadConfig();
-    printBanner(server.url, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`, config.seedDemo);
+    if (config.role === 'worker') console.log('  后台任务进程已启动 (ROLE=worker)');
+    else printBanner(server.url, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`, config.seedDemo);
     console.log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const stop = async () => {
       await server.close();
