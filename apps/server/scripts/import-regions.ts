@@ -2,8 +2,8 @@
 // Loads the official division list (code, name, level, parent). The whole file is validated
 // first; any bad row is reported (row, field, message) and nothing is imported.
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { parseDivisionCsv, parseDivisionRows } from '../src/modules/reference/division-import.js';
+import { readXlsxRows } from '../src/modules/reference/division-xlsx.js';
 import { findAllRegionCodes, importRegions } from '../src/modules/reference/index.js';
 import { openCliContext } from './cli-context.js';
 
@@ -11,20 +11,6 @@ const file = process.argv[2];
 if (!file) {
   console.error('usage: npm run import:regions -- <file.csv|file.xlsx>');
   process.exit(2);
-}
-
-async function readXlsxRows(path: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const sheet = wb.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(4, row.cellCount); c++) cells.push(row.getCell(c).text.trim());
-    rows.push(cells);
-  });
-  return rows;
 }
 
 const { database } = await openCliContext();
