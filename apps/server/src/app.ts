@@ -19,7 +19,16 @@ import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
 import { registerReferenceRoutes } from './modules/reference/reference.routes.js';
 import { registerWorkerRoutes } from './modules/workers/workers.routes.js';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.js';
+import { registerEmployerRoutes } from './modules/employers/employers.routes.js';
+import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
+import { registerStaffAdminRoutes } from './modules/accounts/staff-admin.routes.js';
+import { registerAuditViewerRoutes } from './modules/audit-viewer/audit-viewer.routes.js';
+import { registerReviewQueueRoutes } from './modules/review-queues/review-queues.routes.js';
+import { registerOccupationAdminRoutes } from './modules/reference/occupations-admin.routes.js';
 import { registerModerationRoutes } from './platform/moderation/moderation.routes.js';
+import { registerServicesRoutes } from './modules/services/services.routes.js';
+import { registerLedgerRoutes } from './modules/ledgers/ledgers.routes.js';
+import { registerKpiRoutes } from './modules/kpi/kpi.routes.js';
 
 export type AppDeps = {
   config: Config;
@@ -79,7 +88,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerReferenceRoutes(app, deps);
   registerWorkerRoutes(app, deps);
   registerJobRoutes(app, deps);
+  registerEmployerRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
+  registerStaffAdminRoutes(app, deps);
+  registerAuditViewerRoutes(app, deps);
+  registerReviewQueueRoutes(app, deps);
+  registerOccupationAdminRoutes(app, deps);
   registerModerationRoutes(app, deps);
+  registerServicesRoutes(app, deps);
+  registerLedgerRoutes(app, deps);
+  registerKpiRoutes(app, deps);
 
   const dist = config.webDistDir;
   if (existsSync(path.join(dist, 'index.html'))) await registerStaticWeb(app, dist);

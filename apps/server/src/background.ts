@@ -1,8 +1,9 @@
 import type { AppDeps } from './app.js';
 import { JobRunner, type Schedule } from './platform/queue/index.js';
+import { expireJobs } from './modules/jobs/index.js';
 
 /** Recurring work, enqueued once per bucket whatever the number of worker processes. */
-export const SCHEDULES: Schedule[] = [];
+export const SCHEDULES: Schedule[] = [{ kind: 'jobs.expire', everyMinutes: 60 }];
 
 /**
  * The background runner with every module's handlers. Runs in the API process by default;
@@ -15,6 +16,9 @@ export function createJobRunner(deps: AppDeps, log?: (msg: string, extra?: Recor
     if (typeof phone !== 'string' || (template !== 'login_code' && template !== 'sign_code' && template !== 'notice')) throw new Error('bad sms.send payload');
     const p = typeof params === 'object' && params !== null ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) : {};
     await deps.sms.send({ phone, template, params: p });
+  });
+  runner.register('jobs.expire', async (_job, { db, now }) => {
+    await expireJobs(db, now);
   });
   return runner;
 }

@@ -95,3 +95,20 @@ describe('durable background queue', () => {
     expect(await jobsOf('t.outbox')).toHaveLength(0);
   });
 });
+
+describe('the background runner of the app', () => {
+  it('expires postings past their end date on its hourly schedule', async () => {
+    const { createJobRunner } = await import('../src/background.js');
+    const { seedEmployers, seedJobs } = await import('../scripts/demo/seed-demo.js');
+    const { jobPostings } = await import('../src/modules/jobs/jobs.schema.js');
+    const db = ctx.deps.database.db;
+    const emps = await seedEmployers({ db, pii: ctx.deps.pii }, 2, 9);
+    await seedJobs({ db, pii: ctx.deps.pii }, 5, 9, emps);
+    await db.update(jobPostings).set({ status: 'published', startDate: '2024-01-01', endDate: '2024-01-31' });
+    const runner = createJobRunner(ctx.deps);
+    await runner.enqueueSchedules();
+    expect(await runner.runOnce()).toBeGreaterThanOrEqual(1);
+    const statuses = new Set((await db.select({ s: jobPostings.status }).from(jobPostings)).map((r) => r.s));
+    expect(statuses).toEqual(new Set(['expired']));
+  });
+});

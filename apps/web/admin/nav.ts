@@ -4,6 +4,7 @@ import {
   Briefcase,
   Collection,
   DocumentChecked,
+  Filter,
   HomeFilled,
   List,
   Location,
@@ -12,6 +13,7 @@ import {
   User,
   UserFilled,
 } from '@element-plus/icons-vue';
+import { DataLine, Notebook } from '@element-plus/icons-vue';
 
 export interface NavItem {
   path: string;
@@ -25,6 +27,8 @@ export interface NavItem {
 /** The side menu, in order; each entry is also a route guarded by its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', title: '首页', permission: 'dashboard.read', icon: HomeFilled },
+  { path: '/kpi', title: '考核指标', permission: 'dashboard.read', icon: DataLine },
+  { path: '/ledgers', title: '服务台账', permission: 'dashboard.read', icon: Notebook },
   { path: '/workers', title: '雇员管理', permission: 'workers.read', icon: User },
   {
     path: '/employers',
@@ -48,32 +52,9 @@ export const NAV_ITEMS: NavItem[] = [
     upcoming: '待审核岗位队列，敏感词与就业歧视提示，通过或驳回（须填写理由）。',
   },
   { path: '/stations', title: '零工驿站', permission: 'stations.read', icon: Location },
-  {
-    path: '/occupations',
-    title: '工种管理',
-    permission: 'reference.write',
-    icon: Collection,
-    upcoming: '工种目录（国家职业分类大典编码）的新增、排序与停用。',
-  },
-  {
-    path: '/staff',
-    title: '人员与角色',
-    permission: 'staff.read',
-    icon: UserFilled,
-    upcoming: '工作人员账号、角色与管辖区域，停用与解锁账号。',
-  },
-  {
-    path: '/audit',
-    title: '审计日志',
-    permission: 'audit.read',
-    icon: List,
-    upcoming: '登录、敏感信息查看与关键操作的审计记录，按人员、操作和时间检索。',
-  },
-  {
-    path: '/config',
-    title: '系统配置',
-    permission: 'config.write',
-    icon: Setting,
-    upcoming: '岗位自动发布规则、敏感词库、短信与省级"数智人社"对接配置。',
-  },
+  { path: '/occupations', title: '工种管理', permission: 'dashboard.read', icon: Collection },
+  { path: '/sensitive-words', title: '敏感词管理', permission: 'moderation.read', icon: Filter },
+  { path: '/staff', title: '人员与角色', permission: 'staff.read', icon: UserFilled },
+  { path: '/audit', title: '审计日志', permission: 'audit.read', icon: List },
+  { path: '/config', title: '系统配置', permission: 'config.write', icon: Setting },
 ];

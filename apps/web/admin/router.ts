@@ -16,6 +16,13 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   '/': () => import('./pages/DashboardPage.vue'),
   '/workers': () => import('./pages/WorkersPage.vue'),
   '/stations': () => import('./pages/StationsPage.vue'),
+  '/occupations': () => import('./pages/OccupationsPage.vue'),
+  '/sensitive-words': () => import('./pages/SensitiveWordsPage.vue'),
+  '/staff': () => import('./pages/StaffPage.vue'),
+  '/audit': () => import('./pages/AuditPage.vue'),
+  '/config': () => import('./pages/SettingsPage.vue'),
+  '/kpi': () => import('./pages/KpiPage.vue'),
+  '/ledgers': () => import('./pages/LedgersPage.vue'),
 };
 
 const navRoutes: RouteRecordRaw[] = NAV_ITEMS.map((item) => ({

@@ -4,6 +4,8 @@ import type { ErrorBody } from '@lingong/contracts';
 export interface FieldIssue {
   field: string;
   message: string;
+  /** Spreadsheet row of an import error. */
+  row?: number;
 }
 
 /** Thrown by every API call that does not succeed; `message` is Chinese and can be shown as is. */

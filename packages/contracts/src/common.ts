@@ -23,7 +23,7 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    details: z.array(z.object({ field: z.string(), message: z.string(), row: z.number().int().optional() })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -39,6 +39,14 @@ export const ERROR_CODES = {
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
   /** An import file has bad rows; nothing was imported; `details` lists row, field, message. */
   IMPORT_FAILED: { status: 400, message: '导入文件有错误，未导入任何数据' },
+  /** A job posting failed the automatic checks (sensitive words, discrimination rules); `details` names each field, word and rule. */
+  CONTENT_BLOCKED: { status: 400, message: '内容未通过自动检查，请按提示修改' },
+  /** The action is not allowed in the record's current status (e.g. editing a closed job). */
+  INVALID_STATE: { status: 409, message: '当前状态不能进行此操作' },
+  /** A personal-data consent (privacy policy, ID data) is missing; `details` names which. */
+  CONSENT_REQUIRED: { status: 400, message: '请先阅读并同意相关授权' },
+  /** A ledger export or acceptance pack would hold more rows than one file may (narrow the period or town). */
+  EXPORT_TOO_LARGE: { status: 413, message: '导出数据过多，请缩短时间范围或按乡镇分别导出' },
   /** An unexpected server error; details are logged, never sent. */
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
   /** A dependency (database, SMS gateway) is unavailable. */

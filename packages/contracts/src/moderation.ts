@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { PageQuery, pageOf } from './common.js';
 
-export const WORD_CATEGORY_LABELS = {
-  illegal: '违法违规',
-  fraud: '诈骗/收费',
-  discrimination: '就业歧视',
-  vulgar: '低俗色情',
-  contact_bypass: '站外联系',
-  political: '政治敏感',
-  other: '其他',
-} as const;
-export const WORD_ACTION_LABELS = { block: '拦截', review: '转人工审核', mask: '打码' } as const;
+export { WORD_CATEGORY_LABELS, WORD_ACTION_LABELS } from './labels.js';
 
 export const WordCategory = z.enum(['illegal', 'fraud', 'discrimination', 'vulgar', 'contact_bypass', 'political', 'other'], { error: '敏感词分类不正确' });
 export const WordAction = z.enum(['block', 'review', 'mask'], { error: '处理方式应为 拦截/转人工审核/打码' });

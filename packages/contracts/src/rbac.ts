@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'staff.write',
   'audit.read',
   'config.write',
+  'services.write',
   'moderation.read',
   'moderation.write',
 ] as const;
@@ -38,8 +39,8 @@ export type Permission = z.infer<typeof Permission>;
 const READS: Permission[] = PERMISSIONS.filter((p) => p.endsWith('.read') && p !== 'workers.pii.read');
 
 export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  counter_staff: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'workers.write', 'workers.pii.read', 'employers.write', 'jobs.write'],
-  station_agent: ['dashboard.read', 'workers.read', 'workers.write', 'workers.pii.read', 'employers.read', 'jobs.read', 'jobs.write', 'stations.read', 'stations.write'],
+  counter_staff: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'workers.write', 'workers.pii.read', 'employers.write', 'jobs.write', 'services.write'],
+  station_agent: ['dashboard.read', 'workers.read', 'workers.write', 'workers.pii.read', 'employers.read', 'jobs.read', 'jobs.write', 'stations.read', 'stations.write', 'services.write'],
   reviewer: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'jobs.review', 'employers.write', 'moderation.write'],
   admin: [...PERMISSIONS],
   supervisor: READS,

@@ -7,9 +7,11 @@ import { staff, users } from '../../src/modules/accounts/accounts.schema.js';
 import { employerMembers, employers } from '../../src/modules/employers/employers.schema.js';
 import { workerProfiles } from '../../src/modules/workers/workers.schema.js';
 import { jobPostings } from '../../src/modules/jobs/jobs.schema.js';
+import { jobSearchVector } from '../../src/modules/jobs/index.js';
 import { occupations, regions } from '../../src/modules/reference/reference.schema.js';
 import { hashPassword } from '../../src/modules/accounts/index.js';
 import { TOWN_CENTRES } from '../../src/modules/reference/data/regions.js';
+import { seedServiceRecords } from './seed-services.js';
 import { createRng, fakeEmployerName, fakeJobTitle, fakeMobile, fakePersonName, fakeVillageAddress, fakeWage, jitterPoint, type Rng } from './generators.js';
 
 export const DEMO_PASSWORD = 'Lingong@2025';
@@ -152,6 +154,7 @@ export async function seedJobs(deps: SeedDeps, k: number, seed: number, employer
   const emps = employerList ?? (await db.select({ id: employers.id, townCode: employers.townCode }).from(employers));
   if (emps.length === 0) return 0;
   const townName = new Map(towns.map((t) => [t.code, t.name]));
+  const occNames = new Map(leaves.map((o) => [o.id, o.name]));
   const today = Date.now();
   const rows = [];
   for (let i = 0; i < k; i++) {
@@ -163,10 +166,11 @@ export async function seedJobs(deps: SeedDeps, k: number, seed: number, employer
     const centre = TOWN_CENTRES[emp.townCode] ?? { lng: 109.75, lat: 24.47 };
     const point = jitterPoint(rng, centre, 4);
     const status = rng.chance(0.85) ? ('published' as const) : ('pending_review' as const);
+    const title = fakeJobTitle(rng, occ.name);
     rows.push({
       employerId: emp.id,
       occupationId: occ.id,
-      title: fakeJobTitle(rng, occ.name),
+      title,
       kind,
       headcount: kind === 'contract' ? rng.int(5, 60) : rng.int(1, 12),
       wageMinFen: wage.minFen,
@@ -188,7 +192,9 @@ export async function seedJobs(deps: SeedDeps, k: number, seed: number, employer
       publishedAt: status === 'published' ? new Date(today - rng.int(0, 20) * 86400_000) : null,
     });
   }
-  for (let i = 0; i < rows.length; i += 500) await db.insert(jobPostings).values(rows.slice(i, i + 500));
+  // Search tokens (jieba) as the app writes them, so demo jobs are found by Chinese keywords.
+  const withTokens = rows.map((r) => ({ ...r, searchTokens: jobSearchVector({ title: r.title, occupationName: occNames.get(r.occupationId) ?? '', townName: townName.get(r.townCode) ?? '', address: r.address, requirements: r.requirements }) }));
+  for (let i = 0; i < withTokens.length; i += 500) await db.insert(jobPostings).values(withTokens.slice(i, i + 500));
   return k;
 }
 
@@ -217,6 +223,7 @@ export async function seedDemo(deps: SeedDeps, opts: { workers: number; employer
     await seedJobs(txDeps, opts.jobs, opts.seed, emps);
     await seedWorkers(txDeps, opts.workers, opts.seed);
     await seedDemoAccounts(txDeps, emps[0]?.id, passwordHash);
+    await seedServiceRecords(tx, { seed: opts.seed, followups: 150, matchmakings: 240, guidance: 80 });
   });
   return true;
 }

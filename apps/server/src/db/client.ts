@@ -36,6 +36,8 @@ export type Database = {
 export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client dropped by the server (restart, forced drop) must not crash the process.
+    pool.on('error', () => {});
     await pool.query('select 1');
     const pgDb = drizzlePg(pool, { schema });
     return {

@@ -1,4 +1,7 @@
-import { makeIdNumber, type StaffRole } from '@lingong/contracts';
+import { makeIdNumber, makeUscc, makeUsccBody, type StaffRole } from '@lingong/contracts';
+import { eq } from 'drizzle-orm';
+import { employerMembers, employers } from '../../src/modules/employers/employers.schema.js';
+import { occupations } from '../../src/modules/reference/reference.schema.js';
 import { hashPassword, insertStaff } from '../../src/modules/accounts/index.js';
 import { insertWorkers } from '../../src/modules/workers/index.js';
 import { json, type TestContext } from './test-app.js';
@@ -65,4 +68,73 @@ export async function buildWorker(ctx: TestContext, opts: { name: string; homeRe
     },
   ]);
   return id;
+}
+
+// ---- Issue 3: app users, employers and job postings ----
+
+let phoneSeq = 0;
+
+/** A fresh app user logged in by phone; returns its token, id and phone. */
+export async function appUser(ctx: TestContext, phone?: string): Promise<{ token: string; userId: string; phone: string }> {
+  phoneSeq += 1;
+  const p = phone ?? `137${String(10_000_000 + phoneSeq).slice(-8)}`;
+  const token = await loginPhone(ctx, p);
+  const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: { authorization: `Bearer ${token}` } });
+  return { token, userId: json<{ id: string }>(me).id, phone: p };
+}
+
+/** The id of an occupation (工种) by its Chinese name. */
+export async function occupationIdByName(ctx: TestContext, name: string): Promise<string> {
+  const rows = await ctx.deps.database.db.select({ id: occupations.id }).from(occupations).where(eq(occupations.name, name));
+  const id = rows[0]?.id;
+  if (!id) throw new Error(`no occupation ${name}`);
+  return id;
+}
+
+/** An employer owned by a user, inserted directly (verified unless told otherwise); returns its id. */
+export async function buildEmployer(ctx: TestContext, opts: { ownerUserId: string; townCode: string; name?: string; status?: 'verified' | 'pending' | 'unverified' }): Promise<string> {
+  seq += 1;
+  const { pii, database } = ctx.deps;
+  const id = crypto.randomUUID();
+  await database.db.insert(employers).values({
+    id,
+    name: opts.name ?? `测试用工单位${seq}`,
+    kind: 'enterprise',
+    uscc: makeUscc(makeUsccBody({ regionCode: '450223', seed: 50_000_000 + seq * 7 })),
+    townCode: opts.townCode,
+    address: '测试路1号',
+    contactName: '联系人',
+    contactPhoneEnc: pii.encrypt('13900000000'),
+    verificationStatus: opts.status ?? 'verified',
+  });
+  await database.db.insert(employerMembers).values({ employerId: id, userId: opts.ownerUserId, role: 'owner' });
+  return id;
+}
+
+/** A valid job-posting body; dates start tomorrow (Asia/Shanghai-safe). */
+export function jobBody(occupationId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  return {
+    occupationId,
+    title: '招小工3名，日结',
+    kind: 'flexible',
+    headcount: 3,
+    wageMinFen: 15_000,
+    wageMaxFen: 20_000,
+    wageUnit: 'day',
+    settlement: 'daily',
+    townCode: TOWNS.zhongdu,
+    address: '中渡镇新街18号',
+    lng: 109.62,
+    lat: 24.78,
+    startDate: day(1),
+    endDate: day(10),
+    workHours: '08:00-17:00',
+    requirements: '身体健康，能吃苦耐劳',
+    description: '搬运建材，包午餐',
+    contactName: '李师傅',
+    contactPhone: '13977770000',
+    submit: true,
+    ...overrides,
+  };
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
 import type { StaffActor, UserActor } from '../../platform/rbac/actor.js';
 import type { SmsProvider } from '../../platform/sms/sms-provider.js';
-import { findMembershipsByUser } from '../employers/index.js';
+import { acceptInvitationsOnLogin, findMembershipsByUser } from '../employers/index.js';
 import { findRegionName } from '../reference/index.js';
 import * as repo from './accounts.repository.js';
 import { presentAppUser, presentStaffUser } from './accounts.presenter.js';
@@ -58,6 +58,7 @@ export async function loginWithPhone(deps: AccountsDeps, input: { phone: string;
   await consumeSmsCode({ db: deps.db, phoneHash, purpose: 'login', code: input.code, now });
   const { user, session } = await deps.db.transaction(async (tx) => {
     const user = await repo.upsertUserByPhone(tx, { phoneEnc: deps.pii.encrypt(input.phone), phoneHash, now });
+    await acceptInvitationsOnLogin(tx, { userId: user.id, phoneHash, now });
     const session = await createSession(tx, {
       subjectKind: 'user',
       subjectId: user.id,

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 export const EMPLOYER_KINDS = ['enterprise', 'individual_business', 'private_person', 'public_institution'] as const;
 export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'suspended'] as const;
@@ -21,6 +21,13 @@ export const employers = pgTable(
     contactPhoneEnc: text('contact_phone_enc'),
     contactPhoneHash: text('contact_phone_hash'),
     verificationStatus: text('verification_status', { enum: VERIFICATION_STATUSES }).notNull().default('unverified'),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    verificationReason: text('verification_reason'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedByStaffId: uuid('verified_by_staff_id'),
+    createdByUserId: uuid('created_by_user_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('employers_town_idx').on(t.townCode)],
@@ -36,4 +43,21 @@ export const employerMembers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.employerId, t.userId] }), index('employer_members_user_idx').on(t.userId)],
+);
+
+/** An owner's invitation of a phone to act for the employer; accepted on login or explicitly. */
+export const employerInvitations = pgTable(
+  'employer_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id').notNull().references(() => employers.id, { onDelete: 'cascade' }),
+    phoneEnc: text('phone_enc').notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    status: text('status', { enum: ['pending', 'accepted', 'revoked'] }).notNull().default('pending'),
+    invitedByUserId: uuid('invited_by_user_id').notNull(),
+    acceptedByUserId: uuid('accepted_by_user_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  },
+  (t) => [index('employer_invitations_phone_idx').on(t.phoneHash, t.status), index('employer_invitations_employer_idx').on(t.employerId)],
 );

@@ -1,7 +1,14 @@
-import type { PublicJobSummary } from '@lingong/contracts';
+import type { EmployerJob, PublicJobDetail, PublicJobSummary, ReviewJob } from '@lingong/contracts';
+import { maskPhone } from '../../platform/crypto/index.js';
+import type { Pii } from '../../platform/pii.js';
 import type { JobRow } from './jobs.repository.js';
 
-export function presentPublicJob(r: JobRow, names: { town: string; occupation: string; employer: string }): PublicJobSummary {
+export type JobNames = { town: string; occupation: string; employer: string };
+
+/** Kilometres rounded to 0.1. */
+const km = (d: number | null) => (d === null ? null : Math.round(d * 10) / 10);
+
+export function presentPublicJob(r: JobRow, names: JobNames, distanceKm: number | null = null): PublicJobSummary {
   return {
     id: r.id,
     title: r.title,
@@ -18,5 +25,62 @@ export function presentPublicJob(r: JobRow, names: { town: string; occupation: s
     startDate: r.startDate,
     employerName: names.employer,
     publishedAt: r.publishedAt?.toISOString() ?? null,
+    occupationId: r.occupationId,
+    endDate: r.endDate,
+    distanceKm: km(distanceKm),
   };
+}
+
+/**
+ * The public detail. The contact phone is always hidden for now: it is to be shown only to a
+ * worker who has applied, and applications arrive in a later item (issue 3, item 6).
+ */
+export function presentPublicJobDetail(
+  r: JobRow,
+  names: JobNames,
+  employer: { id: string; kind: string; verificationStatus: string },
+  distanceKm: number | null,
+): PublicJobDetail {
+  return {
+    ...presentPublicJob(r, names, distanceKm),
+    lng: r.lng,
+    lat: r.lat,
+    workHours: r.workHours,
+    requirements: r.requirements,
+    description: r.description,
+    contactName: r.contactName,
+    contactPhone: null,
+    contactPhoneHidden: true,
+    status: r.status,
+    employer: { id: employer.id, name: names.employer, kind: employer.kind, verificationStatus: employer.verificationStatus, creditLevel: null },
+  };
+}
+
+/** The employer's own view: everything, contact phone in full. */
+export function presentEmployerJob(r: JobRow, names: JobNames, pii: Pii): EmployerJob {
+  const { distanceKm: _none, ...summary } = presentPublicJob(r, names);
+  return {
+    ...summary,
+    employerId: r.employerId,
+    status: r.status,
+    lng: r.lng,
+    lat: r.lat,
+    workHours: r.workHours,
+    requirements: r.requirements,
+    description: r.description,
+    ageReason: r.ageReason,
+    contactName: r.contactName,
+    contactPhone: r.contactPhoneEnc ? pii.decrypt(r.contactPhoneEnc) : null,
+    reviewReason: r.reviewReason,
+    moderation: r.moderation ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+  };
+}
+
+/** The reviewer's view: contact phone masked, employer verification shown. */
+export function presentReviewJob(r: JobRow, names: JobNames, pii: Pii, employerVerificationStatus: string): ReviewJob {
+  const { contactPhone, ...rest } = presentEmployerJob(r, names, pii);
+  return { ...rest, contactPhoneMasked: maskPhone(contactPhone), employerVerificationStatus };
 }

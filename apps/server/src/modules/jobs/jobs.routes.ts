@@ -1,12 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, PublicJobPage, PublicJobQuery } from '@lingong/contracts';
+import { ErrorBody, JobIdParam, PublicJobDetail, PublicJobDetailQuery, PublicJobPage, PublicJobQuery } from '@lingong/contracts';
 import type { AppDeps } from '../../app.js';
-import * as service from './jobs.service.js';
+import * as search from './job-search.service.js';
+import { registerJobAppRoutes } from './jobs.app.routes.js';
+import { registerJobAdminRoutes } from './jobs.admin.routes.js';
 
+/** Public discovery, plus the employer (app) and review (admin) routes of job postings. */
 export function registerJobRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/v1/public/jobs', { schema: { tags: ['jobs'], summary: '已发布岗位', querystring: PublicJobQuery, response: { 200: PublicJobPage, 400: ErrorBody } } }, async (request) =>
-    service.listPublishedJobs(deps.database.db, request.query),
+  const db = deps.database.db;
+  app.get('/api/v1/public/jobs', { schema: { tags: ['jobs'], summary: '找活：已发布岗位（筛选、排序、中文搜索）', querystring: PublicJobQuery, response: { 200: PublicJobPage, 400: ErrorBody } } }, async (request) =>
+    search.listPublishedJobs(db, request.query),
   );
+  app.get('/api/v1/public/jobs/:id', { schema: { tags: ['jobs'], summary: '岗位详情（传入经纬度时给出距离）', params: JobIdParam, querystring: PublicJobDetailQuery, response: { 200: PublicJobDetail, 400: ErrorBody, 404: ErrorBody } } }, async (request) =>
+    search.getPublicJob(db, request.params.id, request.query),
+  );
+  registerJobAppRoutes(fastify, deps);
+  registerJobAdminRoutes(fastify, deps);
 }

@@ -1,4 +1,13 @@
-import { date, doublePrecision, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL tsvector; written from jieba tokens (see platform/search), read only by SQL. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** What the automatic checks found on the last save (shown to the employer and reviewers). */
+export type StoredModeration = {
+  verdict: 'pass' | 'review' | 'block';
+  findings: { field: string; kind: 'word' | 'rule'; code: string; excerpt: string; action: 'block' | 'review' | 'mask'; message: string }[];
+};
 
 export const JOB_KINDS = ['contract', 'flexible'] as const;
 export const WAGE_UNITS = ['hour', 'day', 'piece', 'month'] as const;
@@ -33,8 +42,24 @@ export const jobPostings = pgTable(
     contactPhoneEnc: text('contact_phone_enc'),
     status: text('status', { enum: JOB_STATUSES }).notNull().default('draft'),
     sourceChannel: text('source_channel', { enum: JOB_SOURCES }).notNull().default('online'),
+    ageReason: text('age_reason').notNull().default(''),
+    /** jieba search-mode tokens of title, 工种, town, description and requirements. */
+    searchTokens: tsvector('search_tokens'),
+    moderation: jsonb('moderation').$type<StoredModeration>(),
+    reviewReason: text('review_reason'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedByStaffId: uuid('reviewed_by_staff_id'),
+    createdByUserId: uuid('created_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [index('job_postings_status_town_idx').on(t.status, t.townCode), index('job_postings_employer_idx').on(t.employerId)],
+  (t) => [
+    index('job_postings_status_town_idx').on(t.status, t.townCode),
+    index('job_postings_employer_idx').on(t.employerId),
+    index('job_postings_search_idx').using('gin', t.searchTokens),
+    index('job_postings_status_end_idx').on(t.status, t.endDate),
+  ],
 );

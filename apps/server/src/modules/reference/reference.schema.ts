@@ -1,4 +1,4 @@
-import { boolean, doublePrecision, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** Statistical divisions, 12-digit codes: province > city > county > town > village. */
 export const regions = pgTable(
@@ -27,6 +27,21 @@ export const occupations = pgTable('occupations', {
   sort: integer('sort').notNull().default(0),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
 });
+
+/** History of the occupation tree: every create, edit, move, disable, enable and import, old -> new. */
+export const occupationChanges = pgTable(
+  'occupation_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occupationId: uuid('occupation_id').notNull(),
+    action: text('action', { enum: ['create', 'update', 'move', 'disable', 'enable', 'import'] }).notNull(),
+    oldValue: jsonb('old_value').$type<Record<string, unknown>>(),
+    newValue: jsonb('new_value').$type<Record<string, unknown>>(),
+    changedBy: uuid('changed_by'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('occupation_changes_occupation_idx').on(t.occupationId, t.changedAt)],
+);
 
 /** Gig stations (零工驿站) and the county hall. */
 export const stations = pgTable(

@@ -4,6 +4,7 @@ import { ErrorBody, IdParam, WorkerListQuery, WorkerPage, WorkerPii, WorkerSumma
 import type { AppDeps } from '../../app.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './workers.service.js';
+import { registerWorkerProfileRoutes } from './worker-profile.routes.js';
 
 /** Staff views of the job-seeker ledger (region-scoped, masked; full view audited). */
 export function registerWorkerRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -20,4 +21,5 @@ export function registerWorkerRoutes(fastify: FastifyInstance, deps: AppDeps): v
   app.get('/api/v1/admin/workers/:id/pii', { schema: { tags: ['workers'], summary: '查看完整个人信息（记入审计）', params: IdParam, response: { 200: WorkerPii, ...errors } } }, async (request) =>
     service.revealWorkerPii(wd, staffActorOf(request), request.params.id, metaOf(request)),
   );
+  registerWorkerProfileRoutes(fastify, deps);
 }

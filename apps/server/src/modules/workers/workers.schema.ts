@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 export const REGISTRATION_CHANNELS = ['online', 'counter', 'station', 'household', 'event'] as const;
 
@@ -23,10 +23,67 @@ export const workerProfiles = pgTable(
     occupationIds: uuid('occupation_ids').array().notNull().default([]),
     priorityGroups: text('priority_groups').array().notNull().default([]),
     expectedDailyWageFen: integer('expected_daily_wage_fen'),
+    ethnicity: text('ethnicity').notNull().default(''),
+    education: text('education'),
+    availabilityWeekdays: integer('availability_weekdays').array().notNull().default([]),
+    availabilityDayParts: text('availability_day_parts').array().notNull().default([]),
+    earliestStart: date('earliest_start'),
+    expectedPayFen: integer('expected_pay_fen'),
+    expectedPayUnit: text('expected_pay_unit', { enum: ['hour', 'day', 'piece', 'month'] }),
+    maxDistanceKm: integer('max_distance_km'),
+    jobKinds: text('job_kinds').array().notNull().default([]),
+    trainingIntentions: text('training_intentions').array().notNull().default([]),
+    bio: text('bio').notNull().default(''),
+    /** Set when staff verified the self-declared priority groups (later item). */
+    priorityGroupsVerifiedAt: timestamp('priority_groups_verified_at', { withTimezone: true }),
     channel: text('channel', { enum: REGISTRATION_CHANNELS }).notNull(),
     registeredByStaffId: uuid('registered_by_staff_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('worker_profiles_region_idx').on(t.homeRegionCode), index('worker_profiles_phone_idx').on(t.phoneHash)],
+);
+
+/** Skills of a worker: one row per 工种 with years of experience. */
+export const workerSkills = pgTable(
+  'worker_skills',
+  {
+    workerId: uuid('worker_id').notNull().references(() => workerProfiles.id, { onDelete: 'cascade' }),
+    occupationId: uuid('occupation_id').notNull(),
+    years: integer('years').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workerId, t.occupationId] }), index('worker_skills_occupation_idx').on(t.occupationId)],
+);
+
+/** Certificates a worker holds (photo upload comes later). */
+export const workerCertificates = pgTable(
+  'worker_certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workerId: uuid('worker_id').notNull().references(() => workerProfiles.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    level: text('level').notNull().default(''),
+    number: text('number').notNull().default(''),
+    /** A photo in platform/files (purpose certificate_photo), owned by the worker's user. */
+    photoFileId: uuid('photo_file_id'),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [index('worker_certificates_worker_idx').on(t.workerId)],
+);
+
+/**
+ * Consents given by a user (PIPL): the privacy policy by version, and a separate consent to
+ * process the ID number (sensitive personal information). Rows are never updated, only added.
+ */
+export const userConsents = pgTable(
+  'user_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    kind: text('kind', { enum: ['privacy_policy', 'id_data'] }).notNull(),
+    version: text('version').notNull(),
+    ip: text('ip'),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('user_consents_user_idx').on(t.userId, t.kind)],
 );

@@ -1,6 +1,7 @@
 import { ERROR_CODES, type ErrorCode } from '@lingong/contracts';
 
-export type FieldError = { field: string; message: string };
+/** One bad field; `row` is the 1-based spreadsheet row when the error comes from an import file. */
+export type FieldError = { field: string; message: string; row?: number };
 
 /** The one error type services throw. Status and Chinese message come from ERROR_CODES. */
 export class AppError extends Error {

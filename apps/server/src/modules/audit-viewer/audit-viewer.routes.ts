@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AuditExportQuery, AuditPage, AuditQuery, ErrorBody } from '@lingong/contracts';
+import type { AppDeps } from '../../app.js';
+import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
+import { exportAudit, listAudit } from './audit-viewer.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The audit-log viewer (审计日志), read-only and region-scoped. */
+export function registerAuditViewerRoutes(fastify: FastifyInstance, deps: AppDeps): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+  app.get(
+    '/api/v1/admin/audit',
+    { schema: { tags: ['audit'], summary: '审计日志（按人员、操作、对象、时间检索）', querystring: AuditQuery, response: { 200: AuditPage, ...errors } } },
+    async (request) => listAudit({ db: deps.database.db }, staffActorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/admin/audit/export',
+    { schema: { tags: ['audit'], summary: '导出审计日志（Excel，条件同列表）', querystring: AuditExportQuery, produces: [XLSX] } },
+    async (request, reply) => {
+      const file = await exportAudit({ db: deps.database.db }, staffActorOf(request), request.query, metaOf(request));
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`)
+        .send(file);
+    },
+  );
+}

@@ -1,0 +1,20 @@
+import type { DbOrTx } from '../../db/client.js';
+import { findEmployerNames } from '../employers/index.js';
+import { findOccupationNames, findRegionNames } from '../reference/index.js';
+import type { JobNames } from './jobs.presenter.js';
+import type { JobRow } from './jobs.repository.js';
+
+/** Town, 工种 and employer names for a set of postings, as one lookup function. */
+export async function loadJobNames(db: DbOrTx, rows: JobRow[]): Promise<(r: JobRow) => JobNames> {
+  const [towns, occupations, employers] = await Promise.all([
+    findRegionNames(db, rows.map((r) => r.townCode)),
+    findOccupationNames(db, rows.map((r) => r.occupationId)),
+    findEmployerNames(db, rows.map((r) => r.employerId)),
+  ]);
+  return (r) => ({ town: towns.get(r.townCode) ?? '', occupation: occupations.get(r.occupationId) ?? '', employer: employers.get(r.employerId) ?? '' });
+}
+
+/** Today's date in Asia/Shanghai, 'YYYY-MM-DD'. */
+export function shanghaiDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

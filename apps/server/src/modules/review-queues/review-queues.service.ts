@@ -1,0 +1,13 @@
+import type { ReviewQueueCounts } from '@lingong/contracts';
+import type { DbOrTx } from '../../db/client.js';
+import { requirePermission, scopeLikePattern, type StaffActor } from '../../platform/rbac/actor.js';
+import * as repo from './review-queues.repository.js';
+
+/** What waits for review in the actor's region: postings pending review, employers pending verification. */
+export async function countReviewQueues(db: DbOrTx, actor: StaffActor): Promise<ReviewQueueCounts> {
+  requirePermission(actor, 'dashboard.read');
+  const pattern = scopeLikePattern(actor);
+  const pendingPostings = await repo.countPendingPostings(db, pattern);
+  const pendingEmployers = await repo.countPendingEmployers(db, pattern);
+  return { pendingPostings, pendingEmployers };
+}

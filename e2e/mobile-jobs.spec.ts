@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '../apps/server/src/main.js';
+import { launchBrowser, snap } from './support/browser.js';
+import { startE2eServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const input = (page: Page, testid: string) => page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input, [data-testid="${testid}"] textarea`).first();
+
+async function loginOnPhone(page: Page, phone: string): Promise<void> {
+  await page.goto(`${server.url}/login?redirect=/me`);
+  await input(page, 'login-phone').fill(phone);
+  await page.getByTestId('login-send-code').click();
+  await expect.poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status).toBe(200);
+  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as { code: string };
+  await input(page, 'login-code').fill(code);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/me$/);
+}
+
+async function approveAsReviewer(jobTitle: string): Promise<void> {
+  const login = await fetch(`${server.url}/api/v1/public/auth/login/staff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'reviewer', password: 'Lingong@2025' }) });
+  const { token } = (await login.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  const queue = (await (await fetch(`${server.url}/api/v1/admin/jobs/review?pageSize=200`, { headers: auth })).json()) as { items: { id: string; title: string }[] };
+  const ids = queue.items.filter((j) => j.title === jobTitle).map((j) => j.id);
+  if (ids.length === 0) return;
+  const res = await fetch(`${server.url}/api/v1/admin/jobs/review`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ ids, decision: 'approve' }) });
+  expect(res.status).toBe(200);
+}
+
+describe('mobile: post, find and read a job; fill my profile', () => {
+  it('an employer posts a job; blocked wording is shown next to the field; a worker finds it with 电焊', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await loginOnPhone(page, '13800000002');
+    await page.getByTestId('me-employer').click();
+    await expect.poll(() => page.getByTestId('employer-card').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await snap(page, 'mobile-jobs', '01-employer-home');
+    await page.locator('[data-testid^="post-job-"]').first().click();
+
+    await page.getByTestId('job-occupation').click();
+    await page.getByText('建筑装修', { exact: true }).click();
+    await page.getByText('电焊工', { exact: true }).click();
+    await input(page, 'job-title-input').fill('急招电焊工3名');
+    await input(page, 'job-headcount').fill('3');
+    await input(page, 'job-wage-min').fill('250');
+    await input(page, 'job-wage-max').fill('300');
+    await page.getByTestId('job-town').click();
+    await page.locator('.van-picker__confirm').click();
+    await input(page, 'job-address').fill('鹿寨镇工业园3号');
+    await input(page, 'job-requirements').fill('限男性，有焊工证');
+    await input(page, 'job-contact-name').fill('李师傅');
+    await input(page, 'job-contact-phone').fill('13977770000');
+    await page.getByTestId('job-submit').click();
+    await expect.poll(() => page.getByTestId('job-blocked').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByText(/性别限制/).count()).toBeGreaterThan(0);
+    await snap(page, 'mobile-jobs', '02-blocked-finding');
+
+    await input(page, 'job-requirements').fill('有焊工证，男女不限');
+    await page.getByTestId('job-submit').click();
+    await page.waitForURL(/\/employer\/[^/]+\/jobs$/, { timeout: 10_000 });
+    await expect.poll(() => page.getByTestId('employer-job').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('employer-job').first().textContent()).toMatch(/急招电焊工3名.*(招聘中|待审核)/);
+    await snap(page, 'mobile-jobs', '03-my-jobs');
+    await ctx.close();
+
+    await approveAsReviewer('急招电焊工3名');
+
+    const wctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const w = await wctx.newPage();
+    await w.goto(`${server.url}/jobs`);
+    await input(w, 'job-search').fill('电焊');
+    await input(w, 'job-search').press('Enter');
+    await expect.poll(async () => (await w.getByTestId('job-card').allTextContents()).some((t) => t.includes('急招电焊工3名')), { timeout: 10_000 }).toBe(true);
+    const texts = await w.getByTestId('job-card').allTextContents();
+    expect(texts.every((t) => t.includes('焊'))).toBe(true);
+    await snap(w, 'mobile-jobs', '04-search-dianhan');
+    await w.getByTestId('job-card').filter({ hasText: '急招电焊工3名' }).first().click();
+    await expect.poll(() => w.getByTestId('job-title').textContent(), { timeout: 10_000 }).toBe('急招电焊工3名');
+    expect(await w.getByTestId('job-wage').textContent()).toBe('250-300元/天');
+    expect(await w.getByTestId('job-contact').textContent()).toContain('报名后可以看到联系电话');
+    await snap(w, 'mobile-jobs', '05-detail');
+    await wctx.close();
+  });
+
+  it('a worker fills the profile and the completeness rises', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await loginOnPhone(page, '13800000009');
+    await page.getByTestId('me-profile').click();
+    await expect.poll(() => page.getByTestId('profile-completeness').textContent(), { timeout: 10_000 }).toContain('5%');
+    await input(page, 'profile-name').fill('韦大勇');
+    await page.getByTestId('profile-town').click();
+    await page.locator('.van-picker__confirm').click();
+    await page.getByTestId('add-skill').click();
+    await page.getByTestId('skill-occupation-0').click();
+    await page.getByText('建筑装修', { exact: true }).click();
+    await page.getByText('电焊工', { exact: true }).click();
+    await page.getByTestId('add-cert').click();
+    await input(page, 'cert-name-0').fill('焊工证');
+    const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page.locator('input[data-testid="cert-photo-0"]').setInputFiles({ name: 'cert.png', mimeType: 'image/png', buffer: onePixelPng });
+    await expect.poll(() => page.locator('.certs__photo img').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('profile-save').click();
+    expect(await page.getByText('请先勾选同意《隐私政策》').count()).toBe(1);
+    await page.getByTestId('consent-privacy').click();
+    await page.getByTestId('profile-save').click();
+    await expect.poll(() => page.getByTestId('profile-completeness').textContent(), { timeout: 10_000 }).toContain('50%');
+    await snap(page, 'mobile-jobs', '06-profile');
+    await ctx.close();
+  });
+});
