@@ -119,6 +119,22 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     await page.getByTestId('profile-save').click();
     await expect.poll(() => page.getByTestId('profile-completeness').textContent(), { timeout: 10_000 }).toContain('50%');
     await snap(page, 'mobile-jobs', '06-profile');
+
+    // Apply in one tap: the contact phone appears, the button turns into the status.
+    await page.goto(`${server.url}/jobs`);
+    await input(page, 'job-search').fill('电焊');
+    await input(page, 'job-search').press('Enter');
+    await expect.poll(async () => (await page.getByTestId('job-card').allTextContents()).some((t) => t.includes('急招电焊工3名')), { timeout: 10_000 }).toBe(true);
+    await page.getByTestId('job-card').filter({ hasText: '急招电焊工3名' }).first().click();
+    await expect.poll(() => page.getByTestId('apply-button').textContent(), { timeout: 10_000 }).toContain('我要报名');
+    await page.getByTestId('apply-button').click();
+    await expect.poll(() => page.getByTestId('job-contact').textContent(), { timeout: 10_000 }).toContain('13977770000');
+    expect(await page.getByTestId('apply-button').textContent()).toContain('已报名');
+    expect(await page.getByTestId('apply-button').isDisabled()).toBe(true);
+    await snap(page, 'mobile-jobs', '07-applied');
+    await page.goto(`${server.url}/me/applications`);
+    await expect.poll(() => page.getByTestId('my-application-status').first().textContent(), { timeout: 10_000 }).toBe('已报名');
+    await snap(page, 'mobile-jobs', '08-my-applications');
     await ctx.close();
   });
 });

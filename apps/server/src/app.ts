@@ -29,6 +29,9 @@ import { registerModerationRoutes } from './platform/moderation/moderation.route
 import { registerServicesRoutes } from './modules/services/services.routes.js';
 import { registerLedgerRoutes } from './modules/ledgers/ledgers.routes.js';
 import { registerKpiRoutes } from './modules/kpi/kpi.routes.js';
+import { registerTrainingRoutes } from './modules/training/training.routes.js';
+import { registerEventRoutes } from './modules/events/events.routes.js';
+import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
 
 export type AppDeps = {
   config: Config;
@@ -98,6 +101,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerServicesRoutes(app, deps);
   registerLedgerRoutes(app, deps);
   registerKpiRoutes(app, deps);
+  registerTrainingRoutes(app, deps);
+  registerEventRoutes(app, deps);
+  registerApplicationRoutes(app, deps);
 
   const dist = config.webDistDir;
   if (existsSync(path.join(dist, 'index.html'))) await registerStaticWeb(app, dist);

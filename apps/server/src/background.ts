@@ -12,8 +12,10 @@ export const SCHEDULES: Schedule[] = [{ kind: 'jobs.expire', everyMinutes: 60 }]
 export function createJobRunner(deps: AppDeps, log?: (msg: string, extra?: Record<string, unknown>) => void): JobRunner {
   const runner = new JobRunner(deps.database.db, { now: deps.now, schedules: SCHEDULES, log });
   runner.register('sms.send', async (job) => {
-    const { phone, template, params } = job.payload;
-    if (typeof phone !== 'string' || (template !== 'login_code' && template !== 'sign_code' && template !== 'notice')) throw new Error('bad sms.send payload');
+    // The phone travels encrypted (personal data never sits in plain text in the queue table).
+    const { phoneEnc, template, params } = job.payload;
+    if (typeof phoneEnc !== 'string' || (template !== 'login_code' && template !== 'sign_code' && template !== 'notice')) throw new Error('bad sms.send payload');
+    const phone = deps.pii.decrypt(phoneEnc);
     const p = typeof params === 'object' && params !== null ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) : {};
     await deps.sms.send({ phone, template, params: p });
   });

@@ -112,3 +112,15 @@ describe('the background runner of the app', () => {
     expect(statuses).toEqual(new Set(['expired']));
   });
 });
+
+describe('sms.send jobs', () => {
+  it('carry the phone encrypted and deliver it through the SMS provider', async () => {
+    const { createJobRunner } = await import('../src/background.js');
+    const db = ctx.deps.database.db;
+    await enqueue(db, { kind: 'sms.send', payload: { phoneEnc: ctx.deps.pii.encrypt('13912345678'), template: 'notice', params: { text: '培训推荐：电焊工培训班' } }, runAt: ctx.clock.now });
+    const [stored] = await jobsOf('sms.send');
+    expect(JSON.stringify(stored?.payload)).not.toContain('13912345678');
+    await createJobRunner(ctx.deps).runOnce();
+    expect(ctx.sms.latest('13912345678')?.text).toBe('培训推荐：电焊工培训班');
+  });
+});

@@ -14,6 +14,7 @@ import {
   UserFilled,
 } from '@element-plus/icons-vue';
 import { DataLine, Notebook } from '@element-plus/icons-vue';
+import { Flag, Reading } from '@element-plus/icons-vue';
 
 export interface NavItem {
   path: string;
@@ -29,13 +30,14 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', title: '首页', permission: 'dashboard.read', icon: HomeFilled },
   { path: '/kpi', title: '考核指标', permission: 'dashboard.read', icon: DataLine },
   { path: '/ledgers', title: '服务台账', permission: 'dashboard.read', icon: Notebook },
+  { path: '/training', title: '培训推介', permission: 'dashboard.read', icon: Reading },
+  { path: '/events', title: '招聘活动', permission: 'dashboard.read', icon: Flag },
   { path: '/workers', title: '雇员管理', permission: 'workers.read', icon: User },
   {
     path: '/employers',
     title: '雇主管理',
     permission: 'employers.read',
     icon: OfficeBuilding,
-    upcoming: '用工主体登记与核验（统一社会信用代码 / 个人身份证号）、联系人、诚信记录，导出用工登记台账。',
   },
   {
     path: '/jobs',

@@ -15,6 +15,7 @@ declare module 'vue-router' {
 const PAGES: Record<string, () => Promise<unknown>> = {
   '/': () => import('./pages/DashboardPage.vue'),
   '/workers': () => import('./pages/WorkersPage.vue'),
+  '/employers': () => import('./pages/EmployersPage.vue'),
   '/stations': () => import('./pages/StationsPage.vue'),
   '/occupations': () => import('./pages/OccupationsPage.vue'),
   '/sensitive-words': () => import('./pages/SensitiveWordsPage.vue'),
@@ -23,6 +24,8 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   '/config': () => import('./pages/SettingsPage.vue'),
   '/kpi': () => import('./pages/KpiPage.vue'),
   '/ledgers': () => import('./pages/LedgersPage.vue'),
+  '/training': () => import('./pages/TrainingPage.vue'),
+  '/events': () => import('./pages/EventsPage.vue'),
 };
 
 const navRoutes: RouteRecordRaw[] = NAV_ITEMS.map((item) => ({

@@ -1,4 +1,6 @@
 import type {
+  Application,
+  ApplicationList,
   ConsentKind,
   Employer,
   EmployerBody,
@@ -8,6 +10,8 @@ import type {
   JobStatus,
   Occupation,
   PublicJobDetail,
+  RecommendedJob,
+  RecommendedWorker,
   WorkerProfile,
   WorkerProfileBody,
 } from '@lingong/contracts';
@@ -77,3 +81,16 @@ export function currentPosition(): Promise<{ lng: number; lat: number } | null> 
     );
   });
 }
+
+// Applications and hiring (报名、邀请、录用、确认), recommendations both ways.
+export const fetchJobAsWorker = (id: string, at?: { lng: number; lat: number }) => api.get<PublicJobDetail>(`/api/v1/app/worker/jobs/${id}`, at);
+export const applyToJob = (jobId: string) => api.post<Application>(`/api/v1/app/jobs/${jobId}/apply`);
+export const fetchMyApplications = () => api.get<ApplicationList>('/api/v1/app/worker/applications');
+export const workerAct = (id: string, action: 'accept' | 'reject' | 'confirm' | 'withdraw') => api.post<Application>(`/api/v1/app/worker/applications/${id}/${action}`);
+export const cancelApplication = (id: string, reason: string) => api.post<Application>(`/api/v1/app/applications/${id}/cancel`, { reason });
+export const fetchRecommendedJobs = () => api.get<{ items: RecommendedJob[] }>('/api/v1/app/worker/recommended-jobs');
+export const fetchApplicants = (jobId: string) => api.get<ApplicationList>(`/api/v1/app/jobs/${jobId}/applications`);
+export const fetchRecommendedWorkers = (jobId: string) => api.get<{ items: RecommendedWorker[] }>(`/api/v1/app/jobs/${jobId}/recommended-workers`);
+export const inviteWorker = (jobId: string, workerId: string) => api.post<Application>(`/api/v1/app/jobs/${jobId}/invitations`, { workerId });
+export const hireApplicant = (id: string) => api.post<Application>(`/api/v1/app/applications/${id}/hire`);
+export const declineApplicant = (id: string, reason: string) => api.post<Application>(`/api/v1/app/applications/${id}/decline`, { reason });

@@ -43,6 +43,16 @@ export const ERROR_CODES = {
   CONTENT_BLOCKED: { status: 400, message: '内容未通过自动检查，请按提示修改' },
   /** The action is not allowed in the record's current status (e.g. editing a closed job). */
   INVALID_STATE: { status: 409, message: '当前状态不能进行此操作' },
+  /** The worker already applied to (or was invited to) this job. */
+  ALREADY_APPLIED: { status: 409, message: '您已报名该岗位，请勿重复报名' },
+  /** Hiring would exceed the job's headcount (招满). */
+  JOB_FULL: { status: 409, message: '该岗位已招满' },
+  /** Applying or inviting needs a worker profile (个人画像) first. */
+  PROFILE_REQUIRED: { status: 409, message: '请先完善个人信息（个人画像）再报名' },
+  /** A suspended employer (暂停) submits or publishes a posting. */
+  EMPLOYER_SUSPENDED: { status: 403, message: '该用工主体已被暂停，暂不能发布岗位，请联系服务窗口' },
+  /** Staff merge two worker profiles that cannot be merged (different ID numbers, both with accounts). */
+  MERGE_CONFLICT: { status: 409, message: '两份登记信息冲突，不能合并' },
   /** A personal-data consent (privacy policy, ID data) is missing; `details` names which. */
   CONSENT_REQUIRED: { status: 400, message: '请先阅读并同意相关授权' },
   /** A ledger export or acceptance pack would hold more rows than one file may (narrow the period or town). */

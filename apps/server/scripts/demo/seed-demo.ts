@@ -12,6 +12,7 @@ import { occupations, regions } from '../../src/modules/reference/reference.sche
 import { hashPassword } from '../../src/modules/accounts/index.js';
 import { TOWN_CENTRES } from '../../src/modules/reference/data/regions.js';
 import { seedServiceRecords } from './seed-services.js';
+import { seedTrainingAndEvents } from './seed-training-events.js';
 import { createRng, fakeEmployerName, fakeJobTitle, fakeMobile, fakePersonName, fakeVillageAddress, fakeWage, jitterPoint, type Rng } from './generators.js';
 
 export const DEMO_PASSWORD = 'Lingong@2025';
@@ -224,6 +225,7 @@ export async function seedDemo(deps: SeedDeps, opts: { workers: number; employer
     await seedWorkers(txDeps, opts.workers, opts.seed);
     await seedDemoAccounts(txDeps, emps[0]?.id, passwordHash);
     await seedServiceRecords(tx, { seed: opts.seed, followups: 150, matchmakings: 240, guidance: 80 });
+    await seedTrainingAndEvents(tx, { seed: opts.seed });
   });
   return true;
 }

@@ -11,3 +11,6 @@ export * from '../modules/workers/workers.schema.js';
 export * from '../modules/jobs/jobs.schema.js';
 export * from '../modules/settings/settings.schema.js';
 export * from '../modules/services/services.schema.js';
+export * from '../modules/applications/applications.schema.js';
+export * from '../modules/training/training.schema.js';
+export * from '../modules/events/events.schema.js';

@@ -77,7 +77,7 @@ export async function acceptInvitation(deps: EmployersDeps & { phoneHashOf: (use
 
 async function acceptInvitationRows(tx: DbOrTx, rows: repo.InvitationRow[], userId: string, now: Date) {
   for (const inv of rows) {
-    await repo.insertMember(tx, { employerId: inv.employerId, userId, role: 'member' });
+    await repo.insertMember(tx, { employerId: inv.employerId, userId, role: inv.role });
     await repo.markInvitation(tx, inv.id, { status: 'accepted', acceptedByUserId: userId, acceptedAt: now });
   }
 }

@@ -34,7 +34,7 @@ export async function requireRole(db: DbOrTx, actor: UserActor, employerId: stri
 }
 
 /** Identity columns from the body: a credit code, or an encrypted ID number for a private person. */
-async function identityOf(deps: EmployersDeps, body: Body, selfId?: string) {
+export async function identityOf(deps: EmployersDeps, body: Body, selfId?: string) {
   if (body.kind === 'private_person' && body.idNumber) {
     const hash = deps.pii.index('id_number', body.idNumber);
     const other = await repo.findPrivateEmployerByIdHash(deps.db, hash);
@@ -47,7 +47,7 @@ async function identityOf(deps: EmployersDeps, body: Body, selfId?: string) {
   return { uscc, idNumberEnc: null, idNumberHash: null };
 }
 
-function columnsOf(deps: EmployersDeps, body: Body) {
+export function columnsOf(deps: EmployersDeps, body: Body) {
   return {
     name: body.name,
     kind: body.kind,

@@ -63,9 +63,11 @@ export async function insertMember(db: DbOrTx, values: typeof employerMembers.$i
   await db.insert(employerMembers).values(values).onConflictDoNothing();
 }
 
-export async function findEmployersPage(db: DbOrTx, opts: { regionPattern: string; status?: EmployerStatus; page: number; pageSize: number }) {
+export async function findEmployersPage(db: DbOrTx, opts: { regionPattern: string; status?: EmployerStatus; kind?: EmployerRow['kind']; nameContains?: string; page: number; pageSize: number }) {
   const conds: SQL[] = [like(employers.townCode, opts.regionPattern)];
   if (opts.status) conds.push(eq(employers.verificationStatus, opts.status));
+  if (opts.kind) conds.push(eq(employers.kind, opts.kind));
+  if (opts.nameContains) conds.push(like(employers.name, `%${opts.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const where = and(...conds);
   const rows = await db.select().from(employers).where(where).orderBy(desc(employers.createdAt), desc(employers.id)).limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize);
   const [total] = await db.select({ n: count() }).from(employers).where(where);
@@ -97,4 +99,8 @@ export async function findInvitationById(db: DbOrTx, id: string): Promise<Invita
 
 export async function markInvitation(db: DbOrTx, id: string, values: Partial<typeof employerInvitations.$inferInsert>): Promise<void> {
   await db.update(employerInvitations).set(values).where(eq(employerInvitations.id, id));
+}
+
+export async function findMembersOfEmployer(db: DbOrTx, employerId: string) {
+  return db.select().from(employerMembers).where(eq(employerMembers.employerId, employerId)).orderBy(employerMembers.createdAt);
 }

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  AdminEmployerPage,
-  AdminEmployerQuery,
+  AdminEmployerDetail,
+  AdminEmployerSearchPage,
+  AdminEmployerSearchQuery,
   AdminEmployerSummary,
+  CounterEmployerBody,
+  EmployerStatusReasonBody,
   Employer,
   EmployerBody,
   EmployerIdParam,
@@ -19,6 +22,7 @@ import {
 import type { AppDeps } from '../../app.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
 import { findUserById } from '../accounts/index.js';
+import * as admin from './employer-admin.service.js';
 import * as members from './employer-members.service.js';
 import * as registration from './employer-registration.service.js';
 import * as verification from './employer-verification.service.js';
@@ -59,8 +63,20 @@ export function registerEmployerRoutes(fastify: FastifyInstance, deps: AppDeps):
     members.acceptInvitation(ed, userActorOf(request), request.params.id, metaOf(request)),
   );
 
-  app.get('/api/v1/admin/employers', { schema: { tags, summary: '用工主体列表（管辖区域内）', querystring: AdminEmployerQuery, response: { 200: AdminEmployerPage, ...errors } } }, async (request) =>
-    verification.listEmployersForStaff(ed, staffActorOf(request), request.query),
+  app.get('/api/v1/admin/employers', { schema: { tags, summary: '用工主体列表（管辖区域内；名称、乡镇、类型、状态筛选）', querystring: AdminEmployerSearchQuery, response: { 200: AdminEmployerSearchPage, ...errors } } }, async (request) =>
+    admin.searchEmployersForStaff(ed, staffActorOf(request), request.query),
+  );
+  app.post('/api/v1/admin/employers', { schema: { tags, summary: '窗口代为登记用工主体（负责人手机号登录后成为负责人）', body: CounterEmployerBody, response: { 201: AdminEmployerSummary, ...errors } } }, async (request, reply) =>
+    reply.status(201).send(await admin.registerEmployerAtCounter(ed, staffActorOf(request), request.body, metaOf(request))),
+  );
+  app.get('/api/v1/admin/employers/:id', { schema: { tags, summary: '用工主体详情（成员、岗位统计、审核记录）', params: IdParam, response: { 200: AdminEmployerDetail, ...errors } } }, async (request) =>
+    admin.getEmployerDetailForStaff(ed, staffActorOf(request), request.params.id),
+  );
+  app.post('/api/v1/admin/employers/:id/suspend', { schema: { tags, summary: '暂停用工主体（须说明理由；暂停后不能发布岗位）', params: IdParam, body: EmployerStatusReasonBody, response: { 200: AdminEmployerSummary, ...errors } } }, async (request) =>
+    admin.changeEmployerStatus(ed, staffActorOf(request), request.params.id, 'suspend', request.body, metaOf(request)),
+  );
+  app.post('/api/v1/admin/employers/:id/restore', { schema: { tags, summary: '恢复已暂停的用工主体（须说明理由）', params: IdParam, body: EmployerStatusReasonBody, response: { 200: AdminEmployerSummary, ...errors } } }, async (request) =>
+    admin.changeEmployerStatus(ed, staffActorOf(request), request.params.id, 'restore', request.body, metaOf(request)),
   );
   app.post('/api/v1/admin/employers/:id/verify', { schema: { tags, summary: '审核用工主体（通过/驳回并说明理由）', params: IdParam, body: VerifyEmployerBody, response: { 200: AdminEmployerSummary, ...errors } } }, async (request) =>
     verification.verifyEmployer(ed, staffActorOf(request), request.params.id, request.body, metaOf(request)),

@@ -45,7 +45,7 @@ export const employerMembers = pgTable(
   (t) => [primaryKey({ columns: [t.employerId, t.userId] }), index('employer_members_user_idx').on(t.userId)],
 );
 
-/** An owner's invitation of a phone to act for the employer; accepted on login or explicitly. */
+/** An owner's (or counter staff's) invitation of a phone to act for the employer; accepted on login or explicitly. */
 export const employerInvitations = pgTable(
   'employer_invitations',
   {
@@ -54,7 +54,11 @@ export const employerInvitations = pgTable(
     phoneEnc: text('phone_enc').notNull(),
     phoneHash: text('phone_hash').notNull(),
     status: text('status', { enum: ['pending', 'accepted', 'revoked'] }).notNull().default('pending'),
-    invitedByUserId: uuid('invited_by_user_id').notNull(),
+    /** The role given on acceptance: 'owner' when staff registered the employer at the counter. */
+    role: text('role', { enum: ['owner', 'member'] }).notNull().default('member'),
+    /** Set instead of a user when staff registered the employer at the counter (代为登记). */
+    invitedByStaffId: uuid('invited_by_staff_id'),
+    invitedByUserId: uuid('invited_by_user_id'),
     acceptedByUserId: uuid('accepted_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),

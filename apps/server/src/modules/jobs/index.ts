@@ -1,5 +1,7 @@
 // The jobs module's face.
-export { insertJobs } from './jobs.repository.js';
+export { insertJobs, countJobsByStatusForEmployer, findJobsPageByEmployer } from './jobs.repository.js';
 export { listPublishedJobs, getPublicJob } from './job-search.service.js';
 export { expireJobs } from './job-review.service.js';
 export { jobSearchVector, type JobSearchText } from './job-search-vector.js';
+export { lockJobForUpdate, setJobFilled, findPublishedForMatching, findJobById, findJobsByIds, type JobRow } from './job-headcount.repository.js';
+export { loadJobNames } from './job-names.js';

@@ -84,6 +84,7 @@ async function checkedColumns(deps: JobsDeps, body: Body) {
 
 async function statusAfterSubmit(deps: JobsDeps, employerId: string, verdict: StoredModeration['verdict'], now: Date) {
   const employer = await findEmployerById(deps.db, employerId);
+  if (employer?.verificationStatus === 'suspended') throw new AppError('EMPLOYER_SUSPENDED');
   const autoPublish = await getSetting(deps.db, 'autoPublishVerifiedEmployers');
   const status = publishDecision(verdict, employer?.verificationStatus === 'verified', autoPublish);
   return { status, submittedAt: now, reviewReason: null, ...(status === 'published' ? { publishedAt: now } : {}) };

@@ -1,6 +1,7 @@
 import type { PublicJobQuery } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import type { Pii } from '../../platform/pii.js';
 import { queryTokens, toTsqueryLiteral } from '../../platform/search/tokens.js';
 import { findEmployerById } from '../employers/index.js';
 import { listOccupations, regionPrefix } from '../reference/index.js';
@@ -47,8 +48,11 @@ export async function listPublishedJobs(db: DbOrTx, q: Query) {
   return { items: rows.map((r) => presentPublicJob(r.job, names(r.job), r.distanceKm)), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** A published job's detail, with the distance from the caller's point when given. */
-export async function getPublicJob(db: DbOrTx, id: string, at: { lng?: number; lat?: number }) {
+/**
+ * A published job's detail, with the distance from the caller's point when given. The contact
+ * phone is shown only when `contact.viewerHasApplied` (a worker who applied to this job).
+ */
+export async function getPublicJob(db: DbOrTx, id: string, at: { lng?: number; lat?: number }, contact?: { viewerHasApplied: boolean; pii: Pii }) {
   const point = at.lng !== undefined && at.lat !== undefined ? { lng: at.lng, lat: at.lat } : undefined;
   const found = await search.findJobWithDistance(db, id, point);
   if (!found || found.job.status !== 'published') throw new AppError('NOT_FOUND', { message: '岗位不存在或已下架' });
@@ -59,5 +63,6 @@ export async function getPublicJob(db: DbOrTx, id: string, at: { lng?: number; l
     names(found.job),
     { id: found.job.employerId, kind: employer?.kind ?? 'enterprise', verificationStatus: employer?.verificationStatus ?? 'unverified' },
     found.distanceKm,
+    contact?.viewerHasApplied && found.job.contactPhoneEnc ? contact.pii.decrypt(found.job.contactPhoneEnc) : null,
   );
 }

@@ -32,14 +32,15 @@ export function presentPublicJob(r: JobRow, names: JobNames, distanceKm: number 
 }
 
 /**
- * The public detail. The contact phone is always hidden for now: it is to be shown only to a
- * worker who has applied, and applications arrive in a later item (issue 3, item 6).
+ * The public detail. The contact phone is hidden unless the caller passes it: only a worker who
+ * has applied sees it (the applications module decides, see getPublicJob's `contact`).
  */
 export function presentPublicJobDetail(
   r: JobRow,
   names: JobNames,
   employer: { id: string; kind: string; verificationStatus: string },
   distanceKm: number | null,
+  contactPhone: string | null = null,
 ): PublicJobDetail {
   return {
     ...presentPublicJob(r, names, distanceKm),
@@ -49,8 +50,8 @@ export function presentPublicJobDetail(
     requirements: r.requirements,
     description: r.description,
     contactName: r.contactName,
-    contactPhone: null,
-    contactPhoneHidden: true,
+    contactPhone,
+    contactPhoneHidden: contactPhone === null,
     status: r.status,
     employer: { id: employer.id, name: names.employer, kind: employer.kind, verificationStatus: employer.verificationStatus, creditLevel: null },
   };

@@ -71,3 +71,8 @@ export async function expireEndedJobs(db: DbOrTx, today: string, now: Date): Pro
     .returning({ id: jobPostings.id });
   return rows.map((r) => r.id);
 }
+
+/** Postings of one employer counted by status (the staff detail drawer). */
+export async function countJobsByStatusForEmployer(db: DbOrTx, employerId: string): Promise<{ status: JobStatus; n: number }[]> {
+  return db.select({ status: jobPostings.status, n: count() }).from(jobPostings).where(eq(jobPostings.employerId, employerId)).groupBy(jobPostings.status);
+}

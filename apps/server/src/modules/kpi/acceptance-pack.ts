@@ -7,6 +7,8 @@ import { collectAll, exportRevealer, followupFetcher, guidanceFetcher, matchmaki
 import { EMPLOYERS_SHEET, JOB_POSTS_SHEET } from './kpi.sheets.js';
 import { employerFetcher, jobFetcher } from './kpi.rows.js';
 import { getDashboard, scopeOf, type KpiDeps } from './kpi.service.js';
+import { classSessionFetcher, deliveryFetcher, eventFetcher, recommendationFetcher } from '../ledgers/training-events.ledgers.js';
+import { CLASS_SESSION_SHEET, DELIVERY_SHEET, EVENT_SHEET, RECOMMENDATION_SHEET } from '../ledgers/training-events.sheets.js';
 
 type Meta = { ip?: string; requestId?: string };
 type Indicator = KpiDashboard['indicators'][number];
@@ -66,6 +68,10 @@ export async function buildAcceptancePack(deps: KpiDeps, actor: StaffActor, q: A
   const contractJobs = await collectAll(window, jobFetcher(deps.db, 'contract'));
   const flexibleJobs = await collectAll(window, jobFetcher(deps.db, 'flexible'));
   const employers = await collectAll(window, employerFetcher(deps.db));
+  const classSessions = await collectAll(window, classSessionFetcher(deps));
+  const recommendations = await collectAll(window, recommendationFetcher(deps, reveal));
+  const events = await collectAll(window, eventFetcher(deps));
+  const deliveries = await collectAll(window, deliveryFetcher(deps));
   const dashboard = await getDashboard(deps, actor, q);
 
   const zip = new JSZip();
@@ -82,8 +88,12 @@ export async function buildAcceptancePack(deps: KpiDeps, actor: StaffActor, q: A
     }, now),
   );
   zip.file('06-用工主体登记台账.xlsx', await xlsx((wb) => addSheet(wb, EMPLOYERS_SHEET, employers), now));
+  zip.file('07-培训课时台账.xlsx', await xlsx((wb) => addSheet(wb, CLASS_SESSION_SHEET, classSessions), now));
+  zip.file('08-培训推荐台账.xlsx', await xlsx((wb) => addSheet(wb, RECOMMENDATION_SHEET, recommendations), now));
+  zip.file('09-招聘活动台账.xlsx', await xlsx((wb) => addSheet(wb, EVENT_SHEET, events), now));
+  zip.file('10-送工台账.xlsx', await xlsx((wb) => addSheet(wb, DELIVERY_SHEET, deliveries), now));
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  const rows = { registrations: registrations.length, followups: followups.length, matchmakings: matchmakings.length, guidance: guidance.length, contractJobs: contractJobs.length, flexibleJobs: flexibleJobs.length, employers: employers.length };
+  const rows = { registrations: registrations.length, followups: followups.length, matchmakings: matchmakings.length, guidance: guidance.length, contractJobs: contractJobs.length, flexibleJobs: flexibleJobs.length, employers: employers.length, classSessions: classSessions.length, recommendations: recommendations.length, events: events.length, deliveries: deliveries.length };
   await writeAudit(deps.db, { actor, action: 'export', entity: 'acceptance_pack', entityId: period.key, regionCode: dashboard.regionCode, details: { rows, pii: q.pii }, ...meta });
   return { name: `验收材料_${period.key}_${dashboard.regionName}`, buffer };
 }

@@ -12,7 +12,7 @@ export type Series = Map<string, number>;
 /** The Shanghai month ('YYYY-MM') of a timestamptz column, independent of the session time zone. */
 const monthOf = (column: AnyColumn) => sql<string>`to_char((${column} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
 
-async function monthlyCount(db: DbOrTx, table: PgTable, regionColumn: AnyColumn, timeColumn: AnyColumn, w: Window, extra: SQL[] = []): Promise<Series> {
+export async function monthlyCount(db: DbOrTx, table: PgTable, regionColumn: AnyColumn, timeColumn: AnyColumn, w: Window, extra: SQL[] = []): Promise<Series> {
   const month = monthOf(timeColumn);
   const rows = await db
     .select({ month, n: count() })

@@ -16,7 +16,7 @@ type Fetched<R> = { items: R[]; total: number };
 export type RowSource = { columns: KpiColumn[]; fetch(w: Window, slice: Slice): Promise<{ items: KpiRow[]; total: number }> };
 
 /** Columns without the sequence number (the table numbers its own rows). */
-function source<R>(spec: SheetSpec<R>, fetch: (w: Window, slice: Slice) => Promise<Fetched<R>>, id: (r: R) => string, value: (r: R) => number): RowSource {
+export function source<R>(spec: SheetSpec<R>, fetch: (w: Window, slice: Slice) => Promise<Fetched<R>>, id: (r: R) => string, value: (r: R) => number): RowSource {
   const cols = spec.columns.map((c, i) => ({ c, key: `c${i}` })).filter(({ c }) => c.header !== '序号');
   return {
     columns: cols.map(({ c, key }) => ({ key, label: c.header })),

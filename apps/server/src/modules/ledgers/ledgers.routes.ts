@@ -21,6 +21,7 @@ import { attachmentHeader } from './ledgers.excel.js';
 import * as exports from './ledgers.export.js';
 import type { LedgerFile } from './ledgers.export.js';
 import * as service from './ledgers.service.js';
+import { registerTrainingEventLedgerRoutes } from './training-events.routes.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -63,4 +64,5 @@ export function registerLedgerRoutes(fastify: FastifyInstance, deps: AppDeps): v
   app.get(`${base}/guidance/export`, { schema: { tags, summary: '导出职业指导台账 .xlsx（记入审计）', querystring: GuidanceExportQuery, ...xlsx } }, async (request, reply) =>
     sendFile(reply, await exports.exportGuidance(ld, staffActorOf(request), request.query, metaOf(request)), XLSX_TYPE, 'xlsx', deps.now()),
   );
+  registerTrainingEventLedgerRoutes(fastify, deps, { xlsxType: XLSX_TYPE, send: (reply, file) => sendFile(reply, file, XLSX_TYPE, 'xlsx', deps.now()) });
 }

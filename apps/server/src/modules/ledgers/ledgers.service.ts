@@ -37,7 +37,7 @@ export function windowOf(actor: StaffActor, q: Filters): Window | null {
 
 const sliceOf = (q: PageQ): Slice => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 
-async function paged<R>(q: PageQ, w: Window | null, fetch: (w: Window, slice: Slice) => Promise<Fetched<R>>) {
+export async function paged<R>(q: PageQ, w: Window | null, fetch: (w: Window, slice: Slice) => Promise<Fetched<R>>) {
   if (!w) return { items: [] as R[], total: 0, page: q.page, pageSize: q.pageSize };
   const { items, total } = await fetch(w, sliceOf(q));
   return { items, total, page: q.page, pageSize: q.pageSize };

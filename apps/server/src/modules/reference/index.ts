@@ -11,3 +11,4 @@ export {
   seedReferenceData,
 } from './reference.service.js';
 export { isWithinRegion, regionPrefix, levelOfCode, deriveParentCode } from './region-codes.js';
+export { TOWN_CENTRES } from './data/regions.js';

@@ -55,6 +55,14 @@ async function validate(deps: WorkersDeps, actor: UserActor, body: Body, selfId:
   if (body.idNumber && !(await repo.findConsent(deps.db, actor.id, 'id_data', PRIVACY_POLICY_VERSION))) missing.push({ field: 'consents.id_data', message: '填写身份证号码前，请单独同意《身份信息处理授权》' });
   if (missing.length > 0) throw new AppError('CONSENT_REQUIRED', { details: missing });
 
+  await validateProfileFields(deps, body, selfId, { kind: 'user', id: actor.id });
+}
+
+/**
+ * The field rules of a profile, whoever saves it: a home place in the county, existing 工种,
+ * certificate photos owned by the saver, and an ID number not registered to another profile.
+ */
+export async function validateProfileFields(deps: WorkersDeps, body: Body, selfId: string | undefined, photoOwner: { kind: 'user' | 'staff'; id: string }) {
   const errors: FieldError[] = [];
   const regionOk = isWithinRegion(COUNTY_CODE, body.homeRegionCode) && (await findRegionName(deps.db, body.homeRegionCode)) !== undefined;
   if (!regionOk || body.homeRegionCode === COUNTY_CODE) errors.push({ field: 'homeRegionCode', message: '请选择本县的乡镇或村' });
@@ -66,7 +74,7 @@ async function validate(deps: WorkersDeps, actor: UserActor, body: Body, selfId:
   for (const [i, c] of body.certificates.entries()) {
     if (!c.photoFileId) continue;
     const file = await findFile(deps.db, c.photoFileId);
-    if (!file || file.ownerKind !== 'user' || file.ownerId !== actor.id || file.purpose !== CERTIFICATE_PHOTO) errors.push({ field: `certificates.${i}.photoFileId`, message: '照片不存在，请重新上传' });
+    if (!file || file.ownerKind !== photoOwner.kind || file.ownerId !== photoOwner.id || file.purpose !== CERTIFICATE_PHOTO) errors.push({ field: `certificates.${i}.photoFileId`, message: '照片不存在，请重新上传' });
   }
   if (body.availability.earliestStart && Number.isNaN(Date.parse(body.availability.earliestStart))) errors.push({ field: 'availability.earliestStart', message: '日期不正确' });
   if (body.idNumber) {
@@ -76,7 +84,7 @@ async function validate(deps: WorkersDeps, actor: UserActor, body: Body, selfId:
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { details: errors });
 }
 
-function idColumns(deps: WorkersDeps, idNumber: string | null | undefined) {
+export function idColumns(deps: WorkersDeps, idNumber: string | null | undefined) {
   if (idNumber === undefined) return {};
   if (idNumber === null) return { idNumberEnc: null, idNumberHash: null, idLast4: null, gender: null, birthDate: null };
   const parsed = parseIdNumber(idNumber);
@@ -90,21 +98,13 @@ function idColumns(deps: WorkersDeps, idNumber: string | null | undefined) {
   };
 }
 
-/**
- * Save the whole profile. Needs the current privacy-policy consent, and the separate ID-data
- * consent when an ID number is given; gender and birth date come from the ID number.
- * Skills and certificates are replaced; rejected input changes nothing.
- */
-export async function saveMyProfile(deps: WorkersDeps, actor: UserActor, body: Body, meta: Meta) {
-  const existing = await repo.findProfileByUserId(deps.db, actor.id);
-  await validate(deps, actor, body, existing?.id);
-  const phone = body.phone ?? (await loginPhone(deps, actor.id));
-  const now = deps.now();
+/** The columns of a profile body (PII encrypted, pay normalised to a daily figure). */
+export function profileColumns(deps: WorkersDeps, body: Body, phone: string | null) {
   const pay = body.expectedPay;
-  const columns = {
+  return {
     nameEnc: deps.pii.encrypt(body.name),
-    phoneEnc: deps.pii.encrypt(phone),
-    phoneHash: deps.pii.index('phone', phone),
+    phoneEnc: phone ? deps.pii.encrypt(phone) : null,
+    phoneHash: phone ? deps.pii.index('phone', phone) : null,
     ethnicity: body.ethnicity,
     education: body.education,
     homeRegionCode: body.homeRegionCode,
@@ -120,9 +120,22 @@ export async function saveMyProfile(deps: WorkersDeps, actor: UserActor, body: B
     jobKinds: body.jobKinds,
     trainingIntentions: body.trainingIntentions,
     bio: body.bio,
-    updatedAt: now,
     ...idColumns(deps, body.idNumber),
   };
+}
+
+/**
+ * Save the whole profile. Needs the current privacy-policy consent, and the separate ID-data
+ * consent when an ID number is given; gender and birth date come from the ID number.
+ * Skills and certificates are replaced; rejected input changes nothing.
+ */
+export async function saveMyProfile(deps: WorkersDeps, actor: UserActor, body: Body, meta: Meta) {
+  const existing = await repo.findProfileByUserId(deps.db, actor.id);
+  await validate(deps, actor, body, existing?.id);
+  const phone = body.phone ?? (await loginPhone(deps, actor.id));
+  const now = deps.now();
+  const columns = { ...profileColumns(deps, body, phone), updatedAt: now };
+
   await deps.db.transaction(async (tx) => {
     const row = existing ? await repo.updateProfile(tx, existing.id, columns) : await repo.insertProfile(tx, { ...columns, userId: actor.id, channel: 'online', createdAt: now });
     await repo.replaceSkillsAndCertificates(tx, row.id, body.skills, body.certificates);

@@ -87,3 +87,21 @@ export const userConsents = pgTable(
   },
   (t) => [index('user_consents_user_idx').on(t.userId, t.kind)],
 );
+
+/**
+ * Consent recorded at the counter when staff register a worker on their behalf (代登记): an
+ * on-screen signature (a PNG in platform/files) or a signed paper form kept on file.
+ */
+export const workerRegistrationConsents = pgTable(
+  'worker_registration_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workerId: uuid('worker_id').notNull().references(() => workerProfiles.id, { onDelete: 'cascade' }),
+    method: text('method', { enum: ['signature', 'paper'] }).notNull(),
+    signatureFileId: uuid('signature_file_id'),
+    policyVersion: text('policy_version').notNull(),
+    recordedByStaffId: uuid('recorded_by_staff_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('worker_registration_consents_worker_idx').on(t.workerId)],
+);

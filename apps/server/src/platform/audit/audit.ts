@@ -1,3 +1,4 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from './audit.schema.js';
 
@@ -25,4 +26,13 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
     ip: entry.ip ?? null,
     requestId: entry.requestId ?? null,
   });
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** The audit entries of one record, oldest first, optionally only some actions (history panels). */
+export async function findAuditForEntity(db: DbOrTx, entity: string, entityId: string, actions?: readonly string[]): Promise<AuditRow[]> {
+  const conds = [eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)];
+  if (actions && actions.length > 0) conds.push(inArray(auditLog.action, [...actions]));
+  return db.select().from(auditLog).where(and(...conds)).orderBy(asc(auditLog.createdAt), asc(auditLog.id));
 }

@@ -1,0 +1,5 @@
+// The applications module's face: what other modules may call.
+export { hasApplied } from './application-queries.service.js';
+export { reliabilityOf } from './applications.repository.js';
+export { scoreMatch, type MatchInput, type MatchScore } from './recommendation-scoring.js';
+export { countWorkerApplications } from './worker-records.js';

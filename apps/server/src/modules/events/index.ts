@@ -1,0 +1,4 @@
+// The events module's face (专项招聘活动, 送工): tables for demo data and reporting.
+export { recruitmentEvents, eventEmployers, eventAttendees, workerDeliveries, deliveryConfirmations } from './events.schema.js';
+export { currentToken } from './checkin-token.js';
+export { countWorkerEventRecords } from './worker-records.js';

@@ -1,0 +1,44 @@
+import { makeIdNumber } from '@lingong/contracts';
+import { insertWorkers } from '../../src/modules/workers/index.js';
+import { appUser, jobBody } from './factories.js';
+import { bearer, json, type TestContext } from './test-app.js';
+
+let seq = 0;
+
+/** An app user with a worker profile (个人画像) wanting some 工种; returns token, user and worker ids. */
+export async function buildWorkerUser(
+  ctx: TestContext,
+  opts: { name?: string; homeRegionCode?: string; occupationIds?: string[]; expectedPayFen?: number; maxDistanceKm?: number } = {},
+): Promise<{ token: string; userId: string; workerId: string }> {
+  seq += 1;
+  const user = await appUser(ctx);
+  const { pii, database } = ctx.deps;
+  const idNumber = makeIdNumber({ regionCode: '450223', birthDate: '1970-05-0' + ((seq % 9) + 1), seq: (seq * 3) % 900, gender: 'female' });
+  const workerId = crypto.randomUUID();
+  await insertWorkers(database.db, [
+    {
+      id: workerId,
+      userId: user.userId,
+      nameEnc: pii.encrypt(opts.name ?? `覃秀${seq}`),
+      idNumberEnc: pii.encrypt(idNumber),
+      idNumberHash: pii.index('id_number', idNumber),
+      idLast4: idNumber.slice(-4),
+      phoneEnc: pii.encrypt(user.phone),
+      phoneHash: pii.index('phone', user.phone),
+      homeRegionCode: opts.homeRegionCode ?? '450223101001',
+      occupationIds: opts.occupationIds ?? [],
+      expectedPayFen: opts.expectedPayFen ?? null,
+      expectedPayUnit: opts.expectedPayFen ? 'day' : null,
+      maxDistanceKm: opts.maxDistanceKm ?? null,
+      channel: 'online',
+    },
+  ]);
+  return { token: user.token, userId: user.userId, workerId };
+}
+
+/** Post a (published, for a verified employer) job through the API; returns its id. */
+export async function postJob(ctx: TestContext, token: string, employerId: string, occupationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${employerId}/jobs`, headers: bearer(token), payload: jobBody(occupationId, overrides) });
+  if (res.statusCode !== 201) throw new Error(`post job failed: ${res.body}`);
+  return json<{ id: string }>(res).id;
+}
