@@ -5,6 +5,8 @@ import { ensureDependencies, root } from './lib.mjs';
 
 ensureDependencies();
 const env = { ...process.env, NODE_ENV: 'development', SEED_DEMO: process.env.SEED_DEMO ?? 'true' };
+// Vite proxies /api to the server, wherever PORT puts it.
+env.API_PROXY_TARGET ??= `http://localhost:${env.PORT ?? 3000}`;
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 const server = spawn(process.execPath, [tsx, 'watch', 'apps/server/src/main.ts'], { cwd: root, stdio: 'inherit', env });
 const vite = spawn('npm', ['run', 'dev', '-w', 'apps/web'], { cwd: root, stdio: 'inherit', env });
