@@ -36,8 +36,9 @@ export type Database = {
 export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle client dropped by the server (restart, forced drop) must not crash the process.
-    pool.on('error', () => {});
+    // An idle client dropped by the server (restart, forced drop) must not crash the process,
+    // but it must not pass silently either: the next query reconnects.
+    pool.on('error', (err) => console.warn(`postgres idle client error: ${err.message}`));
     await pool.query('select 1');
     const pgDb = drizzlePg(pool, { schema });
     return {
