@@ -14,3 +14,5 @@ export * from '../modules/services/services.schema.js';
 export * from '../modules/applications/applications.schema.js';
 export * from '../modules/training/training.schema.js';
 export * from '../modules/events/events.schema.js';
+export * from '../modules/credit/credit.schema.js';
+export * from '../modules/notifications/notifications.schema.js';

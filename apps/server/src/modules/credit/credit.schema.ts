@@ -1,0 +1,62 @@
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const CREDIT_SUBJECTS = ['worker', 'employer'] as const;
+/** What moves a credit score. Points per kind come from `credit_rules` (defaults in credit-rules.ts). */
+export const CREDIT_EVENT_KINDS = [
+  'completed',
+  'no_show',
+  'late_cancel',
+  'rating_5',
+  'rating_4',
+  'rating_3',
+  'rating_2',
+  'rating_1',
+  'manual_adjust',
+  'appeal_upheld',
+] as const;
+
+/** The credit ledger: one row per scoring event, never updated (a reversal is a new row). */
+export const creditEvents = pgTable(
+  'credit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectType: text('subject_type', { enum: CREDIT_SUBJECTS }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    kind: text('kind', { enum: CREDIT_EVENT_KINDS }).notNull(),
+    points: integer('points').notNull(),
+    /** What caused it: an application, a rating, an appeal, ... */
+    refType: text('ref_type'),
+    refId: uuid('ref_id'),
+    reason: text('reason'),
+    actorUserId: uuid('actor_user_id'),
+    actorStaffId: uuid('actor_staff_id'),
+    regionCode: text('region_code'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('credit_events_subject_idx').on(t.subjectType, t.subjectId, t.at),
+    // Idempotent recording: one event of a kind per subject and cause.
+    uniqueIndex('credit_events_once_uq').on(t.subjectType, t.subjectId, t.kind, t.refId),
+  ],
+);
+
+/** The current score per subject, kept in step with the ledger in the same transaction. */
+export const creditScores = pgTable(
+  'credit_scores',
+  {
+    subjectType: text('subject_type', { enum: CREDIT_SUBJECTS }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    score: integer('score').notNull(),
+    eventCount: integer('event_count').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('credit_scores_subject_uq').on(t.subjectType, t.subjectId), index('credit_scores_score_idx').on(t.subjectType, t.score)],
+);
+
+/** Staff-configured points per event kind (诚信管理); a missing row means the built-in default. */
+export const creditRules = pgTable('credit_rules', {
+  kind: text('kind', { enum: CREDIT_EVENT_KINDS }).primaryKey(),
+  points: integer('points').notNull(),
+  updatedByStaffId: uuid('updated_by_staff_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

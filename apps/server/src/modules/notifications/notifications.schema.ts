@@ -1,0 +1,38 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Kinds of in-app messages; the key events also go out by SMS. */
+export const NOTIFICATION_KINDS = [
+  'invited',
+  'hired',
+  'application',
+  'agreement_to_sign',
+  'agreement_signed',
+  'shift_reminder',
+  'no_show',
+  'completed',
+  'rated',
+  'application_update',
+  'announcement',
+  'system',
+] as const;
+
+/** The message centre: one row per message to one user. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** In-app route to open, e.g. /applications/<id>. */
+    link: text('link'),
+    refType: text('ref_type'),
+    refId: uuid('ref_id'),
+    /** Whether an SMS was queued with it. */
+    smsQueued: text('sms_queued', { enum: ['yes', 'no'] }).notNull().default('no'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);

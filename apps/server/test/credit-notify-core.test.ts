@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.js';
+import { backgroundJobs, notifications, users } from '../src/db/schema.js';
+import { creditScoresOf, recordCreditEvent } from '../src/modules/credit/index.js';
+import { notify } from '../src/modules/notifications/index.js';
+import { openTestDatabase } from './support/test-db.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('credit ledger core', () => {
+  it('moves the score by the rule points, once per cause, clamped to 0..100', async () => {
+    const db = database.db;
+    const worker = randomUUID();
+    const app = randomUUID();
+    expect((await creditScoresOf(db, 'worker', [worker])).get(worker)).toEqual({ score: 80, level: 'good' });
+    const first = await recordCreditEvent(db, { subjectType: 'worker', subjectId: worker, kind: 'no_show', refType: 'application', refId: app });
+    expect(first).toMatchObject({ points: -10, score: 70 });
+    expect(await recordCreditEvent(db, { subjectType: 'worker', subjectId: worker, kind: 'no_show', refType: 'application', refId: app })).toBeNull();
+    await recordCreditEvent(db, { subjectType: 'worker', subjectId: worker, kind: 'manual_adjust', points: 50, reason: '申诉核实' });
+    expect((await creditScoresOf(db, 'worker', [worker])).get(worker)).toEqual({ score: 100, level: 'excellent' });
+  });
+
+  it('rolls back with the business transaction', async () => {
+    const db = database.db;
+    const employer = randomUUID();
+    await expect(
+      db.transaction(async (tx) => {
+        await recordCreditEvent(tx, { subjectType: 'employer', subjectId: employer, kind: 'late_cancel', refId: randomUUID() });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect((await creditScoresOf(db, 'employer', [employer])).get(employer)!.score).toBe(80);
+  });
+});
+
+describe('notify core', () => {
+  it('stores the message and queues an SMS with the encrypted phone only when asked', async () => {
+    const db = database.db;
+    const [user] = await db.insert(users).values({ phoneEnc: 'enc:phone', phoneHash: `h-${randomUUID()}` }).returning();
+    const quiet = await notify(db, { userId: user!.id, kind: 'application', title: '新报名', body: '有人报名了您的岗位' });
+    const loud = await notify(db, { userId: user!.id, kind: 'hired', title: '已录用', body: '您已被录用', sms: true });
+    const rows = await db.select().from(notifications).where(eq(notifications.userId, user!.id));
+    expect(rows.map((r) => r.id).sort()).toEqual([quiet, loud].sort());
+    const jobs = await db.select().from(backgroundJobs).where(eq(backgroundJobs.kind, 'sms.send'));
+    expect(jobs.map((j) => j.dedupeKey)).toEqual([`notify:${loud}`]);
+    expect(jobs[0]!.payload).toMatchObject({ phoneEnc: 'enc:phone', template: 'notice' });
+  });
+});
