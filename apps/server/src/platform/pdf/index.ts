@@ -1,0 +1,2 @@
+// PDF output (agreements, posters) with a CJK font, plus QR codes.
+export { createPdf, pdfToBuffer, qrPng, findCjkFont } from './pdf.js';
