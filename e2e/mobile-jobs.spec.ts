@@ -137,4 +137,39 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     await snap(page, 'mobile-jobs', '08-my-applications');
     await ctx.close();
   });
+  it('the map shows job and station markers on a plain background; elder mode reads a job aloud', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    // Record what the page hands to the browser's speech synthesis (headless Chromium has no voices).
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { __spoken: string[] };
+      w.__spoken = [];
+      const original = window.speechSynthesis.speak.bind(window.speechSynthesis);
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        w.__spoken.push(`${u.lang}|${u.text}`);
+        original(u);
+      };
+      localStorage.setItem('lingong.elderMode', '1');
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/jobs`);
+    await page.getByTestId('open-map').click();
+    await page.waitForURL(/\/map$/);
+    await expect.poll(() => page.locator('path.map-job').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('path.map-station').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('map-notice').textContent()).toContain('仅显示岗位和驿站位置');
+    await snap(page, 'mobile-jobs', '09-map-no-tiles');
+    await page.locator('path.map-job').last().click({ force: true });
+    await page.locator('.leaflet-popup a[data-job]').click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('read-aloud').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elder-mode'))).toBe(true);
+    const title = (await page.getByTestId('job-title').textContent()) ?? '';
+    await page.getByTestId('read-aloud').click();
+    const spoken = await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]).toMatch(new RegExp(`^zh-CN\\|${title}。工资`));
+    expect(spoken[0]).toContain('工作地点');
+    await snap(page, 'mobile-jobs', '10-elder-read-aloud');
+    await ctx.close();
+  });
 });

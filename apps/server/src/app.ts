@@ -28,10 +28,22 @@ import { registerOccupationAdminRoutes } from './modules/reference/occupations-a
 import { registerModerationRoutes } from './platform/moderation/moderation.routes.js';
 import { registerServicesRoutes } from './modules/services/services.routes.js';
 import { registerLedgerRoutes } from './modules/ledgers/ledgers.routes.js';
+import { registerImportRoutes } from './modules/imports/index.js';
 import { registerKpiRoutes } from './modules/kpi/kpi.routes.js';
 import { registerTrainingRoutes } from './modules/training/training.routes.js';
 import { registerEventRoutes } from './modules/events/events.routes.js';
 import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
+import { registerPublicityRoutes } from './modules/publicity/publicity.routes.js';
+import { registerCollectionRoutes } from './modules/collection/collection.routes.js';
+import { registerOperationsRoutes } from './modules/operations/operations.routes.js';
+import { registerProfileRoutes } from './modules/profiles/profiles.routes.js';
+import { registerAgreementRoutes } from './modules/agreements/agreements.routes.js';
+import { registerAttendanceRoutes } from './modules/attendance/attendance.routes.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
+import { registerPublicationRoutes } from './modules/publications/publications.routes.js';
+import { registerMapRoutes } from './modules/map/map.routes.js';
+import { registerCreditRoutes } from './modules/credit/index.js';
+import { registerRatingRoutes } from './modules/ratings/index.js';
 
 export type AppDeps = {
   config: Config;
@@ -66,7 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        // Map tiles may come from a plain-http tile server on the county intranet.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...(deps.config.map.tileUrl?.startsWith('http:') ? [new URL(deps.config.map.tileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [])],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
@@ -100,10 +113,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerModerationRoutes(app, deps);
   registerServicesRoutes(app, deps);
   registerLedgerRoutes(app, deps);
+  registerImportRoutes(app, deps);
   registerKpiRoutes(app, deps);
   registerTrainingRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerApplicationRoutes(app, deps);
+  registerPublicityRoutes(app, deps);
+  registerCollectionRoutes(app, deps);
+  registerOperationsRoutes(app, deps);
+  registerProfileRoutes(app, deps);
+  registerAgreementRoutes(app, deps);
+  registerAttendanceRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
+  registerPublicationRoutes(app, deps);
+  registerMapRoutes(app, deps);
+  registerCreditRoutes(app, deps);
+  registerRatingRoutes(app, deps);
 
   const dist = config.webDistDir;
   if (existsSync(path.join(dist, 'index.html'))) await registerStaticWeb(app, dist);

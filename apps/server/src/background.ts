@@ -1,9 +1,12 @@
 import type { AppDeps } from './app.js';
 import { JobRunner, type Schedule } from './platform/queue/index.js';
 import { expireJobs } from './modules/jobs/index.js';
+import { sendShiftReminders } from './modules/applications/index.js';
+import { runPublicationSchedule } from './modules/publications/index.js';
+import { revealDueRatings } from './modules/ratings/index.js';
 
 /** Recurring work, enqueued once per bucket whatever the number of worker processes. */
-export const SCHEDULES: Schedule[] = [{ kind: 'jobs.expire', everyMinutes: 60 }];
+export const SCHEDULES: Schedule[] = [{ kind: 'jobs.expire', everyMinutes: 60 }, { kind: 'notifications.shift_reminders', everyMinutes: 60 }, { kind: 'publications.schedule', everyMinutes: 5 }, { kind: 'ratings.reveal', everyMinutes: 60 }];
 
 /**
  * The background runner with every module's handlers. Runs in the API process by default;
@@ -21,6 +24,15 @@ export function createJobRunner(deps: AppDeps, log?: (msg: string, extra?: Recor
   });
   runner.register('jobs.expire', async (_job, { db, now }) => {
     await expireJobs(db, now);
+  });
+  runner.register('notifications.shift_reminders', async (_job, { db, now }) => {
+    await sendShiftReminders(db, now);
+  });
+  runner.register('publications.schedule', async (_job, { db, now }) => {
+    await runPublicationSchedule(db, now);
+  });
+  runner.register('ratings.reveal', async (_job, { db, now }) => {
+    await revealDueRatings({ db, pii: deps.pii }, now);
   });
   return runner;
 }

@@ -37,6 +37,9 @@ const ConfigEnv = z.object({
   WEB_DIST_DIR: z.string().optional(),
   /** all = HTTP + background jobs; api = HTTP only; worker = background jobs only. */
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  /** Map tiles for Leaflet, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; unset = markers on a plain background. */
+  MAP_TILE_URL: z.string().regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}').optional(),
+  MAP_TILE_ATTRIBUTION: z.string().default(''),
 });
 
 export type Config = {
@@ -62,6 +65,7 @@ export type Config = {
   adminInitialPassword: string | undefined;
   webDistDir: string;
   role: 'all' | 'api' | 'worker';
+  map: { tileUrl: string | undefined; attribution: string };
 };
 
 /** Thrown when the environment is unusable; main prints it and exits. */
@@ -114,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminInitialPassword: e.ADMIN_INITIAL_PASSWORD,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : path.join(repoRoot, 'apps/web/dist'),
     role: e.ROLE,
+    map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
   };
 }

@@ -91,6 +91,11 @@ describe('KPI dashboard', () => {
       training_coverage: 0,
       recruitment_events: 0,
       station_events: 0,
+      publicity_articles: 0,
+      publicity_campaigns: 0,
+      publicity_posts: 0,
+      publicity_slogans: 0,
+      info_collection_villages: 0,
     });
     const reg = d.indicators.find((i) => i.key === 'worker_registrations');
     expect(reg).toMatchObject({ target: 3600, percentage: 0.1 });
@@ -184,7 +189,7 @@ describe('acceptance pack', () => {
 
   it('zips every ledger and the KPI summary for the period; rows match the figures', async () => {
     const { files, sheets } = await unpack(counter.token, 'year=2025');
-    expect(files).toEqual(['00-考核指标汇总.xlsx', '01-求职登记台账.xlsx', '02-跟踪服务台账.xlsx', '03-招聘求职对接台账.xlsx', '04-职业指导台账.xlsx', '05-岗位信息发布台账.xlsx', '06-用工主体登记台账.xlsx', '07-培训课时台账.xlsx', '08-培训推荐台账.xlsx', '09-招聘活动台账.xlsx', '10-送工台账.xlsx']);
+    expect(files).toEqual(['00-考核指标汇总.xlsx', '01-求职登记台账.xlsx', '02-跟踪服务台账.xlsx', '03-招聘求职对接台账.xlsx', '04-职业指导台账.xlsx', '05-岗位信息发布台账.xlsx', '06-用工主体登记台账.xlsx', '07-培训课时台账.xlsx', '08-培训推荐台账.xlsx', '09-招聘活动台账.xlsx', '10-送工台账.xlsx', '11-宣传推广台账.xlsx', '12-就业信息采集台账.xlsx', '13-运营日志.xlsx']);
     const summary = sheets.get('00-考核指标汇总.xlsx/指标汇总') ?? [];
     expect(summary[0]).toEqual(['序号', '指标', '单位', '目标', '完成', '完成率(%)', '数据状态', '说明']);
     expect(summary.find((r) => r[1] === '求职登记')?.slice(3, 5)).toEqual(['10', '5']);

@@ -15,6 +15,10 @@ import {
 } from '@element-plus/icons-vue';
 import { DataLine, Notebook } from '@element-plus/icons-vue';
 import { Flag, Reading } from '@element-plus/icons-vue';
+import { PriceTag, Stamp } from '@element-plus/icons-vue';
+import { Promotion } from '@element-plus/icons-vue';
+import { Calendar, House, Notification } from '@element-plus/icons-vue';
+import { Medal } from '@element-plus/icons-vue';
 
 export interface NavItem {
   path: string;
@@ -32,6 +36,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/ledgers', title: '服务台账', permission: 'dashboard.read', icon: Notebook },
   { path: '/training', title: '培训推介', permission: 'dashboard.read', icon: Reading },
   { path: '/events', title: '招聘活动', permission: 'dashboard.read', icon: Flag },
+  { path: '/publicity', title: '宣传推广', permission: 'dashboard.read', icon: Notification },
+  { path: '/collection', title: '信息采集', permission: 'dashboard.read', icon: House },
+  { path: '/operations', title: '运营日志', permission: 'dashboard.read', icon: Calendar },
   { path: '/workers', title: '雇员管理', permission: 'workers.read', icon: User },
   {
     path: '/employers',
@@ -39,23 +46,15 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'employers.read',
     icon: OfficeBuilding,
   },
-  {
-    path: '/jobs',
-    title: '岗位管理',
-    permission: 'jobs.read',
-    icon: Briefcase,
-    upcoming: '岗位代发布、编辑、下架，按工种、乡镇、用工形式筛选，导出岗位信息发布台账。',
-  },
-  {
-    path: '/jobs/review',
-    title: '岗位审核',
-    permission: 'jobs.review',
-    icon: DocumentChecked,
-    upcoming: '待审核岗位队列，敏感词与就业歧视提示，通过或驳回（须填写理由）。',
-  },
+  { path: '/jobs', title: '岗位管理', permission: 'jobs.read', icon: Briefcase },
+  { path: '/jobs/review', title: '岗位审核', permission: 'jobs.review', icon: DocumentChecked },
+  { path: '/profiles', title: '画像管理', permission: 'workers.read', icon: PriceTag },
+  { path: '/certificates', title: '证书审核', permission: 'workers.read', icon: Stamp },
   { path: '/stations', title: '零工驿站', permission: 'stations.read', icon: Location },
   { path: '/occupations', title: '工种管理', permission: 'dashboard.read', icon: Collection },
+  { path: '/credit', title: '诚信管理', permission: 'credit.read', icon: Medal },
   { path: '/sensitive-words', title: '敏感词管理', permission: 'moderation.read', icon: Filter },
+  { path: '/publications', title: '统一发布', permission: 'dashboard.read', icon: Promotion },
   { path: '/staff', title: '人员与角色', permission: 'staff.read', icon: UserFilled },
   { path: '/audit', title: '审计日志', permission: 'audit.read', icon: List },
   { path: '/config', title: '系统配置', permission: 'config.write', icon: Setting },

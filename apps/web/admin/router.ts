@@ -26,6 +26,15 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   '/ledgers': () => import('./pages/LedgersPage.vue'),
   '/training': () => import('./pages/TrainingPage.vue'),
   '/events': () => import('./pages/EventsPage.vue'),
+  '/publicity': () => import('./pages/PublicityPage.vue'),
+  '/collection': () => import('./pages/CollectionPage.vue'),
+  '/operations': () => import('./pages/OperationsPage.vue'),
+  '/jobs': () => import('./pages/JobsPage.vue'),
+  '/jobs/review': () => import('./pages/JobReviewPage.vue'),
+  '/profiles': () => import('./pages/ProfilesPage.vue'),
+  '/certificates': () => import('./pages/CertificatesPage.vue'),
+  '/publications': () => import('./pages/PublicationsPage.vue'),
+  '/credit': () => import('./pages/CreditPage.vue'),
 };
 
 const navRoutes: RouteRecordRaw[] = NAV_ITEMS.map((item) => ({
@@ -39,6 +48,7 @@ export const router = createRouter({
   history: createWebHistory('/admin/'),
   routes: [
     { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录', public: true } },
+    { path: '/collect', component: () => import('./pages/CollectMobilePage.vue'), meta: { title: '入户采集', permission: 'services.write' } },
     {
       path: '/',
       component: ConsoleLayout,

@@ -52,6 +52,8 @@ export const Application = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   events: z.array(ApplicationEvent),
+  /** The worker's credit level, on the employer's applicant list. */
+  workerCreditLevel: z.string().nullable().optional(),
 });
 export type Application = z.infer<typeof Application>;
 export const ApplicationList = z.object({ items: z.array(Application) });
@@ -88,6 +90,8 @@ export const RecommendedWorker = z.object({
   reasonText: z.string(),
   /** Status of this worker's application to the job, if any (then no invite). */
   applicationStatus: ApplicationStatus.nullable(),
+  /** The worker's credit level (excellent / good / fair / poor). */
+  creditLevel: z.string().nullable().optional(),
 });
 export const RecommendedWorkerList = z.object({ items: z.array(RecommendedWorker) });
 export type RecommendedWorker = z.infer<typeof RecommendedWorker>;

@@ -9,9 +9,11 @@ export const AdminEmployerSearchQuery = PageQuery.extend({
   town: RegionCode.optional(),
   kind: EmployerKind.optional(),
   status: VerificationStatus.optional(),
+  /** 信用等级 filter (excellent / good / fair / poor). */
+  creditLevel: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '信用等级不正确' }).optional(),
 });
 export type AdminEmployerSearchQuery = z.input<typeof AdminEmployerSearchQuery>;
-export const AdminEmployerSearchPage = pageOf(AdminEmployerSummary);
+export const AdminEmployerSearchPage = pageOf(AdminEmployerSummary.extend({ creditLevel: z.string().nullable().optional() }));
 
 /** Suspend (暂停) or restore (恢复) an employer; the reason is required and kept in the audit log. */
 export const EmployerStatusReasonBody = z.object({

@@ -57,6 +57,8 @@ export const ERROR_CODES = {
   CONSENT_REQUIRED: { status: 400, message: '请先阅读并同意相关授权' },
   /** A ledger export or acceptance pack would hold more rows than one file may (narrow the period or town). */
   EXPORT_TOO_LARGE: { status: 413, message: '导出数据过多，请缩短时间范围或按乡镇分别导出' },
+  /** The account is on the credit blacklist (诚信黑名单) for this action (posting or applying). */
+  BLACKLISTED: { status: 403, message: '您的账号因信用问题已被限制此操作，如有异议可在“我的信用”中申诉' },
   /** An unexpected server error; details are logged, never sent. */
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
   /** A dependency (database, SMS gateway) is unavailable. */

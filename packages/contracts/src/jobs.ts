@@ -52,6 +52,8 @@ export const PublicJobSummary = z.object({
   endDate: z.string().nullable(),
   /** Kilometres from the point in the query; null without one or when the job has no point. */
   distanceKm: z.number().nullable(),
+  /** The employer's credit level (excellent / good / fair / poor; labels in CREDIT_LEVEL_NAMES), on lists. */
+  employerCreditLevel: z.string().nullable().optional(),
 });
 export type PublicJobSummary = z.infer<typeof PublicJobSummary>;
 export const PublicJobPage = pageOf(PublicJobSummary);
@@ -77,7 +79,7 @@ export const PublicJobDetail = PublicJobSummary.extend({
     name: z.string(),
     kind: z.string(),
     verificationStatus: z.string(),
-    /** Credit level (诚信等级): null until the credit item is built. */
+    /** Credit level (诚信等级): excellent / good / fair / poor (labels in CREDIT_LEVEL_NAMES). */
     creditLevel: z.string().nullable(),
   }),
 });

@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   'services.write',
   'moderation.read',
   'moderation.write',
+  'publications.write',
+  'publications.review',
+  'credit.read',
+  'credit.write',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -39,9 +43,9 @@ export type Permission = z.infer<typeof Permission>;
 const READS: Permission[] = PERMISSIONS.filter((p) => p.endsWith('.read') && p !== 'workers.pii.read');
 
 export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  counter_staff: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'workers.write', 'workers.pii.read', 'employers.write', 'jobs.write', 'services.write'],
-  station_agent: ['dashboard.read', 'workers.read', 'workers.write', 'workers.pii.read', 'employers.read', 'jobs.read', 'jobs.write', 'stations.read', 'stations.write', 'services.write'],
-  reviewer: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'jobs.review', 'employers.write', 'moderation.write'],
+  counter_staff: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'workers.write', 'workers.pii.read', 'employers.write', 'jobs.write', 'services.write', 'publications.write'],
+  station_agent: ['dashboard.read', 'workers.read', 'workers.write', 'workers.pii.read', 'employers.read', 'jobs.read', 'jobs.write', 'stations.read', 'stations.write', 'services.write', 'publications.write', 'credit.read'],
+  reviewer: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'jobs.review', 'employers.write', 'moderation.write', 'publications.review', 'credit.write'],
   admin: [...PERMISSIONS],
   supervisor: READS,
 };

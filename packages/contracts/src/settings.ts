@@ -33,8 +33,12 @@ export const SETTING_SCHEMAS = {
   autoPublishVerifiedEmployers: z.boolean({ error: '应为开启或关闭' }),
   /** How far from the job's point a check-in may be, in metres. */
   checkInRadiusMetres: z.number({ error: '签到半径应为数字' }).int({ error: '签到半径应为整数' }).min(50, { error: '签到半径至少50米' }).max(5000, { error: '签到半径最多5000米' }),
+  /** Minutes after a shift's start before the employer may mark a no-show (未到岗). */
+  noShowGraceMinutes: z.number({ error: '未到岗宽限应为数字' }).int({ error: '未到岗宽限应为整数分钟' }).min(0, { error: '未到岗宽限不能为负数' }).max(720, { error: '未到岗宽限最多720分钟' }),
   /** Days after completion during which both sides may rate; ratings show when both rated or it ends. */
   ratingWindowDays: z.number({ error: '评价期限应为数字' }).int({ error: '评价期限应为整数天数' }).min(1, { error: '评价期限至少1天' }).max(60, { error: '评价期限最多60天' }),
+  /** A hire cancelled by either side less than this many hours before the job starts counts as 临时取消 (credit). */
+  lateCancelHours: z.number({ error: '临时取消时限应为数字' }).int({ error: '临时取消时限应为整数小时' }).min(1, { error: '临时取消时限至少1小时' }).max(168, { error: '临时取消时限最多168小时' }),
   /** SMS texts by template code; `${name}` placeholders are filled when sending. */
   smsTemplates: z.record(SmsTemplateKey, z.string({ error: '短信内容应为文字' }).trim().min(2, { error: '短信内容至少2个字' }).max(300, { error: '短信内容最多300个字' }), { error: '短信模板应为 代码→内容' }),
   /** KPI targets: indicator code → period → target figure. */

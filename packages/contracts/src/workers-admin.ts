@@ -16,7 +16,7 @@ export const AdminWorkerSearchQuery = PageQuery.extend({
   priorityGroup: PriorityGroup.optional(),
 });
 export type AdminWorkerSearchQuery = z.input<typeof AdminWorkerSearchQuery>;
-export const AdminWorkerSummary = WorkerSummary.extend({ priorityGroups: z.array(z.string()), occupationNames: z.array(z.string()) });
+export const AdminWorkerSummary = WorkerSummary.extend({ priorityGroups: z.array(z.string()), occupationNames: z.array(z.string()), creditLevel: z.string().nullable().optional() });
 export type AdminWorkerSummary = z.infer<typeof AdminWorkerSummary>;
 export const AdminWorkerPage = pageOf(AdminWorkerSummary);
 

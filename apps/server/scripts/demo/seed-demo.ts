@@ -13,6 +13,8 @@ import { hashPassword } from '../../src/modules/accounts/index.js';
 import { TOWN_CENTRES } from '../../src/modules/reference/data/regions.js';
 import { seedServiceRecords } from './seed-services.js';
 import { seedTrainingAndEvents } from './seed-training-events.js';
+import { seedPublicServices } from './seed-public-services.js';
+import { seedCreditDemo } from './seed-credit.js';
 import { createRng, fakeEmployerName, fakeJobTitle, fakeMobile, fakePersonName, fakeVillageAddress, fakeWage, jitterPoint, type Rng } from './generators.js';
 
 export const DEMO_PASSWORD = 'Lingong@2025';
@@ -226,6 +228,8 @@ export async function seedDemo(deps: SeedDeps, opts: { workers: number; employer
     await seedDemoAccounts(txDeps, emps[0]?.id, passwordHash);
     await seedServiceRecords(tx, { seed: opts.seed, followups: 150, matchmakings: 240, guidance: 80 });
     await seedTrainingAndEvents(tx, { seed: opts.seed });
+    await seedPublicServices(tx, deps.pii, { seed: opts.seed });
+    await seedCreditDemo(tx);
   });
   return true;
 }

@@ -8,7 +8,9 @@ import { recordMatchmaking } from '../services/index.js';
 import { findWorkerById, type WorkerRow } from '../workers/index.js';
 import { auditOf, requireWorker, loadOwnApplication, transition, type ApplicationsDeps, type Meta } from './application-context.js';
 import { presentOne } from './application-queries.service.js';
+import { noticeApplicationEvent } from './application-notices.js';
 import * as repo from './applications.repository.js';
+import { assertNotBlacklisted } from '../credit/index.js';
 
 async function openJob(deps: ApplicationsDeps, jobId: string, message: string): Promise<JobRow> {
   const job = await findJobById(deps.db, jobId);
@@ -24,6 +26,7 @@ async function create(deps: ApplicationsDeps, tx: Tx, opts: { job: JobRow; worke
   const row = await repo.insertApplication(tx, { jobId: opts.job.id, workerId: opts.worker.id, employerId: opts.job.employerId, status, origin: opts.origin, createdAt: now, updatedAt: now });
   if (!row) throw new AppError('ALREADY_APPLIED', opts.origin === 'invite' ? { message: '该工人已报名或已被邀请' } : {});
   await repo.insertEvent(tx, { applicationId: row.id, fromStatus: null, toStatus: status, actorSide: opts.side, actorUserId: opts.actor.id, at: now });
+  await noticeApplicationEvent(tx, row, null, opts.side);
   await recordMatchmaking(
     tx,
     { workerId: opts.worker.id, jobId: opts.job.id, employerId: opts.job.employerId, channel: 'online', kind: opts.origin, source: 'auto', occurredAt: now, regionCode: opts.worker.homeRegionCode },
@@ -35,6 +38,7 @@ async function create(deps: ApplicationsDeps, tx: Tx, opts: { job: JobRow; worke
 /** Apply in one tap: the job must be published, the worker needs a profile, and only once. */
 export async function applyToJob(deps: ApplicationsDeps, actor: UserActor, jobId: string, meta: Meta) {
   const worker = await requireWorker(deps.db, actor);
+  await assertNotBlacklisted(deps.db, 'worker', worker.id, 'applying', deps.now());
   const job = await openJob(deps, jobId, '该岗位已停止招聘，不能报名');
   const existing = await repo.findByJobAndWorker(deps.db, job.id, worker.id);
   if (existing?.status === 'invited') throw new AppError('ALREADY_APPLIED', { message: '用工单位已邀请您，请在“我的报名”中接受邀请' });
@@ -62,7 +66,8 @@ export async function inviteWorker(deps: ApplicationsDeps, actor: UserActor, job
 
 /** The worker accepts an invitation: it becomes an application the employer can hire. */
 export async function acceptInvitation(deps: ApplicationsDeps, actor: UserActor, id: string) {
-  const { app } = await loadOwnApplication(deps.db, actor, id);
+  const { app, worker } = await loadOwnApplication(deps.db, actor, id);
+  await assertNotBlacklisted(deps.db, 'worker', worker.id, 'applying', deps.now());
   const job = await findJobById(deps.db, app.jobId);
   if (job?.status !== 'published') throw new AppError('INVALID_STATE', { message: '该岗位已停止招聘' });
   const row = await deps.db.transaction((tx) => transition(tx, { id, from: ['invited'], to: 'applied', side: 'worker', actor, now: deps.now(), message: '只有待接受的邀请可以接受' }));

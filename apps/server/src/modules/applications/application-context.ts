@@ -5,6 +5,7 @@ import type { UserActor } from '../../platform/rbac/actor.js';
 import { requireRole } from '../employers/index.js';
 import type { AuditContext } from '../services/index.js';
 import { findWorkerByUserId, type WorkerRow } from '../workers/index.js';
+import { noticeApplicationEvent } from './application-notices.js';
 import * as repo from './applications.repository.js';
 
 export type ApplicationsDeps = { db: Db; pii: Pii; now: () => Date };
@@ -57,6 +58,7 @@ export async function transition(
     ...(opts.to === 'confirmed' ? { confirmedAt: opts.now } : {}),
   });
   await repo.insertEvent(tx, { applicationId: opts.id, fromStatus: current.status, toStatus: opts.to, actorSide: opts.side, actorUserId: opts.actor.id, reason: opts.reason ?? null, at: opts.now });
+  await noticeApplicationEvent(tx, row, current.status, opts.side, opts.reason);
   return row;
 }
 

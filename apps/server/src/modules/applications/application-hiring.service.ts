@@ -1,11 +1,13 @@
 import { AppError } from '../../platform/errors/app-error.js';
 import type { UserActor } from '../../platform/rbac/actor.js';
+import { generateAgreement, terminateAgreement } from '../agreements/index.js';
 import { lockJobForUpdate, setJobFilled } from '../jobs/index.js';
 import { recordMatchmaking } from '../services/index.js';
 import { findWorkerById } from '../workers/index.js';
 import { auditOf, loadEmployerApplication, loadOwnApplication, sideOf, transition, type ApplicationsDeps, type Meta } from './application-context.js';
 import { presentOne } from './application-queries.service.js';
 import * as repo from './applications.repository.js';
+import { recordLateCancel } from '../credit/index.js';
 
 /**
  * Hire an applicant. Headcount holds under concurrency: the job row is locked FOR UPDATE, the
@@ -29,6 +31,7 @@ export async function hire(deps: ApplicationsDeps, actor: UserActor, id: string,
       auditOf(actor, meta),
     );
     if (taken + 1 >= job.headcount) await setJobFilled(tx, job.id, true, now);
+    await generateAgreement(tx, { applicationId: id, employerUserId: actor.id, pii: deps.pii, now });
     return hired;
   });
   return presentOne(deps, row, 'employer');
@@ -67,7 +70,9 @@ export async function cancel(deps: ApplicationsDeps, actor: UserActor, id: strin
     const job = await lockJobForUpdate(tx, app.jobId);
     const now = deps.now();
     const cancelled = await transition(tx, { id, from: ['hired', 'confirmed'], to: 'cancelled', side, actor, now, reason, message: '只有已录用的报名可以取消' });
+    if (job) await recordLateCancel(tx, { side, workerId: app.workerId, employerId: app.employerId, applicationId: id, startDate: job.startDate, workHours: job.workHours, now, actorUserId: actor.id });
     if (job?.status === 'filled' && (await repo.countOccupying(tx, job.id)) < job.headcount) await setJobFilled(tx, job.id, false, now);
+    await terminateAgreement(tx, id, now);
     return cancelled;
   });
   return presentOne(deps, row, side);

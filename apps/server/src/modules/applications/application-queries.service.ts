@@ -6,6 +6,7 @@ import { findWorkerByUserId, findWorkersByIds } from '../workers/index.js';
 import { sideOf, type ApplicationsDeps } from './application-context.js';
 import * as repo from './applications.repository.js';
 import { presentApplication, type Viewer } from './applications.presenter.js';
+import { creditScoresOf } from '../credit/index.js';
 
 /** Present rows with job titles, employer names, worker names (decrypted) and events. */
 async function presentMany(deps: ApplicationsDeps, rows: repo.ApplicationRow[], viewer: Viewer) {
@@ -45,7 +46,9 @@ export async function listJobApplicants(deps: ApplicationsDeps, actor: UserActor
   const job = await findJobById(deps.db, jobId);
   if (!job) throw new AppError('NOT_FOUND', { message: '岗位不存在' });
   await requireRole(deps.db, actor, job.employerId);
-  return { items: await presentMany(deps, await repo.findByJob(deps.db, job.id), 'employer') };
+  const items = await presentMany(deps, await repo.findByJob(deps.db, job.id), 'employer');
+  const credit = await creditScoresOf(deps.db, 'worker', items.map((i) => i.workerId));
+  return { items: items.map((i) => ({ ...i, workerCreditLevel: credit.get(i.workerId)?.level ?? null })) };
 }
 
 /** One application, for its worker or a member of its employer. */

@@ -3,3 +3,7 @@ export { hasApplied } from './application-queries.service.js';
 export { reliabilityOf } from './applications.repository.js';
 export { scoreMatch, type MatchInput, type MatchScore } from './recommendation-scoring.js';
 export { countWorkerApplications } from './worker-records.js';
+export { sideOf, transition, loadOwnApplication, loadEmployerApplication } from './application-context.js';
+export { findApplication, type ApplicationRow } from './applications.repository.js';
+export { sendShiftReminders, shanghaiDate } from './application-notices.js';
+export { loadRatingContext, completedAtOf } from './rating-context.js';

@@ -13,6 +13,8 @@ export type MatchInput = {
   worker: { weekdays: number[]; dayParts: string[]; earliestStart: string | null; expectedPayFen: number | null; expectedPayUnit: WageUnit | null };
   job: { startDate: string; endDate: string | null; workHours: string; wageMaxFen: number; wageUnit: WageUnit };
   reliability: { completed: number; failed: number };
+  /** The credit score (0-100) of the side being recommended, when known; it then drives the reliability part. */
+  creditScore?: number;
   lastActiveAt: Date | null;
   now: Date;
   /** The reason shown for recent activity (近期活跃 for a worker, 新发布 for a job). */
@@ -93,6 +95,13 @@ function distancePart(input: MatchInput): { points: number; reason?: string } {
 
 function reliabilityPart(input: MatchInput): { points: number; reason?: string } {
   const { completed, failed } = input.reliability;
+  if (input.creditScore !== undefined) {
+    const c = input.creditScore;
+    const share = c >= 90 ? 1 : c >= 75 ? 0.8 : c >= 60 ? 0.4 : 0;
+    const label = c >= 90 ? '信用优秀' : c >= 75 ? '信用良好' : c >= 60 ? null : '信用较差';
+    if (label && share > 0) return { points: WEIGHTS.reliability * share, reason: completed >= 3 ? `已完工${completed}次 · ${label}` : label };
+    return { points: WEIGHTS.reliability * share, reason: label ?? (failed > 0 ? `爽约${failed}次` : undefined) };
+  }
   if (completed === 0 && failed === 0) return { points: WEIGHTS.reliability / 2 };
   const rate = completed / (completed + failed);
   if (rate >= 0.9) return { points: WEIGHTS.reliability, reason: completed >= 3 ? `已完工${completed}次 · 信用良好` : '信用良好' };

@@ -9,6 +9,7 @@ import { findWorkersForMatching, type WorkerRow } from '../workers/index.js';
 import { requireWorker, type ApplicationsDeps } from './application-context.js';
 import * as repo from './applications.repository.js';
 import { haversineKm, scoreMatch, type MatchInput } from './recommendation-scoring.js';
+import { creditScoresOf } from '../credit/index.js';
 
 const CANDIDATES = 500;
 type Point = { lng: number; lat: number };
@@ -88,6 +89,7 @@ export async function recommendWorkersForJob(deps: ApplicationsDeps, actor: User
   const [candidates, relation] = await Promise.all([findWorkersForMatching(deps.db, trades, CANDIDATES), occupationRelation(deps.db)]);
   const workers = candidates.filter((w) => w.userId !== actor.id);
   const reliability = await repo.reliabilityOf(deps.db, workers.map((w) => w.id));
+  const credit = await creditScoresOf(deps.db, 'worker', workers.map((w) => w.id));
   const point = jobPoint(job);
   const now = deps.now();
   const scored = workers
@@ -95,7 +97,7 @@ export async function recommendWorkersForJob(deps: ApplicationsDeps, actor: User
       const rel = reliability.get(w.id);
       const distanceKm = distance(townCentre(w.homeRegionCode), point);
       const lastActiveAt = rel?.lastActiveAt && rel.lastActiveAt > w.updatedAt ? rel.lastActiveAt : w.updatedAt;
-      const match = scoreMatch({ occupation: relation(w.occupationIds, job.occupationId), distanceKm, workerMaxDistanceKm: w.maxDistanceKm, worker: workerSide(w), job: jobSide(job), reliability: rel ?? { completed: 0, failed: 0 }, lastActiveAt, now });
+      const match = scoreMatch({ occupation: relation(w.occupationIds, job.occupationId), distanceKm, workerMaxDistanceKm: w.maxDistanceKm, worker: workerSide(w), job: jobSide(job), reliability: rel ?? { completed: 0, failed: 0 }, creditScore: credit.get(w.id)?.score, lastActiveAt, now });
       return { w, distanceKm, match };
     })
     .sort((a, b) => b.match.score - a.match.score)
@@ -114,6 +116,7 @@ export async function recommendWorkersForJob(deps: ApplicationsDeps, actor: User
       reasons: match.reasons,
       reasonText: match.reasons.join(' · '),
       applicationStatus: statuses.get(w.id) ?? null,
+      creditLevel: credit.get(w.id)?.level ?? null,
     })),
   };
 }

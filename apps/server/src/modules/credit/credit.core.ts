@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { subjectInfo } from './credit-subjects.js';
 import { clampScore, CREDIT_BASE_SCORE, creditLevel, DEFAULT_CREDIT_POINTS, type CreditEventKind, type CreditSubject } from './credit-rules.js';
 import { creditEvents, creditRules, creditScores } from './credit.schema.js';
 
@@ -30,6 +31,8 @@ export async function creditRulePoints(db: DbOrTx, kind: CreditEventKind): Promi
  */
 export async function recordCreditEvent(tx: DbOrTx, input: CreditEventInput): Promise<{ id: string; points: number; score: number } | null> {
   const points = input.points ?? (await creditRulePoints(tx, input.kind));
+  // The ledger is region-scoped: take the subject's region when the caller gives none.
+  const regionCode = input.regionCode ?? (await subjectInfo(tx, null, input.subjectType, input.subjectId))?.regionCode ?? null;
   const [row] = await tx
     .insert(creditEvents)
     .values({
@@ -42,7 +45,7 @@ export async function recordCreditEvent(tx: DbOrTx, input: CreditEventInput): Pr
       reason: input.reason ?? null,
       actorUserId: input.actorUserId ?? null,
       actorStaffId: input.actorStaffId ?? null,
-      regionCode: input.regionCode ?? null,
+      regionCode,
       ...(input.at ? { at: input.at } : {}),
     })
     .onConflictDoNothing()

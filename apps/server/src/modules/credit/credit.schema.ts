@@ -60,3 +60,53 @@ export const creditRules = pgTable('credit_rules', {
   updatedByStaffId: uuid('updated_by_staff_id'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const BLACKLIST_SCOPES = ['posting', 'applying', 'all'] as const;
+export const APPEAL_STATUSES = ['pending', 'upheld', 'rejected'] as const;
+export const APPEAL_TARGETS = ['event', 'blacklist'] as const;
+
+/** 黑名单: a worker or employer stopped from posting / applying until lifted or expired. */
+export const creditBlacklist = pgTable(
+  'credit_blacklist',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectType: text('subject_type', { enum: CREDIT_SUBJECTS }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    scope: text('scope', { enum: BLACKLIST_SCOPES }).notNull(),
+    reason: text('reason').notNull(),
+    /** First instant the entry no longer applies; null = until lifted. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    regionCode: text('region_code').notNull(),
+    createdByStaffId: uuid('created_by_staff_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    liftedByStaffId: uuid('lifted_by_staff_id'),
+    liftReason: text('lift_reason'),
+  },
+  (t) => [index('credit_blacklist_subject_idx').on(t.subjectType, t.subjectId), index('credit_blacklist_region_idx').on(t.regionCode)],
+);
+
+/** 申诉: the subject contests a credit event or a blacklist entry; staff uphold or reject. */
+export const creditAppeals = pgTable(
+  'credit_appeals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectType: text('subject_type', { enum: CREDIT_SUBJECTS }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    targetType: text('target_type', { enum: APPEAL_TARGETS }).notNull(),
+    targetId: uuid('target_id').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: APPEAL_STATUSES }).notNull().default('pending'),
+    filedByUserId: uuid('filed_by_user_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decisionReason: text('decision_reason'),
+    decidedByStaffId: uuid('decided_by_staff_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    // One appeal per target.
+    uniqueIndex('credit_appeals_target_uq').on(t.targetType, t.targetId),
+    index('credit_appeals_region_idx').on(t.regionCode, t.status),
+  ],
+);

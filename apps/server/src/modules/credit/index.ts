@@ -1,4 +1,11 @@
 // 信用: the credit ledger, scores and levels. Other modules record events through recordCreditEvent
-// inside their own transactions and read levels through creditScoresOf.
+// inside their own transactions, read levels through creditScoresOf, and stop blacklisted
+// subjects through assertNotBlacklisted.
 export { recordCreditEvent, creditScoresOf, creditRulePoints, type CreditEventInput } from './credit.core.js';
 export { creditLevel, CREDIT_LEVEL_LABELS, CREDIT_BASE_SCORE, DEFAULT_CREDIT_POINTS, type CreditLevel, type CreditEventKind, type CreditSubject } from './credit-rules.js';
+export { assertNotBlacklisted } from './credit-owner.service.js';
+export { countPendingAppeals } from './credit.repository.js';
+export { subjectInfo, subjectInfos } from './credit-subjects.js';
+export { registerCreditRoutes } from './credit.routes.js';
+export { recordLateCancel, jobStartAt } from './credit-late-cancel.js';
+export { creditLevelCondition, CREDIT_LEVEL_RANGES } from './credit-level-sql.js';

@@ -10,6 +10,7 @@ import { findRegionName, findRegionNames } from '../reference/index.js';
 import { identityOf, columnsOf, requireTown, type EmployersDeps } from './employer-registration.service.js';
 import { presentEmployerForStaff } from './employers.presenter.js';
 import * as repo from './employers.repository.js';
+import { creditScoresOf } from '../credit/index.js';
 
 type Meta = { ip?: string; requestId?: string };
 const HISTORY_ACTIONS = ['create', 'counter_register', 'update', 'verify', 'reject', 'suspend', 'restore'] as const;
@@ -19,9 +20,11 @@ export async function searchEmployersForStaff(deps: EmployersDeps, actor: StaffA
   requirePermission(actor, 'employers.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
   if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findEmployersPage(deps.db, { regionPattern, status: q.status, kind: q.kind, nameContains: q.q || undefined, page: q.page, pageSize: q.pageSize });
+  const { rows, total } = await repo.findEmployersPage(deps.db, { regionPattern, status: q.status, kind: q.kind, nameContains: q.q || undefined, creditLevel: q.creditLevel, page: q.page, pageSize: q.pageSize });
   const towns = await findRegionNames(deps.db, rows.map((r) => r.townCode));
-  return { items: rows.map((r) => presentEmployerForStaff(r, deps.pii, towns.get(r.townCode) ?? '')), total, page: q.page, pageSize: q.pageSize };
+  const credit = await creditScoresOf(deps.db, 'employer', rows.map((r) => r.id));
+  const items = rows.map((r) => ({ ...presentEmployerForStaff(r, deps.pii, towns.get(r.townCode) ?? ''), creditLevel: credit.get(r.id)?.level ?? null }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadInScope(deps: EmployersDeps, actor: StaffActor, id: string) {

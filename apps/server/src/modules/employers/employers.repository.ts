@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { employerInvitations, employerMembers, employers } from './employers.schema.js';
+import { creditLevelCondition, type CreditLevel } from '../credit/index.js';
 
 export type Membership = { employerId: string; employerName: string; role: 'owner' | 'member' };
 export type EmployerRow = typeof employers.$inferSelect;
@@ -63,10 +64,11 @@ export async function insertMember(db: DbOrTx, values: typeof employerMembers.$i
   await db.insert(employerMembers).values(values).onConflictDoNothing();
 }
 
-export async function findEmployersPage(db: DbOrTx, opts: { regionPattern: string; status?: EmployerStatus; kind?: EmployerRow['kind']; nameContains?: string; page: number; pageSize: number }) {
+export async function findEmployersPage(db: DbOrTx, opts: { regionPattern: string; status?: EmployerStatus; kind?: EmployerRow['kind']; nameContains?: string; creditLevel?: CreditLevel; page: number; pageSize: number }) {
   const conds: SQL[] = [like(employers.townCode, opts.regionPattern)];
   if (opts.status) conds.push(eq(employers.verificationStatus, opts.status));
   if (opts.kind) conds.push(eq(employers.kind, opts.kind));
+  if (opts.creditLevel) conds.push(creditLevelCondition('employer', employers.id, opts.creditLevel));
   if (opts.nameContains) conds.push(like(employers.name, `%${opts.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const where = and(...conds);
   const rows = await db.select().from(employers).where(where).orderBy(desc(employers.createdAt), desc(employers.id)).limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize);

@@ -26,6 +26,7 @@ import * as admin from './employer-admin.service.js';
 import * as members from './employer-members.service.js';
 import * as registration from './employer-registration.service.js';
 import * as verification from './employer-verification.service.js';
+import { registerEmployerExportRoutes } from './employers-export.routes.js';
 
 /** Employers (用工主体): registration and members in the app, verification in the console. */
 export function registerEmployerRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -81,4 +82,5 @@ export function registerEmployerRoutes(fastify: FastifyInstance, deps: AppDeps):
   app.post('/api/v1/admin/employers/:id/verify', { schema: { tags, summary: '审核用工主体（通过/驳回并说明理由）', params: IdParam, body: VerifyEmployerBody, response: { 200: AdminEmployerSummary, ...errors } } }, async (request) =>
     verification.verifyEmployer(ed, staffActorOf(request), request.params.id, request.body, metaOf(request)),
   );
+  registerEmployerExportRoutes(fastify, deps);
 }

@@ -2,3 +2,4 @@
 export { findMembershipsByUser, findEmployerNames, findEmployersByIds, findEmployerById, type Membership, type EmployerRow } from './employers.repository.js';
 export { requireRole, requireTown, findTownName } from './employer-registration.service.js';
 export { acceptInvitationsOnLogin } from './employer-members.service.js';
+export { findMembersOfEmployer } from './employers.repository.js';

@@ -14,6 +14,7 @@ import { presentEmployerJob } from './jobs.presenter.js';
 import * as repo from './jobs.repository.js';
 import type { StoredModeration } from './jobs.schema.js';
 import { getSetting } from '../settings/index.js';
+import { assertNotBlacklisted } from '../credit/index.js';
 
 export type JobsDeps = { db: Db; pii: Pii; now: () => Date };
 type Meta = { ip?: string; requestId?: string };
@@ -96,6 +97,7 @@ async function statusAfterSubmit(deps: JobsDeps, employerId: string, verdict: St
  */
 export async function createJob(deps: JobsDeps, actor: UserActor, employerId: string, body: Body, meta: Meta) {
   await requireRole(deps.db, actor, employerId);
+  await assertNotBlacklisted(deps.db, 'employer', employerId, 'posting', deps.now());
   const { columns, verdict } = await checkedColumns(deps, body);
   const now = deps.now();
   const state = body.submit ? await statusAfterSubmit(deps, employerId, verdict, now) : { status: 'draft' as const };
@@ -114,6 +116,7 @@ export async function createJob(deps: JobsDeps, actor: UserActor, employerId: st
 export async function updateJob(deps: JobsDeps, actor: UserActor, jobId: string, body: Body, meta: Meta) {
   const old = await loadOwnJob(deps, actor, jobId);
   if (!EDITABLE.includes(old.status)) throw new AppError('INVALID_STATE', { message: '岗位已结束，不能修改' });
+  await assertNotBlacklisted(deps.db, 'employer', old.employerId, 'posting', deps.now());
   const { columns, verdict } = await checkedColumns(deps, body);
   const now = deps.now();
   const resubmit = body.submit || old.status === 'published' || old.status === 'pending_review';
@@ -132,6 +135,7 @@ export async function updateJob(deps: JobsDeps, actor: UserActor, jobId: string,
 export async function submitJob(deps: JobsDeps, actor: UserActor, jobId: string, meta: Meta) {
   const old = await loadOwnJob(deps, actor, jobId);
   if (!SUBMITTABLE.includes(old.status)) throw new AppError('INVALID_STATE', { message: '只有草稿或未通过的岗位可以提交' });
+  await assertNotBlacklisted(deps.db, 'employer', old.employerId, 'posting', deps.now());
   const check = await checkJobTexts(deps.db, { title: old.title, workHours: old.workHours, requirements: old.requirements, description: old.description }, old.ageReason);
   assertNotBlocked(check);
   const now = deps.now();

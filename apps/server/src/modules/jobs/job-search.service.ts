@@ -8,6 +8,7 @@ import { listOccupations, regionPrefix } from '../reference/index.js';
 import { loadJobNames } from './job-names.js';
 import { presentPublicJob, presentPublicJobDetail } from './jobs.presenter.js';
 import * as search from './job-search.repository.js';
+import { creditScoresOf } from '../credit/index.js';
 
 type Query = Pick<PublicJobQuery, 'town' | 'kind' | 'q' | 'occupationId' | 'minPayFen' | 'payUnit' | 'date' | 'lng' | 'lat' | 'radiusKm'> & { sort?: search.JobSort; page: number; pageSize: number };
 
@@ -45,7 +46,9 @@ export async function listPublishedJobs(db: DbOrTx, q: Query) {
     pageSize: q.pageSize,
   });
   const names = await loadJobNames(db, rows.map((r) => r.job));
-  return { items: rows.map((r) => presentPublicJob(r.job, names(r.job), r.distanceKm)), total, page: q.page, pageSize: q.pageSize };
+  const credit = await creditScoresOf(db, 'employer', rows.map((r) => r.job.employerId));
+  const items = rows.map((r) => ({ ...presentPublicJob(r.job, names(r.job), r.distanceKm), employerCreditLevel: credit.get(r.job.employerId)?.level ?? null }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 /**
@@ -58,10 +61,11 @@ export async function getPublicJob(db: DbOrTx, id: string, at: { lng?: number; l
   if (!found || found.job.status !== 'published') throw new AppError('NOT_FOUND', { message: '岗位不存在或已下架' });
   const employer = await findEmployerById(db, found.job.employerId);
   const names = await loadJobNames(db, [found.job]);
+  const credit = (await creditScoresOf(db, 'employer', [found.job.employerId])).get(found.job.employerId);
   return presentPublicJobDetail(
     found.job,
     names(found.job),
-    { id: found.job.employerId, kind: employer?.kind ?? 'enterprise', verificationStatus: employer?.verificationStatus ?? 'unverified' },
+    { id: found.job.employerId, kind: employer?.kind ?? 'enterprise', verificationStatus: employer?.verificationStatus ?? 'unverified', creditLevel: credit?.level ?? null },
     found.distanceKm,
     contact?.viewerHasApplied && found.job.contactPhoneEnc ? contact.pii.decrypt(found.job.contactPhoneEnc) : null,
   );

@@ -38,7 +38,7 @@ export function presentPublicJob(r: JobRow, names: JobNames, distanceKm: number 
 export function presentPublicJobDetail(
   r: JobRow,
   names: JobNames,
-  employer: { id: string; kind: string; verificationStatus: string },
+  employer: { id: string; kind: string; verificationStatus: string; creditLevel?: string | null },
   distanceKm: number | null,
   contactPhone: string | null = null,
 ): PublicJobDetail {
@@ -53,7 +53,7 @@ export function presentPublicJobDetail(
     contactPhone,
     contactPhoneHidden: contactPhone === null,
     status: r.status,
-    employer: { id: employer.id, name: names.employer, kind: employer.kind, verificationStatus: employer.verificationStatus, creditLevel: null },
+    employer: { id: employer.id, name: names.employer, kind: employer.kind, verificationStatus: employer.verificationStatus, creditLevel: employer.creditLevel ?? null },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, JobIdParam, PublicJobDetail, PublicJobDetailQuery, PublicJobPage, PublicJobQuery } from '@lingong/contracts';
+import { registerJobManageRoutes } from './jobs-manage.routes.js';
 import type { AppDeps } from '../../app.js';
 import * as search from './job-search.service.js';
 import { registerJobAppRoutes } from './jobs.app.routes.js';
@@ -18,4 +19,5 @@ export function registerJobRoutes(fastify: FastifyInstance, deps: AppDeps): void
   );
   registerJobAppRoutes(fastify, deps);
   registerJobAdminRoutes(fastify, deps);
+  registerJobManageRoutes(fastify, deps);
 }

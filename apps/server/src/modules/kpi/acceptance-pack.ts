@@ -9,6 +9,9 @@ import { employerFetcher, jobFetcher } from './kpi.rows.js';
 import { getDashboard, scopeOf, type KpiDeps } from './kpi.service.js';
 import { classSessionFetcher, deliveryFetcher, eventFetcher, recommendationFetcher } from '../ledgers/training-events.ledgers.js';
 import { CLASS_SESSION_SHEET, DELIVERY_SHEET, EVENT_SHEET, RECOMMENDATION_SHEET } from '../ledgers/training-events.sheets.js';
+import { PUBLICITY_SHEET, publicityFetcher } from '../publicity/index.js';
+import { addCollectionSheets, collectionWorkbookSheets } from '../collection/index.js';
+import { addOperationsSheets, operationsSheets } from '../operations/index.js';
 
 type Meta = { ip?: string; requestId?: string };
 type Indicator = KpiDashboard['indicators'][number];
@@ -72,6 +75,9 @@ export async function buildAcceptancePack(deps: KpiDeps, actor: StaffActor, q: A
   const recommendations = await collectAll(window, recommendationFetcher(deps, reveal));
   const events = await collectAll(window, eventFetcher(deps));
   const deliveries = await collectAll(window, deliveryFetcher(deps));
+  const publicity = await collectAll(window, publicityFetcher(deps.db));
+  const collection = await collectionWorkbookSheets(deps, window, q.pii === 'full');
+  const operations = await operationsSheets(deps, actor, window, { from: period.from, to: period.to, town: q.town });
   const dashboard = await getDashboard(deps, actor, q);
 
   const zip = new JSZip();
@@ -92,8 +98,11 @@ export async function buildAcceptancePack(deps: KpiDeps, actor: StaffActor, q: A
   zip.file('08-培训推荐台账.xlsx', await xlsx((wb) => addSheet(wb, RECOMMENDATION_SHEET, recommendations), now));
   zip.file('09-招聘活动台账.xlsx', await xlsx((wb) => addSheet(wb, EVENT_SHEET, events), now));
   zip.file('10-送工台账.xlsx', await xlsx((wb) => addSheet(wb, DELIVERY_SHEET, deliveries), now));
+  zip.file('11-宣传推广台账.xlsx', await xlsx((wb) => addSheet(wb, PUBLICITY_SHEET, publicity), now));
+  zip.file('12-就业信息采集台账.xlsx', await xlsx((wb) => addCollectionSheets(wb, collection), now));
+  zip.file('13-运营日志.xlsx', await xlsx((wb) => addOperationsSheets(wb, operations), now));
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  const rows = { registrations: registrations.length, followups: followups.length, matchmakings: matchmakings.length, guidance: guidance.length, contractJobs: contractJobs.length, flexibleJobs: flexibleJobs.length, employers: employers.length, classSessions: classSessions.length, recommendations: recommendations.length, events: events.length, deliveries: deliveries.length };
+  const rows = { registrations: registrations.length, followups: followups.length, matchmakings: matchmakings.length, guidance: guidance.length, contractJobs: contractJobs.length, flexibleJobs: flexibleJobs.length, employers: employers.length, classSessions: classSessions.length, recommendations: recommendations.length, events: events.length, deliveries: deliveries.length, publicity: publicity.length, households: collection.households.length, collectionMembers: collection.members.length, duties: operations.duties.length, stationVisits: operations.visits.length };
   await writeAudit(deps.db, { actor, action: 'export', entity: 'acceptance_pack', entityId: period.key, regionCode: dashboard.regionCode, details: { rows, pii: q.pii }, ...meta });
   return { name: `验收材料_${period.key}_${dashboard.regionName}`, buffer };
 }

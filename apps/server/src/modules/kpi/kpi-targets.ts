@@ -36,11 +36,11 @@ export const KPI_DEFINITIONS: readonly IndicatorDef[] = [
   { key: 'training_coverage', label: '培训需求推荐覆盖率', unit: '%', annualTarget: 100, prorate: false, available: true, note: '登记培训需求的劳动者中，期内至少获推荐1次培训的比例（行明细：已推荐记1）' },
   { key: 'recruitment_events', label: '专项招聘活动', unit: '场', annualTarget: null, periodTargets: { '2025': 5, '2025-H2': 5 }, prorate: true, available: true, note: '2025年下半年不少于5场（线下3场、线上2场，直播带岗计入线上）' },
   { key: 'station_events', label: '基层驿站服务活动', unit: '场', annualTarget: 6, prorate: true, available: true, note: '驿站、服务点招聘会、技能培训、就业创业指导、就业帮扶每年不少于6场' },
-  { key: 'publicity_articles', label: '优质媒体推文', unit: '次', annualTarget: 10, prorate: true, available: false, note: '宣传台账上线后统计' },
-  { key: 'publicity_campaigns', label: '综合媒体宣传', unit: '次', annualTarget: 6, prorate: true, available: false, note: '宣传台账上线后统计' },
-  { key: 'publicity_posts', label: '宣传信息及短视频', unit: '条', annualTarget: 300, prorate: true, available: false, note: '宣传台账上线后统计' },
-  { key: 'publicity_slogans', label: '活动宣传标语', unit: '条', annualTarget: 30, prorate: true, available: false, note: '宣传台账上线后统计' },
-  { key: 'info_collection_villages', label: '就业信息采集覆盖行政村', unit: '个', annualTarget: 113, prorate: false, available: false, note: '覆盖9个乡镇、113个行政村，信息采集上线后统计' },
+  { key: 'publicity_articles', label: '优质媒体推文', unit: '次', annualTarget: 10, prorate: true, available: true, note: '宣传台账中标记为优质的推文，每年不少于10次' },
+  { key: 'publicity_campaigns', label: '综合媒体宣传', unit: '次', annualTarget: 6, prorate: true, available: true, note: '综合媒体宣传活动，每年6次' },
+  { key: 'publicity_posts', label: '宣传信息及短视频', unit: '条', annualTarget: 300, prorate: true, available: true, note: '推文、宣传信息、短视频和直播，每年不少于300条' },
+  { key: 'publicity_slogans', label: '活动宣传标语', unit: '条', annualTarget: 30, prorate: true, available: true, note: '活动宣传标语，每年不少于30条' },
+  { key: 'info_collection_villages', label: '就业信息采集覆盖行政村', unit: '个', annualTarget: 113, prorate: false, available: true, note: '覆盖9个乡镇、113个行政村：期末前已采集至少1户的行政村数（累计；乡镇视图的目标为该乡镇的行政村数）' },
 ];
 
 export type TargetOverrides = Record<string, Record<string, number>>;

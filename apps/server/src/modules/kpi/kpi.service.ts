@@ -10,6 +10,8 @@ import { KPI_DEFINITIONS, targetFor } from './kpi-targets.js';
 import * as repo from './kpi.repository.js';
 import { rowSourceFor } from './kpi.rows.js';
 import { loadCoverage, TRAINING_EVENT_SERIES, trainingEventRows } from './training-events.kpi.js';
+import { loadVillageCoverage } from '../collection/index.js';
+import { PUBLIC_SERVICE_SERIES, publicServiceRows } from './public-services.kpi.js';
 
 export type KpiDeps = { db: DbOrTx; pii: Pii; now: () => Date };
 type Scoped = { period: ResolvedPeriod; window: Window | null; regionCode: string };
@@ -36,6 +38,7 @@ const SERIES: Partial<Record<KpiIndicatorKey, SeriesLoader>> = {
   flexible_job_openings: async (db, w) => (await repo.countJobsByMonth(db, w, 'flexible')).openings,
   employer_registrations: repo.countEmployersByMonth,
   ...TRAINING_EVENT_SERIES,
+  ...PUBLIC_SERVICE_SERIES,
 };
 
 const KPI_INDICATORS_WITH_DATA = KPI_DEFINITIONS.filter((d) => d.available).map((d) => d.key);
@@ -63,12 +66,15 @@ export async function getDashboard(deps: KpiDeps, actor: StaffActor, q: KpiQuery
   const [series, overrides, regionName] = [await loadSeries(deps.db, window), await getSetting(deps.db, 'kpiTargets'), await findRegionName(deps.db, regionCode)];
   const months = monthsBetween(period.from, period.to);
   const coverage = window ? await loadCoverage(deps.db, window, months) : null;
+  const villages = window ? await loadVillageCoverage(deps.db, window, months) : null;
   const indicators = KPI_DEFINITIONS.map((def) => {
-    const ratio = def.key === 'training_coverage' ? coverage : null;
+    const ratio = def.key === 'training_coverage' ? coverage : def.key === 'info_collection_villages' ? villages : null;
     const s = ratio?.trend ?? series[def.key];
     const trend = months.map((month) => ({ month, value: s?.get(month) ?? 0 }));
     const actual = ratio ? ratio.actual : trend.reduce((sum, t) => sum + t.value, 0);
-    const target = targetFor(def, period, overrides);
+    const contractTarget = targetFor(def, period, overrides);
+    // Below the county, the village target is the villages of the town in the division tree.
+    const target = def.key === 'info_collection_villages' && villages && regionCode.slice(6, 9) !== '000' ? villages.total : contractTarget;
     return {
       key: def.key,
       label: def.label,
@@ -88,11 +94,16 @@ export async function getDashboard(deps: KpiDeps, actor: StaffActor, q: KpiQuery
 export async function getIndicatorRows(deps: KpiDeps, actor: StaffActor, key: KpiIndicatorKey, q: KpiRowsQuery): Promise<KpiRowsPage> {
   const { window } = scopeOf(deps, actor, q);
   const def = KPI_DEFINITIONS.find((d) => d.key === key);
-  const rowSource = rowSourceFor(deps, key) ?? trainingEventRows(deps, key);
+  const rowSource = rowSourceFor(deps, key) ?? trainingEventRows(deps, key) ?? publicServiceRows(deps, key);
   const base = { indicator: key, label: def?.label ?? key, page: q.page, pageSize: q.pageSize };
   if (!rowSource || !window) return { ...base, actual: 0, columns: rowSource?.columns ?? [], items: [], total: 0 };
   const series = (await loadSeries(deps.db, window, [key]))[key];
-  const actual = key === 'training_coverage' ? (await loadCoverage(deps.db, window, [])).actual : [...(series?.values() ?? [])].reduce((a, b) => a + b, 0);
+  const actual =
+    key === 'training_coverage'
+      ? (await loadCoverage(deps.db, window, [])).actual
+      : key === 'info_collection_villages'
+        ? (await loadVillageCoverage(deps.db, window, [])).actual
+        : [...(series?.values() ?? [])].reduce((a, b) => a + b, 0);
   const { items, total } = await rowSource.fetch(window, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { ...base, actual, columns: rowSource.columns, items, total };
 }

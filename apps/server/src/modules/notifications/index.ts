@@ -1,2 +1,2 @@
 // 消息中心: in-app messages, with SMS for the key events through the durable queue.
-export { notify, type NotifyInput, type NotificationKind } from './notify.js';
+export { notify, notifyOnce, type NotifyInput, type NotificationKind } from './notify.js';

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Kinds of in-app messages; the key events also go out by SMS. */
 export const NOTIFICATION_KINDS = [
@@ -32,7 +32,9 @@ export const notifications = pgTable(
     /** Whether an SMS was queued with it. */
     smsQueued: text('sms_queued', { enum: ['yes', 'no'] }).notNull().default('no'),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** Set for messages sent at most once (e.g. 'shift:<application>:<date>'). */
+    dedupeKey: text('dedupe_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey)],
 );

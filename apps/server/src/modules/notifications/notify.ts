@@ -18,30 +18,42 @@ export type NotifyInput = {
   at?: Date;
 };
 
+async function insertAndQueue(tx: DbOrTx, input: NotifyInput, dedupeKey: string | null): Promise<string | null> {
+  const values = {
+    userId: input.userId,
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    link: input.link ?? null,
+    refType: input.refType ?? null,
+    refId: input.refId ?? null,
+    smsQueued: input.sms ? ('yes' as const) : ('no' as const),
+    dedupeKey,
+    ...(input.at ? { createdAt: input.at } : {}),
+  };
+  const insert = tx.insert(notifications).values(values);
+  const [row] = await (dedupeKey ? insert.onConflictDoNothing({ target: notifications.dedupeKey }) : insert).returning({ id: notifications.id });
+  if (!row) return null;
+  if (input.sms) {
+    const [user] = await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, input.userId));
+    if (user) {
+      await enqueue(tx, { kind: 'sms.send', payload: { phoneEnc: user.phoneEnc, template: 'notice', params: { text: `【鹿寨零工】${input.body}` } }, dedupeKey: `notify:${row.id}` });
+    }
+  }
+  return row.id;
+}
+
 /**
  * Put a message in the user's message centre and, for key events, queue an SMS in the same
  * transaction: the message and its SMS commit together or not at all, and survive restarts.
  */
 export async function notify(tx: DbOrTx, input: NotifyInput): Promise<string> {
-  const [row] = await tx
-    .insert(notifications)
-    .values({
-      userId: input.userId,
-      kind: input.kind,
-      title: input.title,
-      body: input.body,
-      link: input.link ?? null,
-      refType: input.refType ?? null,
-      refId: input.refId ?? null,
-      smsQueued: input.sms ? 'yes' : 'no',
-      ...(input.at ? { createdAt: input.at } : {}),
-    })
-    .returning({ id: notifications.id });
-  if (input.sms) {
-    const [user] = await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, input.userId));
-    if (user) {
-      await enqueue(tx, { kind: 'sms.send', payload: { phoneEnc: user.phoneEnc, template: 'notice', params: { text: `【鹿寨零工】${input.body}` } }, dedupeKey: `notify:${row!.id}` });
-    }
-  }
-  return row!.id;
+  const id = await insertAndQueue(tx, input, null);
+  if (!id) throw new Error('notification insert returned no row');
+  return id;
+}
+
+/** notify() at most once per key (a repeated key is a no-op and returns null). */
+export async function notifyOnce(tx: DbOrTx, input: NotifyInput & { dedupeKey: string }): Promise<string | null> {
+  return insertAndQueue(tx, input, input.dedupeKey);
 }

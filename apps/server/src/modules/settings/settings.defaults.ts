@@ -6,7 +6,9 @@ const entry = (code: string, label: string) => ({ code, label, disabled: false }
 export const SETTING_DEFAULTS: SettingValues = {
   autoPublishVerifiedEmployers: true,
   checkInRadiusMetres: 500,
+  noShowGraceMinutes: 30,
   ratingWindowDays: 7,
+  lateCancelHours: 24,
   smsTemplates: {
     login: '您的验证码为${code}，5分钟内有效，请勿告诉他人。',
     sign: '您正在签署工作协议，验证码为${code}，5分钟内有效。',
@@ -25,6 +27,11 @@ export const SETTING_DEFAULTS: SettingValues = {
     training_sessions: { '2025': 200 },
     recruitment_events: { '2025-H2': 5 },
     station_events: { '2025': 6 },
+    publicity_articles: { '2025': 10 },
+    publicity_campaigns: { '2025': 6 },
+    publicity_posts: { '2025': 300 },
+    publicity_slogans: { '2025': 30 },
+    info_collection_villages: { '2025': 113 },
   },
   serviceHours: { open: '09:00', close: '18:00' },
   featureSwitches: { provincialSync: false, wechatLogin: false, elderMode: true, voiceReadAloud: true, mapView: true },

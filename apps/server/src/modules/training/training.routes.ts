@@ -13,6 +13,7 @@ import {
   ErrorBody,
   PageQuery,
   PushResult,
+  PushTargetQuery,
   TrainingCourse,
   TrainingCoursePage,
   TrainingIdParam,
@@ -52,11 +53,11 @@ export function registerTrainingRoutes(fastify: FastifyInstance, deps: AppDeps):
   app.post(`${base}/needs`, { schema: { tags, summary: '登记培训需求', body: CreateNeedBody, response: { 201: TrainingNeed, ...errors } } }, async (request, reply) =>
     reply.status(201).send(await service.recordNeed(td, staffActorOf(request), request.body, metaOf(request))),
   );
-  app.get(`${base}/courses/:id/push-preview`, { schema: { tags, summary: '推介预览：将收到推荐的人数', params: TrainingIdParam, response: { 200: PushResult, ...errors } } }, async (request) =>
-    service.previewPush(td, staffActorOf(request), request.params.id),
+  app.get(`${base}/courses/:id/push-preview`, { schema: { tags, summary: '推介预览：将收到推荐的人数（可指定人群分组）', params: TrainingIdParam, querystring: PushTargetQuery, response: { 200: PushResult, ...errors } } }, async (request) =>
+    service.previewPush(td, staffActorOf(request), request.params.id, request.query.segmentId),
   );
-  app.post(`${base}/courses/:id/push`, { schema: { tags, summary: '向有培训需求的求职者推送课程（逐人记录并发短信）', params: TrainingIdParam, response: { 200: PushResult, ...errors } } }, async (request) =>
-    service.pushCourse(td, staffActorOf(request), request.params.id, metaOf(request)),
+  app.post(`${base}/courses/:id/push`, { schema: { tags, summary: '向有培训需求的求职者（或指定人群分组）推送课程（逐人记录并发短信）', params: TrainingIdParam, querystring: PushTargetQuery, response: { 200: PushResult, ...errors } } }, async (request) =>
+    service.pushCourse(td, staffActorOf(request), request.params.id, metaOf(request), request.query.segmentId),
   );
   app.post(`${base}/courses/:id/enrolments`, { schema: { tags, summary: '培训报名', params: TrainingIdParam, body: EnrolBody, response: { 201: Enrolment, ...errors } } }, async (request, reply) =>
     reply.status(201).send(await service.enrol(td, staffActorOf(request), request.params.id, request.body, metaOf(request))),

@@ -8,6 +8,8 @@ import { enqueue } from '../../platform/queue/index.js';
 import { assertWritableRegion, requirePermission, scopeLikePattern, type StaffActor } from '../../platform/rbac/actor.js';
 import { findNeeds, findWorkerNames, findWorkersNeedingTrade, findWorkerTrainingRef } from '../ledgers/index.js';
 import { isWithinRegion, regionPrefix } from '../reference/index.js';
+import { resolveSegment, segmentRegion } from '../profiles/index.js';
+import { findWorkersByIds } from '../workers/index.js';
 import * as repo from './training.repository.js';
 import { presentCourse, presentEnrolment, presentProvider, presentSession } from './training.presenter.js';
 
@@ -105,17 +107,25 @@ export async function listNeeds(deps: TrainingDeps, actor: StaffActor, q: PageQ)
 }
 
 /** Who a push of this course reaches: workers in the actor's region with a need for its 工种. */
-async function pushTargets(deps: TrainingDeps, actor: StaffActor, courseId: string) {
+/** A saved segment's members inside the actor's scope (画像管理 push target). */
+async function segmentTargets(deps: TrainingDeps, actor: StaffActor, segmentId: string) {
+  const region = await segmentRegion(deps.db, segmentId);
+  if (!region || !isWithinRegion(actor.regionCode, region)) throw AppError.field('segmentId', '人群分组不存在或不在管辖区域内');
+  const workers = await findWorkersByIds(deps.db, (await resolveSegment(deps.db, segmentId, deps.now())) ?? []);
+  return workers.filter((w) => isWithinRegion(actor.regionCode, w.homeRegionCode)).map((w) => ({ workerId: w.id, regionCode: w.homeRegionCode, phoneEnc: w.phoneEnc }));
+}
+
+async function pushTargets(deps: TrainingDeps, actor: StaffActor, courseId: string, segmentId?: string) {
   const course = await visibleCourse(deps, actor, courseId);
-  const matched = await findWorkersNeedingTrade(deps.db, scopeLikePattern(actor), course.trade);
+  const matched = segmentId ? await segmentTargets(deps, actor, segmentId) : await findWorkersNeedingTrade(deps.db, scopeLikePattern(actor), course.trade);
   const already = await repo.findRecommendedWorkerIds(deps.db, course.id, matched.map((m) => m.workerId));
   return { course, matched, fresh: matched.filter((m) => !already.has(m.workerId)) };
 }
 
 /** Preview of a push: how many workers match and how many would receive it now. */
-export async function previewPush(deps: TrainingDeps, actor: StaffActor, courseId: string): Promise<PushResult> {
+export async function previewPush(deps: TrainingDeps, actor: StaffActor, courseId: string, segmentId?: string): Promise<PushResult> {
   requirePermission(actor, 'services.write');
-  const { matched, fresh } = await pushTargets(deps, actor, courseId);
+  const { matched, fresh } = await pushTargets(deps, actor, courseId, segmentId);
   return { courseId, matched: matched.length, created: fresh.length, alreadyRecommended: matched.length - fresh.length };
 }
 
@@ -123,9 +133,9 @@ export async function previewPush(deps: TrainingDeps, actor: StaffActor, courseI
  * Push a course (培训推介): one recommendation per matching worker not yet recommended this
  * course, each with an SMS notice queued in the same transaction; audited once per push.
  */
-export async function pushCourse(deps: TrainingDeps, actor: StaffActor, courseId: string, meta: Meta): Promise<PushResult> {
+export async function pushCourse(deps: TrainingDeps, actor: StaffActor, courseId: string, meta: Meta, segmentId?: string): Promise<PushResult> {
   requirePermission(actor, 'services.write');
-  const { course, matched, fresh } = await pushTargets(deps, actor, courseId);
+  const { course, matched, fresh } = await pushTargets(deps, actor, courseId, segmentId);
   const sentAt = deps.now();
   const text = `【鹿寨零工】${course.title}（${course.trade}，${course.startDate}开课，${course.place}，${course.funding === 'subsidised' ? '符合条件可享补贴' : '自主培训'}），报名请到零工市场或驿站。`;
   const created = await deps.db.transaction(async (tx) => {
@@ -138,7 +148,7 @@ export async function pushCourse(deps: TrainingDeps, actor: StaffActor, courseId
       const phoneEnc = phones.get(r.workerId);
       if (phoneEnc) await enqueue(tx, { kind: 'sms.send', payload: { phoneEnc, template: 'notice', params: { text } }, dedupeKey: `training-rec:${r.id}` });
     }
-    await writeAudit(tx, { actor, action: 'push', entity: 'training_course', entityId: course.id, regionCode: actor.regionCode, details: { matched: matched.length, created: rows.length }, ...meta });
+    await writeAudit(tx, { actor, action: 'push', entity: 'training_course', entityId: course.id, regionCode: actor.regionCode, details: { matched: matched.length, created: rows.length, segmentId: segmentId ?? null }, ...meta });
     return rows.length;
   });
   return { courseId, matched: matched.length, created, alreadyRecommended: matched.length - created };

@@ -45,9 +45,12 @@ export async function replaceSkillsAndCertificates(
   certificates: { name: string; level: string; number: string; photoFileId: string | null }[],
 ): Promise<void> {
   await db.delete(workerSkills).where(eq(workerSkills.workerId, workerId));
-  await db.delete(workerCertificates).where(eq(workerCertificates.workerId, workerId));
+  // An unchanged certificate keeps its review (status, reason, reviewer) across profile saves.
+  const certKey = (c: { name: string; level: string; number: string; photoFileId: string | null }) => JSON.stringify([c.name, c.level, c.number, c.photoFileId]);
+  const old = await db.delete(workerCertificates).where(eq(workerCertificates.workerId, workerId)).returning();
+  const review = new Map(old.map((c) => [certKey(c), { reviewStatus: c.reviewStatus, reviewReason: c.reviewReason, reviewedAt: c.reviewedAt, reviewedByStaffId: c.reviewedByStaffId, createdAt: c.createdAt }]));
   if (skills.length > 0) await db.insert(workerSkills).values(skills.map((s) => ({ workerId, ...s })));
-  if (certificates.length > 0) await db.insert(workerCertificates).values(certificates.map((c, i) => ({ workerId, ...c, sort: i })));
+  if (certificates.length > 0) await db.insert(workerCertificates).values(certificates.map((c, i) => ({ workerId, ...c, sort: i, ...review.get(certKey(c)) })));
 }
 
 export async function findConsents(db: DbOrTx, userId: string): Promise<ConsentRow[]> {

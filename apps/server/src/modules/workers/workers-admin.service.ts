@@ -12,6 +12,7 @@ import { presentAdminWorkerSummary } from './workers-admin.presenter.js';
 import * as repo from './workers-admin.repository.js';
 import { findWorkerById, type WorkerRow } from './workers.repository.js';
 import type { WorkersDeps } from './workers.service.js';
+import { creditScoresOf } from '../credit/index.js';
 
 type Meta = { ip?: string; requestId?: string };
 type FileDeps = WorkersDeps & { dataDir: string };
@@ -38,7 +39,9 @@ export async function searchWorkersForStaff(deps: WorkersDeps, actor: StaffActor
   if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const phoneHash = q.phone ? deps.pii.index('phone', q.phone) : undefined;
   const { rows, total } = await repo.findWorkersSearchPage(deps.db, { regionPattern, phoneHash, idLast4: q.idLast4, occupationId: q.occupationId, priorityGroup: q.priorityGroup, page: q.page, pageSize: q.pageSize });
-  return { items: await presentWorkerRows(deps, rows), total, page: q.page, pageSize: q.pageSize };
+  const credit = await creditScoresOf(deps.db, 'worker', rows.map((r) => r.id));
+  const items = (await presentWorkerRows(deps, rows)).map((w) => ({ ...w, creditLevel: credit.get(w.id)?.level ?? null }));
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadInScope(deps: WorkersDeps, actor: StaffActor, id: string) {

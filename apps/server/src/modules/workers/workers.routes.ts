@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParam, WorkerPii, WorkerSummary } from '@lingong/contracts';
+import { registerWorkerConsoleRoutes } from './workers-console.routes.js';
 import type { AppDeps } from '../../app.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './workers.service.js';
@@ -21,4 +22,5 @@ export function registerWorkerRoutes(fastify: FastifyInstance, deps: AppDeps): v
   );
   registerWorkerAdminRoutes(fastify, deps);
   registerWorkerProfileRoutes(fastify, deps);
+  registerWorkerConsoleRoutes(fastify, deps);
 }

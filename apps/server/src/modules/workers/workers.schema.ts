@@ -36,6 +36,11 @@ export const workerProfiles = pgTable(
     bio: text('bio').notNull().default(''),
     /** Set when staff verified the self-declared priority groups (later item). */
     priorityGroupsVerifiedAt: timestamp('priority_groups_verified_at', { withTimezone: true }),
+    /** The declared groups staff verified (画像管理), and the last review decision with its reason. */
+    priorityGroupsVerified: text('priority_groups_verified').array().notNull().default([]),
+    priorityGroupsReview: text('priority_groups_review', { enum: ['verified', 'rejected'] }),
+    priorityGroupsReviewReason: text('priority_groups_review_reason'),
+    priorityGroupsReviewedByStaffId: uuid('priority_groups_reviewed_by_staff_id'),
     channel: text('channel', { enum: REGISTRATION_CHANNELS }).notNull(),
     registeredByStaffId: uuid('registered_by_staff_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -67,6 +72,12 @@ export const workerCertificates = pgTable(
     /** A photo in platform/files (purpose certificate_photo), owned by the worker's user. */
     photoFileId: uuid('photo_file_id'),
     sort: integer('sort').notNull().default(0),
+    /** Staff review of the certificate (证书审核): pending until verified or rejected with a reason. */
+    reviewStatus: text('review_status', { enum: ['pending', 'verified', 'rejected'] }).notNull().default('pending'),
+    reviewReason: text('review_reason'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedByStaffId: uuid('reviewed_by_staff_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('worker_certificates_worker_idx').on(t.workerId)],
 );

@@ -24,7 +24,8 @@ function codeHash(phoneHash: string, code: string): string {
 }
 
 /**
- * Send a verification code. Limits: one per phone per 60 s, 10 per phone per day (Shanghai
+ * Send a verification code. Limits: one per phone and purpose per 60 s (a signing code right
+ * after login is fine), 10 per phone per day (Shanghai
  * time), `ipLimitPerHour` per client IP. A new code supersedes older unused ones.
  */
 export async function sendSmsCode(opts: {
@@ -41,7 +42,7 @@ export async function sendSmsCode(opts: {
   const last = await db
     .select({ createdAt: smsCodes.createdAt })
     .from(smsCodes)
-    .where(eq(smsCodes.phoneHash, phoneHash))
+    .where(and(eq(smsCodes.phoneHash, phoneHash), eq(smsCodes.purpose, opts.purpose)))
     .orderBy(desc(smsCodes.createdAt))
     .limit(1);
   const lastAt = last[0]?.createdAt;

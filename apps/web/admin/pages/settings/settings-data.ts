@@ -40,7 +40,9 @@ const dict: Pick<SettingDef, 'kind' | 'columns' | 'toRows' | 'fromRows'> = {
 export const SETTING_DEFS: SettingDef[] = [
   { key: 'autoPublishVerifiedEmployers', label: '已核验雇主岗位自动发布', help: '开启后，已核验用工主体发布且通过自动检查的岗位直接上线，否则进入审核队列。', group: '参数', kind: 'switch' },
   { key: 'checkInRadiusMetres', label: '签到半径', help: '零工到岗签到时与岗位地点的最大距离。', group: '参数', kind: 'number', unit: '米', min: 50, max: 5000 },
+  { key: 'noShowGraceMinutes', label: '未到岗宽限', help: '开工时间过后多少分钟，雇主才能把未签到的零工标记为未到岗。', group: '参数', kind: 'number', unit: '分钟', min: 0, max: 720 },
   { key: 'ratingWindowDays', label: '评价期限', help: '完工后双方可互评的天数；双方都评价或期满后公开。', group: '参数', kind: 'number', unit: '天', min: 1, max: 60 },
+  { key: 'lateCancelHours', label: '临时取消时限', help: '录用后在开工前多少小时内取消，记为临时取消并扣信用分（双方均适用）。', group: '参数', kind: 'number', unit: '小时', min: 1, max: 168 },
   { key: 'serviceHours', label: '服务大厅开放时间', help: '窗口服务时间（北京时间）。', group: '参数', kind: 'hours' },
   {
     key: 'smsTemplates',

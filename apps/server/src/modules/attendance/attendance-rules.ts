@@ -1,0 +1,44 @@
+import { createHmac } from 'node:crypto';
+
+export const QR_WINDOW_SECONDS = 60;
+
+/** Great-circle distance in metres (haversine, mean Earth radius). */
+export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const dLat = rad(b.lat - a.lat);
+  const dLng = rad(b.lng - a.lng);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export function qrWindow(now: Date): number {
+  return Math.floor(now.getTime() / 1000 / QR_WINDOW_SECONDS);
+}
+
+/** The rotating token: HMAC-SM3 over job id and time window, 16 hex characters. */
+export function qrToken(secret: string, jobId: string, window: number): string {
+  return createHmac('sm3', secret).update(`${jobId}:${window}`).digest('hex').slice(0, 16);
+}
+
+/** A token is good in its window and the one before (a code shown just before it rotates). */
+export function qrTokenValid(secret: string, jobId: string, token: string, now: Date): boolean {
+  const w = qrWindow(now);
+  return token === qrToken(secret, jobId, w) || token === qrToken(secret, jobId, w - 1);
+}
+
+/** 'YYYY-MM-DD' in Asia/Shanghai. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The shift start: the start date at the first HH:MM of the work hours (else 08:00), Shanghai time. */
+export function shiftStart(startDate: string, workHours: string): Date {
+  const m = /(\d{1,2})[:：](\d{2})/.exec(workHours);
+  const hh = m ? Math.min(23, Number(m[1])) : 8;
+  const mm = m ? Math.min(59, Number(m[2])) : 0;
+  return new Date(`${startDate}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`);
+}
+
+export function minutesBetween(from: Date, to: Date): number {
+  return Math.max(0, Math.floor((to.getTime() - from.getTime()) / 60_000));
+}

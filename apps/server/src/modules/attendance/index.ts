@@ -1,0 +1,3 @@
+// 考勤与完工: other modules (settlement ledgers) may read the confirmed amount due.
+export { findCompletion, type CompletionRow } from './attendance.repository.js';
+export { distanceMetres } from './attendance-rules.js';

@@ -1,0 +1,102 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FieldError } from '../../platform/errors/app-error.js';
+
+// Reading an import workbook (streamed: 100,000 rows in a few seconds) and building the empty
+// templates. The first worksheet (or the one named like the ledger) holds the records.
+
+/** One template / import column: header as in the export, whether it must have a value, a hint. */
+export type ImportColumn = { header: string; required: boolean; width: number; hint: string; example: string };
+export type ImportSpec = { sheet: string; columns: ImportColumn[] };
+
+export type Cell = string | Date;
+export type SheetRow = { row: number; cells: Cell[] };
+export type Sheet = { columns: Map<string, number>; rows: SheetRow[] };
+
+/** A cell value as trimmed text, or a Date for Excel date cells. */
+function cellOf(v: unknown): Cell {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v;
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((p: { text?: string }) => p.text ?? '').join('').trim();
+    if ('result' in v) return cellOf(v.result);
+    if ('text' in v) return cellOf(v.text);
+  }
+  return '';
+}
+
+const blank = (cells: Cell[]) => cells.every((c) => c === '');
+
+/** Header → 1-based column, and every non-blank data row; or the file-level errors. */
+export async function readSheet(data: Buffer, spec: ImportSpec, maxRows: number): Promise<{ ok: true; sheet: Sheet } | { ok: false; errors: FieldError[] }> {
+  const bad = { ok: false as const, errors: [{ field: 'file', message: '无法读取文件，请上传 Excel（.xlsx）文件' }] };
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) return bad;
+  const columns = new Map<string, number>();
+  const rows: SheetRow[] = [];
+  let tooMany = false;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        const values = (row as ExcelJS.Row).values;
+        const cells = (Array.isArray(values) ? values : []).map(cellOf);
+        if (columns.size === 0) {
+          cells.forEach((c, i) => typeof c === 'string' && c && !columns.has(c) && columns.set(c, i));
+          continue;
+        }
+        if (blank(cells)) continue;
+        if (rows.length >= maxRows) {
+          tooMany = true;
+          break;
+        }
+        rows.push({ row: (row as ExcelJS.Row).number, cells });
+      }
+      break; // the first worksheet only (the 填写说明 sheet comes second)
+    }
+  } catch {
+    return bad;
+  }
+  if (columns.size === 0) return { ok: false, errors: [{ field: 'file', message: '文件中没有表头，请使用下载的模板' }] };
+  const missing = spec.columns.filter((c) => c.required && !columns.has(c.header));
+  if (missing.length > 0) return { ok: false, errors: missing.map((c) => ({ row: 1, field: c.header, message: `缺少"${c.header}"列，请使用下载的模板` })) };
+  if (tooMany) return { ok: false, errors: [{ field: 'file', message: `一次最多导入${maxRows}行，请分批导入` }] };
+  if (rows.length === 0) return { ok: false, errors: [{ field: 'file', message: '文件中没有数据行' }] };
+  return { ok: true, sheet: { columns, rows } };
+}
+
+/** Read one column of a row: text ('' when absent) or a Date. */
+export function cellAt(sheet: Sheet, row: SheetRow, header: string): Cell {
+  const i = sheet.columns.get(header);
+  return i === undefined ? '' : (row.cells[i] ?? '');
+}
+export const textAt = (sheet: Sheet, row: SheetRow, header: string): string => {
+  const c = cellAt(sheet, row, header);
+  return c instanceof Date ? c.toISOString() : c;
+};
+
+/**
+ * The empty template: the ledger sheet with its headers (required ones marked in the note of the
+ * header cell, with an example), and a 填写说明 sheet with the rules and an example row.
+ */
+export async function buildTemplate(spec: ImportSpec, notes: string[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '鹿寨县零工市场';
+  const ws = wb.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width, style: { numFmt: '@' } }));
+  const head = ws.getRow(1);
+  head.font = { bold: true };
+  spec.columns.forEach((c, i) => {
+    const cell = head.getCell(i + 1);
+    cell.note = `${c.required ? '必填。' : '选填。'}${c.hint}${c.example ? `\n例：${c.example}` : ''}`;
+    if (c.required) cell.font = { bold: true, color: { argb: 'FFC00000' } };
+  });
+  const help = wb.addWorksheet('填写说明');
+  help.columns = [{ header: '列名', width: 18 }, { header: '是否必填', width: 10 }, { header: '填写要求', width: 60 }, { header: '示例', width: 30 }];
+  help.getRow(1).font = { bold: true };
+  for (const c of spec.columns) help.addRow([c.header, c.required ? '必填' : '选填', c.hint, c.example]);
+  help.addRow([]);
+  for (const n of notes) help.addRow([n]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,4 @@
+// The operations module's face (运营日志): tables (demo data), the daily check and the pack sheets.
+export { dutyShifts, stationVisits, facilityChecks } from './operations.schema.js';
+export { checkDay, MIN_ON_DUTY } from './duty-check.js';
+export { operationsSheets, addOperationsSheets } from './operations.service.js';
