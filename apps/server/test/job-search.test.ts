@@ -98,7 +98,7 @@ describe('job detail', () => {
     const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${ids.mason}?lng=${ZHONGDU_POINT.lng}&lat=${ZHONGDU_POINT.lat}` });
     expect(res.statusCode).toBe(200);
     const d = json(res);
-    expect(d).toMatchObject({ title: '泥水工砌砖抹灰', wageMinFen: 500_000, wageUnit: 'month', settlement: 'monthly', contactPhone: null, contactPhoneHidden: true, employer: { name: '鹿寨县测试劳务有限公司', verificationStatus: 'verified', creditLevel: null } });
+    expect(d).toMatchObject({ title: '泥水工砌砖抹灰', wageMinFen: 500_000, wageUnit: 'month', settlement: 'monthly', contactPhone: null, contactPhoneHidden: true, employer: { name: '鹿寨县测试劳务有限公司', verificationStatus: 'verified', creditLevel: 'good' } });
     expect(d.distanceKm).toBeGreaterThan(1);
     expect(res.body).not.toContain('13977770000');
     const noPoint = json(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${ids.mason}` }));
