@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../apps/server/src/main.js';
 import { launchBrowser, snap } from './support/browser.js';
 import { startE2eServer } from './support/server.js';
+import { field as input, staffLogin } from './support/ui.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,15 +17,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const input = (page: Page, testId: string) => page.getByTestId(testId).locator('input, textarea').or(page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"]`)).first();
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/admin/login`);
-  await input(page, 'login-username').fill(username);
-  await input(page, 'login-password').fill('Lingong@2025');
-  await page.getByTestId('login-submit').click();
-  await expect.poll(() => page.getByTestId('header-user').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-}
+const login = (page: Page, username: string) => staffLogin(page, server.url, username);
 
 describe('management console pages (issue 4)', () => {
   it('an admin opens each management page at 1366×768', async () => {

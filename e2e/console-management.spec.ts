@@ -4,6 +4,7 @@ import type { RunningServer } from '../apps/server/src/main.js';
 import { NAV_ITEMS } from '../apps/web/admin/nav.js';
 import { launchBrowser, snap } from './support/browser.js';
 import { startE2eServer } from './support/server.js';
+import { field as input, staffLogin } from './support/ui.js';
 
 // Issue 4 item 11: a new sensitive word blocks a posting at once; a walk-in worker is registered
 // at the counter; every console page (each NAV_ITEMS entry, so new pages are covered) at 1366×768.
@@ -22,16 +23,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const input = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`).first();
 
 async function consolePage(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await input(page, 'login-username').fill(username);
-  await input(page, 'login-password').fill('Lingong@2025');
-  await page.getByTestId('login-submit').click();
-  await expect.poll(() => page.getByTestId('header-user').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await staffLogin(page, server.url, username);
   return page;
 }
 

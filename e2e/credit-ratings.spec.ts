@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../apps/server/src/main.js';
 import { launchBrowser, snap } from './support/browser.js';
 import { startE2eServer } from './support/server.js';
+import { field as input } from './support/ui.js';
 
 // Ratings after completion (both sides, mobile), my credit, and 诚信管理 in the console.
 const J = 'credit-ratings';
@@ -20,7 +21,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const input = (page: Page, testid: string) => page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input, [data-testid="${testid}"] textarea`).first();
 
 async function smsCode(phone: string): Promise<string> {
   await expect.poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status).toBe(200);

@@ -4,6 +4,7 @@ import { makeUscc, makeUsccBody } from '@lingong/contracts';
 import type { RunningServer } from '../apps/server/src/main.js';
 import { launchBrowser, snap } from './support/browser.js';
 import { startE2eServer } from './support/server.js';
+import { field as input, staffLogin } from './support/ui.js';
 
 // The whole gig loop of issue 3 on the phone: an employer registers and posts, a reviewer
 // approves, a worker finds the job with 保洁, applies, is hired, both sign the agreement, the
@@ -27,7 +28,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const input = (page: Page, testid: string) => page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input, [data-testid="${testid}"] textarea`).first();
 const phoneContext = (): Promise<BrowserContext> =>
   browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', geolocation: SITE, permissions: ['geolocation'] });
 
@@ -63,11 +63,7 @@ async function login(page: Page, phone: string): Promise<void> {
 async function approveInConsole(jobTitle: string): Promise<void> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await ctx.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await input(page, 'login-username').fill('reviewer');
-  await input(page, 'login-password').fill('Lingong@2025');
-  await page.getByTestId('login-submit').click();
-  await expect.poll(() => page.getByTestId('header-user').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await staffLogin(page, server.url, 'reviewer');
   await page.goto(`${server.url}/admin/jobs/review`);
   const row = page.getByTestId('review-table').locator('tbody tr').filter({ hasText: jobTitle });
   await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../apps/server/src/main.js';
 import { launchBrowser, snap } from './support/browser.js';
 import { startE2eServer } from './support/server.js';
+import { field as input } from './support/ui.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,7 +17,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const input = (page: Page, testid: string) => page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input, [data-testid="${testid}"] textarea`).first();
 
 async function loginOnPhone(page: Page, phone: string): Promise<void> {
   await page.goto(`${server.url}/login?redirect=/me`);

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../apps/server/src/main.js';
 import { launchBrowser, snap } from './support/browser.js';
 import { startE2eServer } from './support/server.js';
+import { field as input, staffLogin } from './support/ui.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,14 +17,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-const input = (page: Page, testid: string) => page.locator(`input[data-testid="${testid}"], textarea[data-testid="${testid}"], [data-testid="${testid}"] input, [data-testid="${testid}"] textarea`).first();
 
 async function consoleLogin(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/admin/login`);
-  await input(page, 'login-username').fill(username);
-  await input(page, 'login-password').fill('Lingong@2025');
-  await page.getByTestId('login-submit').click();
-  await expect.poll(() => page.getByTestId('header-user').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await staffLogin(page, server.url, username);
 }
 
 async function phoneLogin(page: Page, phone: string): Promise<void> {

@@ -7,6 +7,7 @@ import { makeIdNumber } from '@lingong/contracts';
 import type { RunningServer } from '../apps/server/src/main.js';
 import { launchBrowser, snap } from './support/browser.js';
 import { startE2eServer } from './support/server.js';
+import { field as input, staffLogin } from './support/ui.js';
 
 // Issue 5 item 11: staff record a guidance session and a training push in the console, the KPI
 // page shows the counts rise, and the acceptance pack downloads with sheets that parse.
@@ -25,15 +26,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const input = (page: Page, testId: string) => page.getByTestId(testId).locator('input, textarea').or(page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"]`)).first();
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/admin/login`);
-  await input(page, 'login-username').fill(username);
-  await input(page, 'login-password').fill('Lingong@2025');
-  await page.getByTestId('login-submit').click();
-  await expect.poll(() => page.getByTestId('header-user').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-}
+const login = (page: Page, username: string) => staffLogin(page, server.url, username);
 
 /** The 'actual' figure of a KPI card (number before the unit). */
 async function kpiActual(page: Page, key: string): Promise<number> {

@@ -44,6 +44,7 @@ import { registerPublicationRoutes } from './modules/publications/publications.r
 import { registerMapRoutes } from './modules/map/map.routes.js';
 import { registerCreditRoutes } from './modules/credit/index.js';
 import { registerRatingRoutes } from './modules/ratings/index.js';
+import { registerGrievanceRoutes } from './modules/grievances/index.js';
 
 export type AppDeps = {
   config: Config;
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerMapRoutes(app, deps);
   registerCreditRoutes(app, deps);
   registerRatingRoutes(app, deps);
+  registerGrievanceRoutes(app, deps);
 
   const dist = config.webDistDir;
   if (existsSync(path.join(dist, 'index.html'))) await registerStaticWeb(app, dist);

@@ -40,6 +40,8 @@ const ConfigEnv = z.object({
   /** Map tiles for Leaflet, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; unset = markers on a plain background. */
   MAP_TILE_URL: z.string().regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}').optional(),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
+  /** Public address of the site (e.g. https://lingong.luzhai.gov.cn) for QR codes and links that leave the browser; unset = the request's Host. */
+  PUBLIC_BASE_URL: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'PUBLIC_BASE_URL must be an http(s) URL without query or fragment').or(z.literal('')).optional(),
 });
 
 export type Config = {
@@ -66,6 +68,8 @@ export type Config = {
   webDistDir: string;
   role: 'all' | 'api' | 'worker';
   map: { tileUrl: string | undefined; attribution: string };
+  /** PUBLIC_BASE_URL without a trailing slash. */
+  publicBaseUrl: string | undefined;
 };
 
 /** Thrown when the environment is unusable; main prints it and exits. */
@@ -119,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : path.join(repoRoot, 'apps/web/dist'),
     role: e.ROLE,
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
+    publicBaseUrl: e.PUBLIC_BASE_URL ? e.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
   };
 }

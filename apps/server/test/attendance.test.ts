@@ -5,6 +5,7 @@ import { agreements } from '../src/modules/agreements/agreements.schema.js';
 import { attendanceRecords, completions } from '../src/modules/attendance/attendance.schema.js';
 import { creditEvents } from '../src/modules/credit/credit.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
+import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { appUser, buildEmployer, TOWNS } from './support/factories.js';
 import { gigWorker, hiredGig, signAs, type Gig, type GigUser } from './support/gig-factories.js';
 import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
@@ -151,6 +152,18 @@ describe('no-show', () => {
     expect(await noteOf(g.worker.userId, 'no_show')).toHaveLength(1);
     expect((await db().select({ s: agreements.status }).from(agreements).where(eq(agreements.applicationId, g.appId)))[0]?.s).toBe('terminated');
     expect(json<Err>(await post(g.appId, 'check-in', g.worker.token, { method: 'location', ...NEAR })).error.code).toBe('INVALID_STATE');
+  });
+});
+
+describe('no-show frees the place', () => {
+  it('a filled one-person job opens again for a replacement', async () => {
+    const g = await hiredGig(ctx, { owner: gig.owner, employerId: gig.employerId, workerName: '黄小妹', jobOverrides: { title: '仓库理货1名', headcount: 1 } });
+    const jobRow = async () => (await db().select({ s: jobPostings.status, start: jobPostings.startDate }).from(jobPostings).where(eq(jobPostings.id, g.jobId)))[0]!;
+    const jobStatus = async () => (await jobRow()).s;
+    expect(await jobStatus()).toBe('filled');
+    at((await jobRow()).start, '09:00');
+    expect((await post(g.appId, 'no-show', gig.owner.token, { reason: '没有来' })).statusCode).toBe(200);
+    expect(await jobStatus()).toBe('published');
   });
 });
 

@@ -62,8 +62,8 @@ describe('console home queue counts', () => {
   it('counts pending postings and employers in the caller region', async () => {
     const county = await get('/api/v1/admin/dashboard/queues', supervisor);
     expect(county.statusCode).toBe(200);
-    expect(json(county)).toEqual({ pendingPostings: 3, pendingEmployers: 3, pendingCertificates: 0, flaggedRatings: 0, pendingAppeals: 0 });
-    expect(json(await get('/api/v1/admin/dashboard/queues', zhongduAgent))).toEqual({ pendingPostings: 2, pendingEmployers: 1, pendingCertificates: 0, flaggedRatings: 0, pendingAppeals: 0 });
+    expect(json(county)).toEqual({ pendingPostings: 3, pendingEmployers: 3, pendingCertificates: 0, flaggedRatings: 0, pendingAppeals: 0, openGrievances: 0 });
+    expect(json(await get('/api/v1/admin/dashboard/queues', zhongduAgent))).toEqual({ pendingPostings: 2, pendingEmployers: 1, pendingCertificates: 0, flaggedRatings: 0, pendingAppeals: 0, openGrievances: 0 });
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues' })).statusCode).toBe(401);
   });
 });

@@ -75,7 +75,9 @@ describe('certificate review queue (证书审核)', () => {
     const ok = await decide(zhongduAgent, { ids: [certIds['zd:HG001'], certIds['zd:DG001']], decision: 'approve' });
     expect(ok.statusCode).toBe(200);
     expect(json(ok)).toEqual({ updated: 2 });
-    const no = await decide(county, { ids: [certIds['zs:HG002']], decision: 'reject', reason: '证书编号查询不到' });
+    // The reviewer role works the queue without the right to edit profiles.
+    const reviewer = await staffToken(ctx, { roles: ['reviewer'] });
+    const no = await decide(reviewer, { ids: [certIds['zs:HG002']], decision: 'reject', reason: '证书编号查询不到' });
     expect(no.statusCode).toBe(200);
     expect(await statusOf(Object.values(certIds))).toEqual({ [certIds['zd:HG001'] as string]: 'verified', [certIds['zd:DG001'] as string]: 'verified', [certIds['zs:HG002'] as string]: 'rejected' });
     const again = await decide(county, { ids: [certIds['zd:HG001']], decision: 'reject', reason: '重复审核' });

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
-import { backgroundJobs, notifications, users } from '../src/db/schema.js';
+import { backgroundJobs, notifications, settings, users } from '../src/db/schema.js';
 import { creditScoresOf, recordCreditEvent } from '../src/modules/credit/index.js';
 import { notify } from '../src/modules/notifications/index.js';
+import { renderSmsTemplate } from '../src/modules/notifications/notify.js';
+import { SETTING_DEFAULTS } from '../src/modules/settings/settings.defaults.js';
 import { openTestDatabase } from './support/test-db.js';
 
 let database: Database;
@@ -52,5 +54,25 @@ describe('notify core', () => {
     const jobs = await db.select().from(backgroundJobs).where(eq(backgroundJobs.kind, 'sms.send'));
     expect(jobs.map((j) => j.dedupeKey)).toEqual([`notify:${loud}`]);
     expect(jobs[0]!.payload).toMatchObject({ phoneEnc: 'enc:phone', template: 'notice' });
+  });
+});
+
+describe('SMS texts from the 系统配置 templates', () => {
+  it('fills ${name} placeholders, leaving unknown names empty', () => {
+    expect(renderSmsTemplate('您已被${employer}录用（${job}）${nope}', { employer: '兴农超市', job: '理货员' })).toBe('您已被兴农超市录用（理货员）');
+  });
+
+  it('uses the staff-edited template at once, and the body when the template is missing', async () => {
+    const db = database.db;
+    const [user] = await db.insert(users).values({ phoneEnc: 'enc:phone2', phoneHash: `h-${randomUUID()}` }).returning();
+    const send = (code: string) => notify(db, { userId: user!.id, kind: 'hired', title: '已录用', body: '正文', sms: true, smsTemplate: { code, params: { employer: '兴农超市', job: '理货员' } } });
+    const textOf = async (id: string) => {
+      const [job] = await db.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `notify:${id}`));
+      return (job!.payload as { params: { text: string } }).params.text;
+    };
+    expect(await textOf(await send('hired'))).toBe('【鹿寨零工】您已被兴农超市录用（理货员），请按约定时间到岗。');
+    await db.insert(settings).values({ key: 'smsTemplates', value: { ...SETTING_DEFAULTS.smsTemplates, hired: '${employer}录用了您：${job}' } });
+    expect(await textOf(await send('hired'))).toBe('【鹿寨零工】兴农超市录用了您：理货员');
+    expect(await textOf(await send('no_such_template'))).toBe('【鹿寨零工】正文');
   });
 });

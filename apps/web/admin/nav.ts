@@ -19,6 +19,8 @@ import { PriceTag, Stamp } from '@element-plus/icons-vue';
 import { Promotion } from '@element-plus/icons-vue';
 import { Calendar, House, Notification } from '@element-plus/icons-vue';
 import { Medal } from '@element-plus/icons-vue';
+import { Document } from '@element-plus/icons-vue';
+import { ChatLineSquare } from '@element-plus/icons-vue';
 
 export interface NavItem {
   path: string;
@@ -53,9 +55,11 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/stations', title: '零工驿站', permission: 'stations.read', icon: Location },
   { path: '/occupations', title: '工种管理', permission: 'dashboard.read', icon: Collection },
   { path: '/credit', title: '诚信管理', permission: 'credit.read', icon: Medal },
+  { path: '/grievances', title: '投诉处理', permission: 'grievances.read', icon: ChatLineSquare },
   { path: '/sensitive-words', title: '敏感词管理', permission: 'moderation.read', icon: Filter },
   { path: '/publications', title: '统一发布', permission: 'dashboard.read', icon: Promotion },
   { path: '/staff', title: '人员与角色', permission: 'staff.read', icon: UserFilled },
   { path: '/audit', title: '审计日志', permission: 'audit.read', icon: List },
   { path: '/config', title: '系统配置', permission: 'config.write', icon: Setting },
+  { path: '/agreement-templates', title: '协议模板', permission: 'config.write', icon: Document },
 ];

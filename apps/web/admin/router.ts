@@ -22,6 +22,7 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   '/staff': () => import('./pages/StaffPage.vue'),
   '/audit': () => import('./pages/AuditPage.vue'),
   '/config': () => import('./pages/SettingsPage.vue'),
+  '/agreement-templates': () => import('./pages/AgreementTemplatesPage.vue'),
   '/kpi': () => import('./pages/KpiPage.vue'),
   '/ledgers': () => import('./pages/LedgersPage.vue'),
   '/training': () => import('./pages/TrainingPage.vue'),
@@ -35,6 +36,7 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   '/certificates': () => import('./pages/CertificatesPage.vue'),
   '/publications': () => import('./pages/PublicationsPage.vue'),
   '/credit': () => import('./pages/CreditPage.vue'),
+  '/grievances': () => import('./pages/GrievancesPage.vue'),
 };
 
 const navRoutes: RouteRecordRaw[] = NAV_ITEMS.map((item) => ({

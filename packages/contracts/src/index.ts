@@ -35,3 +35,6 @@ export * from './publicity.js';
 export * from './collection.js';
 export * from './operations.js';
 export * from './ledger-import.js';
+export * from './agreement-templates.js';
+export * from './grievances.js';
+export * from './employer-activity.js';

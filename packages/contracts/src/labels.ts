@@ -51,3 +51,4 @@ export const WORD_CATEGORY_LABELS = {
 export const WORD_ACTION_LABELS = { block: '拦截', review: '转人工审核', mask: '打码' } as const;
 export * from './credit-labels.js';
 export * from './public-services-labels.js';
+export * from './grievance-labels.js';

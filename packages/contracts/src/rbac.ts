@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'workers.read',
   'workers.write',
   'workers.pii.read',
+  /** Decide certificates and priority-group declarations (review queues). */
+  'workers.review',
   'employers.read',
   'employers.write',
   'jobs.read',
@@ -36,6 +38,8 @@ export const PERMISSIONS = [
   'publications.review',
   'credit.read',
   'credit.write',
+  'grievances.read',
+  'grievances.write',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -43,9 +47,9 @@ export type Permission = z.infer<typeof Permission>;
 const READS: Permission[] = PERMISSIONS.filter((p) => p.endsWith('.read') && p !== 'workers.pii.read');
 
 export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  counter_staff: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'workers.write', 'workers.pii.read', 'employers.write', 'jobs.write', 'services.write', 'publications.write'],
-  station_agent: ['dashboard.read', 'workers.read', 'workers.write', 'workers.pii.read', 'employers.read', 'jobs.read', 'jobs.write', 'stations.read', 'stations.write', 'services.write', 'publications.write', 'credit.read'],
-  reviewer: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'jobs.review', 'employers.write', 'moderation.write', 'publications.review', 'credit.write'],
+  counter_staff: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'workers.write', 'workers.pii.read', 'workers.review', 'employers.write', 'jobs.write', 'services.write', 'publications.write', 'grievances.write'],
+  station_agent: ['dashboard.read', 'workers.read', 'workers.write', 'workers.pii.read', 'workers.review', 'employers.read', 'jobs.read', 'jobs.write', 'stations.read', 'stations.write', 'services.write', 'publications.write', 'credit.read', 'grievances.read', 'grievances.write'],
+  reviewer: [...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'), 'jobs.review', 'workers.review', 'employers.write', 'moderation.write', 'publications.review', 'credit.write'],
   admin: [...PERMISSIONS],
   supervisor: READS,
 };

@@ -12,5 +12,7 @@ export const ReviewQueueCounts = z.object({
   flaggedRatings: z.number().int(),
   /** Credit appeals waiting for a decision (信用申诉). */
   pendingAppeals: z.number().int(),
+  /** Grievances not yet resolved or escalated (投诉处理). */
+  openGrievances: z.number().int(),
 });
 export type ReviewQueueCounts = z.infer<typeof ReviewQueueCounts>;

@@ -39,6 +39,14 @@ export const SETTING_SCHEMAS = {
   ratingWindowDays: z.number({ error: '评价期限应为数字' }).int({ error: '评价期限应为整数天数' }).min(1, { error: '评价期限至少1天' }).max(60, { error: '评价期限最多60天' }),
   /** A hire cancelled by either side less than this many hours before the job starts counts as 临时取消 (credit). */
   lateCancelHours: z.number({ error: '临时取消时限应为数字' }).int({ error: '临时取消时限应为整数小时' }).min(1, { error: '临时取消时限至少1小时' }).max(168, { error: '临时取消时限最多168小时' }),
+  /** Grievance SLA in hours: accept (from filing) and resolve (from acceptance). */
+  grievanceSlaHours: z.object(
+    {
+      accept: z.number({ error: '受理时限应为数字' }).int({ error: '受理时限应为整数小时' }).min(1, { error: '受理时限至少1小时' }).max(720, { error: '受理时限最多720小时' }),
+      resolve: z.number({ error: '办结时限应为数字' }).int({ error: '办结时限应为整数小时' }).min(1, { error: '办结时限至少1小时' }).max(2160, { error: '办结时限最多2160小时' }),
+    },
+    { error: '应包含受理时限和办结时限' },
+  ),
   /** SMS texts by template code; `${name}` placeholders are filled when sending. */
   smsTemplates: z.record(SmsTemplateKey, z.string({ error: '短信内容应为文字' }).trim().min(2, { error: '短信内容至少2个字' }).max(300, { error: '短信内容最多300个字' }), { error: '短信模板应为 代码→内容' }),
   /** KPI targets: indicator code → period → target figure. */

@@ -90,13 +90,26 @@ export const WorkerProfile = z.object({
   homeRegionCode: z.string().nullable(),
   homeRegionName: z.string().nullable(),
   skills: z.array(z.object({ occupationId: z.string(), occupationName: z.string(), years: z.number().int() })),
-  certificates: z.array(z.object({ id: z.string(), name: z.string(), level: z.string(), number: z.string(), photoFileId: z.string().nullable() })),
+  certificates: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      level: z.string(),
+      number: z.string(),
+      photoFileId: z.string().nullable(),
+      /** Staff review (证书审核), and the reason of a rejection. */
+      reviewStatus: z.enum(['pending', 'verified', 'rejected']),
+      reviewReason: z.string().nullable(),
+    }),
+  ),
   availability: z.object({ weekdays: z.array(z.number().int()), dayParts: z.array(DayPart), earliestStart: z.string().nullable() }),
   expectedPay: z.object({ minFen: z.number().int(), unit: WageUnit }).nullable(),
   maxDistanceKm: z.number().int().nullable(),
   jobKinds: z.array(JobKind),
   priorityGroups: z.array(z.string()),
   priorityGroupsVerified: z.boolean(),
+  /** Staff verification of the declared groups (画像管理): state, groups verified, reason of a rejection. */
+  priorityReview: z.object({ status: z.enum(['none', 'pending', 'verified', 'rejected']), verifiedGroups: z.array(z.string()), reason: z.string().nullable() }),
   trainingIntentions: z.array(z.string()),
   bio: z.string(),
   completeness: z.object({ score: z.number().int(), hints: z.array(z.string()) }),

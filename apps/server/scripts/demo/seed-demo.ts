@@ -15,6 +15,7 @@ import { seedServiceRecords } from './seed-services.js';
 import { seedTrainingAndEvents } from './seed-training-events.js';
 import { seedPublicServices } from './seed-public-services.js';
 import { seedCreditDemo } from './seed-credit.js';
+import { seedPublicationsDemo } from './seed-publications.js';
 import { createRng, fakeEmployerName, fakeJobTitle, fakeMobile, fakePersonName, fakeVillageAddress, fakeWage, jitterPoint, type Rng } from './generators.js';
 
 export const DEMO_PASSWORD = 'Lingong@2025';
@@ -230,6 +231,7 @@ export async function seedDemo(deps: SeedDeps, opts: { workers: number; employer
     await seedTrainingAndEvents(tx, { seed: opts.seed });
     await seedPublicServices(tx, deps.pii, { seed: opts.seed });
     await seedCreditDemo(tx);
+    await seedPublicationsDemo(tx);
   });
   return true;
 }

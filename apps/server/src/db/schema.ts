@@ -24,3 +24,4 @@ export * from '../modules/publications/publications.schema.js';
 export * from '../modules/publicity/publicity.schema.js';
 export * from '../modules/collection/collection.schema.js';
 export * from '../modules/operations/operations.schema.js';
+export * from '../modules/grievances/grievances.schema.js';

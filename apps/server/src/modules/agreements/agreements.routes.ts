@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Agreement, AgreementVerification, ApplicationIdParam, ErrorBody, SignBody, SignCodeBody, SignCodeResult, VerifyAgreementQuery } from '@lingong/contracts';
 import type { AppDeps } from '../../app.js';
+import { publicOrigin } from '../../platform/http/public-origin.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
+import { registerAgreementTemplateRoutes } from './agreement-templates.routes.js';
 import { renderAgreementPdf } from './agreement-pdf.js';
 import * as service from './agreements.service.js';
 
@@ -25,7 +27,7 @@ export function registerAgreementRoutes(fastify: FastifyInstance, deps: AppDeps)
   );
   app.get(`${base}.pdf`, { schema: { tags, summary: '下载协议PDF（仅双方）', params: ApplicationIdParam } }, async (request, reply) => {
     const { ag, text } = await service.agreementForPdf(ad, userActorOf(request), request.params.id);
-    const pdf = await renderAgreementPdf(ag, text, `${request.protocol}://${request.host}`);
+    const pdf = await renderAgreementPdf(ag, text, publicOrigin(request, deps.config));
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="${ag.number}.pdf"; filename*=UTF-8''${encodeURIComponent(`工作协议_${ag.number}.pdf`)}`)
@@ -34,4 +36,5 @@ export function registerAgreementRoutes(fastify: FastifyInstance, deps: AppDeps)
   app.get('/api/v1/public/agreements/verify', { schema: { tags, summary: '协议核验（编号 + 摘要，公开）', querystring: VerifyAgreementQuery, response: { 200: AgreementVerification, 400: ErrorBody } } }, async (request) =>
     service.verifyAgreement(ad.db, request.query.number, request.query.hash),
   );
+  registerAgreementTemplateRoutes(fastify, deps);
 }

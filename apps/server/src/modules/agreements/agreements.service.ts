@@ -79,8 +79,9 @@ export async function generateAgreement(tx: DbOrTx, input: { applicationId: stri
   if (!row) return;
   const link = `/applications/${app.id}`;
   const body = `${names.employer}「${job.title}」的工作协议（${number}）已生成，请在平台阅读并签署。`;
-  if (worker.userId) await notify(tx, { userId: worker.userId, kind: 'agreement_to_sign', title: '请签署工作协议', body, link, refType: 'agreement', refId: row.id, sms: true, at: input.now });
-  await notify(tx, { userId: input.employerUserId, kind: 'agreement_to_sign', title: '请签署工作协议', body, link, refType: 'agreement', refId: row.id, sms: true, at: input.now });
+  const smsTemplate = { code: 'agreement_to_sign', params: { job: job.title, number } };
+  if (worker.userId) await notify(tx, { userId: worker.userId, kind: 'agreement_to_sign', title: '请签署工作协议', body, link, refType: 'agreement', refId: row.id, sms: true, smsTemplate, at: input.now });
+  await notify(tx, { userId: input.employerUserId, kind: 'agreement_to_sign', title: '请签署工作协议', body, link, refType: 'agreement', refId: row.id, sms: true, smsTemplate, at: input.now });
 }
 
 /** The application's agreement after checking the caller is one of its parties (else 404). */

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.js';
+import type { DbOrTx } from '../../db/client.js';
 import type { UserActor } from '../../platform/rbac/actor.js';
 import { generateAgreement, terminateAgreement } from '../agreements/index.js';
 import { lockJobForUpdate, setJobFilled } from '../jobs/index.js';
@@ -58,6 +59,12 @@ export async function withdraw(deps: ApplicationsDeps, actor: UserActor, id: str
   return presentOne(deps, row, 'worker');
 }
 
+/** A place freed on a filled job (cancel, no-show) opens it again; call inside the freeing transaction. */
+export async function reopenFreedPlace(tx: DbOrTx, jobId: string, now: Date): Promise<void> {
+  const job = await lockJobForUpdate(tx, jobId);
+  if (job?.status === 'filled' && (await repo.countOccupying(tx, job.id)) < job.headcount) await setJobFilled(tx, job.id, false, now);
+}
+
 /**
  * Either side cancels a hire (录用后取消), saying why; the side is the caller's relation to the
  * application. A place freed on a filled job opens it again.
@@ -71,7 +78,7 @@ export async function cancel(deps: ApplicationsDeps, actor: UserActor, id: strin
     const now = deps.now();
     const cancelled = await transition(tx, { id, from: ['hired', 'confirmed'], to: 'cancelled', side, actor, now, reason, message: '只有已录用的报名可以取消' });
     if (job) await recordLateCancel(tx, { side, workerId: app.workerId, employerId: app.employerId, applicationId: id, startDate: job.startDate, workHours: job.workHours, now, actorUserId: actor.id });
-    if (job?.status === 'filled' && (await repo.countOccupying(tx, job.id)) < job.headcount) await setJobFilled(tx, job.id, false, now);
+    await reopenFreedPlace(tx, app.jobId, now);
     await terminateAgreement(tx, id, now);
     return cancelled;
   });

@@ -25,13 +25,13 @@ function noticesFor(to: ApplicationStatus, from: ApplicationStatus | null, side:
   const t = `“${job.title}”`;
   switch (to) {
     case 'invited':
-      return { worker: { kind: 'invited', title: '用工邀请', body: `${employerName}邀请您参加${t}（${mmdd(job.startDate)}开工），请在“我的报名”中接受或谢绝。`, link: WORKER_LINK, sms: true } };
+      return { worker: { kind: 'invited', title: '用工邀请', body: `${employerName}邀请您参加${t}（${mmdd(job.startDate)}开工），请在“我的报名”中接受或谢绝。`, link: WORKER_LINK, sms: true, smsTemplate: { code: 'invited', params: { employer: employerName, job: job.title, date: mmdd(job.startDate) } } } };
     case 'applied':
       return from === 'invited'
         ? { employer: { kind: 'application', title: '邀请已接受', body: `一位求职者接受了您对${t}的邀请，请及时录用。`, link: employerLink(job.id) } }
         : { employer: { kind: 'application', title: '新的报名', body: `有求职者报名了${t}，请及时查看。`, link: employerLink(job.id) } };
     case 'hired':
-      return { worker: { kind: 'hired', title: '您已被录用', body: `恭喜！${employerName}录用了您（${t}，${mmdd(job.startDate)}开工），请在“我的报名”中确认。`, link: WORKER_LINK, sms: true } };
+      return { worker: { kind: 'hired', title: '您已被录用', body: `恭喜！${employerName}录用了您（${t}，${mmdd(job.startDate)}开工），请在“我的报名”中确认。`, link: WORKER_LINK, sms: true, smsTemplate: { code: 'hired', params: { employer: employerName, job: job.title, date: mmdd(job.startDate) } } } };
     case 'confirmed':
       return { employer: { kind: 'application_update', title: '求职者已确认', body: `被录用的求职者已确认${t}，将按时到岗。`, link: employerLink(job.id) } };
     case 'declined':
@@ -107,6 +107,7 @@ export async function sendShiftReminders(db: Db, now: Date): Promise<number> {
         refType: 'application',
         refId: r.appId,
         sms: true,
+        smsTemplate: { code: 'shift_reminder', params: { date: `${mmdd(tomorrow)}${hours}`, job: r.title, place: r.address } },
         dedupeKey: `shift:${r.appId}:${tomorrow}`,
       }),
     );

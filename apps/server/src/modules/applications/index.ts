@@ -6,4 +6,5 @@ export { countWorkerApplications } from './worker-records.js';
 export { sideOf, transition, loadOwnApplication, loadEmployerApplication } from './application-context.js';
 export { findApplication, type ApplicationRow } from './applications.repository.js';
 export { sendShiftReminders, shanghaiDate } from './application-notices.js';
+export { reopenFreedPlace } from './application-hiring.service.js';
 export { loadRatingContext, completedAtOf } from './rating-context.js';

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApplicationIdParam, AttendanceSummary, CheckBody, CheckInQr, CompleteBody, ErrorBody, JobIdParam, NoShowBody } from '@lingong/contracts';
 import type { AppDeps } from '../../app.js';
+import { publicOrigin } from '../../platform/http/public-origin.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as service from './attendance.service.js';
 
@@ -30,6 +31,6 @@ export function registerAttendanceRoutes(fastify: FastifyInstance, deps: AppDeps
     service.confirmCompletion(ad, userActorOf(request), request.params.id, request.body, metaOf(request)),
   );
   app.get('/api/v1/app/jobs/:id/checkin-qr', { schema: { tags, summary: '用工方签到二维码（每60秒轮换）', params: JobIdParam, response: { 200: CheckInQr, ...errors } } }, async (request) =>
-    service.checkInQr(ad, userActorOf(request), request.params.id, `${request.protocol}://${request.host}`),
+    service.checkInQr(ad, userActorOf(request), request.params.id, publicOrigin(request, deps.config)),
   );
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { qrPng } from '../../platform/pdf/index.js';
 import type { UserActor } from '../../platform/rbac/actor.js';
 import { fulfilAgreement, terminateAgreement } from '../agreements/index.js';
-import { findApplication, loadEmployerApplication, loadOwnApplication, sideOf, transition, type ApplicationRow } from '../applications/index.js';
+import { findApplication, loadEmployerApplication, loadOwnApplication, reopenFreedPlace, sideOf, transition, type ApplicationRow } from '../applications/index.js';
 import { recordCreditEvent } from '../credit/index.js';
 import { requireRole } from '../employers/index.js';
 import { findJobById, type JobRow } from '../jobs/index.js';
@@ -152,6 +152,8 @@ export async function markNoShow(deps: AttendanceDeps, actor: UserActor, id: str
   }
   await deps.db.transaction(async (tx) => {
     await transition(tx, { id, from: ['hired', 'confirmed'], to: 'no_show', side: 'employer', actor, now, reason: reason || null, message: '只有已录用且未签到的工人可以标记未到岗' });
+    // The absent worker's place opens again so the employer can hire someone else.
+    await reopenFreedPlace(tx, app.jobId, now);
     await recordCreditEvent(tx, { subjectType: 'worker', subjectId: app.workerId, kind: 'no_show', refType: 'application', refId: id, reason: reason || '用工方标记未到岗', actorUserId: actor.id, at: now });
     await terminateAgreement(tx, id, now);
     const worker = await findWorkerById(tx, app.workerId);
@@ -179,7 +181,7 @@ export async function confirmCompletion(deps: AttendanceDeps, actor: UserActor, 
     await fulfilAgreement(tx, id, now);
     const worker = await findWorkerById(tx, app.workerId);
     if (worker?.userId) {
-      await notify(tx, { userId: worker.userId, kind: 'completed', title: '工作已完工', body: `“${job.title}”已确认完工，应付报酬${(amountDueFen / 100).toFixed(2)}元。请对用工方进行评价。`, link: `/applications/${id}`, refType: 'application', refId: id, sms: true, at: now });
+      await notify(tx, { userId: worker.userId, kind: 'completed', title: '工作已完工', body: `“${job.title}”已确认完工，应付报酬${(amountDueFen / 100).toFixed(2)}元。请对用工方进行评价。`, link: `/applications/${id}`, refType: 'application', refId: id, sms: true, smsTemplate: { code: 'completed', params: { job: job.title, amount: (amountDueFen / 100).toFixed(2) } }, at: now });
     }
     await writeAudit(tx, { actor: { kind: 'user', id: actor.id }, action: 'application.complete', entity: 'application', entityId: id, details: { amountDueFen, totalMinutes }, ip: meta.ip, requestId: meta.requestId ?? null });
   });

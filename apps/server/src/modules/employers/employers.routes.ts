@@ -27,6 +27,7 @@ import * as members from './employer-members.service.js';
 import * as registration from './employer-registration.service.js';
 import * as verification from './employer-verification.service.js';
 import { registerEmployerExportRoutes } from './employers-export.routes.js';
+import { registerEmployerActivityRoutes } from './employer-activity.routes.js';
 
 /** Employers (用工主体): registration and members in the app, verification in the console. */
 export function registerEmployerRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -83,4 +84,5 @@ export function registerEmployerRoutes(fastify: FastifyInstance, deps: AppDeps):
     verification.verifyEmployer(ed, staffActorOf(request), request.params.id, request.body, metaOf(request)),
   );
   registerEmployerExportRoutes(fastify, deps);
+  registerEmployerActivityRoutes(fastify, deps);
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { enqueue } from '../../platform/queue/index.js';
 import { users } from '../accounts/accounts.schema.js';
+import { getSetting } from '../settings/index.js';
 import { notifications, type NOTIFICATION_KINDS } from './notifications.schema.js';
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -13,10 +14,23 @@ export type NotifyInput = {
   link?: string;
   refType?: string;
   refId?: string;
-  /** Also send the body as an SMS notice (through the durable queue). */
+  /** Also send an SMS notice (through the durable queue): the body, or the staff-editable template. */
   sms?: boolean;
+  /** The 系统配置 SMS template (smsTemplates[code]) and its `${name}` values; the body when the template is missing. */
+  smsTemplate?: { code: string; params: Record<string, string | number> };
   at?: Date;
 };
+
+/** Fill `${name}` placeholders; unknown names become empty. */
+export function renderSmsTemplate(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\$\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? ''));
+}
+
+async function smsText(tx: DbOrTx, input: NotifyInput): Promise<string> {
+  if (!input.smsTemplate) return input.body;
+  const template = (await getSetting(tx, 'smsTemplates'))[input.smsTemplate.code];
+  return template ? renderSmsTemplate(template, input.smsTemplate.params) : input.body;
+}
 
 async function insertAndQueue(tx: DbOrTx, input: NotifyInput, dedupeKey: string | null): Promise<string | null> {
   const values = {
@@ -37,7 +51,8 @@ async function insertAndQueue(tx: DbOrTx, input: NotifyInput, dedupeKey: string 
   if (input.sms) {
     const [user] = await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, input.userId));
     if (user) {
-      await enqueue(tx, { kind: 'sms.send', payload: { phoneEnc: user.phoneEnc, template: 'notice', params: { text: `【鹿寨零工】${input.body}` } }, dedupeKey: `notify:${row.id}` });
+      const text = await smsText(tx, input);
+      await enqueue(tx, { kind: 'sms.send', payload: { phoneEnc: user.phoneEnc, template: 'notice', params: { text: `【鹿寨零工】${text}` } }, dedupeKey: `notify:${row.id}` });
     }
   }
   return row.id;

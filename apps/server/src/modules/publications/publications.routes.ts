@@ -14,11 +14,12 @@ import {
   RejectPublicationBody,
 } from '@lingong/contracts';
 import type { AppDeps } from '../../app.js';
+import { publicOrigin } from '../../platform/http/public-origin.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { mobileUrl, renderPoster, renderWechatHtml } from './publications.render.js';
 import * as service from './publications.service.js';
 
-const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+const originOf = (request: FastifyRequest, deps: AppDeps) => publicOrigin(request, deps.config);
 const attachment = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** 统一发布系统: console workflow and exports, plus the public channel reads. */
@@ -58,12 +59,12 @@ export function registerPublicationRoutes(fastify: FastifyInstance, deps: AppDep
   );
   app.get(`${base}/:id/poster.pdf`, { schema: { tags, summary: '下载A4海报（PDF，含二维码）', params: PublicationIdParam } }, async (request, reply) => {
     const row = await service.recordExport(pd, staffActorOf(request), request.params.id, 'poster', metaOf(request));
-    const pdf = await renderPoster(row, await service.openJobsOf(pd.db, row), mobileUrl(originOf(request), row.id));
+    const pdf = await renderPoster(row, await service.openJobsOf(pd.db, row), mobileUrl(originOf(request, deps), row.id));
     return reply.header('content-type', 'application/pdf').header('content-disposition', attachment('poster.pdf', `海报_${row.title}.pdf`)).send(pdf);
   });
   app.get(`${base}/:id/wechat.html`, { schema: { tags, summary: '导出公众号文章（HTML，内联样式）', params: PublicationIdParam } }, async (request, reply) => {
     const row = await service.recordExport(pd, staffActorOf(request), request.params.id, 'wechat', metaOf(request));
-    const html = renderWechatHtml(row, await service.openJobsOf(pd.db, row), mobileUrl(originOf(request), row.id));
+    const html = renderWechatHtml(row, await service.openJobsOf(pd.db, row), mobileUrl(originOf(request, deps), row.id));
     return reply.header('content-type', 'text/html; charset=utf-8').header('content-disposition', attachment('wechat.html', `公众号_${row.title}.html`)).send(html);
   });
 

@@ -41,7 +41,7 @@ export async function revealRatings(tx: DbOrTx, pii: Pii, applicationId: string,
     await recordCreditEvent(tx, { subjectType: rateeType, subjectId: r.rateeId, kind: STAR_KIND[r.stars as 1 | 2 | 3 | 4 | 5], refType: 'rating', refId: r.id, reason: `获得${r.stars}星评价`, at: now });
     const info = (await subjectInfos(tx, pii, rateeType, [r.rateeId])).get(r.rateeId);
     for (const userId of info?.userIds ?? []) {
-      await notify(tx, { userId, kind: 'rated', title: '您收到了新评价', body: `您在一次用工中获得了${r.stars}星评价，可在“我的信用”中查看。`, link: `/rate/${r.applicationId}`, refType: 'rating', refId: r.id, sms: true, at: now });
+      await notify(tx, { userId, kind: 'rated', title: '您收到了新评价', body: `您在一次用工中获得了${r.stars}星评价，可在“我的信用”中查看。`, link: `/rate/${r.applicationId}`, refType: 'rating', refId: r.id, sms: true, smsTemplate: { code: 'rated', params: { stars: r.stars } }, at: now });
     }
   }
   return rows.length;

@@ -4,6 +4,7 @@ import { requirePermission, scopeLikePattern, type StaffActor } from '../../plat
 import * as repo from './review-queues.repository.js';
 import { countPendingAppeals } from '../credit/index.js';
 import { countFlaggedRatings } from '../ratings/index.js';
+import { countOpenGrievances } from '../grievances/index.js';
 
 /** What waits for review in the actor's region: postings pending review, employers pending verification. */
 export async function countReviewQueues(db: DbOrTx, actor: StaffActor): Promise<ReviewQueueCounts> {
@@ -14,5 +15,6 @@ export async function countReviewQueues(db: DbOrTx, actor: StaffActor): Promise<
   const pendingCertificates = await repo.countPendingCertificates(db, pattern);
   const flaggedRatings = await countFlaggedRatings(db, pattern);
   const pendingAppeals = await countPendingAppeals(db, pattern);
-  return { pendingPostings, pendingEmployers, pendingCertificates, flaggedRatings, pendingAppeals };
+  const openGrievances = await countOpenGrievances(db, pattern);
+  return { pendingPostings, pendingEmployers, pendingCertificates, flaggedRatings, pendingAppeals, openGrievances };
 }

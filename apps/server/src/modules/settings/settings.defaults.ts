@@ -9,10 +9,16 @@ export const SETTING_DEFAULTS: SettingValues = {
   noShowGraceMinutes: 30,
   ratingWindowDays: 7,
   lateCancelHours: 24,
+  grievanceSlaHours: { accept: 24, resolve: 120 },
   smsTemplates: {
     login: '您的验证码为${code}，5分钟内有效，请勿告诉他人。',
     sign: '您正在签署工作协议，验证码为${code}，5分钟内有效。',
+    invited: '${employer}邀请您参加“${job}”（${date}开工），请登录鹿寨零工查看并回复。',
     hired: '您已被${employer}录用（${job}），请按约定时间到岗。',
+    agreement_to_sign: '“${job}”的工作协议（${number}）已生成，请登录鹿寨零工阅读并签署。',
+    shift_reminder: '提醒：您明天（${date}）在“${job}”上工，地点：${place}，请按时到岗。',
+    completed: '“${job}”已确认完工，应付报酬${amount}元。',
+    rated: '您收到一条${stars}星用工评价，可在鹿寨零工“我的信用”中查看。',
     wage_due: '${job}的工资${amount}元已到结算日，请及时支付。',
   },
   kpiTargets: {

@@ -47,7 +47,7 @@ export async function listCertificatesForReview(deps: WorkersDeps, actor: StaffA
  * worker (when they have an account) gets a message; each decision is audited.
  */
 export async function decideCertificates(deps: WorkersDeps, actor: StaffActor, body: z.output<typeof CertificateDecisionBody>, meta: Meta) {
-  requirePermission(actor, 'workers.write');
+  requirePermission(actor, 'workers.review');
   const rows = await repo.findCertificatesWithWorker(deps.db, body.ids);
   const byId = new Map(rows.map((r) => [r.cert.id, r]));
   const missing = body.ids.filter((id) => {

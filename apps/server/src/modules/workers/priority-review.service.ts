@@ -26,7 +26,7 @@ export function priorityStatusOf(row: Pick<WorkerRow, 'priorityGroups' | 'priori
  * worker (with an account) gets a message.
  */
 export async function reviewPriorityGroups(deps: WorkersDeps, actor: StaffActor, workerId: string, body: z.output<typeof PriorityReviewBody>, meta: Meta): Promise<WorkerRow> {
-  requirePermission(actor, 'workers.write');
+  requirePermission(actor, 'workers.review');
   const row = await findWorkerById(deps.db, workerId);
   if (!row) throw new AppError('NOT_FOUND');
   assertReadableRegion(actor, row.homeRegionCode);

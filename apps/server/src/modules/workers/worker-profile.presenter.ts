@@ -2,10 +2,12 @@ import { PRIVACY_POLICY_VERSION, type WorkerProfile } from '@lingong/contracts';
 import { maskIdNumber } from '../../platform/crypto/index.js';
 import type { Pii } from '../../platform/pii.js';
 import type { CertificateRow, ConsentRow, SkillRow } from './worker-profile.repository.js';
+import { priorityStatusOf } from './priority-review.service.js';
 import { ageOn } from './workers.presenter.js';
 import type { WorkerRow } from './workers.repository.js';
 
-type CompletenessInput = Pick<WorkerProfile, 'name' | 'phone' | 'homeRegionCode' | 'skills' | 'certificates' | 'availability' | 'expectedPay' | 'maxDistanceKm' | 'jobKinds' | 'bio'> & {
+type CompletenessInput = Pick<WorkerProfile, 'name' | 'phone' | 'homeRegionCode' | 'skills' | 'availability' | 'expectedPay' | 'maxDistanceKm' | 'jobKinds' | 'bio'> & {
+  certificates: readonly unknown[];
   hasIdNumber: boolean;
 };
 
@@ -36,6 +38,12 @@ export function completenessOf(p: CompletenessInput): { score: number; hints: st
   return { score, hints: missing.map((m) => m.hint) };
 }
 
+/** The verification state of the declared priority groups as the worker sees it. */
+function priorityReviewOf(row: WorkerRow): WorkerProfile['priorityReview'] {
+  const status = priorityStatusOf(row);
+  return { status, verifiedGroups: row.priorityGroupsVerified.filter((g) => row.priorityGroups.includes(g)), reason: status === 'rejected' ? row.priorityGroupsReviewReason : null };
+}
+
 function presentConsents(consents: ConsentRow[]) {
   return consents.map((c) => ({ kind: c.kind, version: c.version, grantedAt: c.grantedAt.toISOString() }));
 }
@@ -60,13 +68,14 @@ export function presentWorkerProfile(
     homeRegionCode: row.homeRegionCode,
     homeRegionName: input.regionName,
     skills: input.skills.map((s) => ({ occupationId: s.occupationId, occupationName: input.occupationNames.get(s.occupationId) ?? '', years: s.years })),
-    certificates: input.certificates.map((c) => ({ id: c.id, name: c.name, level: c.level, number: c.number, photoFileId: c.photoFileId })),
+    certificates: input.certificates.map((c) => ({ id: c.id, name: c.name, level: c.level, number: c.number, photoFileId: c.photoFileId, reviewStatus: c.reviewStatus, reviewReason: c.reviewStatus === 'rejected' ? c.reviewReason : null })),
     availability: { weekdays: row.availabilityWeekdays, dayParts: row.availabilityDayParts.filter(isDayPart), earliestStart: row.earliestStart },
     expectedPay: row.expectedPayFen !== null && row.expectedPayUnit ? { minFen: row.expectedPayFen, unit: row.expectedPayUnit } : null,
     maxDistanceKm: row.maxDistanceKm,
     jobKinds: row.jobKinds.filter((k): k is 'contract' | 'flexible' => k === 'contract' || k === 'flexible'),
     priorityGroups: row.priorityGroups,
     priorityGroupsVerified: row.priorityGroupsVerifiedAt !== null,
+    priorityReview: priorityReviewOf(row),
     trainingIntentions: row.trainingIntentions,
     bio: row.bio,
     consents: presentConsents(input.consents),
@@ -99,6 +108,7 @@ export function presentEmptyProfile(phone: string, consents: ConsentRow[]): Work
     jobKinds: [],
     priorityGroups: [],
     priorityGroupsVerified: false,
+    priorityReview: { status: 'none' as const, verifiedGroups: [], reason: null },
     trainingIntentions: [],
     bio: '',
     consents: presentConsents(consents),

@@ -43,6 +43,19 @@ export const SETTING_DEFS: SettingDef[] = [
   { key: 'noShowGraceMinutes', label: '未到岗宽限', help: '开工时间过后多少分钟，雇主才能把未签到的零工标记为未到岗。', group: '参数', kind: 'number', unit: '分钟', min: 0, max: 720 },
   { key: 'ratingWindowDays', label: '评价期限', help: '完工后双方可互评的天数；双方都评价或期满后公开。', group: '参数', kind: 'number', unit: '天', min: 1, max: 60 },
   { key: 'lateCancelHours', label: '临时取消时限', help: '录用后在开工前多少小时内取消，记为临时取消并扣信用分（双方均适用）。', group: '参数', kind: 'number', unit: '小时', min: 1, max: 168 },
+  {
+    key: 'grievanceSlaHours',
+    label: '投诉处理时限',
+    help: '投诉提交后多少小时内应受理、受理后多少小时内应办结或移交；超时的投诉在投诉处理页标红。',
+    group: '参数',
+    kind: 'rows',
+    columns: [
+      { key: 'stage', label: '环节', type: 'text', width: 200 },
+      { key: 'hours', label: '时限（小时）', type: 'number', width: 160 },
+    ],
+    toRows: (v) => (isRecord(v) ? [{ stage: '受理（自提交起）', hours: Number(v.accept) }, { stage: '办结（自受理起）', hours: Number(v.resolve) }] : []),
+    fromRows: (rows) => ({ accept: Number(rows[0]?.hours ?? 0), resolve: Number(rows[1]?.hours ?? 0) }),
+  },
   { key: 'serviceHours', label: '服务大厅开放时间', help: '窗口服务时间（北京时间）。', group: '参数', kind: 'hours' },
   {
     key: 'smsTemplates',
@@ -104,6 +117,7 @@ export function summarise(key: string, value: unknown): string {
   if (def?.toRows) {
     const rows = def.toRows(value);
     if (def.group === '字典') return rows.map((r) => `${str(r.label)}${r.disabled ? '(停用)' : ''}`).join('、');
+    if (key === 'grievanceSlaHours') return rows.map((r) => `${str(r.stage)} ${str(r.hours)}小时`).join('；');
     if (key === 'kpiTargets') return rows.map((r) => `${str(r.indicator)}@${str(r.period)}=${str(r.target)}`).join('；');
     if (key === 'featureSwitches') return rows.map((r) => `${str(r.key)}:${r.on ? '开' : '关'}`).join('，');
     return `${rows.length} 项`;

@@ -1,0 +1,30 @@
+import { count } from 'drizzle-orm';
+import { grievanceEvents, grievances } from '../../src/modules/grievances/grievances.schema.js';
+import { buildPair, hiredApplication, type Pair } from './credit-factories.js';
+import { bearer, type TestContext } from './test-app.js';
+
+export type GrievanceCase = { pair: Pair; applicationId: string; jobId: string };
+
+/** An employer and a worker with a hired application in a town (default 中渡镇). */
+export async function hiredCase(ctx: TestContext, townCode?: string): Promise<GrievanceCase> {
+  const pair = await buildPair(ctx, { townCode });
+  const { applicationId, jobId } = await hiredApplication(ctx, pair);
+  return { pair, applicationId, jobId };
+}
+
+export const fileAs = (ctx: TestContext, token: string, applicationId: string, payload: Record<string, unknown>) =>
+  ctx.app.inject({ method: 'POST', url: `/api/v1/app/applications/${applicationId}/grievances`, headers: bearer(token), payload });
+
+export const actAs = (ctx: TestContext, token: string, id: string, payload: Record<string, unknown>) =>
+  ctx.app.inject({ method: 'POST', url: `/api/v1/admin/grievances/${id}/actions`, headers: bearer(token), payload });
+
+/** Rows in the grievances and grievance_events tables (for "rejected requests change nothing"). */
+export async function grievanceCounts(ctx: TestContext): Promise<[number, number]> {
+  const db = ctx.deps.database.db;
+  const [g] = await db.select({ n: count() }).from(grievances);
+  const [e] = await db.select({ n: count() }).from(grievanceEvents);
+  return [g?.n ?? 0, e?.n ?? 0];
+}
+
+/** A small valid PNG (magic bytes + padding) as base64. */
+export const PNG_BASE64 = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]).toString('base64');
