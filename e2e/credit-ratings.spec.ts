@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../apps/server/src/main.js';
 import { launchBrowser, snap } from './support/browser.js';
 import { startE2eServer } from './support/server.js';
 import { field as input } from './support/ui.js';
+import * as ui from './support/ui.js';
 
 // Ratings after completion (both sides, mobile), my credit, and 诚信管理 in the console.
 const J = 'credit-ratings';
@@ -21,31 +22,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-
-async function smsCode(phone: string): Promise<string> {
-  await expect.poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status).toBe(200);
-  return ((await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as { code: string }).code;
-}
-
-async function apiCall<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function phoneToken(phone: string): Promise<string> {
-  await fetch(`${server.url}/api/v1/public/auth/sms-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) });
-  const code = await smsCode(phone);
-  const res = await fetch(`${server.url}/api/v1/public/auth/login/phone`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, code }) });
-  return ((await res.json()) as { token: string }).token;
-}
-
-/** A mobile page logged in with an app session token (the lg_app cookie). */
-async function mobilePage(token: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  await ctx.addCookies([{ name: 'lg_app', value: token, url: server.url }]);
-  return ctx.newPage();
-}
+const apiCall = <T>(method: string, path: string, token: string, body?: unknown) => ui.apiCall<T>(server.url, method, path, token, body);
+const phoneToken = (phone: string) => ui.phoneToken(server.url, phone);
+const mobilePage = (token: string) => ui.mobilePage(browser, server.url, token);
 
 /** Post (today), apply, hire, check in on the spot and confirm completion, all through the API. */
 async function completedApplication(employerToken: string, workerToken: string): Promise<string> {

@@ -56,7 +56,8 @@ async function login(page: Page, phone: string): Promise<void> {
   await page.getByTestId('login-send-code').click();
   await input(page, 'login-code').fill(await codeFor(phone, since));
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/me$/);
+  // The login page itself is /login?redirect=/me: wait for the path, not the URL text.
+  await page.waitForURL((u) => u.pathname === '/me');
 }
 
 /** A reviewer approves the posting on the console's 岗位审核 page (1366×768). */
@@ -203,7 +204,7 @@ describe('the gig loop on the phone', () => {
     await e.getByTestId('completion-submit').click();
     await e.locator('.van-dialog__confirm').click();
     await expect.poll(() => e.getByTestId('completion-info').textContent(), { timeout: 10_000 }).toContain('180.00');
-    expect(await e.getByTestId('agreement-status').textContent()).toBe('已履行');
+    await expect.poll(() => e.getByTestId('agreement-status').textContent(), { timeout: 10_000 }).toBe('已履行');
     await snap(e, J, '12-employer-completed');
     await w.getByTestId('checkin-open-detail').click();
     await expect.poll(() => w.getByTestId('detail-status').textContent(), { timeout: 10_000 }).toBe('已完工');

@@ -26,7 +26,8 @@ async function loginOnPhone(page: Page, phone: string): Promise<void> {
   const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as { code: string };
   await input(page, 'login-code').fill(code);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/me$/);
+  // The login page itself is /login?redirect=/me: wait for the path, not the URL text.
+  await page.waitForURL((u) => u.pathname === '/me');
 }
 
 async function approveAsReviewer(jobTitle: string): Promise<void> {

@@ -33,7 +33,9 @@ const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOStrin
 export async function generateAgreement(tx: DbOrTx, input: { applicationId: string; employerUserId: string; pii: Pii; now: Date }): Promise<void> {
   const app = await findApplication(tx, input.applicationId);
   if (!app || (await repo.findByApplication(tx, app.id))) return;
-  const [job, worker] = await Promise.all([findJobById(tx, app.jobId), findWorkerById(tx, app.workerId)]);
+  // One transaction is one connection: its queries run one after another.
+  const job = await findJobById(tx, app.jobId);
+  const worker = await findWorkerById(tx, app.workerId);
   if (!job || !worker) return;
   const names = (await loadJobNames(tx, [job]))(job);
   const template = await repo.latestTemplate(tx);

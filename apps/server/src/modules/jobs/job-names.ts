@@ -4,13 +4,14 @@ import { findOccupationNames, findRegionNames } from '../reference/index.js';
 import type { JobNames } from './jobs.presenter.js';
 import type { JobRow } from './jobs.repository.js';
 
-/** Town, 工种 and employer names for a set of postings, as one lookup function. */
+/**
+ * Town, 工种 and employer names for a set of postings, as one lookup function. The three lookups
+ * run one after another: `db` may be a transaction, whose single connection takes one query at a time.
+ */
 export async function loadJobNames(db: DbOrTx, rows: JobRow[]): Promise<(r: JobRow) => JobNames> {
-  const [towns, occupations, employers] = await Promise.all([
-    findRegionNames(db, rows.map((r) => r.townCode)),
-    findOccupationNames(db, rows.map((r) => r.occupationId)),
-    findEmployerNames(db, rows.map((r) => r.employerId)),
-  ]);
+  const towns = await findRegionNames(db, rows.map((r) => r.townCode));
+  const occupations = await findOccupationNames(db, rows.map((r) => r.occupationId));
+  const employers = await findEmployerNames(db, rows.map((r) => r.employerId));
   return (r) => ({ town: towns.get(r.townCode) ?? '', occupation: occupations.get(r.occupationId) ?? '', employer: employers.get(r.employerId) ?? '' });
 }
 
