@@ -10,6 +10,7 @@ import type { StaffActor, UserActor } from '../../platform/rbac/actor.js';
 import type { SmsProvider } from '../../platform/sms/sms-provider.js';
 import { acceptInvitationsOnLogin, findMembershipsByUser } from '../employers/index.js';
 import { findRegionName } from '../reference/index.js';
+import { getSetting } from '../settings/index.js';
 import * as repo from './accounts.repository.js';
 import { presentAppUser, presentStaffUser } from './accounts.presenter.js';
 
@@ -37,6 +38,7 @@ export async function requestLoginCode(deps: AccountsDeps, input: { phone: strin
     ip: meta.ip,
     ipLimitPerHour: deps.smsIpLimitPerHour,
     now: deps.now(),
+    textTemplate: (await getSetting(deps.db, 'smsTemplates'))[input.purpose],
   });
 }
 

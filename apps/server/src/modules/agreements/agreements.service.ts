@@ -14,6 +14,7 @@ import { findApplication, sideOf } from '../applications/index.js';
 import { findJobById, loadJobNames } from '../jobs/index.js';
 import { notify } from '../notifications/index.js';
 import { findWorkerById } from '../workers/index.js';
+import { getSetting } from '../settings/index.js';
 import { fillTemplate } from './agreement-template.js';
 import { presentAgreement, presentVerification } from './agreements.presenter.js';
 import * as repo from './agreements.repository.js';
@@ -115,7 +116,8 @@ export async function requestSignCode(deps: AgreementsDeps, actor: UserActor, ap
   const user = await findUserById(deps.db, actor.id);
   if (!user) throw new AppError('UNAUTHENTICATED');
   const phone = deps.pii.decrypt(user.phoneEnc);
-  const sent = await sendSmsCode({ db: deps.db, sms: deps.sms, phone, phoneHash: user.phoneHash, purpose: 'sign', ip: meta.ip, ipLimitPerHour: deps.smsIpLimitPerHour, now: deps.now() });
+  const textTemplate = (await getSetting(deps.db, 'smsTemplates')).sign;
+  const sent = await sendSmsCode({ db: deps.db, sms: deps.sms, phone, phoneHash: user.phoneHash, purpose: 'sign', ip: meta.ip, ipLimitPerHour: deps.smsIpLimitPerHour, now: deps.now(), textTemplate });
   return { ...sent, phoneMasked: maskPhone(phone) ?? '' };
 }
 

@@ -37,6 +37,8 @@ export async function sendSmsCode(opts: {
   ip: string;
   ipLimitPerHour: number;
   now: Date;
+  /** The wording (系统配置 smsTemplates) with `${code}`, for gateways that send free text. */
+  textTemplate?: string;
 }): Promise<{ cooldownSeconds: number; expiresInSeconds: number }> {
   const { db, phoneHash, now } = opts;
   const last = await db
@@ -75,7 +77,8 @@ export async function sendSmsCode(opts: {
       expiresAt: new Date(now.getTime() + SMS_CODE_TTL_SECONDS * 1000),
     });
   });
-  await opts.sms.send({ phone: opts.phone, template: opts.purpose === 'login' ? 'login_code' : 'sign_code', params: { code } });
+  const text = opts.textTemplate?.replace(/\$\{code\}/g, code);
+  await opts.sms.send({ phone: opts.phone, template: opts.purpose === 'login' ? 'login_code' : 'sign_code', params: { code, ...(text ? { text } : {}) } });
   return { cooldownSeconds: SMS_COOLDOWN_SECONDS, expiresInSeconds: SMS_CODE_TTL_SECONDS };
 }
 

@@ -38,7 +38,8 @@ describe('Alibaba Cloud SMS signing', () => {
 
   it('builds a signed query for a login code', () => {
     const p = new AliyunSmsProvider({ accessKeyId: 'id', accessKeySecret: 'secret', signName: '鹿寨零工', templates: { login_code: 'SMS_1', sign_code: 'SMS_2', notice: 'SMS_3' } });
-    const q = p.buildQuery({ phone: '13800000001', template: 'login_code', params: { code: '123456' } }, new Date('2026-01-02T03:04:05.678Z'), 'nonce-1');
+    // Our own wording (params.text) never reaches a registered code template.
+    const q = p.buildQuery({ phone: '13800000001', template: 'login_code', params: { code: '123456', text: '验证码123456' } }, new Date('2026-01-02T03:04:05.678Z'), 'nonce-1');
     expect(q).toMatchObject({ Action: 'SendSms', PhoneNumbers: '13800000001', TemplateCode: 'SMS_1', TemplateParam: '{"code":"123456"}', Timestamp: '2026-01-02T03:04:05Z' });
     const { Signature, ...rest } = q;
     expect(Signature).toBe(signRpcRequest('GET', rest, 'secret'));

@@ -54,7 +54,8 @@ export class AliyunSmsProvider implements SmsProvider {
       SignatureNonce: nonce,
       SignatureVersion: '1.0',
       TemplateCode: this.options.templates[message.template],
-      TemplateParam: JSON.stringify(message.params),
+      // Code templates are registered with the gateway: it takes the code only, never our wording.
+      TemplateParam: JSON.stringify(message.template === 'notice' ? message.params : { code: message.params.code ?? '' }),
       Timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       Version: '2017-05-25',
     };

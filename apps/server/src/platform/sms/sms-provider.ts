@@ -8,7 +8,7 @@ export interface SmsProvider {
 }
 
 export const SMS_TEMPLATES_TEXT: Record<SmsMessage['template'], (p: Record<string, string>) => string> = {
-  login_code: (p) => `您的登录验证码为${p.code ?? ''}，5分钟内有效。如非本人操作请忽略。`,
-  sign_code: (p) => `您正在签署工作协议，验证码${p.code ?? ''}，5分钟内有效。`,
+  login_code: (p) => p.text ?? `您的登录验证码为${p.code ?? ''}，5分钟内有效。如非本人操作请忽略。`,
+  sign_code: (p) => p.text ?? `您正在签署工作协议，验证码${p.code ?? ''}，5分钟内有效。`,
   notice: (p) => p.text ?? '',
 };
