@@ -67,6 +67,27 @@ describe('publicity, collection and operations in the console', () => {
     await expect.poll(() => page.getByTestId('duty-days-table').locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('duty-days-summary').textContent(), { timeout: 10_000 }).toMatch(/达标 \d+ \/ \d+ 天/);
     await snap(page, J, '03-duty-days');
+
+    // Record a station guidance visit: an empty form is refused field by field, a full one lands in the table.
+    await page.getByRole('tab', { name: '驿站指导' }).click();
+    await page.getByTestId('visit-create').click();
+    await page.getByTestId('visit-save').click();
+    await expect.poll(() => page.locator('.el-dialog:visible .el-form-item__error').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // Pick the first option by keyboard (other selects on the page keep their option lists in the DOM).
+    const pickFirst = async (testId: string) => {
+      await page.getByTestId(testId).click();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    };
+    await pickFirst('visit-station');
+    await page.getByPlaceholder('选择指导日期').fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+    await page.getByPlaceholder('选择指导日期').press('Enter');
+    await pickFirst('visit-visitor');
+    const content = `端到端测试：指导驿站台账整理 ${Date.now()}`;
+    await input(page, 'visit-content').fill(content);
+    await page.getByTestId('visit-save').click();
+    await expect.poll(() => page.getByTestId('visit-table').textContent(), { timeout: 10_000 }).toContain(content);
+    await snap(page, J, '03b-station-visit');
     expect(errors).toEqual([]);
     await context.close();
   });
