@@ -17,7 +17,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 const login = (page: Page, username: string) => staffLogin(page, server.url, username);
 
 describe('management console pages (issue 4)', () => {
@@ -27,11 +26,15 @@ describe('management console pages (issue 4)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await login(page, 'admin');
-    await expect.poll(() => page.getByTestId('queue-postings').textContent(), { timeout: 10_000 }).toContain('待审核岗位');
+    await expect
+      .poll(() => page.getByTestId('queue-postings').textContent(), { timeout: 10_000 })
+      .toContain('待审核岗位');
     await snap(page, 'console-admin', '01-home-queues');
 
     await page.goto(`${server.url}/admin/occupations`);
-    await expect.poll(() => page.getByTestId('occupations-table').textContent(), { timeout: 10_000 }).toContain('电焊工');
+    await expect
+      .poll(() => page.getByTestId('occupations-table').textContent(), { timeout: 10_000 })
+      .toContain('电焊工');
     await snap(page, 'console-admin', '02-occupations');
     await page.getByTestId('occupation-add').click();
     await expect.poll(() => page.getByTestId('occupation-drawer').isVisible()).toBe(true);
@@ -39,7 +42,9 @@ describe('management console pages (issue 4)', () => {
     await page.keyboard.press('Escape');
 
     await page.goto(`${server.url}/admin/config`);
-    await expect.poll(() => page.getByTestId('settings-table').textContent(), { timeout: 10_000 }).toContain('签到半径');
+    await expect
+      .poll(() => page.getByTestId('settings-table').textContent(), { timeout: 10_000 })
+      .toContain('签到半径');
     await page.getByTestId('setting-edit-checkInRadiusMetres').click();
     await input(page, 'setting-number').fill('800');
     await page.getByTestId('setting-save').click();
@@ -55,7 +60,9 @@ describe('management console pages (issue 4)', () => {
     await snap(page, 'console-admin', '06-audit');
 
     await page.goto(`${server.url}/admin/sensitive-words`);
-    await expect.poll(() => page.getByTestId('words-table').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('words-table').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await input(page, 'word-test-text').fill('招聘保安，只要男性，加微信详聊');
     await page.getByTestId('word-test-run').click();
     await expect.poll(() => page.getByTestId('word-test-verdict').count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -69,7 +76,9 @@ describe('management console pages (issue 4)', () => {
     const page = await context.newPage();
     await login(page, 'zhongdu');
     await page.goto(`${server.url}/admin/occupations`);
-    await expect.poll(() => page.getByTestId('occupations-table').textContent(), { timeout: 10_000 }).toContain('电焊工');
+    await expect
+      .poll(() => page.getByTestId('occupations-table').textContent(), { timeout: 10_000 })
+      .toContain('电焊工');
     expect(await page.getByTestId('occupation-add').count()).toBe(0);
     await page.goto(`${server.url}/admin/staff`);
     await page.waitForURL(/\/admin\/403/);

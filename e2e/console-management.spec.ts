@@ -23,7 +23,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 async function consolePage(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
@@ -35,23 +34,70 @@ async function consolePage(username: string): Promise<Page> {
 async function demoEmployer(): Promise<{ token: string; employerId: string }> {
   const phone = '13800000002';
   const json = { 'content-type': 'application/json' };
-  expect((await fetch(`${server.url}/api/v1/public/auth/sms-code`, { method: 'POST', headers: json, body: JSON.stringify({ phone }) })).status).toBe(200);
-  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as { code: string };
-  const login = await fetch(`${server.url}/api/v1/public/auth/login/phone`, { method: 'POST', headers: json, body: JSON.stringify({ phone, code }) });
+  expect(
+    (
+      await fetch(`${server.url}/api/v1/public/auth/sms-code`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ phone }),
+      })
+    ).status,
+  ).toBe(200);
+  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as {
+    code: string;
+  };
+  const login = await fetch(`${server.url}/api/v1/public/auth/login/phone`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ phone, code }),
+  });
   const { token } = (await login.json()) as { token: string };
-  const mine = (await (await fetch(`${server.url}/api/v1/app/employers`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
+  const mine = (await (
+    await fetch(`${server.url}/api/v1/app/employers`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { items: { id: string }[] };
   const employerId = mine.items[0]?.id;
   if (!employerId) throw new Error('demo employer has no employer');
   return { token, employerId };
 }
 
-async function postJob(emp: { token: string; employerId: string }, description: string): Promise<{ status: number; body: { error?: { code: string; details?: { message: string }[] } } }> {
-  const occ = (await (await fetch(`${server.url}/api/v1/public/occupations`)).json()) as { items: { id: string; name: string }[] };
+async function postJob(
+  emp: { token: string; employerId: string },
+  description: string,
+): Promise<{ status: number; body: { error?: { code: string; details?: { message: string }[] } } }> {
+  const occ = (await (await fetch(`${server.url}/api/v1/public/occupations`)).json()) as {
+    items: { id: string; name: string }[];
+  };
   const occupationId = occ.items.find((o) => o.name === '家庭保洁')?.id;
   const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-  const body = { occupationId, title: '招家政保洁2名', kind: 'flexible', headcount: 2, wageMinFen: 15_000, wageMaxFen: 18_000, wageUnit: 'day', settlement: 'daily', townCode: '450223101000', address: '中渡镇新街8号', startDate: day(2), endDate: day(9), workHours: '08:00-17:00', requirements: '做事细心', description, contactName: '李老板', contactPhone: '13977770001', submit: true };
-  const res = await fetch(`${server.url}/api/v1/app/employers/${emp.employerId}/jobs`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${emp.token}` }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as { error?: { code: string; details?: { message: string }[] } } };
+  const body = {
+    occupationId,
+    title: '招家政保洁2名',
+    kind: 'flexible',
+    headcount: 2,
+    wageMinFen: 15_000,
+    wageMaxFen: 18_000,
+    wageUnit: 'day',
+    settlement: 'daily',
+    townCode: '450223101000',
+    address: '中渡镇新街8号',
+    startDate: day(2),
+    endDate: day(9),
+    workHours: '08:00-17:00',
+    requirements: '做事细心',
+    description,
+    contactName: '李老板',
+    contactPhone: '13977770001',
+    submit: true,
+  };
+  const res = await fetch(`${server.url}/api/v1/app/employers/${emp.employerId}/jobs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${emp.token}` },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: { code: string; details?: { message: string }[] } },
+  };
 }
 
 describe('console management (issue 4)', () => {
@@ -62,7 +108,9 @@ describe('console management (issue 4)', () => {
 
     const page = await consolePage('admin');
     await page.goto(`${server.url}/admin/sensitive-words`);
-    await expect.poll(() => page.getByTestId('words-table').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('words-table').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await page.getByTestId('word-add').click();
     await input(page, 'word-input').fill(NEW_WORD);
     await page.locator('.el-dialog .el-form-item').filter({ hasText: '处理方式' }).locator('.el-select').click();
@@ -84,7 +132,9 @@ describe('console management (issue 4)', () => {
   it('counter staff register a walk-in worker with a paper consent (代登记)', async () => {
     const page = await consolePage('counter');
     await page.goto(`${server.url}/admin/workers`);
-    await expect.poll(() => page.getByTestId('workers-table').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('workers-table').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await page.getByTestId('worker-register').click();
     const form = page.getByTestId('worker-register-form');
     await input(page, 'register-name').fill('蓝桂英');
@@ -110,10 +160,18 @@ describe('console management (issue 4)', () => {
     for (const [i, item] of NAV_ITEMS.entries()) {
       await page.goto(`${server.url}/admin${item.path === '/' ? '' : item.path}`);
       await page.waitForLoadState('networkidle');
-      await expect.poll(() => page.locator('.page-card').count(), { timeout: 10_000, message: item.title }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('.page-card').count(), { timeout: 10_000, message: item.title })
+        .toBeGreaterThan(0);
       expect(page.url(), item.title).not.toMatch(/\/403/);
-      await expect.poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 10_000, message: item.title }).toBe(0);
-      await snap(page, JOURNEY, `page-${String(i + 1).padStart(2, '0')}-${item.path === '/' ? 'home' : item.path.slice(1).replaceAll('/', '-')}`);
+      await expect
+        .poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 10_000, message: item.title })
+        .toBe(0);
+      await snap(
+        page,
+        JOURNEY,
+        `page-${String(i + 1).padStart(2, '0')}-${item.path === '/' ? 'home' : item.path.slice(1).replaceAll('/', '-')}`,
+      );
       expect(errors, item.title).toEqual([]);
     }
     expect(errors).toEqual([]);
@@ -125,8 +183,12 @@ describe('console review queues (issue 4 item 10)', () => {
   it('a reviewer approves a waiting posting in bulk and takes a published one down with a reason', async () => {
     const page = await consolePage('reviewer');
     await page.goto(`${server.url}/admin/jobs/review`);
-    await expect.poll(() => page.getByTestId('review-table').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const title = (await page.getByTestId('review-table').locator('tbody tr').first().locator('td').nth(1).textContent())?.trim() ?? '';
+    await expect
+      .poll(() => page.getByTestId('review-table').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const title =
+      (await page.getByTestId('review-table').locator('tbody tr').first().locator('td').nth(1).textContent())?.trim() ??
+      '';
     await page.getByTestId('review-table').locator('tbody tr').first().locator('.el-checkbox').click();
     await page.getByTestId('review-bulk-approve').click();
     await snap(page, JOURNEY, '05-review-approve');
@@ -139,12 +201,16 @@ describe('console review queues (issue 4 item 10)', () => {
     await expect.poll(() => page.getByTestId('jobs-table').textContent(), { timeout: 10_000 }).toContain('招聘中');
     await page.getByTestId('job-take-down').first().click();
     await page.getByTestId('reason-submit').click();
-    await expect.poll(() => page.locator('.el-dialog:visible').textContent(), { timeout: 10_000 }).toContain('理由至少2个字');
+    await expect
+      .poll(() => page.locator('.el-dialog:visible').textContent(), { timeout: 10_000 })
+      .toContain('理由至少2个字');
     await input(page, 'reason-input').fill('岗位信息与实际不符');
     await page.getByTestId('reason-submit').click();
     await expect.poll(() => page.getByTestId('jobs-table').textContent(), { timeout: 10_000 }).toContain('已关闭');
     await page.getByTestId('job-detail-open').first().click();
-    await expect.poll(() => page.getByTestId('job-detail').textContent(), { timeout: 10_000 }).toContain('下架：岗位信息与实际不符');
+    await expect
+      .poll(() => page.getByTestId('job-detail').textContent(), { timeout: 10_000 })
+      .toContain('下架：岗位信息与实际不符');
     await snap(page, JOURNEY, '06-taken-down');
     await page.context().close();
   });
@@ -154,16 +220,24 @@ describe('画像管理 (issue 4 item 4)', () => {
   it('a 中渡镇 agent tags a worker, verifies priority groups and saves a segment', async () => {
     const page = await consolePage('zhongdu');
     await page.goto(`${server.url}/admin/profiles`);
-    await expect.poll(() => page.getByTestId('profiles-table').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('profiles-table').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await page.getByTestId('profiles-table').textContent()).not.toContain('寨沙镇');
     const row = page.getByTestId('profiles-table').locator('tbody tr').filter({ hasText: '待核验' }).first();
     await row.getByTestId('profile-open').click();
-    await expect.poll(() => page.getByTestId('profile-priority-status').textContent(), { timeout: 10_000 }).toContain('待核验');
+    await expect
+      .poll(() => page.getByTestId('profile-priority-status').textContent(), { timeout: 10_000 })
+      .toContain('待核验');
     await input(page, 'profile-tag-input').fill('踏实肯干');
     await page.getByTestId('profile-tag-add').click();
-    await expect.poll(() => page.getByTestId('profile-staff-tag').allTextContents(), { timeout: 10_000 }).toContain('踏实肯干');
+    await expect
+      .poll(() => page.getByTestId('profile-staff-tag').allTextContents(), { timeout: 10_000 })
+      .toContain('踏实肯干');
     await page.getByTestId('priority-verify').click();
-    await expect.poll(() => page.getByTestId('profile-priority-status').textContent(), { timeout: 10_000 }).toContain('已核验');
+    await expect
+      .poll(() => page.getByTestId('profile-priority-status').textContent(), { timeout: 10_000 })
+      .toContain('已核验');
     await snap(page, JOURNEY, '07-profile-drawer');
     await page.keyboard.press('Escape');
 
@@ -171,11 +245,15 @@ describe('画像管理 (issue 4 item 4)', () => {
     await input(page, 'segment-name').fill('中渡镇 · 踏实肯干');
     await page.locator('.el-dialog [data-testid="profile-tags"]').click();
     await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '踏实肯干' }).click();
-    await expect.poll(() => page.getByTestId('segment-count').textContent(), { timeout: 10_000 }).toContain('符合条件：1 人');
+    await expect
+      .poll(() => page.getByTestId('segment-count').textContent(), { timeout: 10_000 })
+      .toContain('符合条件：1 人');
     await snap(page, JOURNEY, '08-segment-dialog');
     await page.getByTestId('segment-save').click();
     await page.getByText('人群分组', { exact: true }).click();
-    await expect.poll(() => page.getByTestId('segments-table').textContent(), { timeout: 10_000 }).toContain('中渡镇 · 踏实肯干');
+    await expect
+      .poll(() => page.getByTestId('segments-table').textContent(), { timeout: 10_000 })
+      .toContain('中渡镇 · 踏实肯干');
     await snap(page, JOURNEY, '09-segments');
     await page.context().close();
   });

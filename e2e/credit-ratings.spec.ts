@@ -22,14 +22,23 @@ afterAll(async () => {
   await server?.close();
 });
 
-const apiCall = <T>(method: string, path: string, token: string, body?: unknown) => ui.apiCall<T>(server.url, method, path, token, body);
+const apiCall = <T>(method: string, path: string, token: string, body?: unknown) =>
+  ui.apiCall<T>(server.url, method, path, token, body);
 const phoneToken = (phone: string) => ui.phoneToken(server.url, phone);
 const mobilePage = (token: string) => ui.mobilePage(browser, server.url, token);
 
 /** Post (today), apply, hire, check in on the spot and confirm completion, all through the API. */
 async function completedApplication(employerToken: string, workerToken: string): Promise<string> {
-  const { items: employers } = await apiCall<{ items: { id: string; townCode: string }[] }>('GET', '/api/v1/app/employers', employerToken);
-  const { items: occupations } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/v1/public/occupations', employerToken);
+  const { items: employers } = await apiCall<{ items: { id: string; townCode: string }[] }>(
+    'GET',
+    '/api/v1/app/employers',
+    employerToken,
+  );
+  const { items: occupations } = await apiCall<{ items: { id: string; name: string }[] }>(
+    'GET',
+    '/api/v1/public/occupations',
+    employerToken,
+  );
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   const job = await apiCall<{ id: string }>('POST', `/api/v1/app/employers/${employers[0]!.id}/jobs`, employerToken, {
     occupationId: occupations.find((o) => o.name === '搬运工')!.id,
@@ -55,7 +64,11 @@ async function completedApplication(employerToken: string, workerToken: string):
   });
   const app = await apiCall<{ id: string }>('POST', `/api/v1/app/jobs/${job.id}/apply`, workerToken);
   await apiCall('POST', `/api/v1/app/applications/${app.id}/hire`, employerToken);
-  await apiCall('POST', `/api/v1/app/applications/${app.id}/check-in`, workerToken, { method: 'location', lng: 109.62, lat: 24.78 });
+  await apiCall('POST', `/api/v1/app/applications/${app.id}/check-in`, workerToken, {
+    method: 'location',
+    lng: 109.62,
+    lat: 24.78,
+  });
   await apiCall('POST', `/api/v1/app/applications/${app.id}/complete`, employerToken, { amountYuan: 150 });
   return app.id;
 }
@@ -101,7 +114,9 @@ describe('ratings and credit', () => {
     // Elder mode (长辈模式) keeps the page usable: larger type, same controls.
     await w.evaluate(() => localStorage.setItem('lingong.elderMode', '1'));
     await w.reload();
-    await expect.poll(() => w.evaluate(() => document.documentElement.classList.contains('elder-mode')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => w.evaluate(() => document.documentElement.classList.contains('elder-mode')), { timeout: 10_000 })
+      .toBe(true);
     await expect.poll(() => w.getByTestId('rate-theirs').textContent(), { timeout: 10_000 }).toContain('干活踏实');
     await snap(w, J, '05b-worker-rating-elder-mode');
     await w.evaluate(() => localStorage.setItem('lingong.elderMode', '0'));
@@ -109,7 +124,9 @@ describe('ratings and credit', () => {
     await w.getByTestId('me-credit').click();
     await expect.poll(() => w.getByTestId('credit-event').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await w.getByTestId('credit-level').textContent()).toMatch(/信用(优秀|良好|一般|较差)/);
-    expect(await w.locator('[data-testid="credit-event"]').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('获评4星')]));
+    expect(await w.locator('[data-testid="credit-event"]').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('获评4星')]),
+    );
     await snap(w, J, '06-worker-credit');
     await w.context().close();
     await e.context().close();
@@ -124,13 +141,19 @@ describe('ratings and credit', () => {
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/admin\/?$/);
     await page.goto(`${server.url}/admin/credit`);
-    await expect.poll(() => page.getByTestId('credit-ledger-table').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('credit-ledger-table').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await snap(page, J, '07-console-ledger');
     await page.getByRole('tab', { name: '信用规则' }).click();
-    await expect.poll(() => page.getByTestId('credit-rules-table').textContent(), { timeout: 10_000 }).toContain('爽约（未到岗）');
+    await expect
+      .poll(() => page.getByTestId('credit-rules-table').textContent(), { timeout: 10_000 })
+      .toContain('爽约（未到岗）');
     await snap(page, J, '08-console-rules');
     await page.getByRole('tab', { name: '黑名单' }).click();
-    await expect.poll(() => page.getByTestId('credit-blacklist-table').textContent(), { timeout: 10_000 }).toContain('一个月内三次录用后未到岗');
+    await expect
+      .poll(() => page.getByTestId('credit-blacklist-table').textContent(), { timeout: 10_000 })
+      .toContain('一个月内三次录用后未到岗');
     await snap(page, J, '09-console-blacklist');
     await page.goto(`${server.url}/admin/credit?tab=ratings`);
     await expect.poll(() => page.getByTestId('rating-review-table').count(), { timeout: 10_000 }).toBe(1);

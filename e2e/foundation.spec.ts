@@ -18,16 +18,34 @@ afterAll(async () => {
 
 describe('foundation journeys', () => {
   it('a worker logs in on the mobile app with phone + SMS code and sees the stations', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     await page.getByTestId('tab-me').click();
-    await page.getByTestId('login-phone').locator('input').or(page.locator('input[data-testid="login-phone"]')).first().fill('13800000001');
+    await page
+      .getByTestId('login-phone')
+      .locator('input')
+      .or(page.locator('input[data-testid="login-phone"]'))
+      .first()
+      .fill('13800000001');
     await snap(page, 'worker-login', '01-login');
     await page.getByTestId('login-send-code').click();
-    await expect.poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=13800000001`)).status).toBe(200);
-    const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=13800000001`)).json()) as { code: string };
-    await page.getByTestId('login-code').locator('input').or(page.locator('input[data-testid="login-code"]')).first().fill(code);
+    await expect
+      .poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=13800000001`)).status)
+      .toBe(200);
+    const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=13800000001`)).json()) as {
+      code: string;
+    };
+    await page
+      .getByTestId('login-code')
+      .locator('input')
+      .or(page.locator('input[data-testid="login-code"]'))
+      .first()
+      .fill(code);
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('me-phone').textContent(), { timeout: 10_000 }).toContain('138****0001');
     await snap(page, 'worker-login', '02-me');
@@ -49,13 +67,28 @@ describe('foundation journeys', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/admin/`);
     await page.waitForURL(/\/admin\/login/);
-    await page.getByTestId('login-username').locator('input').or(page.locator('input[data-testid="login-username"]')).first().fill('zhongdu');
-    await page.getByTestId('login-password').locator('input').or(page.locator('input[data-testid="login-password"]')).first().fill('wrong-password');
+    await page
+      .getByTestId('login-username')
+      .locator('input')
+      .or(page.locator('input[data-testid="login-username"]'))
+      .first()
+      .fill('zhongdu');
+    await page
+      .getByTestId('login-password')
+      .locator('input')
+      .or(page.locator('input[data-testid="login-password"]'))
+      .first()
+      .fill('wrong-password');
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByText('用户名或密码不正确').count()).toBeGreaterThan(0);
     await snap(page, 'staff-login', '01-wrong-password');
 
-    await page.getByTestId('login-password').locator('input').or(page.locator('input[data-testid="login-password"]')).first().fill('Lingong@2025');
+    await page
+      .getByTestId('login-password')
+      .locator('input')
+      .or(page.locator('input[data-testid="login-password"]'))
+      .first()
+      .fill('Lingong@2025');
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('header-user').textContent(), { timeout: 10_000 }).toContain('莫丽');
     const menu = (await page.getByTestId('side-menu').textContent()) ?? '';
@@ -65,7 +98,9 @@ describe('foundation journeys', () => {
     await snap(page, 'staff-login', '02-home');
 
     await page.getByTestId('side-menu').getByText('雇员管理').first().click();
-    await expect.poll(() => page.getByTestId('workers-table').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('workers-table').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     const table = (await page.getByTestId('workers-table').textContent()) ?? '';
     expect(table).toContain('中渡镇');
     expect(table).not.toContain('寨沙镇');

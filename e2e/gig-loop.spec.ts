@@ -29,7 +29,13 @@ afterAll(async () => {
 });
 
 const phoneContext = (): Promise<BrowserContext> =>
-  browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', geolocation: SITE, permissions: ['geolocation'] });
+  browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    geolocation: SITE,
+    permissions: ['geolocation'],
+  });
 
 /** The newest code sent to a phone after `since` (the local SMS provider's dev endpoint). */
 async function codeFor(phone: string, since: number): Promise<string> {
@@ -145,11 +151,17 @@ describe('the gig loop on the phone', () => {
     await w.locator('.van-picker__confirm').click();
     await w.getByTestId('consent-privacy').click();
     await w.getByTestId('profile-save').click();
-    await expect.poll(() => w.getByTestId('profile-completeness').textContent(), { timeout: 10_000 }).toMatch(/完整度([1-9]\d|100)%/);
+    await expect
+      .poll(() => w.getByTestId('profile-completeness').textContent(), { timeout: 10_000 })
+      .toMatch(/完整度([1-9]\d|100)%/);
     await w.goto(`${server.url}/jobs`);
     await input(w, 'job-search').fill('保洁');
     await input(w, 'job-search').press('Enter');
-    await expect.poll(async () => (await w.getByTestId('job-card').allTextContents()).some((t) => t.includes(TITLE)), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await w.getByTestId('job-card').allTextContents()).some((t) => t.includes(TITLE)), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await snap(w, J, '04-worker-search-baojie');
     await w.getByTestId('job-card').filter({ hasText: TITLE }).first().click();
     await w.getByTestId('apply-button').click();
@@ -176,7 +188,9 @@ describe('the gig loop on the phone', () => {
     expect(await w.getByTestId('agreement-status').textContent()).toBe('已签署');
     await snap(w, J, '08-worker-signed');
     await w.getByTestId('agreement-verify-link').click();
-    await expect.poll(() => w.getByTestId('verify-verdict').textContent(), { timeout: 10_000 }).toContain('协议真实有效，双方均已签署');
+    await expect
+      .poll(() => w.getByTestId('verify-verdict').textContent(), { timeout: 10_000 })
+      .toContain('协议真实有效，双方均已签署');
     expect(await w.getByTestId('verify-worker').textContent()).toContain('覃**');
     await snap(w, J, '08a-public-verify');
     await w.goBack();

@@ -22,15 +22,25 @@ afterAll(async () => {
   await server?.close();
 });
 
-const apiCall = <T>(method: string, path: string, token: string, body?: unknown) => ui.apiCall<T>(server.url, method, path, token, body);
+const apiCall = <T>(method: string, path: string, token: string, body?: unknown) =>
+  ui.apiCall<T>(server.url, method, path, token, body);
 const phoneToken = (phone: string) => ui.phoneToken(server.url, phone);
 const mobilePage = (token: string) => ui.mobilePage(browser, server.url, token);
 
 /** Post a job in 中渡镇, apply and hire through the API; returns the application id. */
 async function hiredApplication(employerToken: string, workerToken: string): Promise<string> {
-  const { items: employers } = await apiCall<{ items: { id: string }[] }>('GET', '/api/v1/app/employers', employerToken);
-  const { items: occupations } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/v1/public/occupations', employerToken);
-  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const { items: employers } = await apiCall<{ items: { id: string }[] }>(
+    'GET',
+    '/api/v1/app/employers',
+    employerToken,
+  );
+  const { items: occupations } = await apiCall<{ items: { id: string; name: string }[] }>(
+    'GET',
+    '/api/v1/public/occupations',
+    employerToken,
+  );
+  const day = (n: number) =>
+    new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   const job = await apiCall<{ id: string }>('POST', `/api/v1/app/employers/${employers[0]!.id}/jobs`, employerToken, {
     occupationId: occupations.find((o) => o.name === '搬运工')!.id,
     title: '仓库搬运工1名，日结',
@@ -78,7 +88,9 @@ describe('grievances', () => {
     await input(w, 'grievance-content').fill('干了两天活，老板一直拖着不给工钱');
     await w.getByTestId('grievance-submit').click();
     await w.waitForURL(/\/grievances\/[0-9a-f-]+$/, { timeout: 10_000 });
-    await expect.poll(() => w.getByTestId('my-grievance-status').first().textContent(), { timeout: 10_000 }).toContain('待受理');
+    await expect
+      .poll(() => w.getByTestId('my-grievance-status').first().textContent(), { timeout: 10_000 })
+      .toContain('待受理');
     await snap(w, J, '02-mobile-filed');
 
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
@@ -86,30 +98,46 @@ describe('grievances', () => {
     await staffLogin(page, server.url, 'admin');
     await expect.poll(() => page.getByTestId('queue-grievances').textContent(), { timeout: 10_000 }).toMatch(/[1-9]/);
     await page.goto(`${server.url}/admin/grievances`);
-    await expect.poll(() => page.locator('[data-testid^="grievance-open-"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('grievances-table').textContent(), { timeout: 10_000 }).toContain('待受理');
+    await expect
+      .poll(() => page.locator('[data-testid^="grievance-open-"]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('grievances-table').textContent(), { timeout: 10_000 })
+      .toContain('待受理');
     await snap(page, J, '03-console-list');
     await page.locator('[data-testid^="grievance-open-"]').first().click();
-    await expect.poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 }).toContain('待受理');
+    await expect
+      .poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 })
+      .toContain('待受理');
     await page.getByTestId('grievance-accept').click();
-    await expect.poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 }).toContain('已受理');
+    await expect
+      .poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 })
+      .toContain('已受理');
     await page.getByTestId('grievance-start').click();
-    await expect.poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 }).toContain('处理中');
+    await expect
+      .poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 })
+      .toContain('处理中');
     await page.getByTestId('grievance-resolve').click();
     await input(page, 'grievance-action-text').fill('已约谈雇主，工钱当场结清');
     await page.getByTestId('grievance-action-submit').click();
-    await expect.poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 }).toContain('已办结');
+    await expect
+      .poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 })
+      .toContain('已办结');
     await snap(page, J, '04-console-resolved');
     await ctx.close();
 
     await w.reload();
-    await expect.poll(() => w.getByTestId('my-grievance-status').first().textContent(), { timeout: 10_000 }).toContain('已办结');
+    await expect
+      .poll(() => w.getByTestId('my-grievance-status').first().textContent(), { timeout: 10_000 })
+      .toContain('已办结');
     expect(await w.getByText('处理结果：已约谈雇主，工钱当场结清').count()).toBe(1);
     await snap(w, J, '05-mobile-resolved');
     // Elder mode (长辈模式): the filing page keeps its controls at 360 px.
     await w.evaluate(() => localStorage.setItem('lingong.elderMode', '1'));
     await w.goto(`${server.url}/applications/${applicationId}/grievance`);
-    await expect.poll(() => w.evaluate(() => document.documentElement.classList.contains('elder-mode')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => w.evaluate(() => document.documentElement.classList.contains('elder-mode')), { timeout: 10_000 })
+      .toBe(true);
     expect(await w.getByTestId('grievance-submit').isVisible()).toBe(true);
     await snap(w, J, '06-mobile-file-elder-mode');
     await w.evaluate(() => localStorage.setItem('lingong.elderMode', '0'));

@@ -17,13 +17,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 async function loginOnPhone(page: Page, phone: string): Promise<void> {
   await page.goto(`${server.url}/login?redirect=/me`);
   await input(page, 'login-phone').fill(phone);
   await page.getByTestId('login-send-code').click();
-  await expect.poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status).toBe(200);
-  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as { code: string };
+  await expect
+    .poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status)
+    .toBe(200);
+  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as {
+    code: string;
+  };
   await input(page, 'login-code').fill(code);
   await page.getByTestId('login-submit').click();
   // The login page itself is /login?redirect=/me: wait for the path, not the URL text.
@@ -31,19 +34,33 @@ async function loginOnPhone(page: Page, phone: string): Promise<void> {
 }
 
 async function approveAsReviewer(jobTitle: string): Promise<void> {
-  const login = await fetch(`${server.url}/api/v1/public/auth/login/staff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'reviewer', password: 'Lingong@2025' }) });
+  const login = await fetch(`${server.url}/api/v1/public/auth/login/staff`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'reviewer', password: 'Lingong@2025' }),
+  });
   const { token } = (await login.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}` };
-  const queue = (await (await fetch(`${server.url}/api/v1/admin/jobs/review?pageSize=200`, { headers: auth })).json()) as { items: { id: string; title: string }[] };
+  const queue = (await (
+    await fetch(`${server.url}/api/v1/admin/jobs/review?pageSize=200`, { headers: auth })
+  ).json()) as { items: { id: string; title: string }[] };
   const ids = queue.items.filter((j) => j.title === jobTitle).map((j) => j.id);
   if (ids.length === 0) return;
-  const res = await fetch(`${server.url}/api/v1/admin/jobs/review`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ ids, decision: 'approve' }) });
+  const res = await fetch(`${server.url}/api/v1/admin/jobs/review`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ ids, decision: 'approve' }),
+  });
   expect(res.status).toBe(200);
 }
 
 describe('mobile: post, find and read a job; fill my profile', () => {
   it('an employer posts a job; blocked wording is shown next to the field; a worker finds it with 电焊', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const ctx = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
     const page = await ctx.newPage();
     await loginOnPhone(page, '13800000002');
     await page.getByTestId('me-employer').click();
@@ -79,12 +96,20 @@ describe('mobile: post, find and read a job; fill my profile', () => {
 
     await approveAsReviewer('急招电焊工3名');
 
-    const wctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const wctx = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
     const w = await wctx.newPage();
     await w.goto(`${server.url}/jobs`);
     await input(w, 'job-search').fill('电焊');
     await input(w, 'job-search').press('Enter');
-    await expect.poll(async () => (await w.getByTestId('job-card').allTextContents()).some((t) => t.includes('急招电焊工3名')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await w.getByTestId('job-card').allTextContents()).some((t) => t.includes('急招电焊工3名')), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     const texts = await w.getByTestId('job-card').allTextContents();
     expect(texts.every((t) => t.includes('焊'))).toBe(true);
     await snap(w, 'mobile-jobs', '04-search-dianhan');
@@ -97,11 +122,17 @@ describe('mobile: post, find and read a job; fill my profile', () => {
   });
 
   it('a worker fills the profile and the completeness rises', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const ctx = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
     const page = await ctx.newPage();
     await loginOnPhone(page, '13800000009');
     await page.getByTestId('me-profile').click();
-    await expect.poll(() => page.getByTestId('profile-completeness').textContent(), { timeout: 10_000 }).toContain('5%');
+    await expect
+      .poll(() => page.getByTestId('profile-completeness').textContent(), { timeout: 10_000 })
+      .toContain('5%');
     await input(page, 'profile-name').fill('韦大勇');
     await page.getByTestId('profile-town').click();
     await page.locator('.van-picker__confirm').click();
@@ -111,35 +142,55 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     await page.getByText('电焊工', { exact: true }).click();
     await page.getByTestId('add-cert').click();
     await input(page, 'cert-name-0').fill('焊工证');
-    const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-    await page.locator('input[data-testid="cert-photo-0"]').setInputFiles({ name: 'cert.png', mimeType: 'image/png', buffer: onePixelPng });
+    const onePixelPng = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page
+      .locator('input[data-testid="cert-photo-0"]')
+      .setInputFiles({ name: 'cert.png', mimeType: 'image/png', buffer: onePixelPng });
     await expect.poll(() => page.locator('.certs__photo img').count(), { timeout: 10_000 }).toBe(1);
     await page.getByTestId('profile-save').click();
     expect(await page.getByText('请先勾选同意《隐私政策》').count()).toBe(1);
     await page.getByTestId('consent-privacy').click();
     await page.getByTestId('profile-save').click();
-    await expect.poll(() => page.getByTestId('profile-completeness').textContent(), { timeout: 10_000 }).toContain('50%');
+    await expect
+      .poll(() => page.getByTestId('profile-completeness').textContent(), { timeout: 10_000 })
+      .toContain('50%');
     await snap(page, 'mobile-jobs', '06-profile');
 
     // Apply in one tap: the contact phone appears, the button turns into the status.
     await page.goto(`${server.url}/jobs`);
     await input(page, 'job-search').fill('电焊');
     await input(page, 'job-search').press('Enter');
-    await expect.poll(async () => (await page.getByTestId('job-card').allTextContents()).some((t) => t.includes('急招电焊工3名')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => (await page.getByTestId('job-card').allTextContents()).some((t) => t.includes('急招电焊工3名')),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await page.getByTestId('job-card').filter({ hasText: '急招电焊工3名' }).first().click();
     await expect.poll(() => page.getByTestId('apply-button').textContent(), { timeout: 10_000 }).toContain('我要报名');
     await page.getByTestId('apply-button').click();
-    await expect.poll(() => page.getByTestId('job-contact').textContent(), { timeout: 10_000 }).toContain('13977770000');
+    await expect
+      .poll(() => page.getByTestId('job-contact').textContent(), { timeout: 10_000 })
+      .toContain('13977770000');
     expect(await page.getByTestId('apply-button').textContent()).toContain('已报名');
     expect(await page.getByTestId('apply-button').isDisabled()).toBe(true);
     await snap(page, 'mobile-jobs', '07-applied');
     await page.goto(`${server.url}/me/applications`);
-    await expect.poll(() => page.getByTestId('my-application-status').first().textContent(), { timeout: 10_000 }).toBe('已报名');
+    await expect
+      .poll(() => page.getByTestId('my-application-status').first().textContent(), { timeout: 10_000 })
+      .toBe('已报名');
     await snap(page, 'mobile-jobs', '08-my-applications');
     await ctx.close();
   });
   it('the map shows job and station markers on a plain background; elder mode reads a job aloud', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const ctx = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
     // Record what the page hands to the browser's speech synthesis (headless Chromium has no voices).
     await ctx.addInitScript(() => {
       const w = window as unknown as { __spoken: string[] };

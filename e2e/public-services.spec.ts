@@ -23,7 +23,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 const login = (page: Page, username: string) => staffLogin(page, server.url, username);
 
 async function sloganCard(page: Page): Promise<number> {
@@ -44,7 +43,9 @@ describe('publicity, collection and operations in the console', () => {
     expect(before).toBeGreaterThan(0);
 
     await page.goto(`${server.url}/admin/publicity`);
-    await expect.poll(() => page.getByTestId('publicity-table').locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('publicity-table').locator('tbody tr').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.getByTestId('publicity-create').click();
     await page.getByTestId('publicity-kind').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '宣传标语' }).click();
@@ -58,21 +59,31 @@ describe('publicity, collection and operations in the console', () => {
     expect(await sloganCard(page)).toBe(before + 1);
 
     await page.goto(`${server.url}/admin/collection`);
-    await expect.poll(() => page.getByTestId('collection-table').locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('collection-table').locator('tbody tr').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.getByRole('tab', { name: '覆盖情况' }).click();
-    await expect.poll(() => page.getByTestId('coverage-summary').textContent(), { timeout: 10_000 }).toMatch(/已覆盖行政村 \d+ \/ \d+/);
+    await expect
+      .poll(() => page.getByTestId('coverage-summary').textContent(), { timeout: 10_000 })
+      .toMatch(/已覆盖行政村 \d+ \/ \d+/);
     await snap(page, J, '02-coverage');
 
     await page.goto(`${server.url}/admin/operations`);
-    await expect.poll(() => page.getByTestId('duty-days-table').locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('duty-days-summary').textContent(), { timeout: 10_000 }).toMatch(/达标 \d+ \/ \d+ 天/);
+    await expect
+      .poll(() => page.getByTestId('duty-days-table').locator('tbody tr').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('duty-days-summary').textContent(), { timeout: 10_000 })
+      .toMatch(/达标 \d+ \/ \d+ 天/);
     await snap(page, J, '03-duty-days');
 
     // Record a station guidance visit: an empty form is refused field by field, a full one lands in the table.
     await page.getByRole('tab', { name: '驿站指导' }).click();
     await page.getByTestId('visit-create').click();
     await page.getByTestId('visit-save').click();
-    await expect.poll(() => page.locator('.el-dialog:visible .el-form-item__error').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.el-dialog:visible .el-form-item__error').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     // Pick the first option by keyboard (other selects on the page keep their option lists in the DOM).
     const pickFirst = async (testId: string) => {
       await page.getByTestId(testId).click();
@@ -80,7 +91,9 @@ describe('publicity, collection and operations in the console', () => {
       await page.keyboard.press('Enter');
     };
     await pickFirst('visit-station');
-    await page.getByPlaceholder('选择指导日期').fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+    await page
+      .getByPlaceholder('选择指导日期')
+      .fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
     await page.getByPlaceholder('选择指导日期').press('Enter');
     await pickFirst('visit-visitor');
     const content = `端到端测试：指导驿站台账整理 ${Date.now()}`;
@@ -93,7 +106,12 @@ describe('publicity, collection and operations in the console', () => {
   });
 
   it('a 中渡镇 agent collects a household on a 360 px phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -110,7 +128,9 @@ describe('publicity, collection and operations in the console', () => {
     await input(page, 'collect-mobile-head').fill('韦端到端');
     await input(page, 'collect-mobile-address').fill('中渡镇示例村一组8号');
     await input(page, 'collect-mobile-member-0-name').fill('韦端到端');
-    await input(page, 'collect-mobile-member-0-id').fill(makeIdNumber({ regionCode: '450223', birthDate: '1988-08-08', seq: 7, gender: 'male' }));
+    await input(page, 'collect-mobile-member-0-id').fill(
+      makeIdNumber({ regionCode: '450223', birthDate: '1988-08-08', seq: 7, gender: 'male' }),
+    );
     await page.getByTestId('collect-mobile-save').click();
     await expect.poll(() => page.getByTestId('collect-mobile-saved').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

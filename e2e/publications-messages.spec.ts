@@ -17,7 +17,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 async function consoleLogin(page: Page, username: string): Promise<void> {
   await staffLogin(page, server.url, username);
 }
@@ -26,8 +25,12 @@ async function phoneLogin(page: Page, phone: string): Promise<void> {
   await page.goto(`${server.url}/login?redirect=/me`);
   await input(page, 'login-phone').fill(phone);
   await page.getByTestId('login-send-code').click();
-  await expect.poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status).toBe(200);
-  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as { code: string };
+  await expect
+    .poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status)
+    .toBe(200);
+  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as {
+    code: string;
+  };
   await input(page, 'login-code').fill(code);
   await page.getByTestId('login-submit').click();
   // The login page itself is /login?redirect=/me: wait for the path, not the URL text.
@@ -46,7 +49,9 @@ describe('统一发布: written once in the console, reviewed, shown on the mobi
     await page.getByTestId('pub-new').click();
     await input(page, 'pub-title').fill(title);
     await input(page, 'pub-summary').fill('3月8日 县人民广场 50家企业');
-    await input(page, 'pub-body').fill('3月8日上午9点在县人民广场举办春风行动专场招聘会。\n现场有50家企业，提供岗位800余个。');
+    await input(page, 'pub-body').fill(
+      '3月8日上午9点在县人民广场举办春风行动专场招聘会。\n现场有50家企业，提供岗位800余个。',
+    );
     await page.getByTestId('pub-channel-screen').click();
     await snap(page, 'publications', '01-editor');
     await page.getByTestId('pub-save').click();
@@ -67,12 +72,18 @@ describe('统一发布: written once in the console, reviewed, shown on the mobi
     await confirmBox(review);
     await expect.poll(() => review.getByTestId(`pub-status-${id}`).textContent(), { timeout: 10_000 }).toBe('已发布');
     await review.getByTestId(`pub-logs-${id}`).click();
-    await expect.poll(() => review.getByTestId('publication-logs').locator('.el-table__row').count(), { timeout: 10_000 }).toBe(3);
+    await expect
+      .poll(() => review.getByTestId('publication-logs').locator('.el-table__row').count(), { timeout: 10_000 })
+      .toBe(3);
     await review.waitForTimeout(400); // the drawer's slide-in, for the screenshot only
     await snap(review, 'publications', '03-approved-log');
     await reviewCtx.close();
 
-    const mobileCtx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const mobileCtx = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
     const mobile = await mobileCtx.newPage();
     await mobile.goto(`${server.url}/jobs`);
     await mobile.getByTestId(`banner-${id}`).waitFor({ timeout: 10_000 });
@@ -94,11 +105,21 @@ describe('统一发布: written once in the console, reviewed, shown on the mobi
 
 describe('消息中心: an application reaches the employer, with a badge and a deep link', () => {
   it('the worker applies; the employer sees the unread badge, opens the message and lands on the applicants page', async () => {
-    const employerCtx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+    const employerCtx = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    });
     const employer = await employerCtx.newPage();
     await phoneLogin(employer, '13800000002');
-    const emps = (await (await employer.request.get(`${server.url}/api/v1/app/employers`)).json()) as { items: { id: string }[] };
-    const jobs = (await (await employer.request.get(`${server.url}/api/v1/app/employers/${emps.items[0]!.id}/jobs?status=published&pageSize=100`)).json()) as { items: { id: string }[] };
+    const emps = (await (await employer.request.get(`${server.url}/api/v1/app/employers`)).json()) as {
+      items: { id: string }[];
+    };
+    const jobs = (await (
+      await employer.request.get(
+        `${server.url}/api/v1/app/employers/${emps.items[0]!.id}/jobs?status=published&pageSize=100`,
+      )
+    ).json()) as { items: { id: string }[] };
     expect(jobs.items.length).toBeGreaterThan(0);
 
     const workerCtx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
@@ -116,7 +137,9 @@ describe('消息中心: an application reaches the employer, with a badge and a 
     await workerCtx.close();
 
     await employer.goto(`${server.url}/jobs`);
-    await expect.poll(() => employer.getByTestId('tab-messages').locator('.van-badge').textContent(), { timeout: 10_000 }).toMatch(/^[1-9]/);
+    await expect
+      .poll(() => employer.getByTestId('tab-messages').locator('.van-badge').textContent(), { timeout: 10_000 })
+      .toMatch(/^[1-9]/);
     await snap(employer, 'messages', '01-badge');
     await employer.getByTestId('tab-messages').click();
     const msg = employer.getByTestId('message-application').first();

@@ -26,7 +26,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-
 const login = (page: Page, username: string) => staffLogin(page, server.url, username);
 
 /** The 'actual' figure of a KPI card (number before the unit). */
@@ -39,7 +38,9 @@ async function kpiActual(page: Page, key: string): Promise<number> {
 
 async function openKpi(page: Page): Promise<void> {
   await page.goto(`${server.url}/admin/kpi`);
-  await expect.poll(() => page.getByTestId('kpi-card-guidance_sessions').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByTestId('kpi-card-guidance_sessions').count(), { timeout: 15_000 })
+    .toBeGreaterThan(0);
 }
 
 type SheetRows = { name: string; rows: string[][] };
@@ -48,14 +49,24 @@ async function sheetsOf(bytes: Buffer): Promise<SheetRows[]> {
   await wb.xlsx.load(new Uint8Array(bytes).buffer);
   return wb.worksheets.map((ws) => {
     const rows: string[][] = [];
-    ws.eachRow((row) => rows.push((Array.isArray(row.values) ? row.values.slice(1) : []).map((v: unknown) => (v === null || v === undefined ? '' : String(v)))));
+    ws.eachRow((row) =>
+      rows.push(
+        (Array.isArray(row.values) ? row.values.slice(1) : []).map((v: unknown) =>
+          v === null || v === undefined ? '' : String(v),
+        ),
+      ),
+    );
     return { name: ws.name, rows };
   });
 }
 
 describe('services and KPI in the console (issue 5)', () => {
   it('guidance and a training push raise the KPI figures; the acceptance pack has the rows', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -107,7 +118,10 @@ describe('services and KPI in the console (issue 5)', () => {
     await snap(page, J, '04-kpi-after');
 
     // The acceptance pack: a zip of ledgers and the KPI summary, each sheet parses.
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('kpi-pack').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('kpi-pack').click(),
+    ]);
     const zipPath = await download.path();
     const zip = await JSZip.loadAsync(readFileSync(zipPath));
     const names = Object.keys(zip.files);
@@ -134,7 +148,11 @@ describe('services and KPI in the console (issue 5)', () => {
   }, 240_000);
 
   it('paper registrations are imported from the template: a bad file shows the row report, a good one is imported', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -145,7 +163,10 @@ describe('services and KPI in the console (issue 5)', () => {
     await expect.poll(() => page.getByTestId('ledger-import-dialog').isVisible()).toBe(true);
 
     // The template downloads and is the export's sheet with its headers.
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('ledger-import-template').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByTestId('ledger-import-template').click(),
+    ]);
     const template = await sheetsOf(readFileSync(await download.path()));
     expect(template[0]?.name).toBe('求职登记台账');
     const headers = template[0]?.rows[0] ?? [];
@@ -160,9 +181,26 @@ describe('services and KPI in the console (issue 5)', () => {
     };
     const idA = makeIdNumber({ regionCode: '450223', birthDate: '1966-06-06', seq: 417, gender: 'male' });
     const idB = makeIdNumber({ regionCode: '450223', birthDate: '1967-07-07', seq: 418, gender: 'female' });
-    const good = { 姓名: '韦导入', 公民身份号码: idA, '户籍/现居住地': '中渡镇', 登记渠道: '入户采集', 登记时间: '2026-01-05 09:30', 重点群体类别: '脱贫劳动力' };
-    const bad = { 姓名: '覃导入', 公民身份号码: `${idB.slice(0, 17)}${idB.endsWith('1') ? '2' : '1'}`, '户籍/现居住地': '火星村', 登记渠道: '入户采集', 登记时间: '2026-01-05' };
-    await page.getByTestId('ledger-import-file').setInputFiles({ name: '纸质登记.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fill([good, bad]) });
+    const good = {
+      姓名: '韦导入',
+      公民身份号码: idA,
+      '户籍/现居住地': '中渡镇',
+      登记渠道: '入户采集',
+      登记时间: '2026-01-05 09:30',
+      重点群体类别: '脱贫劳动力',
+    };
+    const bad = {
+      姓名: '覃导入',
+      公民身份号码: `${idB.slice(0, 17)}${idB.endsWith('1') ? '2' : '1'}`,
+      '户籍/现居住地': '火星村',
+      登记渠道: '入户采集',
+      登记时间: '2026-01-05',
+    };
+    await page.getByTestId('ledger-import-file').setInputFiles({
+      name: '纸质登记.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await fill([good, bad]),
+    });
     await expect.poll(() => page.getByTestId('ledger-import-errors').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const report = (await page.getByTestId('ledger-import-errors').textContent()) ?? '';
     expect(report).toContain('身份证号码校验位不正确');
@@ -170,12 +208,18 @@ describe('services and KPI in the console (issue 5)', () => {
     expect(await page.getByTestId('ledger-import-failed').textContent()).toContain('未导入任何数据');
     await snap(page, J, '06-import-row-report');
 
-    await page.getByTestId('ledger-import-file').setInputFiles({ name: '纸质登记.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fill([good, { ...bad, 公民身份号码: idB, '户籍/现居住地': '寨沙镇' }]) });
+    await page.getByTestId('ledger-import-file').setInputFiles({
+      name: '纸质登记.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await fill([good, { ...bad, 公民身份号码: idB, '户籍/现居住地': '寨沙镇' }]),
+    });
     await expect.poll(() => page.getByTestId('ledger-import-result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('ledger-import-result').textContent()).toContain('新增 2 条');
     await snap(page, J, '07-import-done');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('ledger-registrations').textContent(), { timeout: 10_000 }).toContain('入户采集');
+    await expect
+      .poll(() => page.getByTestId('ledger-registrations').textContent(), { timeout: 10_000 })
+      .toContain('入户采集');
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -11,7 +11,9 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const src = readFileSync(path.join(root, 'apps/server/src/modules/reference/data/regions.ts'), 'utf8');
 const towns = [...src.matchAll(/\{ code: '(\d{12})', name: '([^']+)' \}/g)].map((m) => ({ code: m[1], name: m[2] }));
-const centres = Object.fromEntries([...src.matchAll(/'(\d{12})': \{ lng: ([\d.]+), lat: ([\d.]+) \}/g)].map((m) => [m[1], [Number(m[2]), Number(m[3])]]));
+const centres = Object.fromEntries(
+  [...src.matchAll(/'(\d{12})': \{ lng: ([\d.]+), lat: ([\d.]+) \}/g)].map((m) => [m[1], [Number(m[2]), Number(m[3])]]),
+);
 if (towns.length !== 9 || Object.keys(centres).length !== 9) throw new Error('expected nine towns with centres');
 
 // Work in a local plane (km-ish): x = lng * cos(lat0), y = lat.
@@ -21,17 +23,32 @@ const toXY = ([lng, lat]) => [lng * k, lat];
 const toLngLat = ([x, y]) => [Number((x / k).toFixed(4)), Number(y.toFixed(4))];
 
 // County extent (degrees) and an octagon inside it (corners cut by 28 %).
-const W = 109 + 28 / 60, E = 110 + 12 / 60, S = 24 + 14 / 60, N = 24 + 50 / 60;
-const cx = (E - W) * 0.28, cy = (N - S) * 0.28;
-const octagon = [[W + cx, S], [E - cx, S], [E, S + cy], [E, N - cy], [E - cx, N], [W + cx, N], [W, N - cy], [W, S + cy]].map(toXY);
+const W = 109 + 28 / 60,
+  E = 110 + 12 / 60,
+  S = 24 + 14 / 60,
+  N = 24 + 50 / 60;
+const cx = (E - W) * 0.28,
+  cy = (N - S) * 0.28;
+const octagon = [
+  [W + cx, S],
+  [E - cx, S],
+  [E, S + cy],
+  [E, N - cy],
+  [E - cx, N],
+  [W + cx, N],
+  [W, N - cy],
+  [W, S + cy],
+].map(toXY);
 
 /** Keep the part of polygon `poly` where (p - a)·n <= 0 (Sutherland–Hodgman against one half-plane). */
 function clip(poly, a, n) {
   const side = (p) => (p[0] - a[0]) * n[0] + (p[1] - a[1]) * n[1];
   const out = [];
   for (let i = 0; i < poly.length; i += 1) {
-    const p = poly[i], q = poly[(i + 1) % poly.length];
-    const sp = side(p), sq = side(q);
+    const p = poly[i],
+      q = poly[(i + 1) % poly.length];
+    const sp = side(p),
+      sq = side(q);
     if (sp <= 0) out.push(p);
     if ((sp < 0 && sq > 0) || (sp > 0 && sq < 0)) {
       const t = sp / (sp - sq);

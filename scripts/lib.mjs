@@ -36,7 +36,10 @@ export function ensureDependencies() {
 export function ensureWebBuild({ force = false } = {}) {
   const stamp = path.join(root, 'apps/web/dist/.build-stamp');
   const skip = new Set(['node_modules', 'dist']);
-  const sources = Math.max(newestMtime(path.join(root, 'apps/web'), skip), newestMtime(path.join(root, 'packages/contracts/src'), skip));
+  const sources = Math.max(
+    newestMtime(path.join(root, 'apps/web'), skip),
+    newestMtime(path.join(root, 'packages/contracts/src'), skip),
+  );
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
   console.log('→ 构建前端 (vite build)…');
   run('npm', ['run', 'build', '-w', 'apps/web']);

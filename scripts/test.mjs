@@ -15,7 +15,13 @@ if (!existsSync(chromium)) {
     console.error(`✗ Chromium not found at ${chromium}; CI must install it (.ci/run).`);
     process.exit(1);
   }
-  console.warn('\n' + '!'.repeat(72) + `\n!! E2E SKIPPED: Chromium not found at ${chromium}.\n!! Install it: apt-get install -y chromium fonts-noto-cjk\n` + '!'.repeat(72) + '\n');
+  console.warn(
+    '\n' +
+      '!'.repeat(72) +
+      `\n!! E2E SKIPPED: Chromium not found at ${chromium}.\n!! Install it: apt-get install -y chromium fonts-noto-cjk\n` +
+      '!'.repeat(72) +
+      '\n',
+  );
   process.exit(0);
 }
 ensureWebBuild();

@@ -12,7 +12,15 @@ import { startServer, type RunningServer } from '../../apps/server/src/main.js';
 export async function startE2eServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lingong-e2e-'));
   const base = process.env.DATABASE_URL;
-  if (!base) return startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', NODE_ENV: 'test', LOG_LEVEL: 'warn' });
+  if (!base)
+    return startServer({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'true',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+    });
   const name = `lingong_e2e_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -20,7 +28,15 @@ export async function startE2eServer(): Promise<RunningServer> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: url.toString() });
+  const server = await startServer({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: url.toString(),
+  });
   return {
     url: server.url,
     close: async () => {

@@ -3,10 +3,19 @@ import { expect } from 'vitest';
 
 /** The text input of a field by data-testid, whether the id sits on the <input> or on its wrapper (Vant, Element Plus). */
 export const field = (page: Page, testId: string): Locator =>
-  page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`).first();
+  page
+    .locator(
+      `input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input, [data-testid="${testId}"] textarea`,
+    )
+    .first();
 
 /** Log a demo staff member into the console (password of the demo data). */
-export async function staffLogin(page: Page, baseUrl: string, username: string, password = 'Lingong@2025'): Promise<void> {
+export async function staffLogin(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = 'Lingong@2025',
+): Promise<void> {
   await page.goto(`${baseUrl}/admin/login`);
   await field(page, 'login-username').fill(username);
   await field(page, 'login-password').fill(password);
@@ -15,8 +24,18 @@ export async function staffLogin(page: Page, baseUrl: string, username: string, 
 }
 
 /** A JSON API call with a bearer token; throws with the body on any status ≥ 300. */
-export async function apiCall<T>(baseUrl: string, method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+export async function apiCall<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -30,15 +49,27 @@ export async function smsCode(baseUrl: string, phone: string): Promise<string> {
 
 /** Log a phone in through the API (code from the dev endpoint); returns the app session token. */
 export async function phoneToken(baseUrl: string, phone: string): Promise<string> {
-  await fetch(`${baseUrl}/api/v1/public/auth/sms-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) });
+  await fetch(`${baseUrl}/api/v1/public/auth/sms-code`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone }),
+  });
   const code = await smsCode(baseUrl, phone);
-  const res = await fetch(`${baseUrl}/api/v1/public/auth/login/phone`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, code }) });
+  const res = await fetch(`${baseUrl}/api/v1/public/auth/login/phone`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, code }),
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
 /** A 360 px phone page logged in with an app session token (the lg_app cookie). */
 export async function mobilePage(browser: Browser, baseUrl: string, token: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const ctx = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  });
   await ctx.addCookies([{ name: 'lg_app', value: token, url: baseUrl }]);
   return ctx.newPage();
 }

@@ -15,7 +15,9 @@ if (!file) {
 
 const { database } = await openCliContext();
 const knownCodes = await findAllRegionCodes(database.db);
-const result = file.endsWith('.xlsx') ? parseDivisionRows(await readXlsxRows(file), { knownCodes }) : parseDivisionCsv(readFileSync(file, 'utf8'), { knownCodes });
+const result = file.endsWith('.xlsx')
+  ? parseDivisionRows(await readXlsxRows(file), { knownCodes })
+  : parseDivisionCsv(readFileSync(file, 'utf8'), { knownCodes });
 if (!result.ok) {
   console.error(`导入失败，未导入任何数据（${result.errors.length} 处错误）：`);
   for (const e of result.errors.slice(0, 200)) console.error(`  第${e.row}行 ${e.field}: ${e.message}`);

@@ -6,7 +6,12 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler, errorBody } from './platform/errors/error-handler.js';
@@ -60,7 +65,10 @@ export type App = FastifyInstance;
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
@@ -80,7 +88,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // Map tiles may come from a plain-http tile server on the county intranet.
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...(deps.config.map.tileUrl?.startsWith('http:') ? [new URL(deps.config.map.tileUrl.replace(/\{[a-z]\}/g, '0')).origin] : [])],
+        imgSrc: [
+          "'self'",
+          'data:',
+          'blob:',
+          'https:',
+          ...(deps.config.map.tileUrl?.startsWith('http:')
+            ? [new URL(deps.config.map.tileUrl.replace(/\{[a-z]\}/g, '0')).origin]
+            : []),
+        ],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
@@ -88,10 +104,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('RATE_LIMITED') }) });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('RATE_LIMITED') }),
+  });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Lingong 零工 API', version: '0.1.0', description: '鹿寨县零工市场 API：公开、零工/用工主体、管理端、系统对接' },
+      info: {
+        title: 'Lingong 零工 API',
+        version: '0.1.0',
+        description: '鹿寨县零工市场 API：公开、零工/用工主体、管理端、系统对接',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,

@@ -15,8 +15,14 @@ export const LUZHAI_COUNTY = '450223000000';
 export function createSmsProvider(config: Config, log?: FastifyBaseLogger): SmsProvider {
   if (config.sms.provider === 'aliyun') {
     const { accessKeyId, accessKeySecret, templateLogin } = config.sms.aliyun;
-    if (!accessKeyId || !accessKeySecret) throw new Error('SMS_PROVIDER=aliyun requires ALIYUN_SMS_ACCESS_KEY_ID and ALIYUN_SMS_ACCESS_KEY_SECRET');
-    return new AliyunSmsProvider({ accessKeyId, accessKeySecret, signName: config.sms.signName, templates: { login_code: templateLogin ?? '', sign_code: templateLogin ?? '', notice: '' } });
+    if (!accessKeyId || !accessKeySecret)
+      throw new Error('SMS_PROVIDER=aliyun requires ALIYUN_SMS_ACCESS_KEY_ID and ALIYUN_SMS_ACCESS_KEY_SECRET');
+    return new AliyunSmsProvider({
+      accessKeyId,
+      accessKeySecret,
+      signName: config.sms.signName,
+      templates: { login_code: templateLogin ?? '', sign_code: templateLogin ?? '', notice: '' },
+    });
   }
   return new LocalSmsProvider(log);
 }
@@ -32,7 +38,13 @@ export async function prepareDeps(config: Config, log?: FastifyBaseLogger): Prom
   if (config.seedDemo) {
     seeded = await seedDemo({ db: database.db, pii }, { workers: 300, employers: 40, jobs: 120, seed: 2025 });
   } else if (config.adminInitialPassword && !(await findStaffByUsername(database.db, 'admin'))) {
-    await insertStaff(database.db, { username: 'admin', name: '系统管理员', passwordHash: await hashPassword(config.adminInitialPassword), roles: ['admin'], regionCode: LUZHAI_COUNTY });
+    await insertStaff(database.db, {
+      username: 'admin',
+      name: '系统管理员',
+      passwordHash: await hashPassword(config.adminInitialPassword),
+      roles: ['admin'],
+      regionCode: LUZHAI_COUNTY,
+    });
   }
   return { ...deps, seeded };
 }

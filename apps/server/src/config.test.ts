@@ -18,11 +18,15 @@ describe('loadConfig', () => {
   });
 
   it('never seeds demo data in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', PII_KEYS: `k1:${KEY}`, PII_INDEX_KEY: KEY, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', PII_KEYS: `k1:${KEY}`, PII_INDEX_KEY: KEY, SEED_DEMO: 'true' }),
+    ).toThrow(/SEED_DEMO/);
   });
 
   it('requires the Alibaba Cloud credentials when that SMS provider is chosen in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', PII_KEYS: `k1:${KEY}`, PII_INDEX_KEY: KEY, SMS_PROVIDER: 'aliyun' })).toThrow(/ALIYUN_SMS_ACCESS_KEY_ID/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', PII_KEYS: `k1:${KEY}`, PII_INDEX_KEY: KEY, SMS_PROVIDER: 'aliyun' }),
+    ).toThrow(/ALIYUN_SMS_ACCESS_KEY_ID/);
   });
 
   it('names the bad variable', () => {

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', ''])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
 
 const ConfigEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -16,12 +14,23 @@ const ConfigEnv = z.object({
   PII_KEYS: z.string().optional(),
   PII_ACTIVE_KEY: z.string().optional(),
   /** Key (hex64) of the SM3 blind index used for exact lookups of phones and ID numbers. */
-  PII_INDEX_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'PII_INDEX_KEY must be 64 hex chars').optional(),
-  SESSION_TTL_HOURS_APP: z.coerce.number().int().min(1).default(24 * 30),
+  PII_INDEX_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'PII_INDEX_KEY must be 64 hex chars')
+    .optional(),
+  SESSION_TTL_HOURS_APP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 30),
   SESSION_TTL_HOURS_STAFF: z.coerce.number().int().min(1).default(12),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Requests per minute per IP on each login / SMS endpoint. */
   AUTH_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(30),
   SMS_PROVIDER: z.enum(['local', 'aliyun']).default('local'),
@@ -38,10 +47,17 @@ const ConfigEnv = z.object({
   /** all = HTTP + background jobs; api = HTTP only; worker = background jobs only. */
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   /** Map tiles for Leaflet, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; unset = markers on a plain background. */
-  MAP_TILE_URL: z.string().regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}').optional(),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/, 'MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}')
+    .optional(),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
   /** Public address of the site (e.g. https://lingong.luzhai.gov.cn) for QR codes and links that leave the browser; unset = the request's Host. */
-  PUBLIC_BASE_URL: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'PUBLIC_BASE_URL must be an http(s) URL without query or fragment').or(z.literal('')).optional(),
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'PUBLIC_BASE_URL must be an http(s) URL without query or fragment')
+    .or(z.literal(''))
+    .optional(),
 });
 
 export type Config = {
@@ -88,7 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.NODE_ENV === 'production') {
     const missing = [!e.PII_KEYS && 'PII_KEYS', !e.PII_INDEX_KEY && 'PII_INDEX_KEY'].filter(Boolean);
-    if (missing.length > 0) throw new ConfigError(`Production requires ${missing.join(', ')} (see README, Configuration).`);
+    if (missing.length > 0)
+      throw new ConfigError(`Production requires ${missing.join(', ')} (see README, Configuration).`);
     if (e.SEED_DEMO) throw new ConfigError('SEED_DEMO must not be set in production.');
     if (e.SMS_PROVIDER === 'aliyun' && (!e.ALIYUN_SMS_ACCESS_KEY_ID || !e.ALIYUN_SMS_ACCESS_KEY_SECRET)) {
       throw new ConfigError('SMS_PROVIDER=aliyun requires ALIYUN_SMS_ACCESS_KEY_ID and ALIYUN_SMS_ACCESS_KEY_SECRET.');

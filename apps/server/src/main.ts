@@ -52,7 +52,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const server = await startServer();
     const config = loadConfig();
     if (config.role === 'worker') console.log('  后台任务进程已启动 (ROLE=worker)');
-    else printBanner(server.url, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`, config.seedDemo);
+    else
+      printBanner(
+        server.url,
+        config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`,
+        config.seedDemo,
+      );
     console.log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const stop = async () => {
       await server.close();

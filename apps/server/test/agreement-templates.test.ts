@@ -21,8 +21,10 @@ let first: Gig;
 
 const base = '/api/v1/admin/agreement-templates';
 const db = () => ctx.deps.database.db;
-const send = (method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) => ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
-const agreementOf = async (gig: Gig) => json<Agreement>(await send('GET', `/api/v1/app/applications/${gig.appId}/agreement`, gig.worker.token));
+const send = (method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) =>
+  ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+const agreementOf = async (gig: Gig) =>
+  json<Agreement>(await send('GET', `/api/v1/app/applications/${gig.appId}/agreement`, gig.worker.token));
 const versions = async () => (await db().select({ n: count() }).from(agreementTemplates))[0]?.n ?? 0;
 const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
 const V2_BODY = `零工工作协议（第二版）\n\n协议编号：{{number}}\n甲方：{{employerName}}\n乙方：{{workerName}}\n岗位：{{jobTitle}}，自{{startDate}}起。\n报酬：{{wage}}，结算方式：{{settlement}}。\n甲方应按时足额支付报酬并提供安全的作业条件，乙方应遵守安全操作规程。\n第二版新增：双方同意通过平台处理争议。`;
@@ -41,15 +43,35 @@ describe('versions', () => {
     expect(res.statusCode).toBe(200);
     const list = json<List>(res);
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ version: 1, current: true, agreementCount: 1, title: DEFAULT_TEMPLATE.title });
-    expect(list.fields.filter((f) => f.required).map((f) => f.key)).toEqual(['number', 'employerName', 'workerName', 'jobTitle', 'startDate', 'wage', 'settlement']);
+    expect(list.items[0]).toMatchObject({
+      version: 1,
+      current: true,
+      agreementCount: 1,
+      title: DEFAULT_TEMPLATE.title,
+    });
+    expect(list.fields.filter((f) => f.required).map((f) => f.key)).toEqual([
+      'number',
+      'employerName',
+      'workerName',
+      'jobTitle',
+      'startDate',
+      'wage',
+      'settlement',
+    ]);
     const detail = json<Detail>(await send('GET', `${base}/${list.items[0]!.id}`, admin));
     expect(detail.body).toBe(DEFAULT_TEMPLATE.body);
   });
 
   it('is for config admins only (403 for a reviewer), unknown ids are 404', async () => {
-    for (const [method, url] of [['GET', base], ['POST', `${base}/preview`], ['POST', base]] as const) {
-      expect((await send(method, url, reviewer, method === 'POST' ? { title: '零工工作协议', body: V2_BODY } : undefined)).statusCode).toBe(403);
+    for (const [method, url] of [
+      ['GET', base],
+      ['POST', `${base}/preview`],
+      ['POST', base],
+    ] as const) {
+      expect(
+        (await send(method, url, reviewer, method === 'POST' ? { title: '零工工作协议', body: V2_BODY } : undefined))
+          .statusCode,
+      ).toBe(403);
     }
     expect((await send('GET', `${base}/${crypto.randomUUID()}`, admin)).statusCode).toBe(404);
     expect(await versions()).toBe(1);
@@ -76,7 +98,11 @@ describe('validation', () => {
     expect(missing).not.toContain('{{settlement}}');
     expect(await fieldMessages(`${V2_BODY}{{ jobTitle }}`, `${base}/preview`)).toContain('{{ jobTitle }}');
     const short = await send('POST', base, admin, { title: '协', body: '太短' });
-    expect(json<Err>(short).error.details?.map((d) => d.field).sort()).toEqual(['body', 'title']);
+    expect(
+      json<Err>(short)
+        .error.details?.map((d) => d.field)
+        .sort(),
+    ).toEqual(['body', 'title']);
     expect(await versions()).toBe(1);
   });
 
@@ -106,9 +132,16 @@ describe('preview and new version', () => {
     expect(res.statusCode).toBe(200);
     const v2 = json<Detail>(res);
     expect(v2).toMatchObject({ version: 2, current: true, agreementCount: 0 });
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.entity, 'agreement_template'), eq(auditLog.entityId, v2.id)));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'agreement_template'), eq(auditLog.entityId, v2.id)));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'create', actorKind: 'staff', details: { version: 2, previousVersion: 1 } });
+    expect(audit[0]).toMatchObject({
+      action: 'create',
+      actorKind: 'staff',
+      details: { version: 2, previousVersion: 1 },
+    });
 
     const next = await hiredGig(ctx, { workerName: '黄德明' });
     const fresh = await agreementOf(next);
@@ -122,6 +155,9 @@ describe('preview and new version', () => {
     expect(after.text).not.toContain('第二版');
 
     const list = json<List>(await send('GET', base, admin));
-    expect(list.items.map((i) => [i.version, i.current, i.agreementCount])).toEqual([[2, true, 1], [1, false, 1]]);
+    expect(list.items.map((i) => [i.version, i.current, i.agreementCount])).toEqual([
+      [2, true, 1],
+      [1, false, 1],
+    ]);
   });
 });

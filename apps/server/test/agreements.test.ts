@@ -8,9 +8,29 @@ import { appUser, buildEmployer, TOWNS } from './support/factories.js';
 import { gigWorker, hiredGig, signAs, type Gig, type GigUser } from './support/gig-factories.js';
 import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
 
-type Agreement = { id: string; number: string; status: string; text: string; textHash: string; mySide: string; canSign: boolean; workerSignedAt: string | null; employerSignedAt: string | null; verifyUrl: string };
+type Agreement = {
+  id: string;
+  number: string;
+  status: string;
+  text: string;
+  textHash: string;
+  mySide: string;
+  canSign: boolean;
+  workerSignedAt: string | null;
+  employerSignedAt: string | null;
+  verifyUrl: string;
+};
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
-type Verification = { valid: boolean; message: string; workerName: string | null; employerName: string | null; jobTitle: string | null; status: string | null; workerSignedAt: string | null; employerSignedAt: string | null };
+type Verification = {
+  valid: boolean;
+  message: string;
+  workerName: string | null;
+  employerName: string | null;
+  jobTitle: string | null;
+  status: string | null;
+  workerSignedAt: string | null;
+  employerSignedAt: string | null;
+};
 
 let ctx: TestContext;
 let gig: Gig;
@@ -28,12 +48,20 @@ afterAll(async () => ctx?.close());
 
 const db = () => ctx.deps.database.db;
 const url = (appId: string) => `/api/v1/app/applications/${appId}/agreement`;
-const get = (appId: string, token: string) => ctx.app.inject({ method: 'GET', url: url(appId), headers: bearer(token) });
-const post = (path: string, token: string, payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: path, headers: bearer(token), payload });
+const get = (appId: string, token: string) =>
+  ctx.app.inject({ method: 'GET', url: url(appId), headers: bearer(token) });
+const post = (path: string, token: string, payload: Record<string, unknown>) =>
+  ctx.app.inject({ method: 'POST', url: path, headers: bearer(token), payload });
 const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
-const countCodes = async () => (await db().select({ n: count() }).from(smsCodes).where(eq(smsCodes.purpose, 'sign')))[0]?.n ?? 0;
-const notes = async (userId: string, kind: 'agreement_to_sign' | 'agreement_signed') => db().select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
-const statusOf = async (appId: string) => (await db().select({ s: agreements.status }).from(agreements).where(eq(agreements.applicationId, appId)))[0]?.s;
+const countCodes = async () =>
+  (await db().select({ n: count() }).from(smsCodes).where(eq(smsCodes.purpose, 'sign')))[0]?.n ?? 0;
+const notes = async (userId: string, kind: 'agreement_to_sign' | 'agreement_signed') =>
+  db()
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+const statusOf = async (appId: string) =>
+  (await db().select({ s: agreements.status }).from(agreements).where(eq(agreements.applicationId, appId)))[0]?.s;
 
 describe('generation on hire', () => {
   it('freezes the filled template with its SM3 hash and tells both sides (message + SMS)', async () => {
@@ -41,8 +69,25 @@ describe('generation on hire', () => {
     expect(res.statusCode).toBe(200);
     const ag = json<Agreement>(res);
     expect(ag.number).toMatch(/^LZXY-\d{4}-\d{6}$/);
-    expect(ag).toMatchObject({ status: 'draft', mySide: 'worker', canSign: true, workerSignedAt: null, employerSignedAt: null });
-    for (const part of ['覃秀英', '中渡建材有限公司', '建材搬运工', '150-200元/天', '日结', '中渡镇新街18号', gig.startDate, '安全', ag.number]) expect(ag.text).toContain(part);
+    expect(ag).toMatchObject({
+      status: 'draft',
+      mySide: 'worker',
+      canSign: true,
+      workerSignedAt: null,
+      employerSignedAt: null,
+    });
+    for (const part of [
+      '覃秀英',
+      '中渡建材有限公司',
+      '建材搬运工',
+      '150-200元/天',
+      '日结',
+      '中渡镇新街18号',
+      gig.startDate,
+      '安全',
+      ag.number,
+    ])
+      expect(ag.text).toContain(part);
     expect(ag.textHash).toBe(sm3(ag.text));
     const employerView = json<Agreement>(await get(gig.appId, gig.owner.token));
     expect(employerView).toMatchObject({ number: ag.number, textHash: ag.textHash, mySide: 'employer', canSign: true });
@@ -68,10 +113,15 @@ describe('access', () => {
     const before = await countCodes();
     for (const token of [otherWorker.token, otherOwner.token]) {
       expect((await get(gig.appId, token)).statusCode).toBe(404);
-      expect((await ctx.app.inject({ method: 'GET', url: `${url(gig.appId)}.pdf`, headers: bearer(token) })).statusCode).toBe(404);
+      expect(
+        (await ctx.app.inject({ method: 'GET', url: `${url(gig.appId)}.pdf`, headers: bearer(token) })).statusCode,
+      ).toBe(404);
       expect((await post(`${url(gig.appId)}/sign-code`, token, { consent: true })).statusCode).toBe(404);
       const ag = json<Agreement>(await get(gig.appId, gig.worker.token));
-      expect((await post(`${url(gig.appId)}/sign`, token, { consent: true, code: '123456', textHash: ag.textHash })).statusCode).toBe(404);
+      expect(
+        (await post(`${url(gig.appId)}/sign`, token, { consent: true, code: '123456', textHash: ag.textHash }))
+          .statusCode,
+      ).toBe(404);
     }
     expect(await countCodes()).toBe(before);
     expect(await statusOf(gig.appId)).toBe('draft');
@@ -91,18 +141,39 @@ describe('signing', () => {
     const code = ctx.sms.latest(gig.worker.phone, 'sign_code')?.params.code ?? '';
     expect(code).toMatch(/^\d{6}$/);
 
-    const badHash = await post(`${url(gig.appId)}/sign`, gig.worker.token, { consent: true, code, textHash: sm3(`${ag.text}改`) });
+    const badHash = await post(`${url(gig.appId)}/sign`, gig.worker.token, {
+      consent: true,
+      code,
+      textHash: sm3(`${ag.text}改`),
+    });
     expect(badHash.statusCode).toBe(400);
     expect(json<Err>(badHash).error.details?.[0]).toMatchObject({ field: 'textHash' });
-    const wrongCode = await post(`${url(gig.appId)}/sign`, gig.worker.token, { consent: true, code: code === '000000' ? '111111' : '000000', textHash: ag.textHash });
+    const wrongCode = await post(`${url(gig.appId)}/sign`, gig.worker.token, {
+      consent: true,
+      code: code === '000000' ? '111111' : '000000',
+      textHash: ag.textHash,
+    });
     expect(json<Err>(wrongCode).error.code).toBe('SMS_CODE_INVALID');
-    const badCodeShape = await post(`${url(gig.appId)}/sign`, gig.worker.token, { consent: true, code: '12ab', textHash: ag.textHash });
+    const badCodeShape = await post(`${url(gig.appId)}/sign`, gig.worker.token, {
+      consent: true,
+      code: '12ab',
+      textHash: ag.textHash,
+    });
     expect(json<Err>(badCodeShape).error.details).toEqual([{ field: 'code', message: '验证码应为6位数字' }]);
     expect(await statusOf(gig.appId)).toBe('draft');
 
-    const signed = await post(`${url(gig.appId)}/sign`, gig.worker.token, { consent: true, code, textHash: ag.textHash });
+    const signed = await post(`${url(gig.appId)}/sign`, gig.worker.token, {
+      consent: true,
+      code,
+      textHash: ag.textHash,
+    });
     expect(signed.statusCode).toBe(200);
-    expect(json<Agreement>(signed)).toMatchObject({ status: 'signed_by_one', canSign: false, employerSignedAt: null, workerSignedAt: ctx.clock.now.toISOString() });
+    expect(json<Agreement>(signed)).toMatchObject({
+      status: 'signed_by_one',
+      canSign: false,
+      employerSignedAt: null,
+      workerSignedAt: ctx.clock.now.toISOString(),
+    });
     const again = await post(`${url(gig.appId)}/sign-code`, gig.worker.token, { consent: true });
     expect(json<Err>(again).error).toMatchObject({ code: 'INVALID_STATE', message: '您已签署该协议' });
 
@@ -110,7 +181,8 @@ describe('signing', () => {
     const byEmployer = await signAs(ctx, gig.owner, gig.appId, ag.textHash);
     expect(byEmployer.statusCode).toBe(200);
     expect(json<Agreement>(byEmployer)).toMatchObject({ status: 'signed', mySide: 'employer', canSign: false });
-    for (const userId of [gig.worker.userId, gig.owner.userId]) expect(await notes(userId, 'agreement_signed')).toHaveLength(1);
+    for (const userId of [gig.worker.userId, gig.owner.userId])
+      expect(await notes(userId, 'agreement_signed')).toHaveLength(1);
   });
 
   it('serves a PDF to either party', async () => {
@@ -127,19 +199,38 @@ describe('signing', () => {
 describe('public verification', () => {
   it('confirms a number + hash pair with masked parties, and rejects a wrong hash or a malformed number', async () => {
     const ag = json<Agreement>(await get(gig.appId, gig.worker.token));
-    const ok = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/agreements/verify?number=${ag.number}&hash=${ag.textHash}` });
+    const ok = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/agreements/verify?number=${ag.number}&hash=${ag.textHash}`,
+    });
     expect(ok.statusCode).toBe(200);
     const v = json<Verification>(ok);
-    expect(v).toMatchObject({ valid: true, status: 'signed', workerName: '覃**', employerName: '中渡建材有限公司', jobTitle: '建材搬运工', message: '协议真实有效，双方均已签署' });
+    expect(v).toMatchObject({
+      valid: true,
+      status: 'signed',
+      workerName: '覃**',
+      employerName: '中渡建材有限公司',
+      jobTitle: '建材搬运工',
+      message: '协议真实有效，双方均已签署',
+    });
     expect(v.workerSignedAt && v.employerSignedAt).toBeTruthy();
     expect(ok.body).not.toContain('覃秀英');
     expect(ag.verifyUrl).toBe(`/verify?number=${ag.number}&hash=${ag.textHash}`);
 
-    const wrong = json<Verification>(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/agreements/verify?number=${ag.number}&hash=${sm3('x')}` }));
+    const wrong = json<Verification>(
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/public/agreements/verify?number=${ag.number}&hash=${sm3('x')}`,
+      }),
+    );
     expect(wrong).toMatchObject({ valid: false, workerName: null, employerName: null });
     const bad = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/agreements/verify?number=XY-1&hash=abc` });
     expect(bad.statusCode).toBe(400);
-    expect(json<Err>(bad).error.details?.map((d) => d.field).sort()).toEqual(['hash', 'number']);
+    expect(
+      json<Err>(bad)
+        .error.details?.map((d) => d.field)
+        .sort(),
+    ).toEqual(['hash', 'number']);
   });
 });
 

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
 import { appUser, staffToken } from './support/factories.js';
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; format?: string };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  enum?: unknown[];
+  anyOf?: Schema[];
+  format?: string;
+};
 type Operation = { requestBody?: { content?: Record<string, { schema?: Schema }> } };
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
 
@@ -59,12 +66,21 @@ describe('bad input on every write endpoint', () => {
         const token = path.startsWith('/api/v1/admin/') ? admin : phone;
         for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
           for (const body of badBodies(schema)) {
-            const res = await ctx.app.inject({ method: method.toUpperCase() as 'POST', url: fill(path, id), headers: { ...bearer(token), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+            const res = await ctx.app.inject({
+              method: method.toUpperCase() as 'POST',
+              url: fill(path, id),
+              headers: { ...bearer(token), 'content-type': 'application/json' },
+              payload: JSON.stringify(body),
+            });
             calls += 1;
             stats[res.statusCode] = (stats[res.statusCode] ?? 0) + 1;
             const where = `${method.toUpperCase()} ${path} ${JSON.stringify(body).slice(0, 60)} → ${res.statusCode}`;
             if (res.statusCode >= 500) failures.push(`${where} ${res.body.slice(0, 200)}`);
-            else if (res.statusCode === 400 && !HAN.test(json<{ error?: { message?: string } }>(res).error?.message ?? '')) failures.push(`${where} (no Chinese message) ${res.body.slice(0, 200)}`);
+            else if (
+              res.statusCode === 400 &&
+              !HAN.test(json<{ error?: { message?: string } }>(res).error?.message ?? '')
+            )
+              failures.push(`${where} (no Chinese message) ${res.body.slice(0, 200)}`);
           }
         }
       }
@@ -79,16 +95,23 @@ describe('bad input on every write endpoint', () => {
 describe('bad query strings on every read endpoint', () => {
   it('never answers 500, and names the problem in Chinese', async () => {
     const failures: string[] = [];
-    const bad = '?page=abc&pageSize=-5&town=x&status=nope&kind=nope&from=2025-13-45&to=yesterday&q=' + encodeURIComponent('长'.repeat(300));
+    const bad =
+      '?page=abc&pageSize=-5&town=x&status=nope&kind=nope&from=2025-13-45&to=yesterday&q=' +
+      encodeURIComponent('长'.repeat(300));
     let refused = 0;
     for (const path of Object.keys(doc.paths)) {
       if (!path.startsWith('/api/v1/') || !doc.paths[path]!.get || path.includes('/dev/')) continue;
       const token = path.startsWith('/api/v1/admin/') ? admin : phone;
-      const res = await ctx.app.inject({ method: 'GET', url: fill(path, '00000000-0000-4000-8000-000000000000') + bad, headers: bearer(token) });
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: fill(path, '00000000-0000-4000-8000-000000000000') + bad,
+        headers: bearer(token),
+      });
       if (res.statusCode >= 500) failures.push(`GET ${path} → ${res.statusCode} ${res.body.slice(0, 200)}`);
       else if (res.statusCode === 400) {
         refused += 1;
-        if (!HAN.test(json<{ error?: { message?: string } }>(res).error?.message ?? '')) failures.push(`GET ${path} → 400 without a Chinese message`);
+        if (!HAN.test(json<{ error?: { message?: string } }>(res).error?.message ?? ''))
+          failures.push(`GET ${path} → 400 without a Chinese message`);
       }
     }
     expect(refused).toBeGreaterThan(20);

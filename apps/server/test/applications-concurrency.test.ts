@@ -22,20 +22,38 @@ describe('headcount under concurrency', () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i += 1) {
       const w = await buildWorkerUser(ctx, { occupationIds: [porter] });
-      const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${job}/apply`, headers: bearer(w.token) });
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/app/jobs/${job}/apply`,
+        headers: bearer(w.token),
+      });
       ids.push(json<{ id: string }>(res).id);
     }
 
-    const results = await Promise.all(ids.map((id) => ctx.app.inject({ method: 'POST', url: `/api/v1/app/applications/${id}/hire`, headers: bearer(owner.token) })));
+    const results = await Promise.all(
+      ids.map((id) =>
+        ctx.app.inject({ method: 'POST', url: `/api/v1/app/applications/${id}/hire`, headers: bearer(owner.token) }),
+      ),
+    );
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(5);
     expect(codes.filter((c) => c === 409)).toHaveLength(15);
-    expect(results.filter((r) => r.statusCode === 409).every((r) => json<{ error: { code: string } }>(r).error.code === 'JOB_FULL')).toBe(true);
+    expect(
+      results
+        .filter((r) => r.statusCode === 409)
+        .every((r) => json<{ error: { code: string } }>(r).error.code === 'JOB_FULL'),
+    ).toBe(true);
 
     const db = ctx.deps.database.db;
-    const [hired] = await db.select({ n: count() }).from(applications).where(and(eq(applications.jobId, job), inArray(applications.status, ['hired', 'confirmed'])));
+    const [hired] = await db
+      .select({ n: count() })
+      .from(applications)
+      .where(and(eq(applications.jobId, job), inArray(applications.status, ['hired', 'confirmed'])));
     expect(hired?.n).toBe(5);
-    const [hireRecords] = await db.select({ n: count() }).from(matchmakings).where(and(eq(matchmakings.jobId, job), eq(matchmakings.kind, 'hire')));
+    const [hireRecords] = await db
+      .select({ n: count() })
+      .from(matchmakings)
+      .where(and(eq(matchmakings.jobId, job), eq(matchmakings.kind, 'hire')));
     expect(hireRecords?.n).toBe(5);
     const [row] = await db.select({ status: jobPostings.status }).from(jobPostings).where(eq(jobPostings.id, job));
     expect(row?.status).toBe('filled');

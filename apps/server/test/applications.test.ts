@@ -7,7 +7,14 @@ import { bearer, createTestApp, json, type TestContext } from './support/test-ap
 import { TOWNS, appUser, buildEmployer, occupationIdByName } from './support/factories.js';
 import { buildWorkerUser, postJob } from './support/application-factories.js';
 
-type App = { id: string; status: string; workerName: string; endedBy: string | null; endReason: string | null; events: { fromStatus: string | null; toStatus: string; actorSide: string; reason: string | null }[] };
+type App = {
+  id: string;
+  status: string;
+  workerName: string;
+  endedBy: string | null;
+  endReason: string | null;
+  events: { fromStatus: string | null; toStatus: string; actorSide: string; reason: string | null }[];
+};
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 type Detail = { contactPhone: string | null; contactPhoneHidden: boolean };
 
@@ -32,13 +39,16 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const inject = (method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) => ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+const inject = (method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) =>
+  ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 const apply = (jobId: string, token: string) => inject('POST', `/api/v1/app/jobs/${jobId}/apply`, token);
 const db = () => ctx.deps.database.db;
 const countApps = async () => (await db().select({ n: count() }).from(applications))[0]?.n ?? 0;
 const countEvents = async () => (await db().select({ n: count() }).from(applicationEvents))[0]?.n ?? 0;
-const countMatch = async (kind: 'apply' | 'invite' | 'hire') => (await db().select({ n: count() }).from(matchmakings).where(eq(matchmakings.kind, kind)))[0]?.n ?? 0;
-const jobStatus = async (id: string) => (await db().select({ s: jobPostings.status }).from(jobPostings).where(eq(jobPostings.id, id)))[0]?.s;
+const countMatch = async (kind: 'apply' | 'invite' | 'hire') =>
+  (await db().select({ n: count() }).from(matchmakings).where(eq(matchmakings.kind, kind)))[0]?.n ?? 0;
+const jobStatus = async (id: string) =>
+  (await db().select({ s: jobPostings.status }).from(jobPostings).where(eq(jobPostings.id, id)))[0]?.s;
 
 describe('applying (报名)', () => {
   it('applies in one tap, records the event and a matchmaking; a second apply is refused and writes nothing', async () => {
@@ -48,7 +58,9 @@ describe('applying (报名)', () => {
     expect(res.statusCode).toBe(201);
     const app = json<App>(res);
     expect(app).toMatchObject({ status: 'applied', workerName: '覃秀英' });
-    expect(app.events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'applied', actorSide: 'worker' })]);
+    expect(app.events).toEqual([
+      expect.objectContaining({ fromStatus: null, toStatus: 'applied', actorSide: 'worker' }),
+    ]);
     expect(await countMatch('apply')).toBe(before + 1);
 
     const [apps, events] = [await countApps(), await countEvents()];
@@ -98,8 +110,13 @@ describe('access', () => {
     expect(list.items.map((a) => a.id)).not.toContain(mine.id);
     expect((await inject('GET', `/api/v1/app/applications/${mine.id}`, worker2.token)).statusCode).toBe(404);
     const events = await countEvents();
-    expect((await inject('POST', `/api/v1/app/worker/applications/${mine.id}/withdraw`, worker2.token)).statusCode).toBe(404);
-    expect((await inject('POST', `/api/v1/app/applications/${mine.id}/cancel`, worker2.token, { reason: '不想去了' })).statusCode).toBe(404);
+    expect(
+      (await inject('POST', `/api/v1/app/worker/applications/${mine.id}/withdraw`, worker2.token)).statusCode,
+    ).toBe(404);
+    expect(
+      (await inject('POST', `/api/v1/app/applications/${mine.id}/cancel`, worker2.token, { reason: '不想去了' }))
+        .statusCode,
+    ).toBe(404);
     expect((await inject('POST', `/api/v1/app/applications/${mine.id}/hire`, worker2.token)).statusCode).toBe(403);
     expect(await countEvents()).toBe(events);
     expect(json<App>(await inject('GET', `/api/v1/app/applications/${mine.id}`, worker.token)).status).toBe('applied');
@@ -114,7 +131,10 @@ describe('access', () => {
     expect((await inject('GET', `/api/v1/app/jobs/${job}/applications`, otherOwner.token)).statusCode).toBe(403);
     expect((await inject('GET', `/api/v1/app/applications/${app.id}`, otherOwner.token)).statusCode).toBe(404);
     expect((await inject('POST', `/api/v1/app/applications/${app.id}/hire`, otherOwner.token)).statusCode).toBe(403);
-    expect((await inject('POST', `/api/v1/app/applications/${app.id}/decline`, otherOwner.token, { reason: '人已招够' })).statusCode).toBe(403);
+    expect(
+      (await inject('POST', `/api/v1/app/applications/${app.id}/decline`, otherOwner.token, { reason: '人已招够' }))
+        .statusCode,
+    ).toBe(403);
     expect(json<App>(await inject('GET', `/api/v1/app/applications/${app.id}`, worker.token)).status).toBe('applied');
     expect(otherEmployer).toBeTruthy();
   });
@@ -129,19 +149,27 @@ describe('hiring (录用 → 确认 → 取消)', () => {
     expect(hired.statusCode).toBe(200);
     expect(json<App>(hired).status).toBe('hired');
     expect(await countMatch('hire')).toBe(hires + 1);
-    expect((await inject('POST', `/api/v1/app/worker/applications/${app.id}/withdraw`, worker.token)).statusCode).toBe(409);
+    expect((await inject('POST', `/api/v1/app/worker/applications/${app.id}/withdraw`, worker.token)).statusCode).toBe(
+      409,
+    );
     const confirmed = await inject('POST', `/api/v1/app/worker/applications/${app.id}/confirm`, worker.token);
     expect(json<App>(confirmed).status).toBe('confirmed');
 
     const events = await countEvents();
     const noReason = await inject('POST', `/api/v1/app/applications/${app.id}/cancel`, owner.token, {});
     expect(noReason.statusCode).toBe(400);
-    expect(json<Err>(noReason).error.details).toEqual([expect.objectContaining({ field: 'reason', message: '请填写原因' })]);
+    expect(json<Err>(noReason).error.details).toEqual([
+      expect.objectContaining({ field: 'reason', message: '请填写原因' }),
+    ]);
     const short = await inject('POST', `/api/v1/app/applications/${app.id}/cancel`, owner.token, { reason: '不' });
-    expect(json<Err>(short).error.details).toEqual([expect.objectContaining({ field: 'reason', message: '原因至少2个字' })]);
+    expect(json<Err>(short).error.details).toEqual([
+      expect.objectContaining({ field: 'reason', message: '原因至少2个字' }),
+    ]);
     expect(await countEvents()).toBe(events);
 
-    const cancelled = json<App>(await inject('POST', `/api/v1/app/applications/${app.id}/cancel`, owner.token, { reason: '工期推迟' }));
+    const cancelled = json<App>(
+      await inject('POST', `/api/v1/app/applications/${app.id}/cancel`, owner.token, { reason: '工期推迟' }),
+    );
     expect(cancelled).toMatchObject({ status: 'cancelled', endedBy: 'employer', endReason: '工期推迟' });
     expect(cancelled.events.map((e) => [e.toStatus, e.actorSide])).toEqual([
       ['applied', 'worker'],
@@ -155,18 +183,30 @@ describe('hiring (录用 → 确认 → 取消)', () => {
     const job = await postJob(ctx, owner.token, employer, porter);
     const a1 = json<App>(await apply(job, worker.token));
     const a2 = json<App>(await apply(job, worker2.token));
-    const bad = await inject('POST', `/api/v1/app/applications/${a1.id}/decline`, owner.token, { reason: 'x'.repeat(201) });
-    expect(json<Err>(bad).error.details).toEqual([expect.objectContaining({ field: 'reason', message: '原因最多200个字' })]);
-    const declined = json<App>(await inject('POST', `/api/v1/app/applications/${a1.id}/decline`, owner.token, { reason: '需要有驾照' }));
+    const bad = await inject('POST', `/api/v1/app/applications/${a1.id}/decline`, owner.token, {
+      reason: 'x'.repeat(201),
+    });
+    expect(json<Err>(bad).error.details).toEqual([
+      expect.objectContaining({ field: 'reason', message: '原因最多200个字' }),
+    ]);
+    const declined = json<App>(
+      await inject('POST', `/api/v1/app/applications/${a1.id}/decline`, owner.token, { reason: '需要有驾照' }),
+    );
     expect(declined).toMatchObject({ status: 'declined', endedBy: 'employer', endReason: '需要有驾照' });
     expect((await inject('POST', `/api/v1/app/applications/${a1.id}/hire`, owner.token)).statusCode).toBe(409);
     await inject('POST', `/api/v1/app/applications/${a2.id}/hire`, owner.token);
-    const byWorker = json<App>(await inject('POST', `/api/v1/app/applications/${a2.id}/cancel`, worker2.token, { reason: '家里有事' }));
+    const byWorker = json<App>(
+      await inject('POST', `/api/v1/app/applications/${a2.id}/cancel`, worker2.token, { reason: '家里有事' }),
+    );
     expect(byWorker).toMatchObject({ status: 'cancelled', endedBy: 'worker' });
 
     const job2 = await postJob(ctx, owner.token, employer, porter);
     const a3 = json<App>(await apply(job2, worker.token));
-    const withdrawn = json<App>(await inject('POST', `/api/v1/app/worker/applications/${a3.id}/withdraw`, worker.token, { reason: '找到别的活了' }));
+    const withdrawn = json<App>(
+      await inject('POST', `/api/v1/app/worker/applications/${a3.id}/withdraw`, worker.token, {
+        reason: '找到别的活了',
+      }),
+    );
     expect(withdrawn).toMatchObject({ status: 'withdrawn', endedBy: 'worker', endReason: '找到别的活了' });
   });
 
@@ -195,28 +235,47 @@ describe('invitations (查找雇员 → 邀请)', () => {
     const inv = json<App>(res);
     expect(inv).toMatchObject({ status: 'invited', workerName: '覃**' });
     expect(await countMatch('invite')).toBe(invites + 1);
-    const twice = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, { workerId: worker.workerId });
+    const twice = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, {
+      workerId: worker.workerId,
+    });
     expect(json<Err>(twice).error).toMatchObject({ code: 'ALREADY_APPLIED', message: '该工人已报名或已被邀请' });
     const applyInstead = await apply(job, worker.token);
     expect(json<Err>(applyInstead).error.message).toBe('用工单位已邀请您，请在“我的报名”中接受邀请');
-    expect((await inject('GET', `/api/v1/app/worker/jobs/${job}`, worker.token)).json<Detail>().contactPhone).toBeNull();
-    expect(json<App>(await inject('POST', `/api/v1/app/worker/applications/${inv.id}/accept`, worker.token)).status).toBe('applied');
-    expect(json<App>(await inject('POST', `/api/v1/app/applications/${inv.id}/hire`, owner.token)).status).toBe('hired');
+    expect(
+      (await inject('GET', `/api/v1/app/worker/jobs/${job}`, worker.token)).json<Detail>().contactPhone,
+    ).toBeNull();
+    expect(
+      json<App>(await inject('POST', `/api/v1/app/worker/applications/${inv.id}/accept`, worker.token)).status,
+    ).toBe('applied');
+    expect(json<App>(await inject('POST', `/api/v1/app/applications/${inv.id}/hire`, owner.token)).status).toBe(
+      'hired',
+    );
 
-    const inv2 = json<App>(await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, { workerId: worker2.workerId }));
-    const rejected = json<App>(await inject('POST', `/api/v1/app/worker/applications/${inv2.id}/reject`, worker2.token, { reason: '太远了' }));
+    const inv2 = json<App>(
+      await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, { workerId: worker2.workerId }),
+    );
+    const rejected = json<App>(
+      await inject('POST', `/api/v1/app/worker/applications/${inv2.id}/reject`, worker2.token, { reason: '太远了' }),
+    );
     expect(rejected).toMatchObject({ status: 'declined', endedBy: 'worker', endReason: '太远了' });
   });
 
   it('refuses strangers, unknown workers and bad ids; nothing is written', async () => {
     const job = await postJob(ctx, owner.token, employer, porter);
     const before = await countApps();
-    expect((await inject('POST', `/api/v1/app/jobs/${job}/invitations`, otherOwner.token, { workerId: worker.workerId })).statusCode).toBe(403);
-    const unknown = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, { workerId: crypto.randomUUID() });
+    expect(
+      (await inject('POST', `/api/v1/app/jobs/${job}/invitations`, otherOwner.token, { workerId: worker.workerId }))
+        .statusCode,
+    ).toBe(403);
+    const unknown = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, {
+      workerId: crypto.randomUUID(),
+    });
     expect(json<Err>(unknown).error.details).toEqual([{ field: 'workerId', message: '工人不存在' }]);
     const bad = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, { workerId: 'abc' });
     expect(bad.statusCode).toBe(400);
-    expect(json<Err>(bad).error.details).toEqual([expect.objectContaining({ field: 'workerId', message: '请选择要邀请的工人' })]);
+    expect(json<Err>(bad).error.details).toEqual([
+      expect.objectContaining({ field: 'workerId', message: '请选择要邀请的工人' }),
+    ]);
     expect(await countApps()).toBe(before);
   });
 });
@@ -225,11 +284,18 @@ describe('recommendations both ways', () => {
   it('recommends jobs to a worker with Chinese reasons, best match first', async () => {
     const cleaner = await occupationIdByName(ctx, '保洁员');
     const near = await postJob(ctx, owner.token, employer, porter, { title: '中渡搬运工', wageMaxFen: 20_000 });
-    const other = await postJob(ctx, owner.token, employer, cleaner, { title: '保洁阿姨', townCode: TOWNS.luzhai, lng: 109.75, lat: 24.47 });
+    const other = await postJob(ctx, owner.token, employer, cleaner, {
+      title: '保洁阿姨',
+      townCode: TOWNS.luzhai,
+      lng: 109.75,
+      lat: 24.47,
+    });
     const fresh = await buildWorkerUser(ctx, { occupationIds: [porter], expectedPayFen: 15_000 });
     const res = await inject('GET', '/api/v1/app/worker/recommended-jobs?limit=50', fresh.token);
     expect(res.statusCode).toBe(200);
-    const items = json<{ items: { jobId: string; reasons: string[]; reasonText: string; score: number; applied: boolean }[] }>(res).items;
+    const items = json<{
+      items: { jobId: string; reasons: string[]; reasonText: string; score: number; applied: boolean }[];
+    }>(res).items;
     const top = items.find((i) => i.jobId === near);
     expect(top?.reasons).toEqual(expect.arrayContaining(['工种匹配', '期望薪资相符']));
     expect(top?.reasonText).toMatch(/^工种匹配 · 距离\d+(\.\d)?公里/);
@@ -238,14 +304,18 @@ describe('recommendations both ways', () => {
     const bad = await inject('GET', '/api/v1/app/worker/recommended-jobs?limit=0', fresh.token);
     expect(json<Err>(bad).error.details).toEqual([expect.objectContaining({ field: 'limit', message: '数量至少为1' })]);
     const nobody = await appUser(ctx);
-    expect(json<Err>(await inject('GET', '/api/v1/app/worker/recommended-jobs', nobody.token)).error.code).toBe('PROFILE_REQUIRED');
+    expect(json<Err>(await inject('GET', '/api/v1/app/worker/recommended-jobs', nobody.token)).error.code).toBe(
+      'PROFILE_REQUIRED',
+    );
   });
 
   it('recommends workers for a job to its employer only, names masked', async () => {
     const job = await postJob(ctx, owner.token, employer, porter);
     const res = await inject('GET', `/api/v1/app/jobs/${job}/recommended-workers`, owner.token);
     expect(res.statusCode).toBe(200);
-    const items = json<{ items: { workerId: string; maskedName: string; reasons: string[]; applicationStatus: string | null }[] }>(res).items;
+    const items = json<{
+      items: { workerId: string; maskedName: string; reasons: string[]; applicationStatus: string | null }[];
+    }>(res).items;
     const first = items.find((i) => i.workerId === worker.workerId);
     expect(first).toMatchObject({ maskedName: '覃**', applicationStatus: null });
     expect(first?.reasons).toContain('工种匹配');

@@ -10,7 +10,21 @@ import { appUser, buildEmployer, TOWNS } from './support/factories.js';
 import { gigWorker, hiredGig, signAs, type Gig, type GigUser } from './support/gig-factories.js';
 import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
 
-type Summary = { status: string; days: { day: string; checkInMethod: string; checkInDistanceM: number | null; checkOutAt: string | null; minutes: number | null }[]; totalMinutes: number; totalHours: number; onDuty: boolean; noShowAfter: string | null; completion: { amountDueFen: number; amountDueYuan: string } | null };
+type Summary = {
+  status: string;
+  days: {
+    day: string;
+    checkInMethod: string;
+    checkInDistanceM: number | null;
+    checkOutAt: string | null;
+    minutes: number | null;
+  }[];
+  totalMinutes: number;
+  totalHours: number;
+  onDuty: boolean;
+  noShowAfter: string | null;
+  completion: { amountDueFen: number; amountDueYuan: string } | null;
+};
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 type Qr = { url: string; token: string; pngDataUrl: string; windowSeconds: number };
 
@@ -36,13 +50,30 @@ const at = (date: string, time: string) => {
   ctx.clock.now = new Date(`${date}T${time}:00+08:00`);
 };
 const post = (appId: string, action: string, token: string, payload?: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'POST', url: `/api/v1/app/applications/${appId}/${action}`, headers: bearer(token), ...(payload ? { payload } : {}) });
-const summary = (appId: string, token: string) => ctx.app.inject({ method: 'GET', url: `/api/v1/app/applications/${appId}/attendance`, headers: bearer(token) });
-const qr = (jobId: string, token: string) => ctx.app.inject({ method: 'GET', url: `/api/v1/app/jobs/${jobId}/checkin-qr`, headers: bearer(token) });
-const appStatus = async (id: string) => (await db().select({ s: applications.status }).from(applications).where(eq(applications.id, id)))[0]?.s;
-const records = async (id: string) => (await db().select({ n: count() }).from(attendanceRecords).where(eq(attendanceRecords.applicationId, id)))[0]?.n ?? 0;
-const credits = async (id: string, kind: 'completed' | 'no_show') => db().select().from(creditEvents).where(and(eq(creditEvents.refId, id), eq(creditEvents.kind, kind)));
-const noteOf = async (userId: string, kind: 'completed' | 'no_show') => db().select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+  ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/app/applications/${appId}/${action}`,
+    headers: bearer(token),
+    ...(payload ? { payload } : {}),
+  });
+const summary = (appId: string, token: string) =>
+  ctx.app.inject({ method: 'GET', url: `/api/v1/app/applications/${appId}/attendance`, headers: bearer(token) });
+const qr = (jobId: string, token: string) =>
+  ctx.app.inject({ method: 'GET', url: `/api/v1/app/jobs/${jobId}/checkin-qr`, headers: bearer(token) });
+const appStatus = async (id: string) =>
+  (await db().select({ s: applications.status }).from(applications).where(eq(applications.id, id)))[0]?.s;
+const records = async (id: string) =>
+  (await db().select({ n: count() }).from(attendanceRecords).where(eq(attendanceRecords.applicationId, id)))[0]?.n ?? 0;
+const credits = async (id: string, kind: 'completed' | 'no_show') =>
+  db()
+    .select()
+    .from(creditEvents)
+    .where(and(eq(creditEvents.refId, id), eq(creditEvents.kind, kind)));
+const noteOf = async (userId: string, kind: 'completed' | 'no_show') =>
+  db()
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 describe('check-in by location', () => {
@@ -80,7 +111,9 @@ describe('check-in by location', () => {
     at(gig.startDate, '17:25');
     const out = json<Summary>(await post(gig.appId, 'check-out', gig.worker.token, { method: 'location', ...NEAR }));
     expect(out).toMatchObject({ onDuty: false, totalMinutes: 570, totalHours: 9.5 });
-    expect(json<Err>(await post(gig.appId, 'check-out', gig.worker.token, { method: 'location', ...NEAR })).error.code).toBe('INVALID_STATE');
+    expect(
+      json<Err>(await post(gig.appId, 'check-out', gig.worker.token, { method: 'location', ...NEAR })).error.code,
+    ).toBe('INVALID_STATE');
 
     const day2 = nextDay(gig.startDate);
     at(day2, '08:00');
@@ -96,7 +129,8 @@ describe('check-in by location', () => {
   });
 
   it('hides attendance from another worker and another employer (404); only the worker checks in', async () => {
-    for (const token of [otherWorker.token, otherOwner.token]) expect((await summary(gig.appId, token)).statusCode).toBe(404);
+    for (const token of [otherWorker.token, otherOwner.token])
+      expect((await summary(gig.appId, token)).statusCode).toBe(404);
     const before = await records(gig.appId);
     for (const token of [otherWorker.token, otherOwner.token, gig.owner.token]) {
       expect((await post(gig.appId, 'check-in', token, { method: 'location', ...NEAR })).statusCode).toBe(404);
@@ -142,7 +176,8 @@ describe('no-show', () => {
     expect(early.statusCode).toBe(409);
     expect(json<Err>(early).error.message).toBe(`开工后宽限时间内不能标记未到岗，请在${g.startDate} 08:30之后再操作`);
     at(g.startDate, '08:31');
-    for (const token of [otherOwner.token, g.worker.token]) expect((await post(g.appId, 'no-show', token, { reason: '没来' })).statusCode).toBe(404);
+    for (const token of [otherOwner.token, g.worker.token])
+      expect((await post(g.appId, 'no-show', token, { reason: '没来' })).statusCode).toBe(404);
     expect([await appStatus(g.appId), (await credits(g.appId, 'no_show')).length]).toEqual(['hired', 0]);
 
     const res = await post(g.appId, 'no-show', gig.owner.token, { reason: '电话联系不上' });
@@ -150,15 +185,30 @@ describe('no-show', () => {
     expect(json<Summary>(res).status).toBe('no_show');
     expect(await credits(g.appId, 'no_show')).toHaveLength(1);
     expect(await noteOf(g.worker.userId, 'no_show')).toHaveLength(1);
-    expect((await db().select({ s: agreements.status }).from(agreements).where(eq(agreements.applicationId, g.appId)))[0]?.s).toBe('terminated');
-    expect(json<Err>(await post(g.appId, 'check-in', g.worker.token, { method: 'location', ...NEAR })).error.code).toBe('INVALID_STATE');
+    expect(
+      (await db().select({ s: agreements.status }).from(agreements).where(eq(agreements.applicationId, g.appId)))[0]?.s,
+    ).toBe('terminated');
+    expect(json<Err>(await post(g.appId, 'check-in', g.worker.token, { method: 'location', ...NEAR })).error.code).toBe(
+      'INVALID_STATE',
+    );
   });
 });
 
 describe('no-show frees the place', () => {
   it('a filled one-person job opens again for a replacement', async () => {
-    const g = await hiredGig(ctx, { owner: gig.owner, employerId: gig.employerId, workerName: '黄小妹', jobOverrides: { title: '仓库理货1名', headcount: 1 } });
-    const jobRow = async () => (await db().select({ s: jobPostings.status, start: jobPostings.startDate }).from(jobPostings).where(eq(jobPostings.id, g.jobId)))[0]!;
+    const g = await hiredGig(ctx, {
+      owner: gig.owner,
+      employerId: gig.employerId,
+      workerName: '黄小妹',
+      jobOverrides: { title: '仓库理货1名', headcount: 1 },
+    });
+    const jobRow = async () =>
+      (
+        await db()
+          .select({ s: jobPostings.status, start: jobPostings.startDate })
+          .from(jobPostings)
+          .where(eq(jobPostings.id, g.jobId))
+      )[0]!;
     const jobStatus = async () => (await jobRow()).s;
     expect(await jobStatus()).toBe('filled');
     at((await jobRow()).start, '09:00');
@@ -170,7 +220,13 @@ describe('no-show frees the place', () => {
 describe('completion', () => {
   it('validates the amount, refuses others and unstarted work, then completes with credit, SMS notice and a fulfilled agreement', async () => {
     const g = await hiredGig(ctx, { owner: gig.owner, employerId: gig.employerId, workerName: '莫小红' });
-    const ag = json<{ textHash: string }>(await ctx.app.inject({ method: 'GET', url: `/api/v1/app/applications/${g.appId}/agreement`, headers: bearer(g.worker.token) }));
+    const ag = json<{ textHash: string }>(
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/app/applications/${g.appId}/agreement`,
+        headers: bearer(g.worker.token),
+      }),
+    );
     at(g.startDate, '07:00');
     expect((await signAs(ctx, g.worker, g.appId, ag.textHash)).statusCode).toBe(200);
     expect((await signAs(ctx, g.owner, g.appId, ag.textHash)).statusCode).toBe(200);
@@ -194,19 +250,33 @@ describe('completion', () => {
       expect(bad.statusCode).toBe(400);
       expect(json<Err>(bad).error.details).toEqual([{ field: 'amountYuan', message }]);
     }
-    for (const token of [otherOwner.token, g.worker.token]) expect((await post(g.appId, 'complete', token, { amountYuan: 100 })).statusCode).toBe(404);
-    const countDone = async () => (await db().select({ n: count() }).from(completions).where(eq(completions.applicationId, g.appId)))[0]?.n ?? 0;
-    expect([await appStatus(g.appId), await countDone(), (await credits(g.appId, 'completed')).length]).toEqual(['working', 0, 0]);
+    for (const token of [otherOwner.token, g.worker.token])
+      expect((await post(g.appId, 'complete', token, { amountYuan: 100 })).statusCode).toBe(404);
+    const countDone = async () =>
+      (await db().select({ n: count() }).from(completions).where(eq(completions.applicationId, g.appId)))[0]?.n ?? 0;
+    expect([await appStatus(g.appId), await countDone(), (await credits(g.appId, 'completed')).length]).toEqual([
+      'working',
+      0,
+      0,
+    ]);
 
     const done = await post(g.appId, 'complete', g.owner.token, { amountYuan: 350.5, note: '含加班' });
     expect(done.statusCode).toBe(200);
-    expect(json<Summary>(done)).toMatchObject({ status: 'completed', totalMinutes: 480, completion: { amountDueFen: 35_050, amountDueYuan: '350.50' } });
+    expect(json<Summary>(done)).toMatchObject({
+      status: 'completed',
+      totalMinutes: 480,
+      completion: { amountDueFen: 35_050, amountDueYuan: '350.50' },
+    });
     expect(await credits(g.appId, 'completed')).toHaveLength(1);
     const [note] = await noteOf(g.worker.userId, 'completed');
     expect(note).toMatchObject({ smsQueued: 'yes' });
     expect(note!.body).toContain('350.50元');
-    expect((await db().select({ s: agreements.status }).from(agreements).where(eq(agreements.applicationId, g.appId)))[0]?.s).toBe('fulfilled');
-    expect(json<Err>(await post(g.appId, 'complete', g.owner.token, { amountYuan: 1 })).error.code).toBe('INVALID_STATE');
+    expect(
+      (await db().select({ s: agreements.status }).from(agreements).where(eq(agreements.applicationId, g.appId)))[0]?.s,
+    ).toBe('fulfilled');
+    expect(json<Err>(await post(g.appId, 'complete', g.owner.token, { amountYuan: 1 })).error.code).toBe(
+      'INVALID_STATE',
+    );
     expect(await countDone()).toBe(1);
   });
 });

@@ -15,7 +15,15 @@ let counter: string;
 let supervisor: string;
 let zhongduAdminId: string;
 
-type Entry = { id: number; actorName: string | null; action: string; entity: string; entityId: string | null; regionCode: string | null; createdAt: string };
+type Entry = {
+  id: number;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  regionCode: string | null;
+  createdAt: string;
+};
 type Page = { items: Entry[]; total: number };
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
 const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
@@ -29,15 +37,37 @@ beforeAll(async () => {
   supervisor = await staffToken(ctx, { roles: ['supervisor'] });
   zhongduAdminId = json<{ id: string }>(await get('/api/v1/admin/me', zhongduAdmin)).id;
   const db = ctx.deps.database.db;
-  await writeAudit(db, { actor: { kind: 'staff', id: zhongduAdminId }, action: 'update', entity: 'worker', entityId: 'w-zd', regionCode: '450223101001' });
-  await writeAudit(db, { actor: { kind: 'system' }, action: 'update', entity: 'worker', entityId: 'w-zs', regionCode: '450223102001' });
+  await writeAudit(db, {
+    actor: { kind: 'staff', id: zhongduAdminId },
+    action: 'update',
+    entity: 'worker',
+    entityId: 'w-zd',
+    regionCode: '450223101001',
+  });
+  await writeAudit(db, {
+    actor: { kind: 'system' },
+    action: 'update',
+    entity: 'worker',
+    entityId: 'w-zs',
+    regionCode: '450223102001',
+  });
   await writeAudit(db, { actor: { kind: 'system' }, action: 'expire', entity: 'job', entityId: 'j-county' });
 
   const [occ] = await db.select().from(occupations).limit(1);
-  const emp = (name: string, townCode: string, status: 'pending' | 'verified') => ({ name, kind: 'enterprise' as const, townCode, verificationStatus: status });
+  const emp = (name: string, townCode: string, status: 'pending' | 'verified') => ({
+    name,
+    kind: 'enterprise' as const,
+    townCode,
+    verificationStatus: status,
+  });
   const ids = await db
     .insert(employers)
-    .values([emp('中渡待核验', TOWNS.zhongdu, 'pending'), emp('寨沙待核验A', TOWNS.zhaisha, 'pending'), emp('寨沙待核验B', TOWNS.zhaisha, 'pending'), emp('已核验', TOWNS.zhongdu, 'verified')])
+    .values([
+      emp('中渡待核验', TOWNS.zhongdu, 'pending'),
+      emp('寨沙待核验A', TOWNS.zhaisha, 'pending'),
+      emp('寨沙待核验B', TOWNS.zhaisha, 'pending'),
+      emp('已核验', TOWNS.zhongdu, 'verified'),
+    ])
     .returning({ id: employers.id });
   const job = (townCode: string, status: 'pending_review' | 'published') => ({
     employerId: ids[0]?.id ?? '',
@@ -54,7 +84,14 @@ beforeAll(async () => {
     startDate: '2025-12-01',
     status,
   });
-  await db.insert(jobPostings).values([job(TOWNS.zhongdu, 'pending_review'), job(TOWNS.zhongdu, 'pending_review'), job(TOWNS.zhaisha, 'pending_review'), job(TOWNS.zhongdu, 'published')]);
+  await db
+    .insert(jobPostings)
+    .values([
+      job(TOWNS.zhongdu, 'pending_review'),
+      job(TOWNS.zhongdu, 'pending_review'),
+      job(TOWNS.zhaisha, 'pending_review'),
+      job(TOWNS.zhongdu, 'published'),
+    ]);
 });
 afterAll(async () => ctx?.close());
 
@@ -62,8 +99,22 @@ describe('console home queue counts', () => {
   it('counts pending postings and employers in the caller region', async () => {
     const county = await get('/api/v1/admin/dashboard/queues', supervisor);
     expect(county.statusCode).toBe(200);
-    expect(json(county)).toEqual({ pendingPostings: 3, pendingEmployers: 3, pendingCertificates: 0, flaggedRatings: 0, pendingAppeals: 0, openGrievances: 0 });
-    expect(json(await get('/api/v1/admin/dashboard/queues', zhongduAgent))).toEqual({ pendingPostings: 2, pendingEmployers: 1, pendingCertificates: 0, flaggedRatings: 0, pendingAppeals: 0, openGrievances: 0 });
+    expect(json(county)).toEqual({
+      pendingPostings: 3,
+      pendingEmployers: 3,
+      pendingCertificates: 0,
+      flaggedRatings: 0,
+      pendingAppeals: 0,
+      openGrievances: 0,
+    });
+    expect(json(await get('/api/v1/admin/dashboard/queues', zhongduAgent))).toEqual({
+      pendingPostings: 2,
+      pendingEmployers: 1,
+      pendingCertificates: 0,
+      flaggedRatings: 0,
+      pendingAppeals: 0,
+      openGrievances: 0,
+    });
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues' })).statusCode).toBe(401);
   });
 });
@@ -74,7 +125,9 @@ describe('audit-log viewer', () => {
     const ids = page.items.map((e) => e.entityId);
     expect(ids).toEqual(expect.arrayContaining(['w-zd', 'w-zs', 'j-county']));
     expect(page.items.find((e) => e.entityId === 'w-zd')?.actorName).toMatch(/^测试/);
-    expect(page.items.find((e) => e.entityId === 'w-zd')).toMatchObject({ regionName: expect.stringContaining('中渡镇') });
+    expect(page.items.find((e) => e.entityId === 'w-zd')).toMatchObject({
+      regionName: expect.stringContaining('中渡镇'),
+    });
     const sorted = [...page.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
     expect(page.items.map((e) => e.id)).toEqual(sorted.map((e) => e.id));
   });
@@ -127,7 +180,12 @@ describe('audit-log viewer', () => {
     };
     const county = await read(admin, '?entity=worker');
     expect(county[0]).toEqual(['操作', '对象类型', '对象ID', '区域']);
-    expect(county.slice(1).map((r) => r[2]).sort()).toEqual(['w-zd', 'w-zs']);
+    expect(
+      county
+        .slice(1)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual(['w-zd', 'w-zs']);
     const town = await read(zhongduAdmin);
     expect(town.map((r) => r[2])).toContain('w-zd');
     expect(town.map((r) => r[2])).not.toContain('w-zs');

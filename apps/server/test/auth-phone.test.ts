@@ -13,7 +13,8 @@ afterAll(async () => ctx?.close());
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 const sendCode = (phone: string, headers: Record<string, string> = {}) =>
   ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/sms-code', payload: { phone }, headers });
-const login = (phone: string, code: string) => ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/phone', payload: { phone, code } });
+const login = (phone: string, code: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/phone', payload: { phone, code } });
 const codeOf = (phone: string) => ctx.sms.latest(phone)?.params.code ?? '';
 
 describe('phone + SMS code login', () => {
@@ -48,7 +49,10 @@ describe('phone + SMS code login', () => {
     const byBearer = await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(body.token) });
     expect(json(byBearer).phoneMasked).toBe('137****0002');
 
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/app/auth/logout', headers: bearer(body.token) })).statusCode).toBe(204);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/v1/app/auth/logout', headers: bearer(body.token) }))
+        .statusCode,
+    ).toBe(204);
     const after = await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(body.token) });
     expect(after.statusCode).toBe(401);
   });
@@ -78,7 +82,10 @@ describe('phone + SMS code login', () => {
     const wrong = right === '000000' ? '111111' : '000000';
     for (let i = 1; i <= 4; i++) {
       const res = await login(phone, wrong);
-      expect(json<Err>(res).error).toMatchObject({ code: 'SMS_CODE_INVALID', message: `验证码不正确，还可尝试${5 - i}次` });
+      expect(json<Err>(res).error).toMatchObject({
+        code: 'SMS_CODE_INVALID',
+        message: `验证码不正确，还可尝试${5 - i}次`,
+      });
     }
     expect(json<Err>(await login(phone, wrong)).error.code).toBe('SMS_CODE_EXPIRED');
     expect(json<Err>(await login(phone, right)).error.code).toBe('SMS_CODE_EXPIRED');
@@ -102,9 +109,14 @@ describe('phone + SMS code login', () => {
   it('one phone is one person: a worker who also owns an employer', async () => {
     const phone = '13700000007';
     const token = await loginPhone(ctx, phone);
-    const me = json<{ id: string }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(token) }));
+    const me = json<{ id: string }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(token) }),
+    );
     const db = ctx.deps.database.db;
-    const [emp] = await db.insert(employers).values({ name: '鹿寨县测试建材有限公司', kind: 'enterprise', townCode: '450223100000' }).returning();
+    const [emp] = await db
+      .insert(employers)
+      .values({ name: '鹿寨县测试建材有限公司', kind: 'enterprise', townCode: '450223100000' })
+      .returning();
     if (!emp) throw new Error('no employer');
     await db.insert(employerMembers).values({ employerId: emp.id, userId: me.id, role: 'owner' });
     ctx.clock.advance(61_000);
@@ -127,6 +139,8 @@ describe('phone + SMS code login', () => {
   it('sessions expire', async () => {
     const token = await loginPhone(ctx, '13700000008');
     ctx.clock.advance(31 * 24 * 3600_000);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(token) })).statusCode).toBe(
+      401,
+    );
   });
 });

@@ -45,7 +45,11 @@ describe('staff login', () => {
   });
 
   it('requires username and password, naming the fields', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/staff', payload: { username: '' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/auth/login/staff',
+      payload: { username: '' },
+    });
     expect(res.statusCode).toBe(400);
     const fields = json<Err>(res).error.details?.map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['username', 'password']));
@@ -62,7 +66,10 @@ describe('staff login', () => {
     expect(json<Err>(await attempt(username, PASSWORD)).error.code).toBe('ACCOUNT_LOCKED');
     ctx.clock.advance(61_000);
     expect((await attempt(username, PASSWORD)).statusCode).toBe(200);
-    const actions = await ctx.deps.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.action, 'login_locked'));
+    const actions = await ctx.deps.database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'login_locked'));
     expect(actions.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -70,24 +77,36 @@ describe('staff login', () => {
     const username = await buildStaff(ctx, { roles: ['reviewer'] });
     const token = await loginStaff(ctx, username);
     await ctx.deps.database.db.update(staff).set({ disabledAt: ctx.clock.now }).where(eq(staff.username, username));
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(
+      401,
+    );
     expect(json<Err>(await attempt(username, PASSWORD)).error.code).toBe('ACCOUNT_DISABLED');
   });
 
   it('logout revokes the session; staff sessions expire after 12 hours', async () => {
     const username = await buildStaff(ctx, { roles: ['admin'] });
     const t1 = await loginStaff(ctx, username);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/admin/auth/logout', headers: bearer(t1) })).statusCode).toBe(204);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(t1) })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/v1/admin/auth/logout', headers: bearer(t1) })).statusCode,
+    ).toBe(204);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(t1) })).statusCode).toBe(
+      401,
+    );
     const t2 = await loginStaff(ctx, username);
     ctx.clock.advance(12 * 3600_000 + 1000);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(t2) })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(t2) })).statusCode).toBe(
+      401,
+    );
   });
 
   it('keeps app and staff sessions apart', async () => {
     const userToken = await loginPhone(ctx, '13500000001');
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(userToken) })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(userToken) })).statusCode,
+    ).toBe(401);
     const staffTok = await loginStaff(ctx, await buildStaff(ctx, { roles: ['admin'] }));
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(staffTok) })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(staffTok) })).statusCode).toBe(
+      401,
+    );
   });
 });

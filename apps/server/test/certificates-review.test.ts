@@ -8,7 +8,15 @@ import { TOWNS, occupationIdByName, staffToken } from './support/factories.js';
 import { appWorker, profilePayload, type AppWorker } from './support/profile-factories.js';
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
-type Row = { id: string; workerId: string; workerNameMasked: string; homeRegionName: string; name: string; reviewStatus: string; reviewReason: string | null };
+type Row = {
+  id: string;
+  workerId: string;
+  workerNameMasked: string;
+  homeRegionName: string;
+  name: string;
+  reviewStatus: string;
+  reviewReason: string | null;
+};
 type Page = { items: Row[]; total: number };
 
 let ctx: TestContext;
@@ -19,18 +27,36 @@ let county: string;
 let zhongduAgent: string;
 const certIds: Record<string, string> = {};
 
-const list = (token: string, qs = '') => ctx.app.inject({ method: 'GET', url: `/api/v1/admin/certificates/review${qs}`, headers: bearer(token) });
-const decide = (token: string, payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: '/api/v1/admin/certificates/review', headers: bearer(token), payload });
+const list = (token: string, qs = '') =>
+  ctx.app.inject({ method: 'GET', url: `/api/v1/admin/certificates/review${qs}`, headers: bearer(token) });
+const decide = (token: string, payload: Record<string, unknown>) =>
+  ctx.app.inject({ method: 'POST', url: '/api/v1/admin/certificates/review', headers: bearer(token), payload });
 const statusOf = async (ids: string[]) => {
-  const rows = await ctx.deps.database.db.select({ id: workerCertificates.id, s: workerCertificates.reviewStatus }).from(workerCertificates).where(inArray(workerCertificates.id, ids));
+  const rows = await ctx.deps.database.db
+    .select({ id: workerCertificates.id, s: workerCertificates.reviewStatus })
+    .from(workerCertificates)
+    .where(inArray(workerCertificates.id, ids));
   return Object.fromEntries(rows.map((r) => [r.id, r.s]));
 };
 
 beforeAll(async () => {
   ctx = await createTestApp();
   occ = await occupationIdByName(ctx, '电焊工');
-  zd = await appWorker(ctx, { name: '韦焊工', homeRegionCode: TOWNS.zhongdu, occupationId: occ, certificates: [{ name: '焊工证', level: '中级', number: 'HG001' }, { name: '电工证', number: 'DG001' }] });
-  zs = await appWorker(ctx, { name: '覃焊工', homeRegionCode: TOWNS.zhaisha, occupationId: occ, certificates: [{ name: '焊工证', level: '初级', number: 'HG002' }] });
+  zd = await appWorker(ctx, {
+    name: '韦焊工',
+    homeRegionCode: TOWNS.zhongdu,
+    occupationId: occ,
+    certificates: [
+      { name: '焊工证', level: '中级', number: 'HG001' },
+      { name: '电工证', number: 'DG001' },
+    ],
+  });
+  zs = await appWorker(ctx, {
+    name: '覃焊工',
+    homeRegionCode: TOWNS.zhaisha,
+    occupationId: occ,
+    certificates: [{ name: '焊工证', level: '初级', number: 'HG002' }],
+  });
   county = await staffToken(ctx, { roles: ['counter_staff'] });
   zhongduAgent = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
   const rows = await ctx.deps.database.db.select().from(workerCertificates);
@@ -42,11 +68,17 @@ describe('certificate review queue (证书审核)', () => {
   it('lists pending certificates by region, names masked; a 中渡镇 agent never sees 寨沙镇 rows', async () => {
     const all = json<Page>(await list(county));
     expect(all.total).toBe(3);
-    expect(all.items.find((r) => r.workerId === zd.workerId)).toMatchObject({ workerNameMasked: '韦**', reviewStatus: 'pending', name: '焊工证' });
+    expect(all.items.find((r) => r.workerId === zd.workerId)).toMatchObject({
+      workerNameMasked: '韦**',
+      reviewStatus: 'pending',
+      name: '焊工证',
+    });
     const scoped = json<Page>(await list(zhongduAgent));
     expect(scoped.items.map((r) => r.workerId)).toEqual([zd.workerId, zd.workerId]);
     expect(json<Page>(await list(zhongduAgent, `?town=${TOWNS.zhaisha}`)).total).toBe(0);
-    const counts = json<{ pendingCertificates: number }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues', headers: bearer(zhongduAgent) }));
+    const counts = json<{ pendingCertificates: number }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues', headers: bearer(zhongduAgent) }),
+    );
     expect(counts.pendingCertificates).toBe(2);
   });
 
@@ -57,7 +89,11 @@ describe('certificate review queue (证书审核)', () => {
     expect(json<Err>(noReason).error.details).toEqual([{ field: 'reason', message: '驳回时请填写理由（至少2个字）' }]);
     const bad = await decide(county, { ids: [], decision: 'maybe' });
     expect(bad.statusCode).toBe(400);
-    expect(json<Err>(bad).error.details?.map((d) => d.field).sort()).toEqual(['decision', 'ids']);
+    expect(
+      json<Err>(bad)
+        .error.details?.map((d) => d.field)
+        .sort(),
+    ).toEqual(['decision', 'ids']);
     expect(await statusOf(ids)).toEqual({ [certIds['zd:HG001'] as string]: 'pending' });
   });
 
@@ -79,16 +115,27 @@ describe('certificate review queue (证书审核)', () => {
     const reviewer = await staffToken(ctx, { roles: ['reviewer'] });
     const no = await decide(reviewer, { ids: [certIds['zs:HG002']], decision: 'reject', reason: '证书编号查询不到' });
     expect(no.statusCode).toBe(200);
-    expect(await statusOf(Object.values(certIds))).toEqual({ [certIds['zd:HG001'] as string]: 'verified', [certIds['zd:DG001'] as string]: 'verified', [certIds['zs:HG002'] as string]: 'rejected' });
+    expect(await statusOf(Object.values(certIds))).toEqual({
+      [certIds['zd:HG001'] as string]: 'verified',
+      [certIds['zd:DG001'] as string]: 'verified',
+      [certIds['zs:HG002'] as string]: 'rejected',
+    });
     const again = await decide(county, { ids: [certIds['zd:HG001']], decision: 'reject', reason: '重复审核' });
     expect(again.statusCode).toBe(409);
     const audits = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.entity, 'worker_certificate'));
     expect(audits.map((a) => a.action).sort()).toEqual(['approve', 'approve', 'reject']);
-    const msgs = await ctx.deps.database.db.select().from(notifications).where(and(eq(notifications.userId, zs.userId), eq(notifications.refType, 'worker_certificate')));
+    const msgs = await ctx.deps.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, zs.userId), eq(notifications.refType, 'worker_certificate')));
     expect(msgs.map((m) => m.body)).toEqual(['您的证书「焊工证」未通过审核：证书编号查询不到']);
     const rejected = json<Page>(await list(county, '?status=rejected'));
     expect(rejected.items).toMatchObject([{ id: certIds['zs:HG002'], reviewReason: '证书编号查询不到' }]);
-    expect(json<{ pendingCertificates: number }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues', headers: bearer(county) })).pendingCertificates).toBe(0);
+    expect(
+      json<{ pendingCertificates: number }>(
+        await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues', headers: bearer(county) }),
+      ).pendingCertificates,
+    ).toBe(0);
   });
 
   it('keeps the review of an unchanged certificate when the worker saves the profile; a changed one waits again', async () => {
@@ -96,32 +143,82 @@ describe('certificate review queue (证书审核)', () => {
       method: 'PUT',
       url: '/api/v1/app/worker/profile',
       headers: bearer(zd.token),
-      payload: profilePayload({ name: '韦焊工', homeRegionCode: TOWNS.zhongdu, occupationId: occ, certificates: [{ name: '焊工证', level: '中级', number: 'HG001' }, { name: '电工证', number: 'DG009' }] }),
+      payload: profilePayload({
+        name: '韦焊工',
+        homeRegionCode: TOWNS.zhongdu,
+        occupationId: occ,
+        certificates: [
+          { name: '焊工证', level: '中级', number: 'HG001' },
+          { name: '电工证', number: 'DG009' },
+        ],
+      }),
     });
     expect(res.statusCode).toBe(200);
-    const rows = await ctx.deps.database.db.select().from(workerCertificates).where(eq(workerCertificates.workerId, zd.workerId));
-    expect(Object.fromEntries(rows.map((r) => [r.number, r.reviewStatus]))).toEqual({ HG001: 'verified', DG009: 'pending' });
+    const rows = await ctx.deps.database.db
+      .select()
+      .from(workerCertificates)
+      .where(eq(workerCertificates.workerId, zd.workerId));
+    expect(Object.fromEntries(rows.map((r) => [r.number, r.reviewStatus]))).toEqual({
+      HG001: 'verified',
+      DG009: 'pending',
+    });
   });
 
   it('shows a certificate photo to staff of the region only, and audits each view', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
-    const up = await ctx.app.inject({ method: 'POST', url: '/api/v1/app/worker/certificate-photos', headers: bearer(zs.token), payload: { image: png.toString('base64') } });
+    const up = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/app/worker/certificate-photos',
+      headers: bearer(zs.token),
+      payload: { image: png.toString('base64') },
+    });
     const { fileId } = json<{ fileId: string }>(up);
     const saved = await ctx.app.inject({
       method: 'PUT',
       url: '/api/v1/app/worker/profile',
       headers: bearer(zs.token),
-      payload: profilePayload({ name: '覃焊工', homeRegionCode: TOWNS.zhaisha, occupationId: occ, certificates: [{ name: '叉车证', number: 'CC001', photoFileId: fileId }] }),
+      payload: profilePayload({
+        name: '覃焊工',
+        homeRegionCode: TOWNS.zhaisha,
+        occupationId: occ,
+        certificates: [{ name: '叉车证', number: 'CC001', photoFileId: fileId }],
+      }),
     });
     expect(saved.statusCode).toBe(200);
-    const [cert] = await ctx.deps.database.db.select().from(workerCertificates).where(eq(workerCertificates.number, 'CC001'));
-    const photo = await ctx.app.inject({ method: 'GET', url: `/api/v1/admin/certificates/${cert?.id}/photo`, headers: bearer(county) });
+    const [cert] = await ctx.deps.database.db
+      .select()
+      .from(workerCertificates)
+      .where(eq(workerCertificates.number, 'CC001'));
+    const photo = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/admin/certificates/${cert?.id}/photo`,
+      headers: bearer(county),
+    });
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.rawPayload.equals(png)).toBe(true);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/admin/certificates/${cert?.id}/photo`, headers: bearer(zhongduAgent) })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/admin/certificates/${certIds['zd:HG001']}/photo`, headers: bearer(county) })).statusCode).toBe(404);
-    const views = await ctx.deps.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'view_photo'), eq(auditLog.entityId, cert?.id ?? '')));
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/v1/admin/certificates/${cert?.id}/photo`,
+          headers: bearer(zhongduAgent),
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/v1/admin/certificates/${certIds['zd:HG001']}/photo`,
+          headers: bearer(county),
+        })
+      ).statusCode,
+    ).toBe(404);
+    const views = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'view_photo'), eq(auditLog.entityId, cert?.id ?? '')));
     expect(views).toHaveLength(1);
   });
 });

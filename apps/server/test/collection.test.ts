@@ -8,9 +8,37 @@ import { staffWithId } from './support/services-factories.js';
 import { insertVillages, rowCount, xlsxSheets, zipSheets } from './support/public-services-factories.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
-type Member = { id: string; nameMasked: string; idNumberMasked: string; phoneMasked: string | null; status: string; age: number; migrantContactMasked: string };
-type Detail = { id: string; villageName: string; headNameMasked: string; addressMasked: string; zeroEmployment: boolean; zeroEmploymentDerived: boolean; zeroEmploymentOverride: boolean | null; collectedMembers: number; members: Member[]; followups: { content: string }[] };
-type CoverageRow = { code: string; name: string; villagesTotal: number; villagesCovered: number; households: number; members: number; zeroEmploymentFamilies: number; migrants: number };
+type Member = {
+  id: string;
+  nameMasked: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  status: string;
+  age: number;
+  migrantContactMasked: string;
+};
+type Detail = {
+  id: string;
+  villageName: string;
+  headNameMasked: string;
+  addressMasked: string;
+  zeroEmployment: boolean;
+  zeroEmploymentDerived: boolean;
+  zeroEmploymentOverride: boolean | null;
+  collectedMembers: number;
+  members: Member[];
+  followups: { content: string }[];
+};
+type CoverageRow = {
+  code: string;
+  name: string;
+  villagesTotal: number;
+  villagesCovered: number;
+  households: number;
+  members: number;
+  zeroEmploymentFamilies: number;
+  migrants: number;
+};
 type Indicator = { key: string; actual: number; target: number | null };
 
 let ctx: TestContext;
@@ -22,21 +50,64 @@ let zsVillages: string[] = [];
 const h: Record<string, string> = {};
 
 const base = '/api/v1/admin/collection';
-const post = (url: string, token: string, payload: unknown) => ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
-const patch = (url: string, token: string, payload: unknown) => ctx.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as Record<string, unknown> });
+const post = (url: string, token: string, payload: unknown) =>
+  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
+const patch = (url: string, token: string, payload: unknown) =>
+  ctx.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as Record<string, unknown> });
 const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 const details = (res: { body: string }) => (JSON.parse(res.body) as ErrorRes).error.details;
-const id = (birthDate: string, seq: number, gender: 'male' | 'female' = 'male') => makeIdNumber({ regionCode: '450223', birthDate, seq, gender });
+const id = (birthDate: string, seq: number, gender: 'male' | 'female' = 'male') =>
+  makeIdNumber({ regionCode: '450223', birthDate, seq, gender });
 
-const ID = { head: id('1980-03-01', 11), spouse: id('1985-06-01', 12, 'female'), child: id('2015-01-01', 13), lone: id('1975-02-02', 14), elder: id('1950-02-02', 15), zs: id('1990-01-01', 16) };
-const member = (over: Record<string, unknown> = {}) => ({ name: '韦大壮', idNumber: ID.head, phone: '13877001122', relation: '户主', status: 'migrant', migrantDestination: '广东东莞', migrantTrade: '电子装配', migrantContact: '13877001122', needs: ['job'], ...over });
+const ID = {
+  head: id('1980-03-01', 11),
+  spouse: id('1985-06-01', 12, 'female'),
+  child: id('2015-01-01', 13),
+  lone: id('1975-02-02', 14),
+  elder: id('1950-02-02', 15),
+  zs: id('1990-01-01', 16),
+};
+const member = (over: Record<string, unknown> = {}) => ({
+  name: '韦大壮',
+  idNumber: ID.head,
+  phone: '13877001122',
+  relation: '户主',
+  status: 'migrant',
+  migrantDestination: '广东东莞',
+  migrantTrade: '电子装配',
+  migrantContact: '13877001122',
+  needs: ['job'],
+  ...over,
+});
 const household = (over: Record<string, unknown> = {}) => ({
   villageCode: zdVillages[0],
   headName: '韦大壮',
   address: '广西柳州市鹿寨县中渡镇大兆村三组12号',
   memberCount: 4,
   collectedOn: '2025-09-12',
-  members: [member(), member({ name: '覃小花', idNumber: ID.spouse, phone: null, relation: '配偶', status: 'unemployed', migrantDestination: '', migrantTrade: '', migrantContact: '', needs: ['training', 'job'] }), member({ name: '韦小宝', idNumber: ID.child, phone: null, relation: '子女', status: 'not_in_labour_force', migrantDestination: '', needs: [] })],
+  members: [
+    member(),
+    member({
+      name: '覃小花',
+      idNumber: ID.spouse,
+      phone: null,
+      relation: '配偶',
+      status: 'unemployed',
+      migrantDestination: '',
+      migrantTrade: '',
+      migrantContact: '',
+      needs: ['training', 'job'],
+    }),
+    member({
+      name: '韦小宝',
+      idNumber: ID.child,
+      phone: null,
+      relation: '子女',
+      status: 'not_in_labour_force',
+      migrantDestination: '',
+      needs: [],
+    }),
+  ],
   ...over,
 });
 
@@ -57,25 +128,67 @@ describe('household collection', () => {
     expect(res.statusCode).toBe(201);
     const d = json<Detail>(res);
     h.one = d.id;
-    expect(d).toMatchObject({ villageName: '中渡镇·大兆村', headNameMasked: '韦**', addressMasked: '广西柳州市鹿****', collectedMembers: 3, zeroEmployment: false, zeroEmploymentOverride: null });
-    expect(d.members.map((m) => [m.nameMasked, m.status])).toEqual([['韦**', 'migrant'], ['覃**', 'unemployed'], ['韦**', 'not_in_labour_force']]);
-    expect(d.members[0]).toMatchObject({ idNumberMasked: `${ID.head.slice(0, 6)}********${ID.head.slice(-4)}`, phoneMasked: '138****1122', migrantContactMasked: '138****1122', age: 45 });
+    expect(d).toMatchObject({
+      villageName: '中渡镇·大兆村',
+      headNameMasked: '韦**',
+      addressMasked: '广西柳州市鹿****',
+      collectedMembers: 3,
+      zeroEmployment: false,
+      zeroEmploymentOverride: null,
+    });
+    expect(d.members.map((m) => [m.nameMasked, m.status])).toEqual([
+      ['韦**', 'migrant'],
+      ['覃**', 'unemployed'],
+      ['韦**', 'not_in_labour_force'],
+    ]);
+    expect(d.members[0]).toMatchObject({
+      idNumberMasked: `${ID.head.slice(0, 6)}********${ID.head.slice(-4)}`,
+      phoneMasked: '138****1122',
+      migrantContactMasked: '138****1122',
+      age: 45,
+    });
     for (const raw of [ID.head, '13877001122', '韦大壮', '三组12号']) expect(res.body).not.toContain(raw);
-    const [row] = await ctx.deps.database.db.select().from(collectionHouseholds).where(eq(collectionHouseholds.id, d.id));
+    const [row] = await ctx.deps.database.db
+      .select()
+      .from(collectionHouseholds)
+      .where(eq(collectionHouseholds.id, d.id));
     expect(row?.headNameEnc).not.toContain('韦大壮');
     expect(ctx.deps.pii.decrypt(row?.addressEnc ?? '')).toBe('广西柳州市鹿寨县中渡镇大兆村三组12号');
   });
 
   it('derives 零就业家庭 when no working-age member works, and lets the collector override it', async () => {
-    const res = await post(`${base}/households`, zhongdu.token, household({ headName: '莫老三', memberCount: 3, members: [member({ name: '莫老三', idNumber: ID.lone, status: 'unemployed', migrantDestination: '', migrantContact: '' }), member({ name: '莫阿婆', idNumber: ID.elder, status: 'flexible', migrantDestination: '' })] }));
+    const res = await post(
+      `${base}/households`,
+      zhongdu.token,
+      household({
+        headName: '莫老三',
+        memberCount: 3,
+        members: [
+          member({
+            name: '莫老三',
+            idNumber: ID.lone,
+            status: 'unemployed',
+            migrantDestination: '',
+            migrantContact: '',
+          }),
+          member({ name: '莫阿婆', idNumber: ID.elder, status: 'flexible', migrantDestination: '' }),
+        ],
+      }),
+    );
     expect(res.statusCode).toBe(201);
     h.zero = json<Detail>(res).id;
     expect(json<Detail>(res)).toMatchObject({ zeroEmployment: true, zeroEmploymentDerived: true });
     const set = await patch(`${base}/households/${h.one}`, zhongdu.token, { zeroEmploymentOverride: true });
-    expect(json<Detail>(set)).toMatchObject({ zeroEmployment: true, zeroEmploymentDerived: false, zeroEmploymentOverride: true });
+    expect(json<Detail>(set)).toMatchObject({
+      zeroEmployment: true,
+      zeroEmploymentDerived: false,
+      zeroEmploymentOverride: true,
+    });
     const unset = await patch(`${base}/households/${h.one}`, zhongdu.token, { zeroEmploymentOverride: null });
     expect(json<Detail>(unset)).toMatchObject({ zeroEmployment: false, zeroEmploymentOverride: null });
-    const lone = json<Detail>(await get(`${base}/households/${h.zero}`, zhongdu.token)).members.find((m) => m.status === 'unemployed');
+    const lone = json<Detail>(await get(`${base}/households/${h.zero}`, zhongdu.token)).members.find(
+      (m) => m.status === 'unemployed',
+    );
     const employed = await patch(`${base}/members/${lone?.id}`, zhongdu.token, { status: 'employed_local' });
     expect(employed.statusCode).toBe(200);
     expect(json<Detail>(employed)).toMatchObject({ zeroEmployment: false, zeroEmploymentDerived: false });
@@ -84,32 +197,76 @@ describe('household collection', () => {
 
   it('rejects bad households with Chinese field messages and writes nothing', async () => {
     const [hs, ms] = [await rowCount(ctx, collectionHouseholds), await rowCount(ctx, collectionMembers)];
-    expect(details(await post(`${base}/households`, zhongdu.token, household({ villageCode: TOWNS.zhongdu })))).toEqual([{ field: 'villageCode', message: '请选择行政村（须为区划中的村级代码）' }]);
-    expect(details(await post(`${base}/households`, zhongdu.token, household({ villageCode: '450223101099' })))).toEqual([{ field: 'villageCode', message: '请选择行政村（须为区划中的村级代码）' }]);
-    expect(details(await post(`${base}/households`, zhongdu.token, household({ memberCount: 2 })))).toEqual([{ field: 'members', message: '采集的成员数不能超过家庭人口数' }]);
-    const badId = await post(`${base}/households`, zhongdu.token, household({ members: [member({ idNumber: `${ID.zs.slice(0, 17)}${ID.zs.endsWith('1') ? '2' : '1'}` })] }));
+    expect(details(await post(`${base}/households`, zhongdu.token, household({ villageCode: TOWNS.zhongdu })))).toEqual(
+      [{ field: 'villageCode', message: '请选择行政村（须为区划中的村级代码）' }],
+    );
+    expect(
+      details(await post(`${base}/households`, zhongdu.token, household({ villageCode: '450223101099' }))),
+    ).toEqual([{ field: 'villageCode', message: '请选择行政村（须为区划中的村级代码）' }]);
+    expect(details(await post(`${base}/households`, zhongdu.token, household({ memberCount: 2 })))).toEqual([
+      { field: 'members', message: '采集的成员数不能超过家庭人口数' },
+    ]);
+    const badId = await post(
+      `${base}/households`,
+      zhongdu.token,
+      household({ members: [member({ idNumber: `${ID.zs.slice(0, 17)}${ID.zs.endsWith('1') ? '2' : '1'}` })] }),
+    );
     expect(details(badId)).toEqual([{ field: 'members.0.idNumber', message: '身份证号码校验位不正确' }]);
-    const dup = await post(`${base}/households`, zhongdu.token, household({ members: [member({ idNumber: ID.spouse })] }));
+    const dup = await post(
+      `${base}/households`,
+      zhongdu.token,
+      household({ members: [member({ idNumber: ID.spouse })] }),
+    );
     expect(details(dup)).toEqual([{ field: 'members.0.idNumber', message: '该身份证号码已在其他户登记' }]);
-    const migrant = await post(`${base}/households`, zhongdu.token, household({ members: [member({ idNumber: ID.zs, migrantDestination: '' })] }));
-    expect(details(migrant)).toEqual([{ field: 'members.0.migrantDestination', message: '外出务工人员须填写务工地点' }]);
-    const phone = await post(`${base}/households`, zhongdu.token, household({ members: [member({ idNumber: ID.zs, phone: '123' })] }));
+    const migrant = await post(
+      `${base}/households`,
+      zhongdu.token,
+      household({ members: [member({ idNumber: ID.zs, migrantDestination: '' })] }),
+    );
+    expect(details(migrant)).toEqual([
+      { field: 'members.0.migrantDestination', message: '外出务工人员须填写务工地点' },
+    ]);
+    const phone = await post(
+      `${base}/households`,
+      zhongdu.token,
+      household({ members: [member({ idNumber: ID.zs, phone: '123' })] }),
+    );
     expect(details(phone)).toEqual([{ field: 'members.0.phone', message: '手机号码格式不正确' }]);
-    expect(details(await post(`${base}/households`, zhongdu.token, household({ collectedOn: '2025-11-16', members: [] })))).toEqual([{ field: 'collectedOn', message: '采集日期不能晚于今天' }]);
-    expect(details(await patch(`${base}/households/${h.one}`, zhongdu.token, { memberCount: 2 }))).toEqual([{ field: 'memberCount', message: '家庭人口不能少于已采集的3名成员' }]);
+    expect(
+      details(await post(`${base}/households`, zhongdu.token, household({ collectedOn: '2025-11-16', members: [] }))),
+    ).toEqual([{ field: 'collectedOn', message: '采集日期不能晚于今天' }]);
+    expect(details(await patch(`${base}/households/${h.one}`, zhongdu.token, { memberCount: 2 }))).toEqual([
+      { field: 'memberCount', message: '家庭人口不能少于已采集的3名成员' },
+    ]);
     expect((await post(`${base}/households`, supervisor.token, household({ members: [] }))).statusCode).toBe(403);
     expect([await rowCount(ctx, collectionHouseholds), await rowCount(ctx, collectionMembers)]).toEqual([hs, ms]);
   });
 
   it('adds members within the household size and records follow-ups', async () => {
-    const add = await post(`${base}/households/${h.one}/members`, zhongdu.token, member({ name: '韦二壮', idNumber: id('2000-05-05', 17), status: 'flexible', migrantDestination: '' }));
+    const add = await post(
+      `${base}/households/${h.one}/members`,
+      zhongdu.token,
+      member({ name: '韦二壮', idNumber: id('2000-05-05', 17), status: 'flexible', migrantDestination: '' }),
+    );
     expect(add.statusCode).toBe(201);
     expect(json<Detail>(add).collectedMembers).toBe(4);
-    const full = await post(`${base}/households/${h.one}/members`, zhongdu.token, member({ name: '韦三壮', idNumber: id('2001-05-05', 18), status: 'flexible', migrantDestination: '' }));
+    const full = await post(
+      `${base}/households/${h.one}/members`,
+      zhongdu.token,
+      member({ name: '韦三壮', idNumber: id('2001-05-05', 18), status: 'flexible', migrantDestination: '' }),
+    );
     expect(details(full)).toEqual([{ field: 'memberCount', message: '已采集成员数已达家庭人口数，请先修改家庭人口' }]);
-    const bad = await post(`${base}/households/${h.zero}/followups`, zhongdu.token, { followedOn: '2025-10-01', content: '推荐保洁岗位', nextDate: '2025-09-01' });
+    const bad = await post(`${base}/households/${h.zero}/followups`, zhongdu.token, {
+      followedOn: '2025-10-01',
+      content: '推荐保洁岗位',
+      nextDate: '2025-09-01',
+    });
     expect(details(bad)).toEqual([{ field: 'nextDate', message: '下次回访日期不能早于本次回访日期' }]);
-    const ok = await post(`${base}/households/${h.zero}/followups`, zhongdu.token, { followedOn: '2025-10-01', content: '推荐县城保洁岗位，已报名', nextDate: '2025-11-01' });
+    const ok = await post(`${base}/households/${h.zero}/followups`, zhongdu.token, {
+      followedOn: '2025-10-01',
+      content: '推荐县城保洁岗位，已报名',
+      nextDate: '2025-11-01',
+    });
     expect(ok.statusCode).toBe(201);
     expect(json<Detail>(ok).followups.map((f) => f.content)).toEqual(['推荐县城保洁岗位，已报名']);
   });
@@ -117,8 +274,21 @@ describe('household collection', () => {
 
 describe('region scope', () => {
   it('a 中渡镇 agent collects and sees only 中渡镇 villages; the county sees all', async () => {
-    expect((await post(`${base}/households`, zhongdu.token, household({ villageCode: zsVillages[0], members: [] }))).statusCode).toBe(403);
-    const zs = await post(`${base}/households`, counter.token, household({ villageCode: zsVillages[0], headName: '黄寨沙', memberCount: 1, collectedOn: '2025-07-01', members: [member({ name: '黄寨沙', idNumber: ID.zs })] }));
+    expect(
+      (await post(`${base}/households`, zhongdu.token, household({ villageCode: zsVillages[0], members: [] })))
+        .statusCode,
+    ).toBe(403);
+    const zs = await post(
+      `${base}/households`,
+      counter.token,
+      household({
+        villageCode: zsVillages[0],
+        headName: '黄寨沙',
+        memberCount: 1,
+        collectedOn: '2025-07-01',
+        members: [member({ name: '黄寨沙', idNumber: ID.zs })],
+      }),
+    );
     expect(zs.statusCode).toBe(201);
     h.zs = json<Detail>(zs).id;
     const mine = json<{ items: { id: string }[]; total: number }>(await get(`${base}/households`, zhongdu.token));
@@ -127,30 +297,51 @@ describe('region scope', () => {
     expect(json<{ total: number }>(await get(`${base}/households?town=${TOWNS.zhaisha}`, zhongdu.token)).total).toBe(0);
     expect(json<{ total: number }>(await get(`${base}/households`, counter.token)).total).toBe(3);
     expect(json<{ total: number }>(await get(`${base}/households?zeroEmployment=true`, counter.token)).total).toBe(1);
-    expect(json<{ total: number }>(await get(`${base}/households?village=${zdVillages[1]}`, counter.token)).total).toBe(0);
+    expect(json<{ total: number }>(await get(`${base}/households?village=${zdVillages[1]}`, counter.token)).total).toBe(
+      0,
+    );
     const members = json<Detail>(await get(`${base}/households/${h.zs}`, counter.token)).members;
-    expect((await patch(`${base}/members/${members[0]?.id}`, zhongdu.token, { status: 'unemployed' })).statusCode).toBe(404);
+    expect((await patch(`${base}/members/${members[0]?.id}`, zhongdu.token, { status: 'unemployed' })).statusCode).toBe(
+      404,
+    );
   });
 });
 
 describe('coverage, KPI, export and pack', () => {
   it('reports coverage per town for the county and per village for a town', async () => {
-    const county = json<{ level: string; items: CoverageRow[]; total: CoverageRow }>(await get(`${base}/coverage`, counter.token));
+    const county = json<{ level: string; items: CoverageRow[]; total: CoverageRow }>(
+      await get(`${base}/coverage`, counter.token),
+    );
     expect(county.level).toBe('town');
     expect(county.items).toHaveLength(9);
-    expect(county.items.find((r) => r.name === '中渡镇')).toMatchObject({ villagesTotal: 2, villagesCovered: 1, households: 2, members: 6, zeroEmploymentFamilies: 1, migrants: 1 });
+    expect(county.items.find((r) => r.name === '中渡镇')).toMatchObject({
+      villagesTotal: 2,
+      villagesCovered: 1,
+      households: 2,
+      members: 6,
+      zeroEmploymentFamilies: 1,
+      migrants: 1,
+    });
     expect(county.total).toMatchObject({ villagesTotal: 3, villagesCovered: 2, households: 3, members: 7 });
     const town = json<{ level: string; items: CoverageRow[] }>(await get(`${base}/coverage`, zhongdu.token));
     expect(town.level).toBe('village');
-    expect(town.items.map((r) => [r.name, r.villagesCovered])).toEqual([['大兆村', 1], ['石墨村', 0]]);
+    expect(town.items.map((r) => [r.name, r.villagesCovered])).toEqual([
+      ['大兆村', 1],
+      ['石墨村', 0],
+    ]);
   });
 
-  it('shows villages covered against 113 for the county and against the town\'s villages for a town; rows add up', async () => {
-    const kpi = async (token: string, qs = 'year=2025') => json<{ indicators: Indicator[] }>(await get(`/api/v1/admin/kpi?${qs}`, token)).indicators.find((i) => i.key === 'info_collection_villages');
+  it("shows villages covered against 113 for the county and against the town's villages for a town; rows add up", async () => {
+    const kpi = async (token: string, qs = 'year=2025') =>
+      json<{ indicators: Indicator[] }>(await get(`/api/v1/admin/kpi?${qs}`, token)).indicators.find(
+        (i) => i.key === 'info_collection_villages',
+      );
     expect(await kpi(counter.token)).toMatchObject({ actual: 2, target: 113 });
     expect(await kpi(zhongdu.token)).toMatchObject({ actual: 1, target: 2 });
     expect(await kpi(counter.token, 'year=2025&month=8')).toMatchObject({ actual: 1 });
-    const rows = json<{ actual: number; total: number; items: { value: number }[] }>(await get('/api/v1/admin/kpi/info_collection_villages/rows?year=2025', counter.token));
+    const rows = json<{ actual: number; total: number; items: { value: number }[] }>(
+      await get('/api/v1/admin/kpi/info_collection_villages/rows?year=2025', counter.token),
+    );
     expect(rows.total).toBe(3);
     expect(rows.items.reduce((s, r) => s + r.value, 0)).toBe(rows.actual);
   });
@@ -159,11 +350,35 @@ describe('coverage, KPI, export and pack', () => {
     const res = await get(`${base}/export`, zhongdu.token);
     expect(res.statusCode).toBe(200);
     const sheets = await xlsxSheets(res.rawPayload);
-    expect([...sheets.keys()]).toEqual(['就业信息采集台账', '家庭成员就业情况', '外出务工人员', '采集回访台账', '采集覆盖情况']);
-    expect(sheets.get('就业信息采集台账')?.[0]).toEqual(['序号', '所在村', '户主姓名', '家庭住址', '家庭人口', '已采集成员', '零就业家庭', '认定方式', '采集日期', '备注', '采集人', '登记时间']);
+    expect([...sheets.keys()]).toEqual([
+      '就业信息采集台账',
+      '家庭成员就业情况',
+      '外出务工人员',
+      '采集回访台账',
+      '采集覆盖情况',
+    ]);
+    expect(sheets.get('就业信息采集台账')?.[0]).toEqual([
+      '序号',
+      '所在村',
+      '户主姓名',
+      '家庭住址',
+      '家庭人口',
+      '已采集成员',
+      '零就业家庭',
+      '认定方式',
+      '采集日期',
+      '备注',
+      '采集人',
+      '登记时间',
+    ]);
     expect((sheets.get('就业信息采集台账') ?? []).length - 1).toBe(2);
     expect((sheets.get('家庭成员就业情况') ?? []).length - 1).toBe(6);
-    expect(sheets.get('外出务工人员')?.slice(1).map((r) => [r[3], r[10]])).toEqual([['韦**', '广东东莞']]);
+    expect(
+      sheets
+        .get('外出务工人员')
+        ?.slice(1)
+        .map((r) => [r[3], r[10]]),
+    ).toEqual([['韦**', '广东东莞']]);
     expect(res.body).not.toContain('韦大壮');
     const full = await get(`${base}/export?pii=full`, counter.token);
     const fullSheets = await xlsxSheets(full.rawPayload);

@@ -23,10 +23,30 @@ describe('credit ledger core', () => {
     const worker = randomUUID();
     const app = randomUUID();
     expect((await creditScoresOf(db, 'worker', [worker])).get(worker)).toEqual({ score: 80, level: 'good' });
-    const first = await recordCreditEvent(db, { subjectType: 'worker', subjectId: worker, kind: 'no_show', refType: 'application', refId: app });
+    const first = await recordCreditEvent(db, {
+      subjectType: 'worker',
+      subjectId: worker,
+      kind: 'no_show',
+      refType: 'application',
+      refId: app,
+    });
     expect(first).toMatchObject({ points: -10, score: 70 });
-    expect(await recordCreditEvent(db, { subjectType: 'worker', subjectId: worker, kind: 'no_show', refType: 'application', refId: app })).toBeNull();
-    await recordCreditEvent(db, { subjectType: 'worker', subjectId: worker, kind: 'manual_adjust', points: 50, reason: '申诉核实' });
+    expect(
+      await recordCreditEvent(db, {
+        subjectType: 'worker',
+        subjectId: worker,
+        kind: 'no_show',
+        refType: 'application',
+        refId: app,
+      }),
+    ).toBeNull();
+    await recordCreditEvent(db, {
+      subjectType: 'worker',
+      subjectId: worker,
+      kind: 'manual_adjust',
+      points: 50,
+      reason: '申诉核实',
+    });
     expect((await creditScoresOf(db, 'worker', [worker])).get(worker)).toEqual({ score: 100, level: 'excellent' });
   });
 
@@ -35,7 +55,12 @@ describe('credit ledger core', () => {
     const employer = randomUUID();
     await expect(
       db.transaction(async (tx) => {
-        await recordCreditEvent(tx, { subjectType: 'employer', subjectId: employer, kind: 'late_cancel', refId: randomUUID() });
+        await recordCreditEvent(tx, {
+          subjectType: 'employer',
+          subjectId: employer,
+          kind: 'late_cancel',
+          refId: randomUUID(),
+        });
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
@@ -46,8 +71,16 @@ describe('credit ledger core', () => {
 describe('notify core', () => {
   it('stores the message and queues an SMS with the encrypted phone only when asked', async () => {
     const db = database.db;
-    const [user] = await db.insert(users).values({ phoneEnc: 'enc:phone', phoneHash: `h-${randomUUID()}` }).returning();
-    const quiet = await notify(db, { userId: user!.id, kind: 'application', title: '新报名', body: '有人报名了您的岗位' });
+    const [user] = await db
+      .insert(users)
+      .values({ phoneEnc: 'enc:phone', phoneHash: `h-${randomUUID()}` })
+      .returning();
+    const quiet = await notify(db, {
+      userId: user!.id,
+      kind: 'application',
+      title: '新报名',
+      body: '有人报名了您的岗位',
+    });
     const loud = await notify(db, { userId: user!.id, kind: 'hired', title: '已录用', body: '您已被录用', sms: true });
     const rows = await db.select().from(notifications).where(eq(notifications.userId, user!.id));
     expect(rows.map((r) => r.id).sort()).toEqual([quiet, loud].sort());
@@ -59,19 +92,38 @@ describe('notify core', () => {
 
 describe('SMS texts from the 系统配置 templates', () => {
   it('fills ${name} placeholders, leaving unknown names empty', () => {
-    expect(renderSmsTemplate('您已被${employer}录用（${job}）${nope}', { employer: '兴农超市', job: '理货员' })).toBe('您已被兴农超市录用（理货员）');
+    expect(renderSmsTemplate('您已被${employer}录用（${job}）${nope}', { employer: '兴农超市', job: '理货员' })).toBe(
+      '您已被兴农超市录用（理货员）',
+    );
   });
 
   it('uses the staff-edited template at once, and the body when the template is missing', async () => {
     const db = database.db;
-    const [user] = await db.insert(users).values({ phoneEnc: 'enc:phone2', phoneHash: `h-${randomUUID()}` }).returning();
-    const send = (code: string) => notify(db, { userId: user!.id, kind: 'hired', title: '已录用', body: '正文', sms: true, smsTemplate: { code, params: { employer: '兴农超市', job: '理货员' } } });
+    const [user] = await db
+      .insert(users)
+      .values({ phoneEnc: 'enc:phone2', phoneHash: `h-${randomUUID()}` })
+      .returning();
+    const send = (code: string) =>
+      notify(db, {
+        userId: user!.id,
+        kind: 'hired',
+        title: '已录用',
+        body: '正文',
+        sms: true,
+        smsTemplate: { code, params: { employer: '兴农超市', job: '理货员' } },
+      });
     const textOf = async (id: string) => {
-      const [job] = await db.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `notify:${id}`));
+      const [job] = await db
+        .select()
+        .from(backgroundJobs)
+        .where(eq(backgroundJobs.dedupeKey, `notify:${id}`));
       return (job!.payload as { params: { text: string } }).params.text;
     };
     expect(await textOf(await send('hired'))).toBe('【鹿寨零工】您已被兴农超市录用（理货员），请按约定时间到岗。');
-    await db.insert(settings).values({ key: 'smsTemplates', value: { ...SETTING_DEFAULTS.smsTemplates, hired: '${employer}录用了您：${job}' } });
+    await db.insert(settings).values({
+      key: 'smsTemplates',
+      value: { ...SETTING_DEFAULTS.smsTemplates, hired: '${employer}录用了您：${job}' },
+    });
     expect(await textOf(await send('hired'))).toBe('【鹿寨零工】兴农超市录用了您：理货员');
     expect(await textOf(await send('no_such_template'))).toBe('【鹿寨零工】正文');
   });

@@ -13,10 +13,16 @@ afterAll(async () => ctx?.close());
 
 describe('demo 统一发布 items', () => {
   it('fill the mobile banner and notices and the hall screen; the pending one stays off every channel', async () => {
-    const channel = async (c: string) => json<Items>(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/publications?channel=${c}` })).items.map((i) => i.title);
+    const channel = async (c: string) =>
+      json<Items>(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/publications?channel=${c}` })).items.map(
+        (i) => i.title,
+      );
     expect(await channel('banner')).toEqual(['鹿寨县2026年冬季专场招聘会']);
-    expect((await channel('notice')).sort()).toEqual(['本周热招岗位快讯', '灵活就业人员社保补贴申领指南', '鹿寨县2026年冬季专场招聘会'].sort());
+    expect((await channel('notice')).sort()).toEqual(
+      ['本周热招岗位快讯', '灵活就业人员社保补贴申领指南', '鹿寨县2026年冬季专场招聘会'].sort(),
+    );
     expect(await channel('screen')).toHaveLength(2);
-    for (const c of ['banner', 'notice', 'screen']) expect(await channel(c)).not.toContain('寨沙镇零工驿站春节期间服务安排');
+    for (const c of ['banner', 'notice', 'screen'])
+      expect(await channel(c)).not.toContain('寨沙镇零工驿站春节期间服务安排');
   });
 });

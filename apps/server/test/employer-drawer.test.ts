@@ -7,9 +7,27 @@ import { staffToken, TOWNS } from './support/factories.js';
 import { postJob } from './support/application-factories.js';
 import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
 
-type Hire = { applicationId: string; jobTitle: string; workerNameMasked: string; status: string; hiredAt: string | null; completedAt: string | null; amountDueFen: number | null };
-type Rated = { id: string; workerNameMasked: string; stars: number; tags: string[]; comment: string | null; commentState: string };
-type Activity = { hires: { items: Hire[]; total: number }; ratings: { items: Rated[]; total: number; averageStars: number | null } };
+type Hire = {
+  applicationId: string;
+  jobTitle: string;
+  workerNameMasked: string;
+  status: string;
+  hiredAt: string | null;
+  completedAt: string | null;
+  amountDueFen: number | null;
+};
+type Rated = {
+  id: string;
+  workerNameMasked: string;
+  stars: number;
+  tags: string[];
+  comment: string | null;
+  commentState: string;
+};
+type Activity = {
+  hires: { items: Hire[]; total: number };
+  ratings: { items: Rated[]; total: number; averageStars: number | null };
+};
 
 let ctx: TestContext;
 let pair: Pair;
@@ -20,7 +38,8 @@ let flaggedId: string;
 let county: string;
 let reviewer: string;
 
-const activity = (employerId: string, token: string) => ctx.app.inject({ method: 'GET', url: `/api/v1/admin/employers/${employerId}/activity`, headers: bearer(token) });
+const activity = (employerId: string, token: string) =>
+  ctx.app.inject({ method: 'GET', url: `/api/v1/admin/employers/${employerId}/activity`, headers: bearer(token) });
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -31,7 +50,11 @@ beforeAll(async () => {
 
   hiredId = (await hiredApplication(ctx, pair, { title: '水泥搬运' })).applicationId;
   doneId = await completedWithAmount(ctx, pair, 180);
-  await rateAs(ctx, pair.worker.token, doneId, { stars: 5, tags: ['按时结算', '态度友善'], comment: '老板人很好，工钱当天结清' });
+  await rateAs(ctx, pair.worker.token, doneId, {
+    stars: 5,
+    tags: ['按时结算', '态度友善'],
+    comment: '老板人很好，工钱当天结清',
+  });
   await rateAs(ctx, pair.owner.token, doneId, { stars: 4 });
   flaggedId = await completedApplication(ctx, pair);
   await rateAs(ctx, pair.worker.token, flaggedId, { stars: 2, comment: '说要押金才肯来' });
@@ -39,7 +62,10 @@ beforeAll(async () => {
   const unrevealed = await completedApplication(ctx, pair);
   await rateAs(ctx, pair.worker.token, unrevealed, { stars: 1, comment: '还没揭晓的评价' });
   // An application that was never hired is not a hire.
-  const jobId = await postJob(ctx, pair.owner.token, pair.employerId, pair.occupationId, { townCode: pair.townCode, title: '只报名未录用' });
+  const jobId = await postJob(ctx, pair.owner.token, pair.employerId, pair.occupationId, {
+    townCode: pair.townCode,
+    title: '只报名未录用',
+  });
   await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${jobId}/apply`, headers: bearer(pair.worker.token) });
   await hiredApplication(ctx, other, { title: '寨沙的活' });
 });
@@ -70,14 +96,27 @@ describe('employer drawer: ratings received', () => {
     expect(r.averageStars).toBe(3.5);
     expect(r.items.map((i) => i.stars).sort()).toEqual([2, 5]);
     const five = r.items.find((i) => i.stars === 5);
-    expect(five).toMatchObject({ workerNameMasked: '覃**', tags: ['按时结算', '态度友善'], comment: '老板人很好，工钱当天结清', commentState: 'visible' });
+    expect(five).toMatchObject({
+      workerNameMasked: '覃**',
+      tags: ['按时结算', '态度友善'],
+      comment: '老板人很好，工钱当天结清',
+      commentState: 'visible',
+    });
     expect(r.items.find((i) => i.stars === 2)).toMatchObject({ comment: null, commentState: 'pending_review' });
     expect(JSON.stringify(r)).not.toContain('还没揭晓');
   });
 
   it('a comment staff hid stays hidden', async () => {
-    const [row] = await ctx.deps.database.db.select().from(ratings).where(and(eq(ratings.applicationId, flaggedId), eq(ratings.raterSide, 'worker')));
-    const hide = await ctx.app.inject({ method: 'POST', url: `/api/v1/admin/ratings/${row!.id}/review`, headers: bearer(reviewer), payload: { action: 'hide', reason: '含不实内容' } });
+    const [row] = await ctx.deps.database.db
+      .select()
+      .from(ratings)
+      .where(and(eq(ratings.applicationId, flaggedId), eq(ratings.raterSide, 'worker')));
+    const hide = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/ratings/${row!.id}/review`,
+      headers: bearer(reviewer),
+      payload: { action: 'hide', reason: '含不实内容' },
+    });
     expect(hide.statusCode).toBe(200);
     const { ratings: r } = json<Activity>(await activity(pair.employerId, county));
     expect(r.items.find((i) => i.stars === 2)).toMatchObject({ comment: null, commentState: 'hidden' });

@@ -3,7 +3,15 @@ import { count, eq } from 'drizzle-orm';
 import { makeUscc, makeUsccBody } from '@lingong/contracts';
 import { employerMembers, employers } from '../src/modules/employers/employers.schema.js';
 import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, jobBody, loginPhone, occupationIdByName, staffToken } from './support/factories.js';
+import {
+  TOWNS,
+  appUser,
+  buildEmployer,
+  jobBody,
+  loginPhone,
+  occupationIdByName,
+  staffToken,
+} from './support/factories.js';
 
 let ctx: TestContext;
 let county: string;
@@ -36,14 +44,20 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const get = (token: string, url: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const post = (token: string, url: string, payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload });
+const post = (token: string, url: string, payload: Record<string, unknown>) =>
+  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload });
 const countEmployers = async () => (await ctx.deps.database.db.select({ n: count() }).from(employers))[0]?.n ?? 0;
 
 describe('admin employer list (雇主管理)', () => {
   it('searches by name, kind, status and town, and scopes a 中渡镇 agent to 中渡镇', async () => {
     const owner = await appUser(ctx);
     await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡搜索测试砖厂' });
-    await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha, name: '寨沙搜索测试砖厂', status: 'pending' });
+    await buildEmployer(ctx, {
+      ownerUserId: owner.userId,
+      townCode: TOWNS.zhaisha,
+      name: '寨沙搜索测试砖厂',
+      status: 'pending',
+    });
     const all = json<Page>(await get(county, '/api/v1/admin/employers?q=搜索测试砖厂'));
     expect(all.items.map((e) => e.name).sort()).toEqual(['中渡搜索测试砖厂', '寨沙搜索测试砖厂']);
     const pending = json<Page>(await get(county, '/api/v1/admin/employers?q=搜索测试&status=pending&kind=enterprise'));
@@ -74,8 +88,16 @@ describe('counter registration of an employer (代为登记)', () => {
     const token = await loginPhone(ctx, body.ownerPhone);
     const mine = json<{ items: { id: string; myRole: string }[] }>(await get(token, '/api/v1/app/employers'));
     expect(mine.items).toEqual([expect.objectContaining({ id: e.id, myRole: 'owner' })]);
-    const detail = json<{ members: { role: string; phoneMasked: string }[]; history: { action: string; actorName: string | null }[] }>(await get(county, `/api/v1/admin/employers/${e.id}`));
-    expect(detail.members).toEqual([expect.objectContaining({ role: 'owner', phoneMasked: `${body.ownerPhone.slice(0, 3)}****${body.ownerPhone.slice(-4)}` })]);
+    const detail = json<{
+      members: { role: string; phoneMasked: string }[];
+      history: { action: string; actorName: string | null }[];
+    }>(await get(county, `/api/v1/admin/employers/${e.id}`));
+    expect(detail.members).toEqual([
+      expect.objectContaining({
+        role: 'owner',
+        phoneMasked: `${body.ownerPhone.slice(0, 3)}****${body.ownerPhone.slice(-4)}`,
+      }),
+    ]);
     expect(detail.history[0]).toMatchObject({ action: 'counter_register' });
     expect(detail.history[0]?.actorName).toBeTruthy();
   });
@@ -84,13 +106,20 @@ describe('counter registration of an employer (代为登记)', () => {
     const user = await appUser(ctx);
     const res = await post(county, '/api/v1/admin/employers', counterBody(2, { ownerPhone: user.phone }));
     expect(res.statusCode).toBe(201);
-    const rows = await ctx.deps.database.db.select().from(employerMembers).where(eq(employerMembers.employerId, json<Summary>(res).id));
+    const rows = await ctx.deps.database.db
+      .select()
+      .from(employerMembers)
+      .where(eq(employerMembers.employerId, json<Summary>(res).id));
     expect(rows).toEqual([expect.objectContaining({ userId: user.userId, role: 'owner' })]);
   });
 
   it('rejects bad input with Chinese field messages and writes nothing', async () => {
     const before = await countEmployers();
-    const res = await post(county, '/api/v1/admin/employers', counterBody(3, { ownerPhone: '123', uscc: null, name: '' }));
+    const res = await post(
+      county,
+      '/api/v1/admin/employers',
+      counterBody(3, { ownerPhone: '123', uscc: null, name: '' }),
+    );
     expect(res.statusCode).toBe(400);
     const fields = json<Err>(res).error.details?.map((d) => d.field) ?? [];
     expect(fields).toEqual(expect.arrayContaining(['ownerPhone', 'uscc', 'name']));
@@ -99,7 +128,9 @@ describe('counter registration of an employer (代为登记)', () => {
 
   it('refuses a 寨沙镇 employer from a 中渡镇 counter, and a supervisor or station agent entirely', async () => {
     const before = await countEmployers();
-    expect((await post(zhongduCounter, '/api/v1/admin/employers', counterBody(4, { townCode: TOWNS.zhaisha }))).statusCode).toBe(403);
+    expect(
+      (await post(zhongduCounter, '/api/v1/admin/employers', counterBody(4, { townCode: TOWNS.zhaisha }))).statusCode,
+    ).toBe(403);
     expect((await post(supervisor, '/api/v1/admin/employers', counterBody(5))).statusCode).toBe(403);
     expect((await post(zhongduAgent, '/api/v1/admin/employers', counterBody(6))).statusCode).toBe(403);
     expect(await countEmployers()).toBe(before);
@@ -122,13 +153,22 @@ describe('employer detail, suspend and restore', () => {
 
     const refused = await post(owner.token, `/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }));
     expect(refused.statusCode).toBe(403);
-    expect(json<Err>(refused).error).toMatchObject({ code: 'EMPLOYER_SUSPENDED', message: expect.stringContaining('暂停') });
+    expect(json<Err>(refused).error).toMatchObject({
+      code: 'EMPLOYER_SUSPENDED',
+      message: expect.stringContaining('暂停'),
+    });
 
     const restored = await post(county, `/api/v1/admin/employers/${id}/restore`, { reason: '已结清工资' });
     expect(json<Summary>(restored).verificationStatus).toBe('verified');
-    expect((await post(owner.token, `/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }))).statusCode).toBe(201);
+    expect(
+      (await post(owner.token, `/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }))).statusCode,
+    ).toBe(201);
 
-    const detail = json<{ jobCounts: Record<string, number>; recentJobs: unknown[]; history: { action: string; reason: string | null; from: string | null }[] }>(await get(county, `/api/v1/admin/employers/${id}`));
+    const detail = json<{
+      jobCounts: Record<string, number>;
+      recentJobs: unknown[];
+      history: { action: string; reason: string | null; from: string | null }[];
+    }>(await get(county, `/api/v1/admin/employers/${id}`));
     expect(Object.values(detail.jobCounts).reduce((a, b) => a + b, 0)).toBe(2);
     expect(detail.recentJobs).toHaveLength(2);
     expect(detail.history.map((h) => h.action)).toEqual(['suspend', 'restore']);
@@ -140,8 +180,12 @@ describe('employer detail, suspend and restore', () => {
     const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha });
     expect((await get(zhongduAgent, `/api/v1/admin/employers/${id}`)).statusCode).toBe(404);
     expect((await get(supervisor, `/api/v1/admin/employers/${id}`)).statusCode).toBe(200);
-    expect((await post(supervisor, `/api/v1/admin/employers/${id}/suspend`, { reason: '测试理由' })).statusCode).toBe(403);
-    expect((await post(zhongduCounter, `/api/v1/admin/employers/${id}/suspend`, { reason: '测试理由' })).statusCode).toBe(404);
+    expect((await post(supervisor, `/api/v1/admin/employers/${id}/suspend`, { reason: '测试理由' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await post(zhongduCounter, `/api/v1/admin/employers/${id}/suspend`, { reason: '测试理由' })).statusCode,
+    ).toBe(404);
     const [row] = await ctx.deps.database.db.select().from(employers).where(eq(employers.id, id));
     expect(row?.verificationStatus).toBe('verified');
   });

@@ -31,21 +31,43 @@ const countEmployers = async () => (await ctx.deps.database.db.select({ n: count
 describe('employer registration (用工登记)', () => {
   it('registers an enterprise; the caller becomes owner and it waits for verification', async () => {
     const owner = await appUser(ctx);
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/app/employers', headers: bearer(owner.token), payload: body() });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/app/employers',
+      headers: bearer(owner.token),
+      payload: body(),
+    });
     expect(res.statusCode).toBe(201);
     const e = json(res);
-    expect(e).toMatchObject({ name: '鹿寨县中渡建材有限公司', kind: 'enterprise', townName: '中渡镇', verificationStatus: 'pending', myRole: 'owner', contactPhone: '13912345678' });
-    const me = json<{ roles: string[]; employers: { employerId: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(owner.token) }));
+    expect(e).toMatchObject({
+      name: '鹿寨县中渡建材有限公司',
+      kind: 'enterprise',
+      townName: '中渡镇',
+      verificationStatus: 'pending',
+      myRole: 'owner',
+      contactPhone: '13912345678',
+    });
+    const me = json<{ roles: string[]; employers: { employerId: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(owner.token) }),
+    );
     expect(me.roles).toContain('employer_owner');
     expect(me.employers.map((x) => x.employerId)).toContain(e.id);
-    const [row] = await ctx.deps.database.db.select().from(employers).where(eq(employers.id, String(e.id)));
+    const [row] = await ctx.deps.database.db
+      .select()
+      .from(employers)
+      .where(eq(employers.id, String(e.id)));
     expect(row?.contactPhoneEnc).not.toContain('13912345678');
   });
 
   it('registers a private person by ID number (masked in the answer, encrypted at rest)', async () => {
     const owner = await appUser(ctx);
     const idNumber = makeIdNumber({ regionCode: '450223', birthDate: '1980-05-06', seq: 7, gender: 'male' });
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/app/employers', headers: bearer(owner.token), payload: body({ kind: 'private_person', name: '韦大哥（个人雇主）', uscc: null, idNumber }) });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/app/employers',
+      headers: bearer(owner.token),
+      payload: body({ kind: 'private_person', name: '韦大哥（个人雇主）', uscc: null, idNumber }),
+    });
     expect(res.statusCode).toBe(201);
     expect(json(res).idNumberMasked).toBe(`450223********${idNumber.slice(-4)}`);
     expect(res.body).not.toContain(idNumber);
@@ -58,7 +80,15 @@ describe('employer registration (用工登记)', () => {
       method: 'POST',
       url: '/api/v1/app/employers',
       headers: bearer(owner.token),
-      payload: body({ kind: 'company', name: 'x', uscc: '91450223MA5KXXXXX1', townCode: '4502', address: '', contactPhone: '123', size: '很多人' }),
+      payload: body({
+        kind: 'company',
+        name: 'x',
+        uscc: '91450223MA5KXXXXX1',
+        townCode: '4502',
+        address: '',
+        contactPhone: '123',
+        size: '很多人',
+      }),
     });
     expect(bad.statusCode).toBe(400);
     const fields = Object.fromEntries((json<Err>(bad).error.details ?? []).map((d) => [d.field, d.message]));
@@ -71,20 +101,44 @@ describe('employer registration (用工登记)', () => {
       size: '规模应为 10人以下/10-49人/50-299人/300人以上',
     });
     expect(fields.uscc).toMatch(/统一社会信用代码/);
-    const noCode = await ctx.app.inject({ method: 'POST', url: '/api/v1/app/employers', headers: bearer(owner.token), payload: body({ uscc: null }) });
+    const noCode = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/app/employers',
+      headers: bearer(owner.token),
+      payload: body({ uscc: null }),
+    });
     expect(json<Err>(noCode).error.details).toEqual([{ field: 'uscc', message: '请填写统一社会信用代码' }]);
-    const noId = await ctx.app.inject({ method: 'POST', url: '/api/v1/app/employers', headers: bearer(owner.token), payload: body({ kind: 'private_person', uscc: null }) });
+    const noId = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/app/employers',
+      headers: bearer(owner.token),
+      payload: body({ kind: 'private_person', uscc: null }),
+    });
     expect(json<Err>(noId).error.details).toEqual([{ field: 'idNumber', message: '个人雇主请填写身份证号码' }]);
-    const village = await ctx.app.inject({ method: 'POST', url: '/api/v1/app/employers', headers: bearer(owner.token), payload: body({ uscc: uscc(99), townCode: '450223999000' }) });
+    const village = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/app/employers',
+      headers: bearer(owner.token),
+      payload: body({ uscc: uscc(99), townCode: '450223999000' }),
+    });
     expect(json<Err>(village).error.details).toEqual([{ field: 'townCode', message: '所属乡镇不存在' }]);
-    const taken = await ctx.app.inject({ method: 'POST', url: '/api/v1/app/employers', headers: bearer(owner.token), payload: body() });
+    const taken = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/app/employers',
+      headers: bearer(owner.token),
+      payload: body(),
+    });
     expect(taken.statusCode).toBe(400);
     expect(json<Err>(taken).error.details?.[0]?.field).toBe('uscc');
     expect(await countEmployers()).toBe(before);
   });
 
   it('needs a login', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/app/employers', payload: body({ uscc: uscc(5) }) });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/app/employers',
+      payload: body({ uscc: uscc(5) }),
+    });
     expect(res.statusCode).toBe(401);
   });
 });
@@ -94,13 +148,30 @@ describe('members act for an employer', () => {
     const owner = await appUser(ctx);
     const stranger = await appUser(ctx);
     const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${id}`, headers: bearer(owner.token) })).statusCode).toBe(200);
-    const denied = await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${id}`, headers: bearer(stranger.token) });
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${id}`, headers: bearer(owner.token) }))
+        .statusCode,
+    ).toBe(200);
+    const denied = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/app/employers/${id}`,
+      headers: bearer(stranger.token),
+    });
     expect(denied.statusCode).toBe(403);
     expect(json<Err>(denied).error.message).toBe('您不是该用工主体的成员');
-    const edit = await ctx.app.inject({ method: 'PUT', url: `/api/v1/app/employers/${id}`, headers: bearer(stranger.token), payload: body({ uscc: uscc(777) }) });
+    const edit = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/app/employers/${id}`,
+      headers: bearer(stranger.token),
+      payload: body({ uscc: uscc(777) }),
+    });
     expect(edit.statusCode).toBe(403);
-    const invite = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${id}/invitations`, headers: bearer(stranger.token), payload: { phone: '13655550000' } });
+    const invite = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/employers/${id}/invitations`,
+      headers: bearer(stranger.token),
+      payload: { phone: '13655550000' },
+    });
     expect(invite.statusCode).toBe(403);
     expect((await ctx.deps.database.db.select({ n: count() }).from(employerInvitations))[0]?.n).toBe(0);
   });
@@ -108,18 +179,40 @@ describe('members act for an employer', () => {
   it('an invited phone becomes a member when it logs in', async () => {
     const owner = await appUser(ctx);
     const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '邀请测试公司' });
-    const inv = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${id}/invitations`, headers: bearer(owner.token), payload: { phone: '136 5555 0001' } });
+    const inv = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/employers/${id}/invitations`,
+      headers: bearer(owner.token),
+      payload: { phone: '136 5555 0001' },
+    });
     expect(inv.statusCode).toBe(201);
     expect(json(inv)).toMatchObject({ status: 'pending', phoneMasked: '136****0001', employerName: '邀请测试公司' });
-    const again = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${id}/invitations`, headers: bearer(owner.token), payload: { phone: '13655550001' } });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/employers/${id}/invitations`,
+      headers: bearer(owner.token),
+      payload: { phone: '13655550001' },
+    });
     expect(again.statusCode).toBe(400);
     const member = await appUser(ctx, '13655550001');
-    const me = json<{ roles: string[]; employers: { employerId: string; role: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(member.token) }));
+    const me = json<{ roles: string[]; employers: { employerId: string; role: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(member.token) }),
+    );
     expect(me.employers).toEqual([expect.objectContaining({ employerId: id, role: 'member' })]);
     expect(me.roles).toContain('employer_member');
-    const mine = await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${id}`, headers: bearer(member.token) });
+    const mine = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/app/employers/${id}`,
+      headers: bearer(member.token),
+    });
     expect(json(mine).myRole).toBe('member');
-    const list = json<{ items: { status: string }[] }>(await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${id}/invitations`, headers: bearer(owner.token) }));
+    const list = json<{ items: { status: string }[] }>(
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/app/employers/${id}/invitations`,
+        headers: bearer(owner.token),
+      }),
+    );
     expect(list.items[0]?.status).toBe('accepted');
   });
 
@@ -127,38 +220,111 @@ describe('members act for an employer', () => {
     const owner = await appUser(ctx);
     const invitee = await appUser(ctx);
     const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha });
-    const inv = json<{ id: string }>(await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${id}/invitations`, headers: bearer(owner.token), payload: { phone: invitee.phone } }));
-    const pending = json<{ items: { id: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/app/employer-invitations', headers: bearer(invitee.token) }));
+    const inv = json<{ id: string }>(
+      await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/app/employers/${id}/invitations`,
+        headers: bearer(owner.token),
+        payload: { phone: invitee.phone },
+      }),
+    );
+    const pending = json<{ items: { id: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/app/employer-invitations', headers: bearer(invitee.token) }),
+    );
     expect(pending.items.map((i) => i.id)).toEqual([inv.id]);
     const other = await appUser(ctx);
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employer-invitations/${inv.id}/accept`, headers: bearer(other.token) })).statusCode).toBe(404);
-    const ok = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employer-invitations/${inv.id}/accept`, headers: bearer(invitee.token) });
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: `/api/v1/app/employer-invitations/${inv.id}/accept`,
+          headers: bearer(other.token),
+        })
+      ).statusCode,
+    ).toBe(404);
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/employer-invitations/${inv.id}/accept`,
+      headers: bearer(invitee.token),
+    });
     expect(ok.statusCode).toBe(200);
     expect(json(ok).status).toBe('accepted');
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employer-invitations/${inv.id}/accept`, headers: bearer(invitee.token) })).statusCode).toBe(409);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${id}`, headers: bearer(invitee.token) })).statusCode).toBe(200);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: `/api/v1/app/employer-invitations/${inv.id}/accept`,
+          headers: bearer(invitee.token),
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${id}`, headers: bearer(invitee.token) }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('the owner revokes a pending invitation; it no longer makes a member', async () => {
     const owner = await appUser(ctx);
     const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
-    const inv = json<{ id: string }>(await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${id}/invitations`, headers: bearer(owner.token), payload: { phone: '13655550009' } }));
+    const inv = json<{ id: string }>(
+      await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/app/employers/${id}/invitations`,
+        headers: bearer(owner.token),
+        payload: { phone: '13655550009' },
+      }),
+    );
     const stranger = await appUser(ctx);
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${id}/invitations/${inv.id}/revoke`, headers: bearer(stranger.token) })).statusCode).toBe(403);
-    const revoked = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${id}/invitations/${inv.id}/revoke`, headers: bearer(owner.token) });
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: `/api/v1/app/employers/${id}/invitations/${inv.id}/revoke`,
+          headers: bearer(stranger.token),
+        })
+      ).statusCode,
+    ).toBe(403);
+    const revoked = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/employers/${id}/invitations/${inv.id}/revoke`,
+      headers: bearer(owner.token),
+    });
     expect(json(revoked).status).toBe('revoked');
     const invitee = await appUser(ctx, '13655550009');
-    const me = json<{ employers: unknown[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(invitee.token) }));
+    const me = json<{ employers: unknown[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(invitee.token) }),
+    );
     expect(me.employers).toEqual([]);
   });
 
   it('the owner edits contacts without losing verification; a new name goes back to review', async () => {
     const owner = await appUser(ctx);
-    const create = json<{ id: string }>(await ctx.app.inject({ method: 'POST', url: '/api/v1/app/employers', headers: bearer(owner.token), payload: body({ uscc: uscc(4321), name: '改名前公司' }) }));
-    await ctx.deps.database.db.update(employers).set({ verificationStatus: 'verified' }).where(eq(employers.id, create.id));
-    const contacts = await ctx.app.inject({ method: 'PUT', url: `/api/v1/app/employers/${create.id}`, headers: bearer(owner.token), payload: body({ uscc: uscc(4321), name: '改名前公司', contactName: '王五' }) });
+    const create = json<{ id: string }>(
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/app/employers',
+        headers: bearer(owner.token),
+        payload: body({ uscc: uscc(4321), name: '改名前公司' }),
+      }),
+    );
+    await ctx.deps.database.db
+      .update(employers)
+      .set({ verificationStatus: 'verified' })
+      .where(eq(employers.id, create.id));
+    const contacts = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/app/employers/${create.id}`,
+      headers: bearer(owner.token),
+      payload: body({ uscc: uscc(4321), name: '改名前公司', contactName: '王五' }),
+    });
     expect(json(contacts)).toMatchObject({ contactName: '王五', verificationStatus: 'verified' });
-    const renamed = await ctx.app.inject({ method: 'PUT', url: `/api/v1/app/employers/${create.id}`, headers: bearer(owner.token), payload: body({ uscc: uscc(4321), name: '改名后公司' }) });
+    const renamed = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/app/employers/${create.id}`,
+      headers: bearer(owner.token),
+      payload: body({ uscc: uscc(4321), name: '改名后公司' }),
+    });
     expect(json(renamed)).toMatchObject({ name: '改名后公司', verificationStatus: 'pending' });
   });
 });
@@ -166,32 +332,82 @@ describe('members act for an employer', () => {
 describe('verification by a reviewer', () => {
   it('approves and rejects with a reason, within the region only', async () => {
     const owner = await appUser(ctx);
-    const zhaishaEmployer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha, status: 'pending' });
+    const zhaishaEmployer = await buildEmployer(ctx, {
+      ownerUserId: owner.userId,
+      townCode: TOWNS.zhaisha,
+      status: 'pending',
+    });
     const county = await staffToken(ctx, { roles: ['reviewer'] });
     const zhongduReviewer = await staffToken(ctx, { roles: ['reviewer'], regionCode: TOWNS.zhongdu });
     const supervisor = await staffToken(ctx, { roles: ['supervisor'] });
     const url = `/api/v1/admin/employers/${zhaishaEmployer}/verify`;
 
-    expect((await ctx.app.inject({ method: 'POST', url, headers: bearer(zhongduReviewer), payload: { decision: 'approve' } })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'POST', url, headers: bearer(supervisor), payload: { decision: 'approve' } })).statusCode).toBe(403);
-    const noReason = await ctx.app.inject({ method: 'POST', url, headers: bearer(county), payload: { decision: 'reject' } });
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url,
+          headers: bearer(zhongduReviewer),
+          payload: { decision: 'approve' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url, headers: bearer(supervisor), payload: { decision: 'approve' } }))
+        .statusCode,
+    ).toBe(403);
+    const noReason = await ctx.app.inject({
+      method: 'POST',
+      url,
+      headers: bearer(county),
+      payload: { decision: 'reject' },
+    });
     expect(json<Err>(noReason).error.details).toEqual([{ field: 'reason', message: '驳回时请填写理由（至少2个字）' }]);
-    const badEnum = await ctx.app.inject({ method: 'POST', url, headers: bearer(county), payload: { decision: 'maybe' } });
+    const badEnum = await ctx.app.inject({
+      method: 'POST',
+      url,
+      headers: bearer(county),
+      payload: { decision: 'maybe' },
+    });
     expect(json<Err>(badEnum).error.details?.[0]?.message).toBe('审核结果应为 通过 或 驳回');
     const [still] = await ctx.deps.database.db.select().from(employers).where(eq(employers.id, zhaishaEmployer));
     expect(still?.verificationStatus).toBe('pending');
 
-    const rejected = await ctx.app.inject({ method: 'POST', url, headers: bearer(county), payload: { decision: 'reject', reason: '营业执照照片不清晰' } });
+    const rejected = await ctx.app.inject({
+      method: 'POST',
+      url,
+      headers: bearer(county),
+      payload: { decision: 'reject', reason: '营业执照照片不清晰' },
+    });
     expect(json(rejected)).toMatchObject({ verificationStatus: 'rejected', verificationReason: '营业执照照片不清晰' });
-    const mine = json(await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${zhaishaEmployer}`, headers: bearer(owner.token) }));
+    const mine = json(
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/app/employers/${zhaishaEmployer}`,
+        headers: bearer(owner.token),
+      }),
+    );
     expect(mine).toMatchObject({ verificationStatus: 'rejected', verificationReason: '营业执照照片不清晰' });
-    const approved = await ctx.app.inject({ method: 'POST', url, headers: bearer(county), payload: { decision: 'approve' } });
+    const approved = await ctx.app.inject({
+      method: 'POST',
+      url,
+      headers: bearer(county),
+      payload: { decision: 'approve' },
+    });
     expect(json(approved).verificationStatus).toBe('verified');
 
-    const list = json<{ items: { id: string; contactPhone: string }[] }>(await ctx.app.inject({ method: 'GET', url: `/api/v1/admin/employers?town=${TOWNS.zhaisha}`, headers: bearer(county) }));
+    const list = json<{ items: { id: string; contactPhone: string }[] }>(
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/admin/employers?town=${TOWNS.zhaisha}`,
+        headers: bearer(county),
+      }),
+    );
     expect(list.items.map((e) => e.id)).toContain(zhaishaEmployer);
     expect(list.items[0]?.contactPhone).toMatch(/\*\*\*\*/);
-    const scoped = json<{ items: { townCode: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/employers', headers: bearer(zhongduReviewer) }));
+    const scoped = json<{ items: { townCode: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/employers', headers: bearer(zhongduReviewer) }),
+    );
     expect(scoped.items.every((e) => e.townCode === TOWNS.zhongdu)).toBe(true);
   });
 });

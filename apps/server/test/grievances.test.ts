@@ -5,12 +5,38 @@ import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { appUser, buildStaff, loginStaff, staffToken, TOWNS } from './support/factories.js';
 import { buildPair } from './support/credit-factories.js';
 import { postJob } from './support/application-factories.js';
-import { actAs, fileAs, grievanceCounts, hiredCase, PNG_BASE64, type GrievanceCase } from './support/grievance-factories.js';
+import {
+  actAs,
+  fileAs,
+  grievanceCounts,
+  hiredCase,
+  PNG_BASE64,
+  type GrievanceCase,
+} from './support/grievance-factories.js';
 import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
 
 type Event = { toStatus: string; actorKind: string; actorLabel: string; note: string | null };
-type Mine = { id: string; status: string; statusLabel: string; kindLabel: string; mine: boolean; side: string; content: string; hasPhoto: boolean; events: Event[] };
-type Admin = { id: string; status: string; handlerName: string | null; workerName: string; employerName: string; resolution: string | null; sla: { dueAt: string | null; overdue: boolean; stageLabel: string | null }; events: Event[] };
+type Mine = {
+  id: string;
+  status: string;
+  statusLabel: string;
+  kindLabel: string;
+  mine: boolean;
+  side: string;
+  content: string;
+  hasPhoto: boolean;
+  events: Event[];
+};
+type Admin = {
+  id: string;
+  status: string;
+  handlerName: string | null;
+  workerName: string;
+  employerName: string;
+  resolution: string | null;
+  sla: { dueAt: string | null; overdue: boolean; stageLabel: string | null };
+  events: Event[];
+};
 type Page<T> = { items: T[]; total: number };
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 
@@ -35,19 +61,46 @@ describe('filing a grievance', () => {
   });
 
   it('lets the worker file with a photo, records the event and audit, and tells both sides', async () => {
-    const up = await ctx.app.inject({ method: 'POST', url: '/api/v1/app/grievance-photos', headers: bearer(c.pair.worker.token), payload: { image: PNG_BASE64 } });
+    const up = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/app/grievance-photos',
+      headers: bearer(c.pair.worker.token),
+      payload: { image: PNG_BASE64 },
+    });
     expect(up.statusCode).toBe(201);
-    const res = await fileAs(ctx, c.pair.worker.token, c.applicationId, { kind: 'wage_arrears', content: '干了三天活，老板一直不给工钱', photoFileId: json<{ fileId: string }>(up).fileId });
+    const res = await fileAs(ctx, c.pair.worker.token, c.applicationId, {
+      kind: 'wage_arrears',
+      content: '干了三天活，老板一直不给工钱',
+      photoFileId: json<{ fileId: string }>(up).fileId,
+    });
     expect(res.statusCode).toBe(201);
     const g = json<Mine>(res);
-    expect(g).toMatchObject({ status: 'submitted', statusLabel: '待受理', kindLabel: '拖欠工资', side: 'worker', mine: true, hasPhoto: true });
-    expect(g.events).toEqual([expect.objectContaining({ toStatus: 'submitted', actorKind: 'user', actorLabel: '零工' })]);
+    expect(g).toMatchObject({
+      status: 'submitted',
+      statusLabel: '待受理',
+      kindLabel: '拖欠工资',
+      side: 'worker',
+      mine: true,
+      hasPhoto: true,
+    });
+    expect(g.events).toEqual([
+      expect.objectContaining({ toStatus: 'submitted', actorKind: 'user', actorLabel: '零工' }),
+    ]);
 
-    const toWorker = await db().select().from(notifications).where(and(eq(notifications.userId, c.pair.worker.userId), eq(notifications.refId, g.id)));
-    const toOwner = await db().select().from(notifications).where(and(eq(notifications.userId, c.pair.owner.userId), eq(notifications.refId, g.id)));
+    const toWorker = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, c.pair.worker.userId), eq(notifications.refId, g.id)));
+    const toOwner = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, c.pair.owner.userId), eq(notifications.refId, g.id)));
     expect(toWorker).toEqual([expect.objectContaining({ body: expect.stringContaining('已提交') })]);
     expect(toOwner).toEqual([expect.objectContaining({ body: expect.stringContaining('对方就') })]);
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.entity, 'grievance'), eq(auditLog.entityId, g.id)));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'grievance'), eq(auditLog.entityId, g.id)));
     expect(audit.map((a) => a.action)).toEqual(['create']);
 
     // The employer sees it too (not as its own), and may file its own side once.
@@ -55,13 +108,19 @@ describe('filing a grievance', () => {
     expect(ownerList.items).toEqual([expect.objectContaining({ id: g.id, mine: false })]);
     const photo = await get(`/api/v1/app/grievances/${g.id}/photo`, c.pair.worker.token);
     expect(photo.headers['content-type']).toBe('image/png');
-    const own = await fileAs(ctx, c.pair.owner.token, c.applicationId, { kind: 'no_show', content: '约好早上八点到，结果没来' });
+    const own = await fileAs(ctx, c.pair.owner.token, c.applicationId, {
+      kind: 'no_show',
+      content: '约好早上八点到，结果没来',
+    });
     expect(own.statusCode).toBe(201);
   });
 
   it('refuses a second open grievance of the same side and changes nothing', async () => {
     const before = await grievanceCounts(ctx);
-    const again = await fileAs(ctx, c.pair.worker.token, c.applicationId, { kind: 'safety', content: '工地没有安全帽，很危险' });
+    const again = await fileAs(ctx, c.pair.worker.token, c.applicationId, {
+      kind: 'safety',
+      content: '工地没有安全帽，很危险',
+    });
     expect(again.statusCode).toBe(409);
     expect(json<Err>(again).error.message).toBe('您对这次用工的投诉正在处理中，请勿重复提交');
     expect(await grievanceCounts(ctx)).toEqual(before);
@@ -75,7 +134,11 @@ describe('filing a grievance', () => {
       [{ kind: 'other', content: '短' }, 'content', '投诉内容至少5个字'],
       [{ kind: 'other', content: '长'.repeat(501) }, 'content', '投诉内容最多500个字'],
       [{ kind: 'other', content: '这个老板叫人刷单，不给钱' }, 'content', '投诉内容含有不允许的词语：刷单，请修改'],
-      [{ kind: 'other', content: '照片是别人的照片', photoFileId: crypto.randomUUID() }, 'photoFileId', '照片不存在，请重新上传'],
+      [
+        { kind: 'other', content: '照片是别人的照片', photoFileId: crypto.randomUUID() },
+        'photoFileId',
+        '照片不存在，请重新上传',
+      ],
     ];
     for (const [payload, field, message] of cases) {
       const res = await fileAs(ctx, other.pair.worker.token, other.applicationId, payload);
@@ -88,16 +151,27 @@ describe('filing a grievance', () => {
   it('refuses a grievance before hiring (409) and lets staff view the photo, audited', async () => {
     const pair = await buildPair(ctx);
     const jobId = await postJob(ctx, pair.owner.token, pair.employerId, pair.occupationId);
-    const applied = json<{ id: string }>(await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${jobId}/apply`, headers: bearer(pair.worker.token) }));
+    const applied = json<{ id: string }>(
+      await ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/app/jobs/${jobId}/apply`,
+        headers: bearer(pair.worker.token),
+      }),
+    );
     const early = await fileAs(ctx, pair.worker.token, applied.id, { kind: 'other', content: '还没录用就想投诉' });
     expect(early.statusCode).toBe(409);
     expect(json<Err>(early).error.message).toBe('录用后才能投诉');
 
-    const id = json<Page<Mine>>(await get('/api/v1/app/grievances', c.pair.worker.token)).items.find((g) => g.hasPhoto)!.id;
+    const id = json<Page<Mine>>(await get('/api/v1/app/grievances', c.pair.worker.token)).items.find(
+      (g) => g.hasPhoto,
+    )!.id;
     const photo = await get(`/api/v1/admin/grievances/${id}/photo`, county);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
-    const views = await db().select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'view_photo')));
+    const views = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'view_photo')));
     expect(views).toHaveLength(1);
   });
 
@@ -105,9 +179,17 @@ describe('filing a grievance', () => {
     const stranger = await appUser(ctx);
     const other = await hiredCase(ctx);
     const before = await grievanceCounts(ctx);
-    expect((await fileAs(ctx, stranger.token, c.applicationId, { kind: 'other', content: '我也想投诉一下' })).statusCode).toBe(404);
-    expect((await fileAs(ctx, other.pair.owner.token, c.applicationId, { kind: 'other', content: '我也想投诉一下' })).statusCode).toBe(404);
-    expect((await fileAs(ctx, other.pair.worker.token, c.applicationId, { kind: 'other', content: '我也想投诉一下' })).statusCode).toBe(404);
+    expect(
+      (await fileAs(ctx, stranger.token, c.applicationId, { kind: 'other', content: '我也想投诉一下' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await fileAs(ctx, other.pair.owner.token, c.applicationId, { kind: 'other', content: '我也想投诉一下' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await fileAs(ctx, other.pair.worker.token, c.applicationId, { kind: 'other', content: '我也想投诉一下' }))
+        .statusCode,
+    ).toBe(404);
     expect(await grievanceCounts(ctx)).toEqual(before);
     const id = json<Page<Mine>>(await get('/api/v1/app/grievances', c.pair.worker.token)).items[0]!.id;
     expect((await get(`/api/v1/app/grievances/${id}`, other.pair.worker.token)).statusCode).toBe(404);
@@ -122,7 +204,9 @@ describe('staff handling', () => {
   let id: string;
   beforeAll(async () => {
     c = await hiredCase(ctx);
-    id = json<Mine>(await fileAs(ctx, c.pair.worker.token, c.applicationId, { kind: 'conduct', content: '工头说话很难听，还推搡人' })).id;
+    id = json<Mine>(
+      await fileAs(ctx, c.pair.worker.token, c.applicationId, { kind: 'conduct', content: '工头说话很难听，还推搡人' }),
+    ).id;
   });
 
   it('moves submitted -> accepted -> in_progress -> resolved with events, audit and messages to both sides', async () => {
@@ -135,11 +219,15 @@ describe('staff handling', () => {
 
     // A handler must exist and cover the grievance's town.
     const me = async (token: string) => json<{ id: string }>(await get('/api/v1/admin/me', token)).id;
-    const outsider = await me(await loginStaff(ctx, await buildStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhaisha })));
+    const outsider = await me(
+      await loginStaff(ctx, await buildStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhaisha })),
+    );
     for (const handlerStaffId of [crypto.randomUUID(), outsider]) {
       const bad = await actAs(ctx, county, id, { action: 'start', handlerStaffId });
       expect(bad.statusCode).toBe(400);
-      expect(json<Err>(bad).error.details).toEqual([{ field: 'handlerStaffId', message: '经办人不存在或无权处理该区域的投诉' }]);
+      expect(json<Err>(bad).error.details).toEqual([
+        { field: 'handlerStaffId', message: '经办人不存在或无权处理该区域的投诉' },
+      ]);
     }
 
     const handlerToken = await loginStaff(ctx, handler);
@@ -151,22 +239,42 @@ describe('staff handling', () => {
     const resolved = await actAs(ctx, handlerToken, id, { action: 'resolve', resolution: '已调解，工头当面道歉' });
     expect(resolved.statusCode).toBe(200);
     const done = json<Admin>(resolved);
-    expect(done).toMatchObject({ status: 'resolved', resolution: '已调解，工头当面道歉', sla: { dueAt: null, overdue: false }, employerName: expect.any(String) });
+    expect(done).toMatchObject({
+      status: 'resolved',
+      resolution: '已调解，工头当面道歉',
+      sla: { dueAt: null, overdue: false },
+      employerName: expect.any(String),
+    });
     expect(done.workerName).toMatch(/\*/);
     expect(done.events.map((e) => e.toStatus)).toEqual(['submitted', 'accepted', 'in_progress', 'resolved']);
     expect(done.events[1]).toMatchObject({ actorKind: 'staff', note: '已电话联系双方' });
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.entity, 'grievance'), eq(auditLog.entityId, id)));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'grievance'), eq(auditLog.entityId, id)));
     expect(audit.map((a) => a.action).sort()).toEqual(['accept', 'create', 'resolve', 'start']);
-    const workerNotes = await db().select().from(notifications).where(and(eq(notifications.userId, c.pair.worker.userId), eq(notifications.refId, id)));
-    const ownerNotes = await db().select().from(notifications).where(and(eq(notifications.userId, c.pair.owner.userId), eq(notifications.refId, id)));
+    const workerNotes = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, c.pair.worker.userId), eq(notifications.refId, id)));
+    const ownerNotes = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, c.pair.owner.userId), eq(notifications.refId, id)));
     expect(workerNotes).toHaveLength(4);
     expect(ownerNotes).toHaveLength(4);
-    expect(workerNotes.find((n) => n.body.includes('已办结'))).toMatchObject({ smsQueued: 'yes', body: expect.stringContaining('工头当面道歉') });
+    expect(workerNotes.find((n) => n.body.includes('已办结'))).toMatchObject({
+      smsQueued: 'yes',
+      body: expect.stringContaining('工头当面道歉'),
+    });
 
     // The filer sees the timeline; a new grievance may be filed once the old one is closed.
     const mine = json<Mine>(await get(`/api/v1/app/grievances/${id}`, c.pair.worker.token));
     expect(mine).toMatchObject({ status: 'resolved', statusLabel: '已办结' });
-    expect((await fileAs(ctx, c.pair.worker.token, c.applicationId, { kind: 'wage_arrears', content: '调解后工钱还是没给' })).statusCode).toBe(201);
+    expect(
+      (await fileAs(ctx, c.pair.worker.token, c.applicationId, { kind: 'wage_arrears', content: '调解后工钱还是没给' }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('refuses bad transitions with a Chinese message and changes nothing', async () => {
@@ -185,11 +293,15 @@ describe('staff handling', () => {
   });
 
   it('escalates to 劳动保障监察 with a reason', async () => {
-    const g = json<Page<Mine>>(await get('/api/v1/app/grievances', c.pair.worker.token)).items.find((x) => x.status === 'submitted')!;
+    const g = json<Page<Mine>>(await get('/api/v1/app/grievances', c.pair.worker.token)).items.find(
+      (x) => x.status === 'submitted',
+    )!;
     const res = await actAs(ctx, county, g.id, { action: 'escalate', reason: '拖欠工资，移交劳动保障监察大队' });
     expect(res.statusCode).toBe(200);
     expect(json<Admin>(res)).toMatchObject({ status: 'escalated', sla: { dueAt: null } });
-    expect(json<Mine>(await get(`/api/v1/app/grievances/${g.id}`, c.pair.worker.token)).statusLabel).toBe('已移交劳动保障监察');
+    expect(json<Mine>(await get(`/api/v1/app/grievances/${g.id}`, c.pair.worker.token)).statusLabel).toBe(
+      '已移交劳动保障监察',
+    );
   });
 });
 
@@ -198,7 +310,12 @@ describe('region scope and SLA', () => {
   let gid: string;
   beforeAll(async () => {
     zhaisha = await hiredCase(ctx, TOWNS.zhaisha);
-    gid = json<Mine>(await fileAs(ctx, zhaisha.pair.worker.token, zhaisha.applicationId, { kind: 'safety', content: '高处作业没有安全绳' })).id;
+    gid = json<Mine>(
+      await fileAs(ctx, zhaisha.pair.worker.token, zhaisha.applicationId, {
+        kind: 'safety',
+        content: '高处作业没有安全绳',
+      }),
+    ).id;
   });
 
   it('keeps a 中渡镇 agent away from 寨沙镇 grievances (list, detail, action, export, town filter)', async () => {
@@ -214,9 +331,19 @@ describe('region scope and SLA', () => {
     const countyList = json<Page<Admin>>(await get(`/api/v1/admin/grievances?town=${TOWNS.zhaisha}`, county));
     expect(countyList.items.map((g) => g.id)).toEqual([gid]);
     // The employer and worker drawers list by employerId / workerId.
-    expect(json<Page<Admin>>(await get(`/api/v1/admin/grievances?employerId=${zhaisha.pair.employerId}`, county)).items.map((g) => g.id)).toEqual([gid]);
-    expect(json<Page<Admin>>(await get(`/api/v1/admin/grievances?workerId=${zhaisha.pair.worker.workerId}`, county)).items.map((g) => g.id)).toEqual([gid]);
-    expect(json<Page<Admin>>(await get(`/api/v1/admin/grievances?employerId=${zhaisha.pair.employerId}`, agent)).total).toBe(0);
+    expect(
+      json<Page<Admin>>(await get(`/api/v1/admin/grievances?employerId=${zhaisha.pair.employerId}`, county)).items.map(
+        (g) => g.id,
+      ),
+    ).toEqual([gid]);
+    expect(
+      json<Page<Admin>>(
+        await get(`/api/v1/admin/grievances?workerId=${zhaisha.pair.worker.workerId}`, county),
+      ).items.map((g) => g.id),
+    ).toEqual([gid]);
+    expect(
+      json<Page<Admin>>(await get(`/api/v1/admin/grievances?employerId=${zhaisha.pair.employerId}`, agent)).total,
+    ).toBe(0);
     const xlsx = await get(`/api/v1/admin/grievances/export?town=${TOWNS.zhaisha}`, county);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
@@ -228,19 +355,32 @@ describe('region scope and SLA', () => {
   it('marks a grievance overdue when a stage passes its SLA on the test clock', async () => {
     const fresh = json<Admin>(await get(`/api/v1/admin/grievances/${gid}`, county));
     expect(fresh.sla).toMatchObject({ stageLabel: '受理', overdue: false });
-    const overdueIds = async () => json<Page<Admin>>(await get(`/api/v1/admin/grievances?overdue=true&town=${TOWNS.zhaisha}`, county)).items.map((g) => g.id);
+    const overdueIds = async () =>
+      json<Page<Admin>>(await get(`/api/v1/admin/grievances?overdue=true&town=${TOWNS.zhaisha}`, county)).items.map(
+        (g) => g.id,
+      );
     expect(await overdueIds()).toEqual([]);
     ctx.clock.advance(25 * HOUR);
     county = await loginStaff(ctx, countyUser);
-    expect(json<Admin>(await get(`/api/v1/admin/grievances/${gid}`, county)).sla).toMatchObject({ stageLabel: '受理', overdue: true });
+    expect(json<Admin>(await get(`/api/v1/admin/grievances/${gid}`, county)).sla).toMatchObject({
+      stageLabel: '受理',
+      overdue: true,
+    });
     expect(await overdueIds()).toEqual([gid]);
     // Accepting starts the resolve clock (120 h by default).
     expect((await actAs(ctx, county, gid, { action: 'accept' })).statusCode).toBe(200);
     expect(await overdueIds()).toEqual([]);
-    expect(json<Page<Admin>>(await get(`/api/v1/admin/grievances?overdue=false&town=${TOWNS.zhaisha}`, county)).items.map((g) => g.id)).toEqual([gid]);
+    expect(
+      json<Page<Admin>>(await get(`/api/v1/admin/grievances?overdue=false&town=${TOWNS.zhaisha}`, county)).items.map(
+        (g) => g.id,
+      ),
+    ).toEqual([gid]);
     ctx.clock.advance(121 * HOUR);
     county = await loginStaff(ctx, countyUser);
-    expect(json<Admin>(await get(`/api/v1/admin/grievances/${gid}`, county)).sla).toMatchObject({ stageLabel: '办结', overdue: true });
+    expect(json<Admin>(await get(`/api/v1/admin/grievances/${gid}`, county)).sla).toMatchObject({
+      stageLabel: '办结',
+      overdue: true,
+    });
     expect(await overdueIds()).toEqual([gid]);
   });
 });

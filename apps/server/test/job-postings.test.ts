@@ -10,7 +10,18 @@ let stranger: { token: string; userId: string };
 let verified: string;
 let unverified: string;
 let occ: string;
-type Job = { id: string; status: string; title: string; description: string; requirements: string; contactPhone: string; moderation: { verdict: string; findings: { field: string; kind: string; code: string; action: string; message: string }[] } };
+type Job = {
+  id: string;
+  status: string;
+  title: string;
+  description: string;
+  requirements: string;
+  contactPhone: string;
+  moderation: {
+    verdict: string;
+    findings: { field: string; kind: string; code: string; action: string; message: string }[];
+  };
+};
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 
 beforeAll(async () => {
@@ -32,8 +43,14 @@ describe('posting a job', () => {
     const res = await post(verified, jobBody(occ, { title: '急招搬运工3名' }));
     expect(res.statusCode).toBe(201);
     const job = json<Job>(res);
-    expect(job).toMatchObject({ status: 'published', contactPhone: '13977770000', moderation: { verdict: 'pass', findings: [] } });
-    const pub = json<{ items: { id: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/jobs?pageSize=200' }));
+    expect(job).toMatchObject({
+      status: 'published',
+      contactPhone: '13977770000',
+      moderation: { verdict: 'pass', findings: [] },
+    });
+    const pub = json<{ items: { id: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/jobs?pageSize=200' }),
+    );
     expect(pub.items.map((j) => j.id)).toContain(job.id);
     const [row] = await ctx.deps.database.db.select().from(jobPostings).where(eq(jobPostings.id, job.id));
     expect(row?.contactPhoneEnc).not.toContain('13977770000');
@@ -45,15 +62,25 @@ describe('posting a job', () => {
     const job = json<Job>(res);
     expect(job.status).toBe('pending_review');
     expect(job.moderation.verdict).toBe('review');
-    expect(job.moderation.findings).toEqual([expect.objectContaining({ field: 'requirements', kind: 'word', code: '押金', action: 'review' })]);
+    expect(job.moderation.findings).toEqual([
+      expect.objectContaining({ field: 'requirements', kind: 'word', code: '押金', action: 'review' }),
+    ]);
   });
 
   it('without submit the posting is a draft; submitting it publishes', async () => {
     const draft = json<Job>(await post(verified, jobBody(occ, { submit: false })));
     expect(draft.status).toBe('draft');
-    const sub = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${draft.id}/submit`, headers: bearer(owner.token) });
+    const sub = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/jobs/${draft.id}/submit`,
+      headers: bearer(owner.token),
+    });
     expect(json<Job>(sub).status).toBe('published');
-    const again = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${draft.id}/submit`, headers: bearer(owner.token) });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/jobs/${draft.id}/submit`,
+      headers: bearer(owner.token),
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -69,7 +96,10 @@ describe('posting a job', () => {
 
   it('blocks discrimination rules, naming each rule; an age limit passes with a reason', async () => {
     const before = await countJobs();
-    const res = await post(verified, jobBody(occ, { title: '招搬运工，限男性', requirements: '年龄18-45岁，未婚优先' }));
+    const res = await post(
+      verified,
+      jobBody(occ, { title: '招搬运工，限男性', requirements: '年龄18-45岁，未婚优先' }),
+    );
     expect(res.statusCode).toBe(400);
     const details = json<Err>(res).error.details ?? [];
     expect(details.map((d) => d.field)).toEqual(expect.arrayContaining(['title', 'requirements']));
@@ -77,21 +107,37 @@ describe('posting a job', () => {
     expect(details.some((d) => /年龄限制/.test(d.message))).toBe(true);
     expect(details.some((d) => /婚育/.test(d.message))).toBe(true);
     expect(await countJobs()).toBe(before);
-    const withReason = await post(verified, jobBody(occ, { requirements: '年龄18-55岁', ageReason: '高空作业安全要求' }));
+    const withReason = await post(
+      verified,
+      jobBody(occ, { requirements: '年龄18-55岁', ageReason: '高空作业安全要求' }),
+    );
     expect(withReason.statusCode).toBe(201);
   });
 
   it('masks mask words (contact outside the platform)', async () => {
     const job = json<Job>(await post(verified, jobBody(occ, { description: '有意者加微信详谈' })));
     expect(job.description).not.toContain('加微信');
-    expect(job.moderation.findings).toEqual([expect.objectContaining({ field: 'description', code: '加微信', action: 'mask' })]);
+    expect(job.moderation.findings).toEqual([
+      expect.objectContaining({ field: 'description', code: '加微信', action: 'mask' }),
+    ]);
   });
 
   it('rejects wrong enums, ranges and lengths in Chinese and saves nothing', async () => {
     const before = await countJobs();
     const res = await post(
       verified,
-      jobBody(occ, { kind: 'part_time', wageUnit: 'week', settlement: 'yearly', headcount: 0, title: '招工', wageMinFen: 30000, wageMaxFen: 20000, address: '', contactPhone: '12345', description: '长'.repeat(1001) }),
+      jobBody(occ, {
+        kind: 'part_time',
+        wageUnit: 'week',
+        settlement: 'yearly',
+        headcount: 0,
+        title: '招工',
+        wageMinFen: 30000,
+        wageMaxFen: 20000,
+        address: '',
+        contactPhone: '12345',
+        description: '长'.repeat(1001),
+      }),
     );
     expect(res.statusCode).toBe(400);
     const fields = Object.fromEntries((json<Err>(res).error.details ?? []).map((d) => [d.field, d.message]));
@@ -112,20 +158,25 @@ describe('posting a job', () => {
     const town = await post(verified, jobBody(occ, { townCode: '450223999000' }));
     expect(json<Err>(town).error.details).toEqual([{ field: 'townCode', message: '所属乡镇不存在' }]);
     const category = await post(verified, jobBody(await occupationIdByName(ctx, '建筑装修')));
-    expect(json<Err>(category).error.details).toEqual([{ field: 'occupationId', message: '工种不存在，请选择具体工种' }]);
+    expect(json<Err>(category).error.details).toEqual([
+      { field: 'occupationId', message: '工种不存在，请选择具体工种' },
+    ]);
     expect(await countJobs()).toBe(before);
   });
 });
 
 describe('only members act for the employer', () => {
-  it('a user cannot post for, read, edit, close or fill another employer\'s job', async () => {
+  it("a user cannot post for, read, edit, close or fill another employer's job", async () => {
     const job = json<Job>(await post(verified, jobBody(occ, { title: '别人家的岗位' })));
     const before = await countJobs();
     expect((await post(verified, jobBody(occ), stranger.token)).statusCode).toBe(403);
     expect(await countJobs()).toBe(before);
-    const as = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: Record<string, unknown>) => ctx.app.inject({ method, url, headers: bearer(stranger.token), payload });
+    const as = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: Record<string, unknown>) =>
+      ctx.app.inject({ method, url, headers: bearer(stranger.token), payload });
     expect((await as('GET', `/api/v1/app/jobs/${job.id}`)).statusCode).toBe(403);
-    expect((await as('PUT', `/api/v1/app/jobs/${job.id}`, jobBody(occ, { title: '被篡改的岗位' }))).statusCode).toBe(403);
+    expect((await as('PUT', `/api/v1/app/jobs/${job.id}`, jobBody(occ, { title: '被篡改的岗位' }))).statusCode).toBe(
+      403,
+    );
     expect((await as('POST', `/api/v1/app/jobs/${job.id}/close`)).statusCode).toBe(403);
     expect((await as('POST', `/api/v1/app/jobs/${job.id}/fill`)).statusCode).toBe(403);
     expect((await as('GET', `/api/v1/app/employers/${verified}/jobs`)).statusCode).toBe(403);
@@ -137,9 +188,19 @@ describe('only members act for the employer', () => {
 describe('editing and ending', () => {
   it('editing a published posting checks again and may send it back to review', async () => {
     const job = json<Job>(await post(verified, jobBody(occ)));
-    const edited = await ctx.app.inject({ method: 'PUT', url: `/api/v1/app/jobs/${job.id}`, headers: bearer(owner.token), payload: jobBody(occ, { title: '高薪招搬运工', submit: false }) });
+    const edited = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/app/jobs/${job.id}`,
+      headers: bearer(owner.token),
+      payload: jobBody(occ, { title: '高薪招搬运工', submit: false }),
+    });
     expect(json<Job>(edited)).toMatchObject({ status: 'pending_review', title: '高薪招搬运工' });
-    const blocked = await ctx.app.inject({ method: 'PUT', url: `/api/v1/app/jobs/${job.id}`, headers: bearer(owner.token), payload: jobBody(occ, { title: '招搬运工，只招男' }) });
+    const blocked = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/v1/app/jobs/${job.id}`,
+      headers: bearer(owner.token),
+      payload: jobBody(occ, { title: '招搬运工，只招男' }),
+    });
     expect(blocked.statusCode).toBe(400);
     const [row] = await ctx.deps.database.db.select().from(jobPostings).where(eq(jobPostings.id, job.id));
     expect(row?.title).toBe('高薪招搬运工');
@@ -147,25 +208,63 @@ describe('editing and ending', () => {
 
   it('fill only while published; close ends it; an ended posting cannot be edited', async () => {
     const job = json<Job>(await post(verified, jobBody(occ)));
-    const filled = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${job.id}/fill`, headers: bearer(owner.token) });
+    const filled = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/jobs/${job.id}/fill`,
+      headers: bearer(owner.token),
+    });
     expect(json<Job>(filled).status).toBe('filled');
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${job.id}/fill`, headers: bearer(owner.token) })).statusCode).toBe(409);
-    expect((await ctx.app.inject({ method: 'PUT', url: `/api/v1/app/jobs/${job.id}`, headers: bearer(owner.token), payload: jobBody(occ) })).statusCode).toBe(409);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${job.id}/fill`, headers: bearer(owner.token) }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'PUT',
+          url: `/api/v1/app/jobs/${job.id}`,
+          headers: bearer(owner.token),
+          payload: jobBody(occ),
+        })
+      ).statusCode,
+    ).toBe(409);
     const other = json<Job>(await post(verified, jobBody(occ)));
-    const closed = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${other.id}/close`, headers: bearer(owner.token) });
+    const closed = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/jobs/${other.id}/close`,
+      headers: bearer(owner.token),
+    });
     expect(json<Job>(closed).status).toBe('closed');
-    const pub = json<{ items: { id: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/jobs?pageSize=200' }));
+    const pub = json<{ items: { id: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/jobs?pageSize=200' }),
+    );
     expect(pub.items.map((j) => j.id)).not.toContain(other.id);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${other.id}` })).statusCode).toBe(404);
   });
 
-  it('lists the employer\'s postings by status', async () => {
-    const all = json<{ items: { status: string }[]; total: number }>(await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${verified}/jobs?pageSize=200`, headers: bearer(owner.token) }));
+  it("lists the employer's postings by status", async () => {
+    const all = json<{ items: { status: string }[]; total: number }>(
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/app/employers/${verified}/jobs?pageSize=200`,
+        headers: bearer(owner.token),
+      }),
+    );
     expect(all.total).toBeGreaterThan(3);
-    const drafts = json<{ items: { status: string }[] }>(await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${verified}/jobs?status=closed`, headers: bearer(owner.token) }));
+    const drafts = json<{ items: { status: string }[] }>(
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/app/employers/${verified}/jobs?status=closed`,
+        headers: bearer(owner.token),
+      }),
+    );
     expect(drafts.items.length).toBeGreaterThan(0);
     expect(drafts.items.every((j) => j.status === 'closed')).toBe(true);
-    const bad = await ctx.app.inject({ method: 'GET', url: `/api/v1/app/employers/${verified}/jobs?status=open`, headers: bearer(owner.token) });
+    const bad = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/app/employers/${verified}/jobs?status=open`,
+      headers: bearer(owner.token),
+    });
     expect(json<Err>(bad).error.details?.[0]?.message).toBe('岗位状态不正确');
   });
 });

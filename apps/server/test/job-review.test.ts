@@ -12,7 +12,16 @@ let zhongduEmployer: string;
 let zhaishaEmployer: string;
 let occ: string;
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
-type ReviewPage = { items: { id: string; townCode: string; status: string; employerVerificationStatus: string; contactPhoneMasked: string }[]; total: number };
+type ReviewPage = {
+  items: {
+    id: string;
+    townCode: string;
+    status: string;
+    employerVerificationStatus: string;
+    contactPhoneMasked: string;
+  }[];
+  total: number;
+};
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -24,27 +33,53 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 async function pendingJob(employerId: string, townCode: string): Promise<string> {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${employerId}/jobs`, headers: bearer(owner.token), payload: jobBody(occ, { townCode, title: '招家庭保洁2名' }) });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/app/employers/${employerId}/jobs`,
+    headers: bearer(owner.token),
+    payload: jobBody(occ, { townCode, title: '招家庭保洁2名' }),
+  });
   const job = json<{ id: string; status: string }>(res);
   expect(job.status).toBe('pending_review');
   return job.id;
 }
-const statusOf = async (ids: string[]) => (await ctx.deps.database.db.select({ id: jobPostings.id, status: jobPostings.status }).from(jobPostings).where(inArray(jobPostings.id, ids))).map((r) => r.status);
-const decide = (token: string, payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: '/api/v1/admin/jobs/review', headers: bearer(token), payload });
+const statusOf = async (ids: string[]) =>
+  (
+    await ctx.deps.database.db
+      .select({ id: jobPostings.id, status: jobPostings.status })
+      .from(jobPostings)
+      .where(inArray(jobPostings.id, ids))
+  ).map((r) => r.status);
+const decide = (token: string, payload: Record<string, unknown>) =>
+  ctx.app.inject({ method: 'POST', url: '/api/v1/admin/jobs/review', headers: bearer(token), payload });
 
 describe('review queue', () => {
-  it('lists waiting postings in the reviewer\'s region, contact phone masked', async () => {
+  it("lists waiting postings in the reviewer's region, contact phone masked", async () => {
     const a = await pendingJob(zhongduEmployer, TOWNS.zhongdu);
     const b = await pendingJob(zhaishaEmployer, TOWNS.zhaisha);
     const county = await staffToken(ctx, { roles: ['reviewer'] });
     const zhongdu = await staffToken(ctx, { roles: ['reviewer'], regionCode: TOWNS.zhongdu });
-    const all = json<ReviewPage>(await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/review', headers: bearer(county) }));
+    const all = json<ReviewPage>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/review', headers: bearer(county) }),
+    );
     expect(all.items.map((j) => j.id)).toEqual(expect.arrayContaining([a, b]));
-    expect(all.items[0]).toMatchObject({ status: 'pending_review', employerVerificationStatus: 'pending', contactPhoneMasked: '139****0000' });
-    const scoped = json<ReviewPage>(await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/review', headers: bearer(zhongdu) }));
+    expect(all.items[0]).toMatchObject({
+      status: 'pending_review',
+      employerVerificationStatus: 'pending',
+      contactPhoneMasked: '139****0000',
+    });
+    const scoped = json<ReviewPage>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/review', headers: bearer(zhongdu) }),
+    );
     expect(scoped.items.map((j) => j.id)).toContain(a);
     expect(scoped.items.map((j) => j.id)).not.toContain(b);
-    const outside = json<ReviewPage>(await ctx.app.inject({ method: 'GET', url: `/api/v1/admin/jobs/review?town=${TOWNS.zhaisha}`, headers: bearer(zhongdu) }));
+    const outside = json<ReviewPage>(
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/admin/jobs/review?town=${TOWNS.zhaisha}`,
+        headers: bearer(zhongdu),
+      }),
+    );
     expect(outside.total).toBe(0);
   });
 
@@ -52,7 +87,9 @@ describe('review queue', () => {
     const b = await pendingJob(zhaishaEmployer, TOWNS.zhaisha);
     const agent = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
     expect((await decide(agent, { ids: [b], decision: 'approve' })).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/review', headers: bearer(agent) })).statusCode).toBe(403);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/review', headers: bearer(agent) })).statusCode,
+    ).toBe(403);
     const zhongdu = await staffToken(ctx, { roles: ['reviewer'], regionCode: TOWNS.zhongdu });
     const a = await pendingJob(zhongduEmployer, TOWNS.zhongdu);
     const res = await decide(zhongdu, { ids: [a, b], decision: 'approve' });
@@ -74,7 +111,9 @@ describe('review queue', () => {
     expect(json<Err>(noReason).error.details).toEqual([{ field: 'reason', message: '驳回时请填写理由（至少2个字）' }]);
     const rejected = await decide(county, { ids: [r], decision: 'reject', reason: '工作地址不详细' });
     expect(json(rejected)).toMatchObject({ items: [{ id: r, status: 'rejected' }] });
-    const mine = json<{ status: string; reviewReason: string }>(await ctx.app.inject({ method: 'GET', url: `/api/v1/app/jobs/${r}`, headers: bearer(owner.token) }));
+    const mine = json<{ status: string; reviewReason: string }>(
+      await ctx.app.inject({ method: 'GET', url: `/api/v1/app/jobs/${r}`, headers: bearer(owner.token) }),
+    );
     expect(mine).toMatchObject({ status: 'rejected', reviewReason: '工作地址不详细' });
     const audits = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.entityId, r));
     expect(audits.map((x) => x.action)).toContain('reject');
@@ -97,7 +136,10 @@ describe('review queue', () => {
     const bad = await decide(county, { ids: ['x'], decision: 'ok' });
     const fields = (json<Err>(bad).error.details ?? []).map((d) => d.message);
     expect(fields).toEqual(expect.arrayContaining(['ID格式不正确', '审核结果应为 通过 或 驳回']));
-    const tooMany = await decide(county, { ids: Array.from({ length: 101 }, () => crypto.randomUUID()), decision: 'approve' });
+    const tooMany = await decide(county, {
+      ids: Array.from({ length: 101 }, () => crypto.randomUUID()),
+      decision: 'approve',
+    });
     expect(json<Err>(tooMany).error.details?.[0]?.message).toBe('一次最多审核100个岗位');
   });
 });
@@ -108,7 +150,10 @@ describe('expiry', () => {
     const id = await pendingJob(zhongduEmployer, TOWNS.zhongdu);
     await decide(county, { ids: [id], decision: 'approve' });
     const live = await pendingJob(zhongduEmployer, TOWNS.zhongdu);
-    await ctx.deps.database.db.update(jobPostings).set({ endDate: '2025-01-01', startDate: '2024-12-01' }).where(eq(jobPostings.id, id));
+    await ctx.deps.database.db
+      .update(jobPostings)
+      .set({ endDate: '2025-01-01', startDate: '2024-12-01' })
+      .where(eq(jobPostings.id, id));
     const first = await expireJobs(ctx.deps.database.db, new Date());
     expect(first.ids).toContain(id);
     expect(first.ids).not.toContain(live);
@@ -119,15 +164,25 @@ describe('expiry', () => {
 });
 
 describe('auto-publish off (系统配置 autoPublishVerifiedEmployers = false)', () => {
-  it('even a verified employer\'s clean posting waits for review', async () => {
+  it("even a verified employer's clean posting waits for review", async () => {
     const other = await createTestApp();
     try {
       const admin = await staffToken(other, { roles: ['admin'] });
-      const off = await other.app.inject({ method: 'PUT', url: '/api/v1/admin/settings/autoPublishVerifiedEmployers', headers: bearer(admin), payload: { value: false } });
+      const off = await other.app.inject({
+        method: 'PUT',
+        url: '/api/v1/admin/settings/autoPublishVerifiedEmployers',
+        headers: bearer(admin),
+        payload: { value: false },
+      });
       expect(off.statusCode).toBe(200);
       const user = await appUser(other);
       const employerId = await buildEmployer(other, { ownerUserId: user.userId, townCode: TOWNS.luzhai });
-      const res = await other.app.inject({ method: 'POST', url: `/api/v1/app/employers/${employerId}/jobs`, headers: bearer(user.token), payload: jobBody(await occupationIdByName(other, '家庭保洁'), { townCode: TOWNS.luzhai }) });
+      const res = await other.app.inject({
+        method: 'POST',
+        url: `/api/v1/app/employers/${employerId}/jobs`,
+        headers: bearer(user.token),
+        payload: jobBody(await occupationIdByName(other, '家庭保洁'), { townCode: TOWNS.luzhai }),
+      });
       expect(json(res).status).toBe('pending_review');
     } finally {
       await other.close();

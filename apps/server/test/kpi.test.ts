@@ -6,9 +6,25 @@ import { bearer, createTestApp, json, type TestContext } from './support/test-ap
 import { TOWNS } from './support/factories.js';
 import { insertEmployer, insertPublishedJob, registerWorker, staffWithId } from './support/services-factories.js';
 
-type Indicator = { key: string; target: number | null; actual: number; percentage: number | null; available: boolean; trend: { month: string; value: number }[] };
-type Dashboard = { period: { kind: string; key: string; from: string; to: string }; regionName: string; indicators: Indicator[] };
-type RowsPage = { actual: number; total: number; columns: { key: string; label: string }[]; items: { id: string; value: number; cells: Record<string, string | number | null> }[] };
+type Indicator = {
+  key: string;
+  target: number | null;
+  actual: number;
+  percentage: number | null;
+  available: boolean;
+  trend: { month: string; value: number }[];
+};
+type Dashboard = {
+  period: { kind: string; key: string; from: string; to: string };
+  regionName: string;
+  indicators: Indicator[];
+};
+type RowsPage = {
+  actual: number;
+  total: number;
+  columns: { key: string; label: string }[];
+  items: { id: string; value: number; cells: Record<string, string | number | null> }[];
+};
 
 let ctx: TestContext;
 let counter: { token: string; id: string };
@@ -17,7 +33,16 @@ let supervisor: { token: string; id: string };
 let admin: { token: string; id: string };
 
 const at = (iso: string) => new Date(iso);
-const AVAILABLE = ['worker_registrations', 'matchmakings', 'guidance_sessions', 'contract_job_posts', 'contract_job_openings', 'flexible_job_posts', 'flexible_job_openings', 'employer_registrations'];
+const AVAILABLE = [
+  'worker_registrations',
+  'matchmakings',
+  'guidance_sessions',
+  'contract_job_posts',
+  'contract_job_openings',
+  'flexible_job_posts',
+  'flexible_job_openings',
+  'employer_registrations',
+];
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -27,40 +52,122 @@ beforeAll(async () => {
   supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
   admin = await staffWithId(ctx, { roles: ['admin'] });
   // Registrations: 中渡镇 3 in 2025 (one at 2025-08-31 23:30 Shanghai, i.e. August), 寨沙镇 2 in 2025, one in 2024.
-  const zd1 = await registerWorker(ctx, { name: '韦一', homeRegionCode: '450223101001', createdAt: at('2025-08-31T15:30:00Z') });
-  const zd2 = await registerWorker(ctx, { name: '韦二', homeRegionCode: '450223101002', createdAt: at('2025-08-31T16:30:00Z') });
+  const zd1 = await registerWorker(ctx, {
+    name: '韦一',
+    homeRegionCode: '450223101001',
+    createdAt: at('2025-08-31T15:30:00Z'),
+  });
+  const zd2 = await registerWorker(ctx, {
+    name: '韦二',
+    homeRegionCode: '450223101002',
+    createdAt: at('2025-08-31T16:30:00Z'),
+  });
   await registerWorker(ctx, { name: '韦三', homeRegionCode: TOWNS.zhongdu, createdAt: at('2025-09-20T02:00:00Z') });
-  const zs1 = await registerWorker(ctx, { name: '覃一', homeRegionCode: '450223102001', createdAt: at('2025-03-01T02:00:00Z') });
+  const zs1 = await registerWorker(ctx, {
+    name: '覃一',
+    homeRegionCode: '450223102001',
+    createdAt: at('2025-03-01T02:00:00Z'),
+  });
   await registerWorker(ctx, { name: '覃二', homeRegionCode: '450223102001', createdAt: at('2025-09-02T02:00:00Z') });
   await registerWorker(ctx, { name: '覃旧', homeRegionCode: '450223102001', createdAt: at('2024-12-31T15:00:00Z') });
   // Employers and jobs: published in 2025 except one from 2024 and one never published.
-  const ezd = await insertEmployer(ctx, { name: '中渡测试厂', townCode: TOWNS.zhongdu, createdAt: at('2025-02-01T00:00:00Z') });
-  const ezs = await insertEmployer(ctx, { name: '寨沙测试厂', townCode: TOWNS.zhaisha, createdAt: at('2025-09-05T00:00:00Z') });
+  const ezd = await insertEmployer(ctx, {
+    name: '中渡测试厂',
+    townCode: TOWNS.zhongdu,
+    createdAt: at('2025-02-01T00:00:00Z'),
+  });
+  const ezs = await insertEmployer(ctx, {
+    name: '寨沙测试厂',
+    townCode: TOWNS.zhaisha,
+    createdAt: at('2025-09-05T00:00:00Z'),
+  });
   await insertEmployer(ctx, { name: '旧厂', townCode: TOWNS.zhaisha, createdAt: at('2024-05-01T00:00:00Z') });
-  const j1 = await insertPublishedJob(ctx, { employerId: ezd, townCode: TOWNS.zhongdu, kind: 'contract', headcount: 40, publishedAt: at('2025-09-01T01:00:00Z') });
-  await insertPublishedJob(ctx, { employerId: ezs, townCode: TOWNS.zhaisha, kind: 'contract', headcount: 25, publishedAt: at('2025-09-10T01:00:00Z') });
-  await insertPublishedJob(ctx, { employerId: ezs, townCode: TOWNS.zhaisha, kind: 'flexible', headcount: 6, publishedAt: at('2025-10-10T01:00:00Z') });
-  await insertPublishedJob(ctx, { employerId: ezd, townCode: TOWNS.zhongdu, kind: 'flexible', headcount: 4, publishedAt: at('2024-10-10T01:00:00Z') });
+  const j1 = await insertPublishedJob(ctx, {
+    employerId: ezd,
+    townCode: TOWNS.zhongdu,
+    kind: 'contract',
+    headcount: 40,
+    publishedAt: at('2025-09-01T01:00:00Z'),
+  });
+  await insertPublishedJob(ctx, {
+    employerId: ezs,
+    townCode: TOWNS.zhaisha,
+    kind: 'contract',
+    headcount: 25,
+    publishedAt: at('2025-09-10T01:00:00Z'),
+  });
+  await insertPublishedJob(ctx, {
+    employerId: ezs,
+    townCode: TOWNS.zhaisha,
+    kind: 'flexible',
+    headcount: 6,
+    publishedAt: at('2025-10-10T01:00:00Z'),
+  });
+  await insertPublishedJob(ctx, {
+    employerId: ezd,
+    townCode: TOWNS.zhongdu,
+    kind: 'flexible',
+    headcount: 4,
+    publishedAt: at('2024-10-10T01:00:00Z'),
+  });
   // Matchmakings: 2 manual (中渡, 寨沙), 1 automatic (中渡). Guidance: 1 in 中渡.
   const post = async (url: string, token: string, payload: Record<string, unknown>) => {
     const res = await ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload });
     if (res.statusCode !== 201) throw new Error(res.body);
   };
-  await post('/api/v1/admin/services/referrals', zhongdu.token, { workerId: zd1.id, jobId: j1, occurredAt: '2025-09-02T10:00:00+08:00' });
-  await post('/api/v1/admin/services/referrals', counter.token, { workerId: zs1.id, employerId: ezs, kind: 'hire', occurredAt: '2025-10-02T10:00:00+08:00' });
+  await post('/api/v1/admin/services/referrals', zhongdu.token, {
+    workerId: zd1.id,
+    jobId: j1,
+    occurredAt: '2025-09-02T10:00:00+08:00',
+  });
+  await post('/api/v1/admin/services/referrals', counter.token, {
+    workerId: zs1.id,
+    employerId: ezs,
+    kind: 'hire',
+    occurredAt: '2025-10-02T10:00:00+08:00',
+  });
   await ctx.deps.database.db.transaction((tx) =>
-    recordMatchmaking(tx, { workerId: zd2.id, jobId: j1, employerId: ezd, channel: 'online', kind: 'apply', source: 'auto', occurredAt: at('2025-10-20T02:00:00Z'), regionCode: '450223101002' }, { actor: { kind: 'system' } }),
+    recordMatchmaking(
+      tx,
+      {
+        workerId: zd2.id,
+        jobId: j1,
+        employerId: ezd,
+        channel: 'online',
+        kind: 'apply',
+        source: 'auto',
+        occurredAt: at('2025-10-20T02:00:00Z'),
+        regionCode: '450223101002',
+      },
+      { actor: { kind: 'system' } },
+    ),
   );
-  await post('/api/v1/admin/services/guidance', zhongdu.token, { workerId: zd1.id, topic: '职业规划', advice: '建议学电工', sessionAt: '2025-11-01T10:00:00+08:00' });
+  await post('/api/v1/admin/services/guidance', zhongdu.token, {
+    workerId: zd1.id,
+    topic: '职业规划',
+    advice: '建议学电工',
+    sessionAt: '2025-11-01T10:00:00+08:00',
+  });
 });
 afterAll(async () => ctx?.close());
 
 const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 const dashboard = async (qs: string, token: string) => json<Dashboard>(await get(`/api/v1/admin/kpi?${qs}`, token));
-const actuals = (d: Dashboard) => Object.fromEntries(d.indicators.filter((i) => i.available).map((i) => [i.key, i.actual]));
+const actuals = (d: Dashboard) =>
+  Object.fromEntries(d.indicators.filter((i) => i.available).map((i) => [i.key, i.actual]));
 
 /** Page through every row of a figure and add up the values. */
-async function drillSum(key: string, qs: string, token: string): Promise<{ sum: number; rows: number; total: number; actual: number; cells: Record<string, string | number | null>[] }> {
+async function drillSum(
+  key: string,
+  qs: string,
+  token: string,
+): Promise<{
+  sum: number;
+  rows: number;
+  total: number;
+  actual: number;
+  cells: Record<string, string | number | null>[];
+}> {
   let page = 1;
   let sum = 0;
   const cells: Record<string, string | number | null>[] = [];
@@ -102,7 +209,10 @@ describe('KPI dashboard', () => {
     expect(reg?.trend).toHaveLength(12);
     expect(reg?.trend.find((t) => t.month === '2025-08')?.value).toBe(1);
     expect(reg?.trend.find((t) => t.month === '2025-09')?.value).toBe(3);
-    expect(d.indicators.find((i) => i.key === 'contract_job_openings')).toMatchObject({ target: 5000, percentage: 1.3 });
+    expect(d.indicators.find((i) => i.key === 'contract_job_openings')).toMatchObject({
+      target: 5000,
+      percentage: 1.3,
+    });
     const training = d.indicators.find((i) => i.key === 'training_sessions');
     expect(training).toMatchObject({ available: true, actual: 0, target: 200 });
   });
@@ -120,7 +230,14 @@ describe('KPI dashboard', () => {
   it('a 中渡镇 agent gets 中渡镇 figures and rows only, and zeros for 寨沙镇', async () => {
     const d = await dashboard('year=2025', zhongdu.token);
     expect(d.regionName).toBe('中渡镇');
-    expect(actuals(d)).toMatchObject({ worker_registrations: 3, matchmakings: 2, contract_job_posts: 1, contract_job_openings: 40, flexible_job_posts: 0, employer_registrations: 1 });
+    expect(actuals(d)).toMatchObject({
+      worker_registrations: 3,
+      matchmakings: 2,
+      contract_job_posts: 1,
+      contract_job_openings: 40,
+      flexible_job_posts: 0,
+      employer_registrations: 1,
+    });
     const rows = await drillSum('worker_registrations', 'year=2025', zhongdu.token);
     expect(rows.cells.map((c) => c.c1).sort()).toEqual(['韦*', '韦*', '韦*']);
     const other = await dashboard(`year=2025&town=${TOWNS.zhaisha}`, zhongdu.token);
@@ -139,7 +256,12 @@ describe('KPI dashboard', () => {
   });
 
   it('uses the targets configured in the settings', async () => {
-    const put = await ctx.app.inject({ method: 'PUT', url: '/api/v1/admin/settings/kpiTargets', headers: bearer(admin.token), payload: { value: { worker_registrations: { '2025': 10, '2025-H2': 4 } } } });
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/settings/kpiTargets',
+      headers: bearer(admin.token),
+      payload: { value: { worker_registrations: { '2025': 10, '2025-H2': 4 } } },
+    });
     expect(put.statusCode).toBe(200);
     const year = await dashboard('year=2025', counter.token);
     expect(year.indicators.find((i) => i.key === 'worker_registrations')).toMatchObject({ target: 10, percentage: 50 });
@@ -150,8 +272,17 @@ describe('KPI dashboard', () => {
   it('shows indicators without records yet as 0 with an empty drill-down', async () => {
     const rows = json<RowsPage>(await get('/api/v1/admin/kpi/training_sessions/rows?year=2025', counter.token));
     expect(rows).toMatchObject({ actual: 0, total: 0, items: [] });
-    const doc = json<{ paths: Record<string, unknown> }>(await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' }));
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/admin/kpi', '/api/v1/admin/kpi/{indicator}/rows', '/api/v1/admin/kpi/acceptance-pack', '/api/v1/admin/ledgers/registrations/export']));
+    const doc = json<{ paths: Record<string, unknown> }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' }),
+    );
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/admin/kpi',
+        '/api/v1/admin/kpi/{indicator}/rows',
+        '/api/v1/admin/kpi/acceptance-pack',
+        '/api/v1/admin/ledgers/registrations/export',
+      ]),
+    );
   });
 
   it('rejects bad periods and indicators with Chinese messages; reads need a login', async () => {
@@ -180,7 +311,9 @@ describe('acceptance pack', () => {
       await wb.xlsx.load((await zip.file(name)?.async('arraybuffer')) ?? new ArrayBuffer(0));
       for (const ws of wb.worksheets) {
         const rows: string[][] = [];
-        ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+        ws.eachRow((row) =>
+          rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+        );
         sheets.set(`${name}/${ws.name}`, rows);
       }
     }
@@ -189,7 +322,22 @@ describe('acceptance pack', () => {
 
   it('zips every ledger and the KPI summary for the period; rows match the figures', async () => {
     const { files, sheets } = await unpack(counter.token, 'year=2025');
-    expect(files).toEqual(['00-考核指标汇总.xlsx', '01-求职登记台账.xlsx', '02-跟踪服务台账.xlsx', '03-招聘求职对接台账.xlsx', '04-职业指导台账.xlsx', '05-岗位信息发布台账.xlsx', '06-用工主体登记台账.xlsx', '07-培训课时台账.xlsx', '08-培训推荐台账.xlsx', '09-招聘活动台账.xlsx', '10-送工台账.xlsx', '11-宣传推广台账.xlsx', '12-就业信息采集台账.xlsx', '13-运营日志.xlsx']);
+    expect(files).toEqual([
+      '00-考核指标汇总.xlsx',
+      '01-求职登记台账.xlsx',
+      '02-跟踪服务台账.xlsx',
+      '03-招聘求职对接台账.xlsx',
+      '04-职业指导台账.xlsx',
+      '05-岗位信息发布台账.xlsx',
+      '06-用工主体登记台账.xlsx',
+      '07-培训课时台账.xlsx',
+      '08-培训推荐台账.xlsx',
+      '09-招聘活动台账.xlsx',
+      '10-送工台账.xlsx',
+      '11-宣传推广台账.xlsx',
+      '12-就业信息采集台账.xlsx',
+      '13-运营日志.xlsx',
+    ]);
     const summary = sheets.get('00-考核指标汇总.xlsx/指标汇总') ?? [];
     expect(summary[0]).toEqual(['序号', '指标', '单位', '目标', '完成', '完成率(%)', '数据状态', '说明']);
     expect(summary.find((r) => r[1] === '求职登记')?.slice(3, 5)).toEqual(['10', '5']);
@@ -201,7 +349,11 @@ describe('acceptance pack', () => {
 
   it('is region-scoped for a station agent', async () => {
     const { sheets } = await unpack(zhongdu.token, 'year=2025');
-    expect((sheets.get('01-求职登记台账.xlsx/求职登记台账') ?? []).slice(1).map((r) => r[1])).toEqual(['韦*', '韦*', '韦*']);
+    expect((sheets.get('01-求职登记台账.xlsx/求职登记台账') ?? []).slice(1).map((r) => r[1])).toEqual([
+      '韦*',
+      '韦*',
+      '韦*',
+    ]);
     expect((sheets.get('03-招聘求职对接台账.xlsx/招聘求职对接台账') ?? []).length - 1).toBe(2);
     expect((await get('/api/v1/admin/kpi/acceptance-pack?year=2025&pii=full', supervisor.token)).statusCode).toBe(403);
   });

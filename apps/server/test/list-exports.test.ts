@@ -9,7 +9,14 @@ import { registerWorker } from './support/services-factories.js';
 import { xlsxRows } from './support/training-factories.js';
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
-type Job = { id: string; status: string; townCode: string; reviewReason: string | null; contactPhoneMasked: string | null; moderation: { verdict: string } | null };
+type Job = {
+  id: string;
+  status: string;
+  townCode: string;
+  reviewReason: string | null;
+  contactPhoneMasked: string | null;
+  moderation: { verdict: string } | null;
+};
 type JobPage = { items: Job[]; total: number };
 
 let ctx: TestContext;
@@ -22,30 +29,60 @@ let occ: string;
 const jobs: Record<string, string> = {};
 
 const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const post = (url: string, token: string, payload: unknown) => ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
+const post = (url: string, token: string, payload: unknown) =>
+  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
 const sheet = async (url: string, token: string) => {
   const res = await get(url, token);
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toContain('spreadsheetml');
   return xlsxRows(res.rawPayload);
 };
-const exportAudits = async (entity: string) => ctx.deps.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'export'), eq(auditLog.entity, entity)));
+const exportAudits = async (entity: string) =>
+  ctx.deps.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'export'), eq(auditLog.entity, entity)));
 /** Row counts of the export audit entries, smallest first (insertion order is not guaranteed). */
-const exportedRows = async (entity: string) => (await exportAudits(entity)).map((a) => (a.details as { rows: number }).rows).sort((x, y) => x - y);
+const exportedRows = async (entity: string) =>
+  (await exportAudits(entity)).map((a) => (a.details as { rows: number }).rows).sort((x, y) => x - y);
 
 beforeAll(async () => {
   ctx = await createTestApp();
   const at = new Date('2026-10-01T02:00:00Z');
-  await registerWorker(ctx, { name: '韦中渡', homeRegionCode: TOWNS.zhongdu, createdAt: at, priorityGroups: ['脱贫劳动力'] });
+  await registerWorker(ctx, {
+    name: '韦中渡',
+    homeRegionCode: TOWNS.zhongdu,
+    createdAt: at,
+    priorityGroups: ['脱贫劳动力'],
+  });
   await registerWorker(ctx, { name: '韦二中', homeRegionCode: TOWNS.zhongdu, createdAt: at });
-  await registerWorker(ctx, { name: '覃寨沙', homeRegionCode: TOWNS.zhaisha, createdAt: at, priorityGroups: ['脱贫劳动力'] });
+  await registerWorker(ctx, {
+    name: '覃寨沙',
+    homeRegionCode: TOWNS.zhaisha,
+    createdAt: at,
+    priorityGroups: ['脱贫劳动力'],
+  });
   owner = await appUser(ctx);
   const zd = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡镇建材厂' });
-  const zs = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha, name: '寨沙镇砂糖橘合作社', status: 'pending' });
+  const zs = await buildEmployer(ctx, {
+    ownerUserId: owner.userId,
+    townCode: TOWNS.zhaisha,
+    name: '寨沙镇砂糖橘合作社',
+    status: 'pending',
+  });
   occ = await occupationIdByName(ctx, '家庭保洁');
-  const postJob = async (employerId: string, over: Record<string, unknown>) => json<{ id: string }>(await post(`/api/v1/app/employers/${employerId}/jobs`, owner.token, jobBody(occ, over))).id;
+  const postJob = async (employerId: string, over: Record<string, unknown>) =>
+    json<{ id: string }>(await post(`/api/v1/app/employers/${employerId}/jobs`, owner.token, jobBody(occ, over))).id;
   jobs.zdFlex = await postJob(zd, { title: '招搬运工3名', townCode: TOWNS.zhongdu });
-  jobs.zdContract = await postJob(zd, { title: '招长期保洁', kind: 'contract', wageUnit: 'month', settlement: 'monthly', wageMinFen: 300_000, wageMaxFen: 400_000, townCode: TOWNS.zhongdu });
+  jobs.zdContract = await postJob(zd, {
+    title: '招长期保洁',
+    kind: 'contract',
+    wageUnit: 'month',
+    settlement: 'monthly',
+    wageMinFen: 300_000,
+    wageMaxFen: 400_000,
+    townCode: TOWNS.zhongdu,
+  });
   jobs.zs = await postJob(zs, { title: '招砍柑工', townCode: TOWNS.zhaisha });
   county = await staffToken(ctx, { roles: ['counter_staff'] });
   agent = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
@@ -58,14 +95,30 @@ describe('雇员管理 export', () => {
   it('exports the filtered list in the region, masked, with Chinese headers, and audits it', async () => {
     const all = await sheet('/api/v1/admin/workers/export', county);
     expect(all.name).toBe('求职者名单');
-    expect(all.rows[0]).toEqual(['序号', '姓名', '性别', '年龄', '公民身份号码', '联系电话', '现居住地', '求职意向工种', '重点群体类别', '信用等级', '登记渠道', '登记时间']);
+    expect(all.rows[0]).toEqual([
+      '序号',
+      '姓名',
+      '性别',
+      '年龄',
+      '公民身份号码',
+      '联系电话',
+      '现居住地',
+      '求职意向工种',
+      '重点群体类别',
+      '信用等级',
+      '登记渠道',
+      '登记时间',
+    ]);
     expect(all.rows).toHaveLength(4);
     const scoped = await sheet('/api/v1/admin/workers/export', agent);
     expect(scoped.rows.slice(1).map((r) => r[1])).toEqual(['韦**', '韦**']);
     expect(scoped.rows.flat().join('|')).not.toContain('覃');
     const idCell = scoped.rows[1]?.[4] ?? '';
     expect(idCell).toMatch(/\*{4,}/);
-    const filtered = await sheet(`/api/v1/admin/workers/export?priorityGroup=${encodeURIComponent('脱贫劳动力')}`, county);
+    const filtered = await sheet(
+      `/api/v1/admin/workers/export?priorityGroup=${encodeURIComponent('脱贫劳动力')}`,
+      county,
+    );
     expect(filtered.rows).toHaveLength(3);
     const outside = await sheet(`/api/v1/admin/workers/export?town=${TOWNS.zhaisha}`, agent);
     expect(outside.rows).toHaveLength(1);
@@ -88,7 +141,12 @@ describe('雇主管理 export', () => {
     const all = await sheet('/api/v1/admin/employers/export', supervisor);
     expect(all.name).toBe('用工主体名单');
     expect(all.rows[0]?.slice(0, 3)).toEqual(['序号', '单位名称', '单位类型']);
-    expect(all.rows.slice(1).map((r) => r[1]).sort()).toEqual(['中渡镇建材厂', '寨沙镇砂糖橘合作社'].sort());
+    expect(
+      all.rows
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['中渡镇建材厂', '寨沙镇砂糖橘合作社'].sort());
     expect(all.rows[1]?.[10]).toBe('139****0000');
     const scoped = await sheet('/api/v1/admin/employers/export', agent);
     expect(scoped.rows.slice(1).map((r) => r[1])).toEqual(['中渡镇建材厂']);
@@ -105,11 +163,17 @@ describe('岗位管理: list, detail, take-down and export', () => {
     const all = json<JobPage>(await get('/api/v1/admin/jobs', county));
     expect(all.total).toBe(3);
     expect(all.items[0]?.contactPhoneMasked).toBe('139****0000');
-    expect(json<JobPage>(await get('/api/v1/admin/jobs?kind=contract', county)).items.map((j) => j.id)).toEqual([jobs.zdContract]);
-    expect(json<JobPage>(await get(`/api/v1/admin/jobs?q=${encodeURIComponent('砍柑')}`, county)).items.map((j) => j.id)).toEqual([jobs.zs]);
+    expect(json<JobPage>(await get('/api/v1/admin/jobs?kind=contract', county)).items.map((j) => j.id)).toEqual([
+      jobs.zdContract,
+    ]);
+    expect(
+      json<JobPage>(await get(`/api/v1/admin/jobs?q=${encodeURIComponent('砍柑')}`, county)).items.map((j) => j.id),
+    ).toEqual([jobs.zs]);
     expect(json<JobPage>(await get(`/api/v1/admin/jobs?occupationId=${occ}`, county)).total).toBe(3);
     // A verified employer's clean postings publish at once; the pending employer's wait for review.
-    expect(json<JobPage>(await get('/api/v1/admin/jobs?status=pending_review', county)).items.map((j) => j.id)).toEqual([jobs.zs]);
+    expect(json<JobPage>(await get('/api/v1/admin/jobs?status=pending_review', county)).items.map((j) => j.id)).toEqual(
+      [jobs.zs],
+    );
     const scoped = json<JobPage>(await get('/api/v1/admin/jobs', agent));
     expect(scoped.items.map((j) => j.townCode)).toEqual([TOWNS.zhongdu, TOWNS.zhongdu]);
     expect((await get(`/api/v1/admin/jobs/${jobs.zs}`, agent)).statusCode).toBe(404);
@@ -123,15 +187,24 @@ describe('岗位管理: list, detail, take-down and export', () => {
     expect(json<Err>(noReason).error.details).toEqual([{ field: 'reason', message: '理由至少2个字' }]);
     expect((await post(url(jobs.zs as string), agent, { reason: '信息不实' })).statusCode).toBe(404);
     expect((await post(url(jobs.zdFlex as string), supervisor, { reason: '信息不实' })).statusCode).toBe(403);
-    const [before] = await ctx.deps.database.db.select().from(jobPostings).where(eq(jobPostings.id, jobs.zdFlex as string));
+    const [before] = await ctx.deps.database.db
+      .select()
+      .from(jobPostings)
+      .where(eq(jobPostings.id, jobs.zdFlex as string));
     expect(before?.status).toBe('published');
     const done = await post(url(jobs.zdFlex as string), reviewer, { reason: '虚假招聘信息' });
     expect(done.statusCode).toBe(200);
     expect(json<Job>(done)).toMatchObject({ status: 'closed', reviewReason: '下架：虚假招聘信息' });
     expect((await post(url(jobs.zdFlex as string), reviewer, { reason: '再次下架' })).statusCode).toBe(409);
-    const audits = await ctx.deps.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'take_down'), eq(auditLog.entityId, jobs.zdFlex as string)));
+    const audits = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'take_down'), eq(auditLog.entityId, jobs.zdFlex as string)));
     expect(audits).toHaveLength(1);
-    const msgs = await ctx.deps.database.db.select().from(notifications).where(and(eq(notifications.userId, owner.userId), eq(notifications.refId, jobs.zdFlex as string)));
+    const msgs = await ctx.deps.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, owner.userId), eq(notifications.refId, jobs.zdFlex as string)));
     expect(msgs.map((m) => m.body)).toEqual(['您发布的岗位「招搬运工3名」已被工作人员下架：虚假招聘信息']);
   });
 
@@ -140,7 +213,9 @@ describe('岗位管理: list, detail, take-down and export', () => {
     expect(all.name).toBe('岗位信息');
     expect(all.rows).toHaveLength(4);
     const scoped = await sheet('/api/v1/admin/jobs/export?status=closed', agent);
-    expect(scoped.rows.slice(1).map((r) => [r[1], r[13], r[14]])).toEqual([['招搬运工3名', '已关闭', '下架：虚假招聘信息']]);
+    expect(scoped.rows.slice(1).map((r) => [r[1], r[13], r[14]])).toEqual([
+      ['招搬运工3名', '已关闭', '下架：虚假招聘信息'],
+    ]);
     expect(scoped.rows.flat().join('|')).not.toContain('13977770000');
     expect(await exportedRows('job_list')).toEqual([1, 3]);
   });

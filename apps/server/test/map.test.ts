@@ -5,15 +5,26 @@ import { TOWNS, appUser, buildEmployer, jobBody, occupationIdByName } from './su
 
 let ctx: TestContext;
 const ids: Record<string, string> = {};
-type Points = { jobs: { id: string; title: string; townName: string; lng: number; lat: number }[]; stations: { name: string; lng: number }[] };
+type Points = {
+  jobs: { id: string; title: string; townName: string; lng: number; lat: number }[];
+  stations: { name: string; lng: number }[];
+};
 
 beforeAll(async () => {
-  ctx = await createTestApp({ MAP_TILE_URL: 'http://tiles.county.local/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '鹿寨县自然资源局' });
+  ctx = await createTestApp({
+    MAP_TILE_URL: 'http://tiles.county.local/{z}/{x}/{y}.png',
+    MAP_TILE_ATTRIBUTION: '鹿寨县自然资源局',
+  });
   const owner = await appUser(ctx);
   const employer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
   const occupation = await occupationIdByName(ctx, '电焊工');
   const post = async (key: string, over: Record<string, unknown>) => {
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${employer}/jobs`, headers: bearer(owner.token), payload: jobBody(occupation, over) });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/app/employers/${employer}/jobs`,
+      headers: bearer(owner.token),
+      payload: jobBody(occupation, over),
+    });
     if (res.statusCode !== 201) throw new Error(res.body);
     ids[key] = json<{ id: string }>(res).id;
   };
@@ -30,7 +41,9 @@ describe('map points', () => {
     expect(all.jobs.map((j) => j.id).sort()).toEqual([ids.zhongdu, ids.zhaisha].sort());
     expect(all.jobs.find((j) => j.id === ids.zhaisha)).toMatchObject({ townName: '寨沙镇', lng: 109.8, lat: 24.6 });
     expect(all.stations.length).toBeGreaterThan(0);
-    const town = json<Points>(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/map/points?town=${TOWNS.zhongdu}` }));
+    const town = json<Points>(
+      await ctx.app.inject({ method: 'GET', url: `/api/v1/public/map/points?town=${TOWNS.zhongdu}` }),
+    );
     expect(town.jobs.map((j) => j.id)).toEqual([ids.zhongdu]);
     expect(town.stations.length).toBeLessThan(all.stations.length);
   });
@@ -45,7 +58,10 @@ describe('map points', () => {
 describe('client config', () => {
   it('gives the configured tile URL and the feature switches, and lets the tile host through the CSP', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/client-config' });
-    expect(json(res)).toMatchObject({ map: { tileUrl: 'http://tiles.county.local/{z}/{x}/{y}.png', attribution: '鹿寨县自然资源局' }, features: { mapView: true, voiceReadAloud: true } });
+    expect(json(res)).toMatchObject({
+      map: { tileUrl: 'http://tiles.county.local/{z}/{x}/{y}.png', attribution: '鹿寨县自然资源局' },
+      features: { mapView: true, voiceReadAloud: true },
+    });
     expect(res.headers['content-security-policy']).toContain('http://tiles.county.local');
   });
 

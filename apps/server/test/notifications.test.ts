@@ -20,11 +20,14 @@ let porter: string;
 let worker: { token: string; userId: string; workerId: string };
 let worker2: { token: string; userId: string; workerId: string };
 
-const inject = (method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) => ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
+const inject = (method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) =>
+  ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 const db = () => ctx.deps.database.db;
-const smsJobCount = async () => (await db().select({ n: count() }).from(backgroundJobs).where(eq(backgroundJobs.kind, 'sms.send')))[0]?.n ?? 0;
+const smsJobCount = async () =>
+  (await db().select({ n: count() }).from(backgroundJobs).where(eq(backgroundJobs.kind, 'sms.send')))[0]?.n ?? 0;
 const messageCount = async () => (await db().select({ n: count() }).from(notifications))[0]?.n ?? 0;
-const applyTo = async (jobId: string, token: string) => json<{ id: string }>(await inject('POST', `/api/v1/app/jobs/${jobId}/apply`, token)).id;
+const applyTo = async (jobId: string, token: string) =>
+  json<{ id: string }>(await inject('POST', `/api/v1/app/jobs/${jobId}/apply`, token)).id;
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -42,16 +45,26 @@ describe('application events reach the other side', () => {
     const sms = await smsJobCount();
     await applyTo(job, worker.token);
     const ownerMsgs = await messagesOf(ctx, owner.userId);
-    expect(ownerMsgs.at(-1)).toMatchObject({ kind: 'application', title: '新的报名', link: `/employer/jobs/${job}/applicants`, smsQueued: 'no' });
+    expect(ownerMsgs.at(-1)).toMatchObject({
+      kind: 'application',
+      title: '新的报名',
+      link: `/employer/jobs/${job}/applicants`,
+      smsQueued: 'no',
+    });
     expect(ownerMsgs.at(-1)?.body).toContain('“建材搬运工”');
     expect(await smsJobCount()).toBe(sms);
 
-    const invite = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, { workerId: worker2.workerId });
+    const invite = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, {
+      workerId: worker2.workerId,
+    });
     expect(invite.statusCode).toBe(201);
     const [invited] = (await messagesOf(ctx, worker2.userId)).filter((m) => m.kind === 'invited');
     expect(invited).toMatchObject({ title: '用工邀请', link: '/me/applications', smsQueued: 'yes' });
     expect(invited?.body).toContain('中渡建材有限公司');
-    const queued = await db().select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `notify:${invited!.id}`));
+    const queued = await db()
+      .select()
+      .from(backgroundJobs)
+      .where(eq(backgroundJobs.dedupeKey, `notify:${invited!.id}`));
     expect(queued).toHaveLength(1);
     expect(queued[0]!.payload).toMatchObject({ template: 'notice' });
     expect(JSON.stringify(queued[0]!.payload)).not.toContain(await phoneOf(ctx, worker2.userId));
@@ -70,18 +83,29 @@ describe('application events reach the other side', () => {
     expect((await inject('POST', `/api/v1/app/applications/${a1}/hire`, owner.token)).statusCode).toBe(409);
     expect([await messageCount(), await smsJobCount()]).toEqual([before, sms]);
 
-    expect((await inject('POST', `/api/v1/app/applications/${a2}/decline`, owner.token, { reason: '人已招够' })).statusCode).toBe(200);
-    expect((await messagesOf(ctx, worker2.userId)).at(-1)).toMatchObject({ kind: 'application_update', title: '未被录用' });
+    expect(
+      (await inject('POST', `/api/v1/app/applications/${a2}/decline`, owner.token, { reason: '人已招够' })).statusCode,
+    ).toBe(200);
+    expect((await messagesOf(ctx, worker2.userId)).at(-1)).toMatchObject({
+      kind: 'application_update',
+      title: '未被录用',
+    });
     expect((await messagesOf(ctx, worker2.userId)).at(-1)?.body).toContain('原因：人已招够');
 
     const cancel = await inject('POST', `/api/v1/app/applications/${a1}/cancel`, worker.token, { reason: '家里有事' });
     expect(cancel.statusCode).toBe(200);
-    expect((await messagesOf(ctx, owner.userId)).at(-1)).toMatchObject({ kind: 'application_update', title: '求职者取消' });
+    expect((await messagesOf(ctx, owner.userId)).at(-1)).toMatchObject({
+      kind: 'application_update',
+      title: '求职者取消',
+    });
 
     const job2 = await postJob(ctx, owner.token, employer, porter, { title: '水泥搬运' });
     const a3 = await applyTo(job2, worker.token);
     expect((await inject('POST', `/api/v1/app/worker/applications/${a3}/withdraw`, worker.token)).statusCode).toBe(200);
-    expect((await messagesOf(ctx, owner.userId)).at(-1)).toMatchObject({ kind: 'application_update', title: '报名已撤回' });
+    expect((await messagesOf(ctx, owner.userId)).at(-1)).toMatchObject({
+      kind: 'application_update',
+      title: '报名已撤回',
+    });
   });
 });
 
@@ -92,19 +116,29 @@ describe("message centre API: only ever the caller's own messages", () => {
     expect(all.total).toBe(mine.length);
     expect(all.items).toHaveLength(2);
     expect(all.unread).toBe(mine.length);
-    expect(json<{ unread: number }>(await inject('GET', '/api/v1/app/messages/unread-count', worker.token)).unread).toBe(mine.length);
+    expect(
+      json<{ unread: number }>(await inject('GET', '/api/v1/app/messages/unread-count', worker.token)).unread,
+    ).toBe(mine.length);
     const page2 = json<MsgPage>(await inject('GET', '/api/v1/app/messages?pageSize=2&page=2', worker.token));
     expect(page2.items.map((m) => m.id)).not.toContain(all.items[0]!.id);
 
     const read = await inject('POST', `/api/v1/app/messages/${all.items[0]!.id}/read`, worker.token);
     expect(json(read)).toEqual({ marked: 1, unread: mine.length - 1 });
-    expect(json(await inject('POST', `/api/v1/app/messages/${all.items[0]!.id}/read`, worker.token))).toEqual({ marked: 0, unread: mine.length - 1 });
+    expect(json(await inject('POST', `/api/v1/app/messages/${all.items[0]!.id}/read`, worker.token))).toEqual({
+      marked: 0,
+      unread: mine.length - 1,
+    });
     const unreadOnly = json<MsgPage>(await inject('GET', '/api/v1/app/messages?unread=true&pageSize=50', worker.token));
     expect(unreadOnly.items.every((m) => !m.read)).toBe(true);
     expect(unreadOnly.total).toBe(mine.length - 1);
 
-    expect(json(await inject('POST', '/api/v1/app/messages/read-all', worker.token))).toEqual({ marked: mine.length - 1, unread: 0 });
-    expect(json<{ unread: number }>(await inject('GET', '/api/v1/app/messages/unread-count', worker.token)).unread).toBe(0);
+    expect(json(await inject('POST', '/api/v1/app/messages/read-all', worker.token))).toEqual({
+      marked: mine.length - 1,
+      unread: 0,
+    });
+    expect(
+      json<{ unread: number }>(await inject('GET', '/api/v1/app/messages/unread-count', worker.token)).unread,
+    ).toBe(0);
   });
 
   it("never lists, counts or marks another user's messages", async () => {
@@ -123,7 +157,9 @@ describe("message centre API: only ever the caller's own messages", () => {
   it('rejects bad input with Chinese field messages and requires a login', async () => {
     const bad = await inject('POST', '/api/v1/app/messages/not-a-uuid/read', worker.token);
     expect(bad.statusCode).toBe(400);
-    expect(json<Err>(bad).error.details).toEqual([expect.objectContaining({ field: 'id', message: '消息ID格式不正确' })]);
+    expect(json<Err>(bad).error.details).toEqual([
+      expect.objectContaining({ field: 'id', message: '消息ID格式不正确' }),
+    ]);
     const badPage = await inject('GET', '/api/v1/app/messages?pageSize=500&unread=maybe', worker.token);
     expect(json<Err>(badPage).error.details).toEqual(
       expect.arrayContaining([
@@ -143,8 +179,17 @@ describe('shift reminder the day before (Asia/Shanghai)', () => {
     const reminded = await buildWorkerUser(ctx, { name: '黄明日', occupationIds: [porter] });
     phone = await phoneOf(ctx, reminded.userId);
     const tomorrow = shanghaiDate(ctx.clock.now, 1);
-    const job = await postJob(ctx, owner.token, employer, porter, { title: '明日开工的搬运', startDate: tomorrow, endDate: tomorrow, workHours: '07:30-17:00' });
-    const later = await postJob(ctx, owner.token, employer, porter, { title: '后天开工', startDate: shanghaiDate(ctx.clock.now, 2), endDate: shanghaiDate(ctx.clock.now, 3) });
+    const job = await postJob(ctx, owner.token, employer, porter, {
+      title: '明日开工的搬运',
+      startDate: tomorrow,
+      endDate: tomorrow,
+      workHours: '07:30-17:00',
+    });
+    const later = await postJob(ctx, owner.token, employer, porter, {
+      title: '后天开工',
+      startDate: shanghaiDate(ctx.clock.now, 2),
+      endDate: shanghaiDate(ctx.clock.now, 3),
+    });
     appId = await applyTo(job, reminded.token);
     const notHired = await applyTo(job, worker2.token);
     const laterApp = await applyTo(later, reminded.token);
@@ -157,7 +202,12 @@ describe('shift reminder the day before (Asia/Shanghai)', () => {
     const reminders = await db().select().from(notifications).where(eq(notifications.kind, 'shift_reminder'));
     expect(reminders.map((r) => r.refId)).toEqual([appId]);
     expect(reminders.map((r) => r.refId)).not.toContain(notHired);
-    expect(reminders[0]).toMatchObject({ userId: reminded.userId, title: '明日开工提醒', smsQueued: 'yes', dedupeKey: `shift:${appId}:${tomorrow}` });
+    expect(reminders[0]).toMatchObject({
+      userId: reminded.userId,
+      title: '明日开工提醒',
+      smsQueued: 'yes',
+      dedupeKey: `shift:${appId}:${tomorrow}`,
+    });
     expect(reminders[0]!.body).toContain('07:30-17:00');
   });
 
@@ -172,7 +222,10 @@ describe('shift reminder the day before (Asia/Shanghai)', () => {
     await runner1.stop();
     const [reminder] = await db0.select().from(notifications).where(eq(notifications.kind, 'shift_reminder'));
     expect(reminder).toBeDefined();
-    const [queued] = await db0.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `notify:${reminder!.id}`));
+    const [queued] = await db0
+      .select()
+      .from(backgroundJobs)
+      .where(eq(backgroundJobs.dedupeKey, `notify:${reminder!.id}`));
     expect(queued).toMatchObject({ state: 'queued' });
     expect(ctx.sms.latest(phone)).toBe(before);
 
@@ -182,7 +235,9 @@ describe('shift reminder the day before (Asia/Shanghai)', () => {
     while ((await runner2.runOnce()) > 0);
     const sent = ctx.sms.latest(phone, 'notice');
     expect(sent?.text).toContain('明日开工的搬运');
-    expect((await db0.select().from(backgroundJobs).where(eq(backgroundJobs.id, queued!.id)))[0]).toMatchObject({ state: 'done' });
+    expect((await db0.select().from(backgroundJobs).where(eq(backgroundJobs.id, queued!.id)))[0]).toMatchObject({
+      state: 'done',
+    });
   });
 
   it('a runner that dies while sending leaves the SMS to the next runner after its lease', async () => {
@@ -191,23 +246,38 @@ describe('shift reminder the day before (Asia/Shanghai)', () => {
     await db0.delete(notifications).where(eq(notifications.id, reminder!.id));
     await sendShiftReminders(db0, ctx.clock.now);
     ctx.clock.now = new Date(Date.now() + 1000);
-    const [again] = await db0.select().from(notifications).where(and(eq(notifications.kind, 'shift_reminder'), eq(notifications.refId, appId)));
+    const [again] = await db0
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'shift_reminder'), eq(notifications.refId, appId)));
     const key = `notify:${again!.id}`;
     // Runner 1 claims the SMS job and hangs in the provider call: the process dies mid-send.
-    const dying = new JobRunner(db0, { now: () => ctx.clock.now, leaseMs: 60_000 }).register('sms.send', () => new Promise<void>(() => {}));
+    const dying = new JobRunner(db0, { now: () => ctx.clock.now, leaseMs: 60_000 }).register(
+      'sms.send',
+      () => new Promise<void>(() => {}),
+    );
     void dying.runOnce();
     for (let i = 0; i < 200; i++) {
-      const [job] = await db0.select({ state: backgroundJobs.state }).from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, key));
+      const [job] = await db0
+        .select({ state: backgroundJobs.state })
+        .from(backgroundJobs)
+        .where(eq(backgroundJobs.dedupeKey, key));
       if (job?.state === 'running') break;
       await new Promise((r) => setTimeout(r, 5));
     }
-    expect((await db0.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, key)))[0]).toMatchObject({ state: 'running', attempts: 1 });
+    expect((await db0.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, key)))[0]).toMatchObject({
+      state: 'running',
+      attempts: 1,
+    });
     const fresh = createJobRunner(ctx.deps);
     expect(await fresh.runOnce()).toBe(0);
     ctx.clock.advance(61_000);
     const sentBefore = ctx.sms.latest(phone)?.providerMessageId;
     expect(await fresh.runOnce()).toBeGreaterThanOrEqual(1);
     expect(ctx.sms.latest(phone)?.providerMessageId).not.toBe(sentBefore);
-    expect((await db0.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, key)))[0]).toMatchObject({ state: 'done', attempts: 2 });
+    expect((await db0.select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, key)))[0]).toMatchObject({
+      state: 'done',
+      attempts: 2,
+    });
   });
 });

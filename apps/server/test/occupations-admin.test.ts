@@ -18,7 +18,16 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-type Occ = { id: string; name: string; parentId: string | null; nationalCode: string | null; skillTags: string[]; category: boolean; sort: number; disabled: boolean };
+type Occ = {
+  id: string;
+  name: string;
+  parentId: string | null;
+  nationalCode: string | null;
+  skillTags: string[];
+  category: boolean;
+  sort: number;
+  disabled: boolean;
+};
 type Err = { error: { code: string; message: string; details?: { row?: number; field: string; message: string }[] } };
 const base = '/api/v1/admin/occupations';
 const req = (method: 'GET' | 'POST' | 'PATCH', url: string, token = admin, payload?: object) =>
@@ -27,7 +36,10 @@ const all = async () => json<{ items: Occ[] }>(await req('GET', '')).items;
 const byName = async (name: string) => (await all()).find((o) => o.name === name);
 const occCount = async () => (await ctx.deps.database.db.select({ n: count() }).from(occupations))[0]?.n ?? 0;
 
-async function xlsx(rows: (string | number)[][], headers = ['工种名称', '上级工种', '是否类别', '国家职业分类代码', '技能标签', '排序']): Promise<string> {
+async function xlsx(
+  rows: (string | number)[][],
+  headers = ['工种名称', '上级工种', '是否类别', '国家职业分类代码', '技能标签', '排序'],
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('工种目录');
   ws.addRow(headers);
@@ -40,19 +52,40 @@ describe('occupation tree administration', () => {
     const cat = await req('POST', '', admin, { name: '新能源', category: true });
     expect(cat.statusCode).toBe(201);
     const catId = json<Occ>(cat).id;
-    const trade = await req('POST', '', admin, { name: '光伏安装工', parentId: catId, nationalCode: '６－２９－０１－０１', skillTags: ['光伏', '高空作业', '光伏'] });
+    const trade = await req('POST', '', admin, {
+      name: '光伏安装工',
+      parentId: catId,
+      nationalCode: '６－２９－０１－０１',
+      skillTags: ['光伏', '高空作业', '光伏'],
+    });
     expect(trade.statusCode).toBe(201);
-    expect(json<Occ>(trade)).toMatchObject({ parentId: catId, nationalCode: '6-29-01-01', skillTags: ['光伏', '高空作业'], category: false, disabled: false });
-    const hist = json<{ items: { action: string; changedByName: string }[] }>(await req('GET', `/${json<Occ>(trade).id}/history`, supervisor));
+    expect(json<Occ>(trade)).toMatchObject({
+      parentId: catId,
+      nationalCode: '6-29-01-01',
+      skillTags: ['光伏', '高空作业'],
+      category: false,
+      disabled: false,
+    });
+    const hist = json<{ items: { action: string; changedByName: string }[] }>(
+      await req('GET', `/${json<Occ>(trade).id}/history`, supervisor),
+    );
     expect(hist.items[0]).toMatchObject({ action: 'create' });
     expect(hist.items[0]?.changedByName).toMatch(/^测试/);
-    const audits = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.entityId, json<Occ>(trade).id));
+    const audits = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, json<Occ>(trade).id));
     expect(audits.map((a) => a.action)).toEqual(['occupation_create']);
   });
 
   it('bad input is 400 with Chinese field messages; duplicates are 409; nothing written', async () => {
     const before = await occCount();
-    const res = await req('POST', '', admin, { name: '', nationalCode: '629-01', skillTags: ['x'.repeat(21)], sort: -1 });
+    const res = await req('POST', '', admin, {
+      name: '',
+      nationalCode: '629-01',
+      skillTags: ['x'.repeat(21)],
+      sort: -1,
+    });
     expect(res.statusCode).toBe(400);
     expect(json<Err>(res).error.details).toEqual(
       expect.arrayContaining([
@@ -79,8 +112,14 @@ describe('occupation tree administration', () => {
     const codeKept = json<Occ>(await req('PATCH', `/${(await byName('电焊工'))?.id}`, admin, { sort: 6 }));
     expect(codeKept.nationalCode).not.toBeNull();
     expect(codeKept.skillTags.length).toBeGreaterThan(0);
-    const [change] = await ctx.deps.database.db.select().from(occupationChanges).where(eq(occupationChanges.action, 'update'));
-    expect(change).toMatchObject({ oldValue: { nationalCode: '6-29-01-01', skillTags: ['光伏', '高空作业'] }, newValue: { nationalCode: null, skillTags: ['光伏板'] } });
+    const [change] = await ctx.deps.database.db
+      .select()
+      .from(occupationChanges)
+      .where(eq(occupationChanges.action, 'update'));
+    expect(change).toMatchObject({
+      oldValue: { nationalCode: '6-29-01-01', skillTags: ['光伏', '高空作业'] },
+      newValue: { nationalCode: null, skillTags: ['光伏板'] },
+    });
   });
 
   it('moves under another parent and refuses cycles', async () => {
@@ -105,13 +144,20 @@ describe('occupation tree administration', () => {
     expect(refused.statusCode).toBe(409);
     expect(json<Occ>(await req('POST', `/${trade?.id}/disable`)).disabled).toBe(true);
     expect(json<Occ>(await req('POST', `/${cat?.id}/disable`)).disabled).toBe(true);
-    const pub = json<{ items: { name: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/occupations' })).items;
+    const pub = json<{ items: { name: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/occupations' }),
+    ).items;
     expect(pub.map((o) => o.name)).not.toContain('光伏安装工');
     expect((await byName('光伏安装工'))?.disabled).toBe(true);
     expect((await req('POST', `/${trade?.id}/enable`)).statusCode).toBe(409);
     await req('POST', `/${cat?.id}/enable`);
     expect(json<Occ>(await req('POST', `/${trade?.id}/enable`)).disabled).toBe(false);
-    const actions = (await ctx.deps.database.db.select().from(occupationChanges).where(eq(occupationChanges.occupationId, trade?.id ?? ''))).map((c) => c.action);
+    const actions = (
+      await ctx.deps.database.db
+        .select()
+        .from(occupationChanges)
+        .where(eq(occupationChanges.occupationId, trade?.id ?? ''))
+    ).map((c) => c.action);
     expect(actions).toEqual(expect.arrayContaining(['create', 'update', 'move', 'disable', 'enable']));
   });
 
@@ -135,7 +181,16 @@ describe('occupation Excel export and import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
     const ws = wb.getWorksheet('工种目录');
-    expect(ws?.getRow(1).values).toEqual([undefined, '工种名称', '上级工种', '是否类别', '国家职业分类代码', '技能标签', '排序', '状态']);
+    expect(ws?.getRow(1).values).toEqual([
+      undefined,
+      '工种名称',
+      '上级工种',
+      '是否类别',
+      '国家职业分类代码',
+      '技能标签',
+      '排序',
+      '状态',
+    ]);
     const rows: string[][] = [];
     ws?.eachRow((r, n) => n > 1 && rows.push([r.getCell(1).text, r.getCell(2).text, r.getCell(3).text]));
     expect(rows.length).toBe(await occCount());
@@ -165,9 +220,18 @@ describe('occupation Excel export and import', () => {
     expect(res.statusCode).toBe(200);
     expect(json(res)).toMatchObject({ created: 3, updated: 1 });
     const harvester = await byName('收割机手');
-    expect(harvester).toMatchObject({ parentId: (await byName('农机服务'))?.id, category: false, skillTags: ['收割', '机械'] });
+    expect(harvester).toMatchObject({
+      parentId: (await byName('农机服务'))?.id,
+      category: false,
+      skillTags: ['收割', '机械'],
+    });
     expect((await byName('电焊工'))?.nationalCode).toBe('6-25-04-03');
-    const [audit] = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.action, 'occupation_import')).orderBy(desc(auditLog.id)).limit(1);
+    const [audit] = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'occupation_import'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     expect(audit?.details).toMatchObject({ created: ['农机服务', '拖拉机驾驶员', '收割机手'], updated: ['电焊工'] });
   });
 
@@ -214,7 +278,9 @@ describe('occupation Excel export and import', () => {
 
   it('refuses a file that is not a workbook or lacks the required columns', async () => {
     const notXlsx = await req('POST', '/import', admin, { file: Buffer.from('hello').toString('base64') });
-    expect(json<Err>(notXlsx).error.details).toEqual([{ field: 'file', message: '无法读取文件，请上传 Excel（.xlsx）文件' }]);
+    expect(json<Err>(notXlsx).error.details).toEqual([
+      { field: 'file', message: '无法读取文件，请上传 Excel（.xlsx）文件' },
+    ]);
     const noColumns = await req('POST', '/import', admin, { file: await xlsx([['x']], ['名称']) });
     expect(json<Err>(noColumns).error.details?.map((d) => d.field)).toEqual(['工种名称', '上级工种']);
     const notBase64 = await req('POST', '/import', admin, { file: '%%%' });

@@ -21,11 +21,19 @@ const crew: Person[] = [];
 const station: Record<string, string> = {};
 
 const base = '/api/v1/admin/operations';
-const post = (url: string, token: string, payload: unknown) => ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
+const post = (url: string, token: string, payload: unknown) =>
+  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
 const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 const details = (res: { body: string }) => (JSON.parse(res.body) as ErrorRes).error.details;
-const shift = (staffId: string, dutyDate: string, onTime = '09:00', offTime = '18:00', over: Record<string, unknown> = {}) => ({ staffId, dutyDate, place: 'market', onTime, offTime, ...over });
-const days = async (qs: string, token = counter.token) => json<{ items: Day[]; metDays: number; totalDays: number }>(await get(`${base}/duty-days?${qs}`, token));
+const shift = (
+  staffId: string,
+  dutyDate: string,
+  onTime = '09:00',
+  offTime = '18:00',
+  over: Record<string, unknown> = {},
+) => ({ staffId, dutyDate, place: 'market', onTime, offTime, ...over });
+const days = async (qs: string, token = counter.token) =>
+  json<{ items: Day[]; metDays: number; totalDays: number }>(await get(`${base}/duty-days?${qs}`, token));
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -35,60 +43,126 @@ beforeAll(async () => {
   supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
   admin = await staffWithId(ctx, { roles: ['admin'] });
   for (let i = 0; i < 3; i++) crew.push(await staffWithId(ctx, { roles: ['counter_staff'] }));
-  for (const s of await ctx.deps.database.db.select({ id: stations.id, townCode: stations.townCode }).from(stations)) station[s.townCode] = station[s.townCode] ?? s.id;
+  for (const s of await ctx.deps.database.db.select({ id: stations.id, townCode: stations.townCode }).from(stations))
+    station[s.townCode] = station[s.townCode] ?? s.id;
 });
 afterAll(async () => ctx?.close());
 
 describe('duty roster and the daily check', () => {
   it('records shifts and judges each day: at least 3 on site through the service hours', async () => {
-    for (const p of crew) expect((await post(`${base}/duties`, counter.token, shift(p.id, '2025-11-10'))).statusCode).toBe(201);
+    for (const p of crew)
+      expect((await post(`${base}/duties`, counter.token, shift(p.id, '2025-11-10'))).statusCode).toBe(201);
     const [a, b, c] = crew;
     await post(`${base}/duties`, counter.token, shift(a?.id ?? '', '2025-11-11'));
     await post(`${base}/duties`, counter.token, shift(b?.id ?? '', '2025-11-11'));
-    const part = await post(`${base}/duties`, counter.token, shift(c?.id ?? '', '2025-11-11', '09:00', '12:00', { note: '下午外出入户' }));
-    expect(json(part)).toMatchObject({ staffName: c?.name, placeName: '零工市场（服务大厅）', onTime: '09:00', offTime: '12:00', recorderName: counter.name });
+    const part = await post(
+      `${base}/duties`,
+      counter.token,
+      shift(c?.id ?? '', '2025-11-11', '09:00', '12:00', { note: '下午外出入户' }),
+    );
+    expect(json(part)).toMatchObject({
+      staffName: c?.name,
+      placeName: '零工市场（服务大厅）',
+      onTime: '09:00',
+      offTime: '12:00',
+      recorderName: counter.name,
+    });
     const res = await days('from=2025-11-10&to=2025-11-20');
     expect(res.totalDays).toBe(6);
     expect(res.metDays).toBe(1);
     expect(res.items[0]).toMatchObject({ date: '2025-11-10', staffCount: 3, minOnSite: 3, met: true });
-    expect(res.items[1]).toMatchObject({ date: '2025-11-11', staffCount: 3, minOnSite: 2, met: false, reason: '少于3人：12:00-18:00 在岗2人' });
+    expect(res.items[1]).toMatchObject({
+      date: '2025-11-11',
+      staffCount: 3,
+      minOnSite: 2,
+      met: false,
+      reason: '少于3人：12:00-18:00 在岗2人',
+    });
     expect(res.items[2]).toMatchObject({ date: '2025-11-12', met: false, reason: '当日无值班记录' });
   });
 
   it('reads the service hours from the settings', async () => {
-    const put = await ctx.app.inject({ method: 'PUT', url: '/api/v1/admin/settings/serviceHours', headers: bearer(admin.token), payload: { value: { open: '09:00', close: '12:00' } } });
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/settings/serviceHours',
+      headers: bearer(admin.token),
+      payload: { value: { open: '09:00', close: '12:00' } },
+    });
     expect(put.statusCode).toBe(200);
     expect((await days('from=2025-11-11&to=2025-11-11')).items[0]).toMatchObject({ met: true, minOnSite: 3 });
-    await ctx.app.inject({ method: 'PUT', url: '/api/v1/admin/settings/serviceHours', headers: bearer(admin.token), payload: { value: { open: '09:00', close: '18:00' } } });
+    await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/settings/serviceHours',
+      headers: bearer(admin.token),
+      payload: { value: { open: '09:00', close: '18:00' } },
+    });
     expect((await days('from=2025-11-11&to=2025-11-11')).items[0]?.met).toBe(false);
   });
 
   it('rejects bad shifts with Chinese field messages, out-of-scope staff and places; writes nothing', async () => {
     const before = await rowCount(ctx, dutyShifts);
     const id = crew[0]?.id ?? '';
-    expect(details(await post(`${base}/duties`, counter.token, shift(id, '2025-11-13', '18:00', '09:00')))).toEqual([{ field: 'offTime', message: '离岗时间应晚于上岗时间' }]);
-    expect(details(await post(`${base}/duties`, counter.token, shift(id, '2025-11-13', '9:00')))).toEqual(expect.arrayContaining([{ field: 'onTime', message: '上岗时间格式应为 HH:MM，例如 09:00' }]));
-    expect(details(await post(`${base}/duties`, counter.token, shift(id, '2025-11-10', '17:00', '19:00')))).toEqual([{ field: 'onTime', message: '该人员当日已有09:00-18:00的值班，时间不能重叠' }]);
-    expect(details(await post(`${base}/duties`, counter.token, shift(id, '2025-11-13', '09:00', '18:00', { place: 'station' })))).toEqual([{ field: 'stationId', message: '驿站值班须选择驿站' }]);
-    expect(details(await post(`${base}/duties`, zhongdu.token, shift(id, '2025-11-13')))).toEqual([{ field: 'staffId', message: '值班人员不存在或不在管辖区域内' }]);
+    expect(details(await post(`${base}/duties`, counter.token, shift(id, '2025-11-13', '18:00', '09:00')))).toEqual([
+      { field: 'offTime', message: '离岗时间应晚于上岗时间' },
+    ]);
+    expect(details(await post(`${base}/duties`, counter.token, shift(id, '2025-11-13', '9:00')))).toEqual(
+      expect.arrayContaining([{ field: 'onTime', message: '上岗时间格式应为 HH:MM，例如 09:00' }]),
+    );
+    expect(details(await post(`${base}/duties`, counter.token, shift(id, '2025-11-10', '17:00', '19:00')))).toEqual([
+      { field: 'onTime', message: '该人员当日已有09:00-18:00的值班，时间不能重叠' },
+    ]);
+    expect(
+      details(
+        await post(`${base}/duties`, counter.token, shift(id, '2025-11-13', '09:00', '18:00', { place: 'station' })),
+      ),
+    ).toEqual([{ field: 'stationId', message: '驿站值班须选择驿站' }]);
+    expect(details(await post(`${base}/duties`, zhongdu.token, shift(id, '2025-11-13')))).toEqual([
+      { field: 'staffId', message: '值班人员不存在或不在管辖区域内' },
+    ]);
     expect((await post(`${base}/duties`, zhongdu.token, shift(zhongdu.id, '2025-11-13'))).statusCode).toBe(403);
     expect((await post(`${base}/duties`, supervisor.token, shift(id, '2025-11-13'))).statusCode).toBe(403);
-    expect(details(await get(`${base}/duty-days?from=2025-01-01&to=2025-12-31`, counter.token))).toEqual([{ field: 'to', message: '最多查询93天' }]);
+    expect(details(await get(`${base}/duty-days?from=2025-01-01&to=2025-12-31`, counter.token))).toEqual([
+      { field: 'to', message: '最多查询93天' },
+    ]);
     expect(await rowCount(ctx, dutyShifts)).toBe(before);
   });
 
   it('keeps station shifts apart and region-scoped; deletes a shift recorded in error (audited)', async () => {
-    const st = await post(`${base}/duties`, zhongdu.token, shift(zhongdu.id, '2025-11-13', '08:30', '17:30', { place: 'station', stationId: station[TOWNS.zhongdu] }));
+    const st = await post(
+      `${base}/duties`,
+      zhongdu.token,
+      shift(zhongdu.id, '2025-11-13', '08:30', '17:30', { place: 'station', stationId: station[TOWNS.zhongdu] }),
+    );
     expect(st.statusCode).toBe(201);
     expect(json(st)).toMatchObject({ placeName: '中渡镇零工驿站', regionCode: TOWNS.zhongdu });
-    expect(details(await post(`${base}/duties`, zhongdu.token, shift(zhongdu.id, '2025-11-14', '08:30', '17:30', { place: 'station', stationId: station[TOWNS.zhaisha] })))).toEqual([{ field: 'stationId', message: '驿站不存在或不在管辖区域内' }]);
+    expect(
+      details(
+        await post(
+          `${base}/duties`,
+          zhongdu.token,
+          shift(zhongdu.id, '2025-11-14', '08:30', '17:30', { place: 'station', stationId: station[TOWNS.zhaisha] }),
+        ),
+      ),
+    ).toEqual([{ field: 'stationId', message: '驿站不存在或不在管辖区域内' }]);
     const mine = json<{ items: { id: string }[]; total: number }>(await get(`${base}/duties`, zhongdu.token));
     expect(mine.total).toBe(1);
-    expect((await days('from=2025-11-13&to=2025-11-13&place=station', zhongdu.token)).items[0]).toMatchObject({ staffCount: 1, met: false });
-    expect((await days('from=2025-11-10&to=2025-11-10', zhongdu.token)).items[0]).toMatchObject({ staffCount: 0, reason: '当日无值班记录' });
+    expect((await days('from=2025-11-13&to=2025-11-13&place=station', zhongdu.token)).items[0]).toMatchObject({
+      staffCount: 1,
+      met: false,
+    });
+    expect((await days('from=2025-11-10&to=2025-11-10', zhongdu.token)).items[0]).toMatchObject({
+      staffCount: 0,
+      reason: '当日无值班记录',
+    });
     const id = json<{ id: string }>(st).id;
-    expect((await ctx.app.inject({ method: 'DELETE', url: `${base}/duties/${id}`, headers: bearer(zhongdu.token) })).statusCode).toBe(204);
-    const audit = await ctx.deps.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'duty_shift'), eq(auditLog.entityId, id)));
+    expect(
+      (await ctx.app.inject({ method: 'DELETE', url: `${base}/duties/${id}`, headers: bearer(zhongdu.token) }))
+        .statusCode,
+    ).toBe(204);
+    const audit = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'duty_shift'), eq(auditLog.entityId, id)));
     expect(audit.map((x) => x.action).sort()).toEqual(['create', 'delete']);
     const staffList = json<{ items: { id: string }[] }>(await get(`${base}/staff`, zhongdu.token));
     expect(staffList.items.map((s) => s.id)).toEqual([zhongdu.id]);
@@ -98,14 +172,31 @@ describe('duty roster and the daily check', () => {
 describe('station guidance visits and facility checks', () => {
   it('records visits to stations in scope and lists them per region', async () => {
     const before = await rowCount(ctx, stationVisits);
-    const body = { stationId: station[TOWNS.zhongdu], visitedOn: '2025-11-05', visitorStaffId: counter.id, content: '指导驿站台账登记与岗位发布流程', issuesFound: '求职登记表缺少登记人签字', followUp: '11月底前补齐' };
-    expect(details(await post(`${base}/visits`, counter.token, { ...body, content: '' }))).toEqual([{ field: 'content', message: '指导内容至少2个字' }]);
-    expect(details(await post(`${base}/visits`, counter.token, { ...body, visitedOn: '2025-12-01' }))).toEqual([{ field: 'visitedOn', message: '指导日期不能晚于今天' }]);
-    expect(details(await post(`${base}/visits`, zhongdu.token, { ...body, stationId: station[TOWNS.zhaisha] }))).toEqual([{ field: 'stationId', message: '驿站不存在或不在管辖区域内' }]);
+    const body = {
+      stationId: station[TOWNS.zhongdu],
+      visitedOn: '2025-11-05',
+      visitorStaffId: counter.id,
+      content: '指导驿站台账登记与岗位发布流程',
+      issuesFound: '求职登记表缺少登记人签字',
+      followUp: '11月底前补齐',
+    };
+    expect(details(await post(`${base}/visits`, counter.token, { ...body, content: '' }))).toEqual([
+      { field: 'content', message: '指导内容至少2个字' },
+    ]);
+    expect(details(await post(`${base}/visits`, counter.token, { ...body, visitedOn: '2025-12-01' }))).toEqual([
+      { field: 'visitedOn', message: '指导日期不能晚于今天' },
+    ]);
+    expect(
+      details(await post(`${base}/visits`, zhongdu.token, { ...body, stationId: station[TOWNS.zhaisha] })),
+    ).toEqual([{ field: 'stationId', message: '驿站不存在或不在管辖区域内' }]);
     expect(await rowCount(ctx, stationVisits)).toBe(before);
     const ok = await post(`${base}/visits`, counter.token, body);
     expect(ok.statusCode).toBe(201);
-    expect(json(ok)).toMatchObject({ stationName: '中渡镇零工驿站', visitorName: counter.name, issuesFound: '求职登记表缺少登记人签字' });
+    expect(json(ok)).toMatchObject({
+      stationName: '中渡镇零工驿站',
+      visitorName: counter.name,
+      issuesFound: '求职登记表缺少登记人签字',
+    });
     await post(`${base}/visits`, counter.token, { ...body, stationId: station[TOWNS.zhaisha] });
     expect(json<{ total: number }>(await get(`${base}/visits`, zhongdu.token)).total).toBe(1);
     expect(json<{ total: number }>(await get(`${base}/visits`, counter.token)).total).toBe(2);
@@ -113,15 +204,37 @@ describe('station guidance visits and facility checks', () => {
 
   it('records facility checks; a repair needs a description', async () => {
     const before = await rowCount(ctx, facilityChecks);
-    const body = { checkedOn: '2025-11-14', items: ['自助服务终端', '叫号机', '饮水机'], result: 'needs_repair', faults: '', followUp: '' };
-    expect(details(await post(`${base}/facility-checks`, counter.token, body))).toEqual([{ field: 'faults', message: '需维修时请填写问题说明' }]);
-    expect(details(await post(`${base}/facility-checks`, counter.token, { ...body, items: [] }))).toEqual(expect.arrayContaining([{ field: 'items', message: '至少填写一个检查项目' }]));
+    const body = {
+      checkedOn: '2025-11-14',
+      items: ['自助服务终端', '叫号机', '饮水机'],
+      result: 'needs_repair',
+      faults: '',
+      followUp: '',
+    };
+    expect(details(await post(`${base}/facility-checks`, counter.token, body))).toEqual([
+      { field: 'faults', message: '需维修时请填写问题说明' },
+    ]);
+    expect(details(await post(`${base}/facility-checks`, counter.token, { ...body, items: [] }))).toEqual(
+      expect.arrayContaining([{ field: 'items', message: '至少填写一个检查项目' }]),
+    );
     expect(await rowCount(ctx, facilityChecks)).toBe(before);
-    const ok = await post(`${base}/facility-checks`, counter.token, { ...body, faults: '叫号机无法打印', followUp: '已报修' });
+    const ok = await post(`${base}/facility-checks`, counter.token, {
+      ...body,
+      faults: '叫号机无法打印',
+      followUp: '已报修',
+    });
     expect(ok.statusCode).toBe(201);
     expect(json(ok)).toMatchObject({ placeName: '零工市场（服务大厅）', result: 'needs_repair' });
     expect((await post(`${base}/facility-checks`, zhongdu.token, { ...body, result: 'ok' })).statusCode).toBe(403);
-    expect((await post(`${base}/facility-checks`, zhongdu.token, { ...body, result: 'ok', stationId: station[TOWNS.zhongdu] })).statusCode).toBe(201);
+    expect(
+      (
+        await post(`${base}/facility-checks`, zhongdu.token, {
+          ...body,
+          result: 'ok',
+          stationId: station[TOWNS.zhongdu],
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });
 

@@ -25,7 +25,9 @@ describe('platform', () => {
     expect(res.statusCode).toBe(200);
     const doc = json<{ openapi: string; paths: Record<string, unknown> }>(res);
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/public/auth/login/phone', '/api/v1/admin/workers', '/api/health']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/public/auth/login/phone', '/api/v1/admin/workers', '/api/health']),
+    );
     const ui = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(ui.statusCode).toBe(200);
   });
@@ -37,10 +39,19 @@ describe('platform', () => {
   });
 
   it('rejects an oversized body with 413 and malformed JSON with 400', async () => {
-    const big = await ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/staff', payload: { username: 'x'.repeat(10_000), password: 'y' } });
+    const big = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/auth/login/staff',
+      payload: { username: 'x'.repeat(10_000), password: 'y' },
+    });
     expect(big.statusCode).toBe(413);
     expect(json<{ error: { code: string } }>(big).error.code).toBe('PAYLOAD_TOO_LARGE');
-    const bad = await ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/staff', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/auth/login/staff',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(json<{ error: { message: string } }>(bad).error.message).toBe('请求格式不正确');
   });

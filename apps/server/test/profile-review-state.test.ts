@@ -6,7 +6,12 @@ import { appWorker, profilePayload, type AppWorker } from './support/profile-fac
 import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
 
 type Cert = { id: string; name: string; number: string; reviewStatus: string; reviewReason: string | null };
-type Profile = { certificates: Cert[]; priorityGroups: string[]; priorityGroupsVerified: boolean; priorityReview: { status: string; verifiedGroups: string[]; reason: string | null } };
+type Profile = {
+  certificates: Cert[];
+  priorityGroups: string[];
+  priorityGroupsVerified: boolean;
+  priorityReview: { status: string; verifiedGroups: string[]; reason: string | null };
+};
 
 let ctx: TestContext;
 let welder: string;
@@ -15,15 +20,35 @@ let b: AppWorker;
 let c: AppWorker;
 let staff: string;
 
-const profile = async (w: AppWorker) => json<Profile>(await ctx.app.inject({ method: 'GET', url: '/api/v1/app/worker/profile', headers: bearer(w.token) }));
-const post = (url: string, payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url, headers: bearer(staff), payload });
-const certId = async (w: AppWorker, number: string) => (await ctx.deps.database.db.select().from(workerCertificates).where(eq(workerCertificates.workerId, w.workerId))).find((r) => r.number === number)!.id;
+const profile = async (w: AppWorker) =>
+  json<Profile>(await ctx.app.inject({ method: 'GET', url: '/api/v1/app/worker/profile', headers: bearer(w.token) }));
+const post = (url: string, payload: Record<string, unknown>) =>
+  ctx.app.inject({ method: 'POST', url, headers: bearer(staff), payload });
+const certId = async (w: AppWorker, number: string) =>
+  (
+    await ctx.deps.database.db.select().from(workerCertificates).where(eq(workerCertificates.workerId, w.workerId))
+  ).find((r) => r.number === number)!.id;
 
 beforeAll(async () => {
   ctx = await createTestApp();
   welder = await occupationIdByName(ctx, '电焊工');
-  a = await appWorker(ctx, { name: '韦焊工', homeRegionCode: TOWNS.zhongdu, occupationId: welder, certificates: [{ name: '焊工证', number: 'HG001' }, { name: '电工证', number: 'DG001' }, { name: '叉车证', number: 'CC001' }], priorityGroups: ['脱贫劳动力', '残疾人'] });
-  b = await appWorker(ctx, { name: '覃秀兰', homeRegionCode: TOWNS.zhongdu, occupationId: welder, priorityGroups: ['脱贫劳动力'] });
+  a = await appWorker(ctx, {
+    name: '韦焊工',
+    homeRegionCode: TOWNS.zhongdu,
+    occupationId: welder,
+    certificates: [
+      { name: '焊工证', number: 'HG001' },
+      { name: '电工证', number: 'DG001' },
+      { name: '叉车证', number: 'CC001' },
+    ],
+    priorityGroups: ['脱贫劳动力', '残疾人'],
+  });
+  b = await appWorker(ctx, {
+    name: '覃秀兰',
+    homeRegionCode: TOWNS.zhongdu,
+    occupationId: welder,
+    priorityGroups: ['脱贫劳动力'],
+  });
   c = await appWorker(ctx, { name: '蓝大山', homeRegionCode: TOWNS.zhongdu, occupationId: welder });
   staff = await staffToken(ctx, { roles: ['counter_staff'] });
 });
@@ -32,19 +57,48 @@ afterAll(async () => ctx?.close());
 describe('certificate review state on the worker’s own profile', () => {
   it('is pending with no reason before review', async () => {
     const p = await profile(a);
-    expect(p.certificates.map((x) => [x.number, x.reviewStatus, x.reviewReason])).toEqual([['HG001', 'pending', null], ['DG001', 'pending', null], ['CC001', 'pending', null]]);
+    expect(p.certificates.map((x) => [x.number, x.reviewStatus, x.reviewReason])).toEqual([
+      ['HG001', 'pending', null],
+      ['DG001', 'pending', null],
+      ['CC001', 'pending', null],
+    ]);
   });
 
   it('shows verified, and rejected with the reviewer’s reason, and keeps them across an unchanged save', async () => {
-    expect((await post('/api/v1/admin/certificates/review', { ids: [await certId(a, 'HG001')], decision: 'approve' })).statusCode).toBe(200);
-    expect((await post('/api/v1/admin/certificates/review', { ids: [await certId(a, 'DG001')], decision: 'reject', reason: '照片模糊，请重新上传' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/v1/admin/certificates/review', { ids: [await certId(a, 'HG001')], decision: 'approve' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await post('/api/v1/admin/certificates/review', {
+          ids: [await certId(a, 'DG001')],
+          decision: 'reject',
+          reason: '照片模糊，请重新上传',
+        })
+      ).statusCode,
+    ).toBe(200);
     const p = await profile(a);
-    expect(p.certificates.map((x) => [x.number, x.reviewStatus, x.reviewReason])).toEqual([['HG001', 'verified', null], ['DG001', 'rejected', '照片模糊，请重新上传'], ['CC001', 'pending', null]]);
+    expect(p.certificates.map((x) => [x.number, x.reviewStatus, x.reviewReason])).toEqual([
+      ['HG001', 'verified', null],
+      ['DG001', 'rejected', '照片模糊，请重新上传'],
+      ['CC001', 'pending', null],
+    ]);
     const save = await ctx.app.inject({
       method: 'PUT',
       url: '/api/v1/app/worker/profile',
       headers: bearer(a.token),
-      payload: profilePayload({ name: '韦焊工', homeRegionCode: TOWNS.zhongdu, occupationId: welder, certificates: [{ name: '焊工证', number: 'HG001' }, { name: '电工证', number: 'DG001' }, { name: '叉车证', number: 'CC001' }], priorityGroups: ['脱贫劳动力', '残疾人'] }),
+      payload: profilePayload({
+        name: '韦焊工',
+        homeRegionCode: TOWNS.zhongdu,
+        occupationId: welder,
+        certificates: [
+          { name: '焊工证', number: 'HG001' },
+          { name: '电工证', number: 'DG001' },
+          { name: '叉车证', number: 'CC001' },
+        ],
+        priorityGroups: ['脱贫劳动力', '残疾人'],
+      }),
     });
     expect(save.statusCode).toBe(200);
     expect(json<Profile>(save).certificates.map((x) => x.reviewStatus)).toEqual(['verified', 'rejected', 'pending']);
@@ -52,7 +106,8 @@ describe('certificate review state on the worker’s own profile', () => {
 });
 
 describe('priority-group verification state on the worker’s own profile', () => {
-  const review = (w: AppWorker, payload: Record<string, unknown>) => post(`/api/v1/admin/profiles/${w.workerId}/priority-review`, payload);
+  const review = (w: AppWorker, payload: Record<string, unknown>) =>
+    post(`/api/v1/admin/profiles/${w.workerId}/priority-review`, payload);
 
   it('is none without declared groups, pending before review', async () => {
     expect((await profile(c)).priorityReview).toEqual({ status: 'none', verifiedGroups: [], reason: null });
@@ -70,6 +125,10 @@ describe('priority-group verification state on the worker’s own profile', () =
 
   it('shows a rejection with its reason', async () => {
     expect((await review(b, { decision: 'reject', reason: '未提供建档立卡证明' })).statusCode).toBe(200);
-    expect((await profile(b)).priorityReview).toEqual({ status: 'rejected', verifiedGroups: [], reason: '未提供建档立卡证明' });
+    expect((await profile(b)).priorityReview).toEqual({
+      status: 'rejected',
+      verifiedGroups: [],
+      reason: '未提供建档立卡证明',
+    });
   });
 });

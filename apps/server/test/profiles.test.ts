@@ -8,7 +8,18 @@ import { COUNTY, TOWNS, occupationIdByName, staffToken } from './support/factori
 import { appWorker, tweakWorker, type AppWorker } from './support/profile-factories.js';
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
-type Row = { id: string; nameMasked: string; age: number | null; priorityGroups: string[]; priorityGroupsVerified: string[]; priorityStatus: string; priorityReviewReason: string | null; systemTags: string[]; staffTags: { id: string; name: string }[]; completeness: number };
+type Row = {
+  id: string;
+  nameMasked: string;
+  age: number | null;
+  priorityGroups: string[];
+  priorityGroupsVerified: string[];
+  priorityStatus: string;
+  priorityReviewReason: string | null;
+  systemTags: string[];
+  staffTags: { id: string; name: string }[];
+  completeness: number;
+};
 type Detail = Row & { completenessHints: string[]; certificates: { name: string; reviewStatus: string }[] };
 type Page = { items: Row[]; total: number };
 type Segment = { id: string; name: string; count: number; regionCode: string };
@@ -25,21 +36,47 @@ let agent: string;
 let supervisor: string;
 
 const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const post = (url: string, token: string, payload: unknown) => ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
+const post = (url: string, token: string, payload: unknown) =>
+  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
 const del = (url: string, token: string) => ctx.app.inject({ method: 'DELETE', url, headers: bearer(token) });
 const ids = (p: Page) => p.items.map((r) => r.id).sort();
-const filter = (over: Record<string, unknown> = {}) => ({ towns: [], occupationIds: [], priorityGroups: [], priorityGroupMode: 'declared', tags: [], ageMin: null, ageMax: null, ...over });
+const filter = (over: Record<string, unknown> = {}) => ({
+  towns: [],
+  occupationIds: [],
+  priorityGroups: [],
+  priorityGroupMode: 'declared',
+  tags: [],
+  ageMin: null,
+  ageMax: null,
+  ...over,
+});
 
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = NOW;
   welder = await occupationIdByName(ctx, '电焊工');
   cleaner = await occupationIdByName(ctx, '家庭保洁');
-  w1 = await appWorker(ctx, { name: '韦秀英', homeRegionCode: TOWNS.zhongdu, occupationId: welder, certificates: [{ name: '焊工证' }], priorityGroups: ['脱贫劳动力', '残疾人'], trainingIntentions: ['电工'] });
+  w1 = await appWorker(ctx, {
+    name: '韦秀英',
+    homeRegionCode: TOWNS.zhongdu,
+    occupationId: welder,
+    certificates: [{ name: '焊工证' }],
+    priorityGroups: ['脱贫劳动力', '残疾人'],
+    trainingIntentions: ['电工'],
+  });
   w2 = await appWorker(ctx, { name: '韦小军', homeRegionCode: TOWNS.zhongdu, occupationId: cleaner });
-  w3 = await appWorker(ctx, { name: '覃秀兰', homeRegionCode: TOWNS.zhaisha, occupationId: welder, priorityGroups: ['脱贫劳动力'] });
+  w3 = await appWorker(ctx, {
+    name: '覃秀兰',
+    homeRegionCode: TOWNS.zhaisha,
+    occupationId: welder,
+    priorityGroups: ['脱贫劳动力'],
+  });
   await tweakWorker(ctx, w1.workerId, { gender: 'female', birthDate: '1980-05-01' });
-  await tweakWorker(ctx, w2.workerId, { gender: 'male', birthDate: '1990-05-01', updatedAt: new Date('2026-01-01T00:00:00Z') });
+  await tweakWorker(ctx, w2.workerId, {
+    gender: 'male',
+    birthDate: '1990-05-01',
+    updatedAt: new Date('2026-01-01T00:00:00Z'),
+  });
   await tweakWorker(ctx, w3.workerId, { gender: 'female', birthDate: '1981-05-01' });
   county = await staffToken(ctx, { roles: ['counter_staff'] });
   agent = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
@@ -52,7 +89,12 @@ describe('profiles (画像): system tags, completeness, region scope', () => {
     const page = json<Page>(await get('/api/v1/admin/profiles', county));
     expect(page.total).toBe(3);
     const one = page.items.find((r) => r.id === w1.workerId);
-    expect(one).toMatchObject({ nameMasked: '韦**', age: 46, priorityStatus: 'pending', systemTags: ['4050人员', '持证', '活跃', '有培训意愿', '电焊工'] });
+    expect(one).toMatchObject({
+      nameMasked: '韦**',
+      age: 46,
+      priorityStatus: 'pending',
+      systemTags: ['4050人员', '持证', '活跃', '有培训意愿', '电焊工'],
+    });
     const two = page.items.find((r) => r.id === w2.workerId);
     expect(two?.systemTags).toEqual(['家庭保洁']);
     expect(two?.priorityStatus).toBe('none');
@@ -68,7 +110,9 @@ describe('profiles (画像): system tags, completeness, region scope', () => {
   });
 
   it('filters live by 工种, tags and age; bad ranges are refused in Chinese', async () => {
-    expect(ids(json<Page>(await get(`/api/v1/admin/profiles?occupationIds=${welder}&tags=4050人员`, county)))).toEqual([w1.workerId, w3.workerId].sort());
+    expect(ids(json<Page>(await get(`/api/v1/admin/profiles?occupationIds=${welder}&tags=4050人员`, county)))).toEqual(
+      [w1.workerId, w3.workerId].sort(),
+    );
     expect(ids(json<Page>(await get('/api/v1/admin/profiles?ageMin=30&ageMax=40', county)))).toEqual([w2.workerId]);
     const bad = await get('/api/v1/admin/profiles?ageMin=50&ageMax=40', county);
     expect(bad.statusCode).toBe(400);
@@ -86,15 +130,25 @@ describe('staff tags', () => {
     const dup = await post(url, agent, { name: '踏实肯干' });
     expect(json<Err>(dup).error.details).toEqual([{ field: 'name', message: '该求职者已有这个标签' }]);
     expect(json<Err>(await post(url, agent, { name: '持证' })).error.details?.[0]?.field).toBe('name');
-    expect(json<Err>(await post(url, agent, { name: '' })).error.details?.[0]).toEqual({ field: 'name', message: '请填写标签' });
-    expect((await post(`/api/v1/admin/profiles/${w3.workerId}/tags`, agent, { name: '踏实肯干' })).statusCode).toBe(404);
+    expect(json<Err>(await post(url, agent, { name: '' })).error.details?.[0]).toEqual({
+      field: 'name',
+      message: '请填写标签',
+    });
+    expect((await post(`/api/v1/admin/profiles/${w3.workerId}/tags`, agent, { name: '踏实肯干' })).statusCode).toBe(
+      404,
+    );
     expect((await post(url, supervisor, { name: '热心' })).statusCode).toBe(403);
     expect(json<{ staff: string[] }>(await get('/api/v1/admin/profiles/tag-names', agent)).staff).toEqual(['踏实肯干']);
-    expect(ids(json<Page>(await get(`/api/v1/admin/profiles?tags=${encodeURIComponent('踏实肯干')}`, county)))).toEqual([w1.workerId]);
+    expect(ids(json<Page>(await get(`/api/v1/admin/profiles?tags=${encodeURIComponent('踏实肯干')}`, county)))).toEqual(
+      [w1.workerId],
+    );
     const removed = await del(`${url}/${tag?.id}`, agent);
     expect(json<Detail>(removed).staffTags).toEqual([]);
     expect((await del(`${url}/${tag?.id}`, agent)).statusCode).toBe(404);
-    const audits = await ctx.deps.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, w1.workerId), inArray(auditLog.action, ['add_tag', 'remove_tag'])));
+    const audits = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, w1.workerId), inArray(auditLog.action, ['add_tag', 'remove_tag'])));
     expect(audits.map((a) => a.action).sort()).toEqual(['add_tag', 'remove_tag']);
   });
 });
@@ -103,9 +157,15 @@ describe('priority-group verification', () => {
   const url = (id: string) => `/api/v1/admin/profiles/${id}/priority-review`;
   it('refuses undeclared groups, a rejection without reason, workers without groups and other regions', async () => {
     const undeclared = await post(url(w1.workerId), agent, { decision: 'verify', groups: ['退役军人'] });
-    expect(json<Err>(undeclared).error.details).toEqual([{ field: 'groups', message: '只能核验本人申报的重点群体：退役军人未申报' }]);
-    expect(json<Err>(await post(url(w1.workerId), agent, { decision: 'reject' })).error.details).toEqual([{ field: 'reason', message: '驳回时请填写理由（至少2个字）' }]);
-    expect(json<Err>(await post(url(w2.workerId), agent, { decision: 'verify' })).error.details?.[0]?.field).toBe('decision');
+    expect(json<Err>(undeclared).error.details).toEqual([
+      { field: 'groups', message: '只能核验本人申报的重点群体：退役军人未申报' },
+    ]);
+    expect(json<Err>(await post(url(w1.workerId), agent, { decision: 'reject' })).error.details).toEqual([
+      { field: 'reason', message: '驳回时请填写理由（至少2个字）' },
+    ]);
+    expect(json<Err>(await post(url(w2.workerId), agent, { decision: 'verify' })).error.details?.[0]?.field).toBe(
+      'decision',
+    );
     expect((await post(url(w3.workerId), agent, { decision: 'verify' })).statusCode).toBe(404);
     expect(json<Row>(await get(`/api/v1/admin/profiles/${w1.workerId}`, agent)).priorityStatus).toBe('pending');
   });
@@ -115,13 +175,24 @@ describe('priority-group verification', () => {
     expect(part).toMatchObject({ priorityStatus: 'pending', priorityGroupsVerified: ['脱贫劳动力'] });
     const all = json<Detail>(await post(url(w1.workerId), agent, { decision: 'verify' }));
     expect(all).toMatchObject({ priorityStatus: 'verified', priorityGroupsVerified: ['脱贫劳动力', '残疾人'] });
-    const drawer = json<{ priorityGroupsVerified: boolean }>(await get(`/api/v1/admin/workers/${w1.workerId}/detail`, agent));
+    const drawer = json<{ priorityGroupsVerified: boolean }>(
+      await get(`/api/v1/admin/workers/${w1.workerId}/detail`, agent),
+    );
     expect(drawer.priorityGroupsVerified).toBe(true);
-    const rejected = json<Detail>(await post(url(w3.workerId), county, { decision: 'reject', reason: '未提供建档立卡证明' }));
-    expect(rejected).toMatchObject({ priorityStatus: 'rejected', priorityReviewReason: '未提供建档立卡证明', priorityGroupsVerified: [] });
+    const rejected = json<Detail>(
+      await post(url(w3.workerId), county, { decision: 'reject', reason: '未提供建档立卡证明' }),
+    );
+    expect(rejected).toMatchObject({
+      priorityStatus: 'rejected',
+      priorityReviewReason: '未提供建档立卡证明',
+      priorityGroupsVerified: [],
+    });
     const msgs = await ctx.deps.database.db.select().from(notifications).where(eq(notifications.userId, w3.userId));
     expect(msgs.map((m) => m.body)).toContain('您申报的重点群体未通过核验：未提供建档立卡证明');
-    const audits = await ctx.deps.database.db.select().from(auditLog).where(inArray(auditLog.action, ['verify_priority_groups', 'reject_priority_groups']));
+    const audits = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.action, ['verify_priority_groups', 'reject_priority_groups']));
     expect(audits).toHaveLength(3);
   });
 });
@@ -129,27 +200,53 @@ describe('priority-group verification', () => {
 describe('saved segments (人群分组)', () => {
   let segmentId = '';
   it('counts a filter live, saves it with audit and lists its members; verified groups differ from declared', async () => {
-    const f = filter({ occupationIds: [welder], priorityGroups: ['脱贫劳动力'], tags: ['4050人员'], ageMin: 40, ageMax: 55 });
+    const f = filter({
+      occupationIds: [welder],
+      priorityGroups: ['脱贫劳动力'],
+      tags: ['4050人员'],
+      ageMin: 40,
+      ageMax: 55,
+    });
     expect(json<{ count: number }>(await post('/api/v1/admin/segments/count', county, { filter: f })).count).toBe(2);
-    expect(json<{ count: number }>(await post('/api/v1/admin/segments/count', county, { filter: { ...f, priorityGroupMode: 'verified' } })).count).toBe(1);
-    const res = await post('/api/v1/admin/segments', county, { name: '电焊 · 脱贫 · 4050', filter: { ...f, priorityGroupMode: 'verified' } });
+    expect(
+      json<{ count: number }>(
+        await post('/api/v1/admin/segments/count', county, { filter: { ...f, priorityGroupMode: 'verified' } }),
+      ).count,
+    ).toBe(1);
+    const res = await post('/api/v1/admin/segments', county, {
+      name: '电焊 · 脱贫 · 4050',
+      filter: { ...f, priorityGroupMode: 'verified' },
+    });
     expect(res.statusCode).toBe(201);
     const seg = json<Segment>(res);
     segmentId = seg.id;
     expect(seg).toMatchObject({ count: 1, regionCode: COUNTY });
-    expect(json<{ items: Segment[] }>(await get('/api/v1/admin/segments', county)).items.map((s) => s.id)).toContain(seg.id);
+    expect(json<{ items: Segment[] }>(await get('/api/v1/admin/segments', county)).items.map((s) => s.id)).toContain(
+      seg.id,
+    );
     expect(ids(json<Page>(await get(`/api/v1/admin/segments/${seg.id}/members`, county)))).toEqual([w1.workerId]);
     expect(await resolveSegment(ctx.deps.database.db, seg.id, NOW)).toEqual([w1.workerId]);
   });
 
-  it('keeps segments inside the creator\'s region and refuses bad filters', async () => {
+  it("keeps segments inside the creator's region and refuses bad filters", async () => {
     expect(json<{ items: Segment[] }>(await get('/api/v1/admin/segments', agent)).items).toEqual([]);
     expect((await get(`/api/v1/admin/segments/${segmentId}/members`, agent)).statusCode).toBe(404);
-    const outside = await post('/api/v1/admin/segments', agent, { name: '寨沙电焊', filter: filter({ towns: [TOWNS.zhaisha] }) });
-    expect(json<Err>(outside).error.details).toEqual([{ field: 'filter.towns', message: '不能选择管辖区域以外的乡镇' }]);
+    const outside = await post('/api/v1/admin/segments', agent, {
+      name: '寨沙电焊',
+      filter: filter({ towns: [TOWNS.zhaisha] }),
+    });
+    expect(json<Err>(outside).error.details).toEqual([
+      { field: 'filter.towns', message: '不能选择管辖区域以外的乡镇' },
+    ]);
     const bad = await post('/api/v1/admin/segments', agent, { name: '甲', filter: filter({ ageMin: 60, ageMax: 40 }) });
-    expect(json<Err>(bad).error.details?.map((d) => d.field).sort()).toEqual(['filter.ageMax', 'name']);
-    const mine = json<Segment>(await post('/api/v1/admin/segments', agent, { name: '全部电焊工', filter: filter({ occupationIds: [welder] }) }));
+    expect(
+      json<Err>(bad)
+        .error.details?.map((d) => d.field)
+        .sort(),
+    ).toEqual(['filter.ageMax', 'name']);
+    const mine = json<Segment>(
+      await post('/api/v1/admin/segments', agent, { name: '全部电焊工', filter: filter({ occupationIds: [welder] }) }),
+    );
     expect(mine.count).toBe(1);
     expect(ids(json<Page>(await get(`/api/v1/admin/segments/${mine.id}/members`, county)))).toEqual([w1.workerId]);
     expect((await del(`/api/v1/admin/segments/${mine.id}`, supervisor)).statusCode).toBe(403);
@@ -158,17 +255,44 @@ describe('saved segments (人群分组)', () => {
   });
 
   it('a training push can target a segment instead of the training needs', async () => {
-    const provider = json<{ id: string }>(await post('/api/v1/admin/training/providers', county, { name: '鹿寨县职业技能培训中心', contact: '0772-6812345', regionCode: COUNTY }));
-    const course = json<{ id: string }>(
-      await post('/api/v1/admin/training/courses', county, { providerId: provider.id, trade: '家政', title: '家政服务员培训班', hours: 40, sessionCount: 2, startDate: '2026-11-10', endDate: '2026-11-30', place: '中渡镇驿站', capacity: 30, funding: 'subsidised', eligibleGroups: [], regionCode: COUNTY }),
+    const provider = json<{ id: string }>(
+      await post('/api/v1/admin/training/providers', county, {
+        name: '鹿寨县职业技能培训中心',
+        contact: '0772-6812345',
+        regionCode: COUNTY,
+      }),
     );
-    const none = json<{ matched: number }>(await get(`/api/v1/admin/training/courses/${course.id}/push-preview`, county));
+    const course = json<{ id: string }>(
+      await post('/api/v1/admin/training/courses', county, {
+        providerId: provider.id,
+        trade: '家政',
+        title: '家政服务员培训班',
+        hours: 40,
+        sessionCount: 2,
+        startDate: '2026-11-10',
+        endDate: '2026-11-30',
+        place: '中渡镇驿站',
+        capacity: 30,
+        funding: 'subsidised',
+        eligibleGroups: [],
+        regionCode: COUNTY,
+      }),
+    );
+    const none = json<{ matched: number }>(
+      await get(`/api/v1/admin/training/courses/${course.id}/push-preview`, county),
+    );
     expect(none.matched).toBe(0);
-    const preview = json<{ matched: number; created: number }>(await get(`/api/v1/admin/training/courses/${course.id}/push-preview?segmentId=${segmentId}`, county));
+    const preview = json<{ matched: number; created: number }>(
+      await get(`/api/v1/admin/training/courses/${course.id}/push-preview?segmentId=${segmentId}`, county),
+    );
     expect(preview).toMatchObject({ matched: 1, created: 1 });
-    const pushed = json<{ created: number }>(await post(`/api/v1/admin/training/courses/${course.id}/push?segmentId=${segmentId}`, county, {}));
+    const pushed = json<{ created: number }>(
+      await post(`/api/v1/admin/training/courses/${course.id}/push?segmentId=${segmentId}`, county, {}),
+    );
     expect(pushed.created).toBe(1);
     const foreign = await get(`/api/v1/admin/training/courses/${course.id}/push-preview?segmentId=${segmentId}`, agent);
-    expect(json<Err>(foreign).error.details).toEqual([{ field: 'segmentId', message: '人群分组不存在或不在管辖区域内' }]);
+    expect(json<Err>(foreign).error.details).toEqual([
+      { field: 'segmentId', message: '人群分组不存在或不在管辖区域内' },
+    ]);
   });
 });

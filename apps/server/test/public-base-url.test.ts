@@ -26,13 +26,28 @@ async function setup(env: Record<string, string>): Promise<Setup> {
     method: 'POST',
     url: '/api/v1/admin/publications',
     headers: bearer(staff),
-    payload: { kind: 'announcement', title: '春风行动招聘会通知', summary: '3月8日 县人民广场', body: '3月8日上午9点在县人民广场举办春风行动专场招聘会，欢迎求职者参加。', channels: ['poster', 'wechat'], regionCode: COUNTY },
+    payload: {
+      kind: 'announcement',
+      title: '春风行动招聘会通知',
+      summary: '3月8日 县人民广场',
+      body: '3月8日上午9点在县人民广场举办春风行动专场招聘会，欢迎求职者参加。',
+      channels: ['poster', 'wechat'],
+      regionCode: COUNTY,
+    },
   });
   if (res.statusCode !== 201) throw new Error(`publication: ${res.body}`);
   const publicationId = json<{ id: string }>(res).id;
   const reviewer = (await staffWithId(ctx, { roles: ['reviewer'] })).token;
-  await ctx.app.inject({ method: 'POST', url: `/api/v1/admin/publications/${publicationId}/submit`, headers: bearer(staff) });
-  const approved = await ctx.app.inject({ method: 'POST', url: `/api/v1/admin/publications/${publicationId}/approve`, headers: bearer(reviewer) });
+  await ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/admin/publications/${publicationId}/submit`,
+    headers: bearer(staff),
+  });
+  const approved = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/admin/publications/${publicationId}/approve`,
+    headers: bearer(reviewer),
+  });
   if (approved.statusCode !== 200) throw new Error(`approve: ${approved.body}`);
   return { ctx, gig, staff, publicationId };
 }
@@ -46,14 +61,17 @@ afterAll(async () => {
   await withoutBase?.ctx.close();
 });
 
-const get = (s: Setup, url: string, token: string) => s.ctx.app.inject({ method: 'GET', url, headers: { ...bearer(token), host: HOST } });
+const get = (s: Setup, url: string, token: string) =>
+  s.ctx.app.inject({ method: 'GET', url, headers: { ...bearer(token), host: HOST } });
 
 describe('PUBLIC_BASE_URL', () => {
   it('is optional, loses its trailing slash, and must be an http(s) URL', () => {
     const env = { PII_KEYS: undefined };
     expect(loadConfig({ ...env }).publicBaseUrl).toBeUndefined();
     expect(loadConfig({ ...env, PUBLIC_BASE_URL: '' }).publicBaseUrl).toBeUndefined();
-    expect(loadConfig({ ...env, PUBLIC_BASE_URL: 'https://x.gov.cn/lingong/' }).publicBaseUrl).toBe('https://x.gov.cn/lingong');
+    expect(loadConfig({ ...env, PUBLIC_BASE_URL: 'https://x.gov.cn/lingong/' }).publicBaseUrl).toBe(
+      'https://x.gov.cn/lingong',
+    );
     expect(() => loadConfig({ ...env, PUBLIC_BASE_URL: 'lingong.gov.cn' })).toThrow(/PUBLIC_BASE_URL/);
     expect(() => loadConfig({ ...env, PUBLIC_BASE_URL: 'https://x.gov.cn/?a=1' })).toThrow(/PUBLIC_BASE_URL/);
   });
@@ -83,7 +101,9 @@ describe('PUBLIC_BASE_URL', () => {
         const res = await get(s, `/api/v1/app/jobs/${s.gig.jobId}/checkin-qr`, s.gig.owner.token);
         expect(res.statusCode).toBe(200);
         const qr = json<Qr>(res);
-        expect(qr.pngDataUrl).toBe(`data:image/png;base64,${(await qrPng(`${origin}${qr.url}`, 320)).toString('base64')}`);
+        expect(qr.pngDataUrl).toBe(
+          `data:image/png;base64,${(await qrPng(`${origin}${qr.url}`, 320)).toString('base64')}`,
+        );
       });
 
       it('agreement PDF QR encodes the verify page', async () => {
@@ -94,7 +114,9 @@ describe('PUBLIC_BASE_URL', () => {
         expect(res.statusCode).toBe(200);
         const streams = pdfStreams(res.rawPayload);
         expect(streams).toContain(await qrImageStream(`${origin}${ag.verifyUrl}`, 200));
-        expect(streams).not.toContain(await qrImageStream(`${origin === PUBLIC ? REQUEST_ORIGIN : PUBLIC}${ag.verifyUrl}`, 200));
+        expect(streams).not.toContain(
+          await qrImageStream(`${origin === PUBLIC ? REQUEST_ORIGIN : PUBLIC}${ag.verifyUrl}`, 200),
+        );
       });
     });
   }

@@ -15,13 +15,15 @@ afterAll(async () => ctx?.close());
 describe('demo data for publicity, collection and operations', () => {
   it('fills the ledgers and the publicity and village figures, each equal to its rows', async () => {
     const counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-    const get = async <T>(url: string) => json<T>(await ctx.app.inject({ method: 'GET', url, headers: bearer(counter.token) }));
+    const get = async <T>(url: string) =>
+      json<T>(await ctx.app.inject({ method: 'GET', url, headers: bearer(counter.token) }));
     const d = await get<{ indicators: Indicator[] }>('/api/v1/admin/kpi');
     const by = (key: string) => d.indicators.find((i) => i.key === key)?.actual ?? -1;
     expect(by('publicity_articles')).toBe(12);
     expect(by('publicity_slogans')).toBe(34);
     expect(by('info_collection_villages')).toBeGreaterThan(10);
-    for (const key of ['publicity_posts', 'publicity_campaigns']) expect((await get<{ total: number }>(`/api/v1/admin/kpi/${key}/rows?pageSize=1`)).total).toBe(by(key));
+    for (const key of ['publicity_posts', 'publicity_campaigns'])
+      expect((await get<{ total: number }>(`/api/v1/admin/kpi/${key}/rows?pageSize=1`)).total).toBe(by(key));
     expect((await get<{ total: number }>('/api/v1/admin/collection/households?pageSize=1')).total).toBeGreaterThan(40);
     expect((await get<{ total: number }>('/api/v1/admin/operations/duties?pageSize=1')).total).toBeGreaterThan(40);
     expect((await get<{ total: number }>('/api/v1/admin/operations/visits?pageSize=1')).total).toBeGreaterThan(0);

@@ -25,7 +25,13 @@ let jobId = '';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
 const base = '/api/v1/admin/publications';
-const send = (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown) => ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload: payload as Record<string, unknown> } : {}) });
+const send = (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown) =>
+  ctx.app.inject({
+    method,
+    url,
+    headers: bearer(token),
+    ...(payload ? { payload: payload as Record<string, unknown> } : {}),
+  });
 const db = () => ctx.deps.database.db;
 const rows = async () => (await db().select({ n: count() }).from(publications))[0]?.n ?? 0;
 const body = (over: Record<string, unknown> = {}) => ({
@@ -42,7 +48,13 @@ const create = async (token: string, over: Record<string, unknown> = {}) => {
   if (res.statusCode !== 201) throw new Error(`create failed: ${res.body}`);
   return json<Pub>(res).id;
 };
-const publicList = async (channel: string, region?: string) => json<Page<PublicPub>>(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/publications?channel=${channel}${region ? `&region=${region}` : ''}` }));
+const publicList = async (channel: string, region?: string) =>
+  json<Page<PublicPub>>(
+    await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/public/publications?channel=${channel}${region ? `&region=${region}` : ''}`,
+    }),
+  );
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -69,10 +81,17 @@ describe('workflow: draft -> review -> published, with a log per channel', () =>
     expect((await send('POST', `${base}/${id}/approve`, counter.token)).statusCode).toBe(403);
     const noReason = await send('POST', `${base}/${id}/reject`, reviewer.token, {});
     expect(json<Err>(noReason).error.details).toEqual([{ field: 'reason', message: '请填写驳回原因' }]);
-    const rejected = json<Pub>(await send('POST', `${base}/${id}/reject`, reviewer.token, { reason: '请写明主办单位' }));
+    const rejected = json<Pub>(
+      await send('POST', `${base}/${id}/reject`, reviewer.token, { reason: '请写明主办单位' }),
+    );
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '请写明主办单位' });
     expect((await send('POST', `${base}/${id}/approve`, reviewer.token)).statusCode).toBe(409);
-    const edited = await send('PUT', `${base}/${id}`, counter.token, body({ body: '鹿寨县就业服务中心主办：3月8日上午9点在县人民广场举办春风行动专场招聘会。' }));
+    const edited = await send(
+      'PUT',
+      `${base}/${id}`,
+      counter.token,
+      body({ body: '鹿寨县就业服务中心主办：3月8日上午9点在县人民广场举办春风行动专场招聘会。' }),
+    );
     expect(json<Pub>(edited).status).toBe('draft');
     await send('POST', `${base}/${id}/submit`, counter.token);
     const approved = json<Pub>(await send('POST', `${base}/${id}/approve`, reviewer.token));
@@ -80,16 +99,31 @@ describe('workflow: draft -> review -> published, with a log per channel', () =>
     expect((await publicList('banner')).items.map((i) => i.id)).toEqual([id]);
     expect((await publicList('screen')).items.map((i) => i.id)).toEqual([id]);
     const logs = json<{ items: Log[] }>(await send('GET', `${base}/${id}/logs`, counter.token)).items;
-    expect(logs.map((l) => `${l.channel}:${l.action}`).sort()).toEqual(['banner:published', 'notice:published', 'poster:published', 'screen:published', 'wechat:published']);
+    expect(logs.map((l) => `${l.channel}:${l.action}`).sort()).toEqual([
+      'banner:published',
+      'notice:published',
+      'poster:published',
+      'screen:published',
+      'wechat:published',
+    ]);
     expect(logs.every((l) => l.staffId === reviewer.id && l.staffName === reviewer.name)).toBe(true);
-    const audits = await db().select().from(auditLog).where(and(eq(auditLog.entity, 'publication'), eq(auditLog.entityId, id)));
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'publication'), eq(auditLog.entityId, id)));
     expect(audits.map((a) => a.action)).toEqual(['create', 'submit', 'reject', 'update', 'submit', 'approve']);
   });
 
   it('schedules publish and unpublish: the background schedule publishes at publishAt and takes it down at unpublishAt', async () => {
     const publishAt = new Date(NOW.getTime() + 3600_000).toISOString();
     const unpublishAt = new Date(NOW.getTime() + 2 * 86_400_000).toISOString();
-    const id = await create(counter.token, { title: '灵活就业社保补贴政策解读', kind: 'policy', channels: ['notice'], publishAt, unpublishAt });
+    const id = await create(counter.token, {
+      title: '灵活就业社保补贴政策解读',
+      kind: 'policy',
+      channels: ['notice'],
+      publishAt,
+      unpublishAt,
+    });
     await send('POST', `${base}/${id}/submit`, counter.token);
     expect(json<Pub>(await send('POST', `${base}/${id}/approve`, reviewer.token)).status).toBe('approved');
     expect((await publicList('notice')).items.map((i) => i.id)).not.toContain(id);
@@ -118,7 +152,12 @@ describe('workflow: draft -> review -> published, with a log per channel', () =>
 describe('bad input, permissions and region scope', () => {
   it('rejects bad bodies with Chinese field messages and writes nothing', async () => {
     const before = await rows();
-    const bad = await send('POST', base, counter.token, body({ kind: 'ad', title: '短', channels: [], unpublishAt: 'tomorrow' }));
+    const bad = await send(
+      'POST',
+      base,
+      counter.token,
+      body({ kind: 'ad', title: '短', channels: [], unpublishAt: 'tomorrow' }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(json<Err>(bad).error.details).toEqual(
       expect.arrayContaining([
@@ -128,23 +167,46 @@ describe('bad input, permissions and region scope', () => {
         { field: 'unpublishAt', message: '时间格式不正确，应为 ISO 8601（含时区）' },
       ]),
     );
-    const order = await send('POST', base, counter.token, body({ publishAt: '2026-03-05T00:00:00+08:00', unpublishAt: '2026-03-04T00:00:00+08:00' }));
+    const order = await send(
+      'POST',
+      base,
+      counter.token,
+      body({ publishAt: '2026-03-05T00:00:00+08:00', unpublishAt: '2026-03-04T00:00:00+08:00' }),
+    );
     expect(json<Err>(order).error.details).toEqual([{ field: 'unpublishAt', message: '下线时间须晚于发布时间' }]);
     const noJobs = await send('POST', base, counter.token, body({ kind: 'job_bulletin' }));
     expect(json<Err>(noJobs).error.details).toEqual([{ field: 'jobIds', message: '岗位快讯至少选择一个岗位' }]);
-    const ghost = await send('POST', base, counter.token, body({ kind: 'job_bulletin', jobIds: [crypto.randomUUID()] }));
+    const ghost = await send(
+      'POST',
+      base,
+      counter.token,
+      body({ kind: 'job_bulletin', jobIds: [crypto.randomUUID()] }),
+    );
     expect(json<Err>(ghost).error.details).toEqual([{ field: 'jobIds', message: '岗位不存在：1个' }]);
     expect((await send('POST', base, supervisor.token, body())).statusCode).toBe(403);
     expect((await send('POST', base, zhongdu.token, body())).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/public/publications?channel=poster' })).statusCode).toBe(400);
-    const badRegion = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/publications?channel=notice&region=4502' });
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/publications?channel=poster' })).statusCode,
+    ).toBe(400);
+    const badRegion = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/publications?channel=notice&region=4502',
+    });
     expect(json<Err>(badRegion).error.details).toEqual([{ field: 'region', message: '行政区划代码应为12位数字' }]);
     expect(await rows()).toBe(before);
   });
 
   it('a 中渡镇 agent sees county and own-town items only; 寨沙镇 items are not found; public reads follow the region', async () => {
-    const zd = await create(zhongdu.token, { title: '中渡镇驿站招聘信息', regionCode: TOWNS.zhongdu, channels: ['notice'] });
-    const zs = await create(zhaisha.token, { title: '寨沙镇驿站招聘信息', regionCode: TOWNS.zhaisha, channels: ['notice'] });
+    const zd = await create(zhongdu.token, {
+      title: '中渡镇驿站招聘信息',
+      regionCode: TOWNS.zhongdu,
+      channels: ['notice'],
+    });
+    const zs = await create(zhaisha.token, {
+      title: '寨沙镇驿站招聘信息',
+      regionCode: TOWNS.zhaisha,
+      channels: ['notice'],
+    });
     const zdList = json<Page<Pub>>(await send('GET', `${base}?pageSize=100`, zhongdu.token)).items.map((i) => i.id);
     expect(zdList).toContain(zd);
     expect(zdList).not.toContain(zs);
@@ -161,7 +223,9 @@ describe('bad input, permissions and region scope', () => {
     expect(inZhongdu).not.toContain(zs);
     const county = (await publicList('notice', COUNTY)).items.map((i) => i.id);
     expect(county).toEqual(expect.arrayContaining([zd, zs]));
-    const filtered = json<Page<Pub>>(await send('GET', `${base}?status=published&channel=notice&q=${encodeURIComponent('寨沙')}`, counter.token));
+    const filtered = json<Page<Pub>>(
+      await send('GET', `${base}?status=published&channel=notice&q=${encodeURIComponent('寨沙')}`, counter.token),
+    );
     expect(filtered.items.map((i) => i.id)).toEqual([zs]);
   });
 });
@@ -169,7 +233,13 @@ describe('bad input, permissions and region scope', () => {
 describe('channel exports', () => {
   let bulletin = '';
   it('the A4 poster is a PDF with an embedded QR image, and the export is logged', async () => {
-    bulletin = await create(counter.token, { kind: 'job_bulletin', title: '本周岗位快讯 <第1期>', summary: '"急招" & 日结', jobIds: [jobId], body: '以下岗位正在招聘，<b>欢迎</b>扫码报名。\n<script>alert(1)</script>' });
+    bulletin = await create(counter.token, {
+      kind: 'job_bulletin',
+      title: '本周岗位快讯 <第1期>',
+      summary: '"急招" & 日结',
+      jobIds: [jobId],
+      body: '以下岗位正在招聘，<b>欢迎</b>扫码报名。\n<script>alert(1)</script>',
+    });
     expect((await send('GET', `${base}/${bulletin}/poster.pdf`, counter.token)).statusCode).toBe(409);
     await send('POST', `${base}/${bulletin}/submit`, counter.token);
     await send('POST', `${base}/${bulletin}/approve`, reviewer.token);
@@ -180,8 +250,12 @@ describe('channel exports', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
     const logs = json<{ items: Log[] }>(await send('GET', `${base}/${bulletin}/logs`, counter.token)).items;
-    expect(logs.filter((l) => l.action === 'exported').map((l) => [l.channel, l.staffId])).toEqual([['poster', counter.id]]);
-    const detail = json<PublicPub>(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/publications/${bulletin}` }));
+    expect(logs.filter((l) => l.action === 'exported').map((l) => [l.channel, l.staffId])).toEqual([
+      ['poster', counter.id],
+    ]);
+    const detail = json<PublicPub>(
+      await ctx.app.inject({ method: 'GET', url: `/api/v1/public/publications/${bulletin}` }),
+    );
     expect(detail.jobs).toEqual([{ id: jobId, title: '建材<搬运>工' }]);
   });
 

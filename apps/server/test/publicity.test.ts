@@ -8,7 +8,15 @@ import { staffWithId } from './support/services-factories.js';
 import { PNG_1X1, rowCount, xlsxSheets, zipSheets } from './support/public-services-factories.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
-type Item = { id: string; kind: string; quality: boolean; title: string; regionName: string; recorderName: string | null; fileId: string | null };
+type Item = {
+  id: string;
+  kind: string;
+  quality: boolean;
+  title: string;
+  regionName: string;
+  recorderName: string | null;
+  fileId: string | null;
+};
 type Indicator = { key: string; actual: number; target: number | null; available: boolean };
 type RowsPage = { actual: number; total: number; items: { value: number; cells: Record<string, unknown> }[] };
 
@@ -19,8 +27,10 @@ let supervisor: { token: string; id: string };
 const ids: Record<string, string> = {};
 
 const base = '/api/v1/admin/publicity';
-const post = (url: string, token: string, payload: unknown) => ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
-const patch = (url: string, token: string, payload: unknown) => ctx.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as Record<string, unknown> });
+const post = (url: string, token: string, payload: unknown) =>
+  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
+const patch = (url: string, token: string, payload: unknown) =>
+  ctx.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as Record<string, unknown> });
 const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 const details = (res: { body: string }) => json<ErrorRes>(res as never).error.details;
 
@@ -51,8 +61,17 @@ describe('publicity items', () => {
     expect(res.statusCode).toBe(201);
     const body = json<Item>(res);
     ids.article = body.id;
-    expect(body).toMatchObject({ kind: 'article', quality: true, title: '鹿寨县零工市场正式启用', regionName: '鹿寨县', recorderName: counter.name });
-    const audit = await ctx.deps.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'publicity_item'), eq(auditLog.entityId, body.id)));
+    expect(body).toMatchObject({
+      kind: 'article',
+      quality: true,
+      title: '鹿寨县零工市场正式启用',
+      regionName: '鹿寨县',
+      recorderName: counter.name,
+    });
+    const audit = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'publicity_item'), eq(auditLog.entityId, body.id)));
     expect(audit.map((a) => a.action)).toEqual(['create']);
   });
 
@@ -68,10 +87,18 @@ describe('publicity items', () => {
         { field: 'reach', message: '覆盖人次不能为负数' },
       ]),
     );
-    expect(details(await post(base, counter.token, item({ kind: 'slogan', quality: true, link: '' })))).toEqual([{ field: 'quality', message: '只有推文可以标记为优质推文' }]);
-    expect(details(await post(base, counter.token, item({ kind: 'short_video', quality: false, link: '' })))).toEqual([{ field: 'link', message: '请填写链接或上传附件（截图）' }]);
-    expect(details(await post(base, counter.token, item({ publishedOn: '2025-11-16' })))).toEqual([{ field: 'publishedOn', message: '发布日期不能晚于今天' }]);
-    expect(details(await post(base, counter.token, item({ fileId: '00000000-0000-4000-8000-000000000000' })))).toEqual([{ field: 'fileId', message: '附件不存在，请重新上传' }]);
+    expect(details(await post(base, counter.token, item({ kind: 'slogan', quality: true, link: '' })))).toEqual([
+      { field: 'quality', message: '只有推文可以标记为优质推文' },
+    ]);
+    expect(details(await post(base, counter.token, item({ kind: 'short_video', quality: false, link: '' })))).toEqual([
+      { field: 'link', message: '请填写链接或上传附件（截图）' },
+    ]);
+    expect(details(await post(base, counter.token, item({ publishedOn: '2025-11-16' })))).toEqual([
+      { field: 'publishedOn', message: '发布日期不能晚于今天' },
+    ]);
+    expect(details(await post(base, counter.token, item({ fileId: '00000000-0000-4000-8000-000000000000' })))).toEqual([
+      { field: 'fileId', message: '附件不存在，请重新上传' },
+    ]);
     expect((await post(base, zhongdu.token, item())).statusCode).toBe(403);
     expect((await post(base, supervisor.token, item({ regionCode: TOWNS.zhongdu }))).statusCode).toBe(403);
     expect(await rowCount(ctx, publicityItems)).toBe(before);
@@ -81,9 +108,24 @@ describe('publicity items', () => {
     const up = await post(`${base}/files`, zhongdu.token, { imageBase64: PNG_1X1.toString('base64') });
     expect(up.statusCode).toBe(201);
     const fileId = json<{ fileId: string }>(up).fileId;
-    const bad = await post(`${base}/files`, zhongdu.token, { imageBase64: Buffer.from('not an image').toString('base64') });
+    const bad = await post(`${base}/files`, zhongdu.token, {
+      imageBase64: Buffer.from('not an image').toString('base64'),
+    });
     expect(details(bad)).toEqual([{ field: 'imageBase64', message: '只支持 JPG、PNG、WebP 图片' }]);
-    const res = await post(base, zhongdu.token, item({ kind: 'short_video', quality: false, channel: 'douyin', title: '中渡镇零工驿站探访', link: '', fileId, publishedOn: '2025-10-02', regionCode: TOWNS.zhongdu }));
+    const res = await post(
+      base,
+      zhongdu.token,
+      item({
+        kind: 'short_video',
+        quality: false,
+        channel: 'douyin',
+        title: '中渡镇零工驿站探访',
+        link: '',
+        fileId,
+        publishedOn: '2025-10-02',
+        regionCode: TOWNS.zhongdu,
+      }),
+    );
     expect(res.statusCode).toBe(201);
     ids.video = json<Item>(res).id;
     expect(json<Item>(res).fileId).toBe(fileId);
@@ -93,9 +135,41 @@ describe('publicity items', () => {
   });
 
   it('lists the ledger region-scoped with filters; out-of-scope items are not found', async () => {
-    ids.slogan = json<Item>(await post(base, counter.token, item({ kind: 'slogan', quality: false, channel: 'outdoor', title: '家门口就业，零工市场帮您忙', link: '', publishedOn: '2025-08-01' }))).id;
-    ids.campaign = json<Item>(await post(base, counter.token, item({ kind: 'campaign', quality: false, channel: 'tv_radio', title: '春风行动综合宣传', link: '', publishedOn: '2025-03-05' }))).id;
-    ids.post = json<Item>(await post(base, counter.token, item({ kind: 'post', quality: false, title: '本周岗位速递', publishedOn: '2024-12-30' }))).id;
+    ids.slogan = json<Item>(
+      await post(
+        base,
+        counter.token,
+        item({
+          kind: 'slogan',
+          quality: false,
+          channel: 'outdoor',
+          title: '家门口就业，零工市场帮您忙',
+          link: '',
+          publishedOn: '2025-08-01',
+        }),
+      ),
+    ).id;
+    ids.campaign = json<Item>(
+      await post(
+        base,
+        counter.token,
+        item({
+          kind: 'campaign',
+          quality: false,
+          channel: 'tv_radio',
+          title: '春风行动综合宣传',
+          link: '',
+          publishedOn: '2025-03-05',
+        }),
+      ),
+    ).id;
+    ids.post = json<Item>(
+      await post(
+        base,
+        counter.token,
+        item({ kind: 'post', quality: false, title: '本周岗位速递', publishedOn: '2024-12-30' }),
+      ),
+    ).id;
     const all = json<{ total: number }>(await get(base, counter.token));
     expect(all.total).toBe(5);
     const slogans = json<{ items: Item[] }>(await get(`${base}?kind=slogan`, counter.token));
@@ -109,16 +183,27 @@ describe('publicity items', () => {
   });
 
   it('updates and deletes with checks, audit and scope', async () => {
-    expect(details(await patch(`${base}/${ids.slogan}`, counter.token, { quality: true }))).toEqual([{ field: 'quality', message: '只有推文可以标记为优质推文' }]);
-    const ok = await patch(`${base}/${ids.slogan}`, counter.token, { title: '零工市场，家门口的就业服务站', reach: 800 });
+    expect(details(await patch(`${base}/${ids.slogan}`, counter.token, { quality: true }))).toEqual([
+      { field: 'quality', message: '只有推文可以标记为优质推文' },
+    ]);
+    const ok = await patch(`${base}/${ids.slogan}`, counter.token, {
+      title: '零工市场，家门口的就业服务站',
+      reach: 800,
+    });
     expect(ok.statusCode).toBe(200);
     expect(json<Item>(ok).title).toBe('零工市场，家门口的就业服务站');
     expect((await patch(`${base}/${ids.article}`, zhongdu.token, { title: '越权修改' })).statusCode).toBe(404);
     expect((await patch(`${base}/${ids.video}`, zhongdu.token, { regionCode: COUNTY })).statusCode).toBe(403);
     const extra = json<Item>(await post(base, counter.token, item({ title: '误登记的推文' })));
-    expect((await ctx.app.inject({ method: 'DELETE', url: `${base}/${extra.id}`, headers: bearer(counter.token) })).statusCode).toBe(204);
+    expect(
+      (await ctx.app.inject({ method: 'DELETE', url: `${base}/${extra.id}`, headers: bearer(counter.token) }))
+        .statusCode,
+    ).toBe(204);
     expect((await get(`${base}/${extra.id}`, counter.token)).statusCode).toBe(404);
-    const audit = await ctx.deps.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'publicity_item'), eq(auditLog.entityId, extra.id)));
+    const audit = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'publicity_item'), eq(auditLog.entityId, extra.id)));
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete']);
   });
 });
@@ -142,7 +227,12 @@ describe('KPI, export and pack', () => {
 
   it('uses targets from the settings', async () => {
     const admin = await staffWithId(ctx, { roles: ['admin'] });
-    const put = await ctx.app.inject({ method: 'PUT', url: '/api/v1/admin/settings/kpiTargets', headers: bearer(admin.token), payload: { value: { publicity_slogans: { '2025': 40 } } } });
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/settings/kpiTargets',
+      headers: bearer(admin.token),
+      payload: { value: { publicity_slogans: { '2025': 40 } } },
+    });
     expect(put.statusCode).toBe(200);
     const d = json<{ indicators: Indicator[] }>(await get('/api/v1/admin/kpi?year=2025', counter.token));
     expect(d.indicators.find((i) => i.key === 'publicity_slogans')?.target).toBe(40);
@@ -152,15 +242,36 @@ describe('KPI, export and pack', () => {
     const res = await get(`${base}/export?from=2025-01-01&to=2025-12-31`, counter.token);
     expect(res.statusCode).toBe(200);
     const sheet = (await xlsxSheets(res.rawPayload)).get('宣传推广台账') ?? [];
-    expect(sheet[0]).toEqual(['序号', '宣传类型', '优质推文', '标题/内容', '发布渠道', '链接', '附件', '发布日期', '覆盖人次', '所在地', '记录人', '记录时间']);
-    expect(sheet.slice(1).map((r) => r[1]).sort()).toEqual(['推文', '宣传标语', '短视频', '综合媒体宣传'].sort());
+    expect(sheet[0]).toEqual([
+      '序号',
+      '宣传类型',
+      '优质推文',
+      '标题/内容',
+      '发布渠道',
+      '链接',
+      '附件',
+      '发布日期',
+      '覆盖人次',
+      '所在地',
+      '记录人',
+      '记录时间',
+    ]);
+    expect(
+      sheet
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['推文', '宣传标语', '短视频', '综合媒体宣传'].sort());
     expect(sheet.find((r) => r[1] === '推文')?.slice(2, 3)).toEqual(['是']);
     expect(sheet.find((r) => r[1] === '短视频')?.[6]).toBe('有');
     const pack = await get('/api/v1/admin/kpi/acceptance-pack?year=2025', counter.token);
     expect(pack.statusCode).toBe(200);
     const packSheet = (await zipSheets(pack.rawPayload, '11-宣传推广台账.xlsx')).get('宣传推广台账') ?? [];
     expect(packSheet.length - 1).toBe(4);
-    const exports = await ctx.deps.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'ledger'), eq(auditLog.entityId, 'publicity')));
+    const exports = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'ledger'), eq(auditLog.entityId, 'publicity')));
     expect(exports).toHaveLength(1);
   });
 });

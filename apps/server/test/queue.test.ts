@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const jobsOf = (kind: string) => ctx.deps.database.db.select().from(backgroundJobs).where(eq(backgroundJobs.kind, kind));
+const jobsOf = (kind: string) =>
+  ctx.deps.database.db.select().from(backgroundJobs).where(eq(backgroundJobs.kind, kind));
 
 describe('durable background queue', () => {
   it('runs a due job once and marks it done', async () => {
@@ -60,13 +61,19 @@ describe('durable background queue', () => {
     const db = ctx.deps.database.db;
     await enqueue(db, { kind: 't.crash', runAt: ctx.clock.now });
     // A worker claims it and dies: simulate by claiming through a runner whose handler never returns.
-    const dying = new JobRunner(db, { now: () => ctx.clock.now, leaseMs: 60_000 }).register('t.crash', () => new Promise<void>(() => {}));
+    const dying = new JobRunner(db, { now: () => ctx.clock.now, leaseMs: 60_000 }).register(
+      't.crash',
+      () => new Promise<void>(() => {}),
+    );
     void dying.runOnce();
     await expect.poll(async () => (await jobsOf('t.crash'))[0]?.state).toBe('running');
     const done: QueuedJob[] = [];
-    const survivor = new JobRunner(db, { now: () => ctx.clock.now, leaseMs: 60_000 }).register('t.crash', async (job) => {
-      done.push(job);
-    });
+    const survivor = new JobRunner(db, { now: () => ctx.clock.now, leaseMs: 60_000 }).register(
+      't.crash',
+      async (job) => {
+        done.push(job);
+      },
+    );
     expect(await survivor.runOnce()).toBe(0);
     ctx.clock.advance(61_000);
     expect(await survivor.runOnce()).toBe(1);
@@ -117,7 +124,15 @@ describe('sms.send jobs', () => {
   it('carry the phone encrypted and deliver it through the SMS provider', async () => {
     const { createJobRunner } = await import('../src/background.js');
     const db = ctx.deps.database.db;
-    await enqueue(db, { kind: 'sms.send', payload: { phoneEnc: ctx.deps.pii.encrypt('13912345678'), template: 'notice', params: { text: '培训推荐：电焊工培训班' } }, runAt: ctx.clock.now });
+    await enqueue(db, {
+      kind: 'sms.send',
+      payload: {
+        phoneEnc: ctx.deps.pii.encrypt('13912345678'),
+        template: 'notice',
+        params: { text: '培训推荐：电焊工培训班' },
+      },
+      runAt: ctx.clock.now,
+    });
     const [stored] = await jobsOf('sms.send');
     expect(JSON.stringify(stored?.payload)).not.toContain('13912345678');
     await createJobRunner(ctx.deps).runOnce();

@@ -12,7 +12,16 @@ import { appUser, staffToken, TOWNS } from './support/factories.js';
 import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
 
 type View = { stars: number; tags: string[]; comment: string; raterSide: string } | null;
-type State = { side: string; canRate: boolean; blockedReason: string | null; tagOptions: string[]; mine: View; theirs: View; revealed: boolean; rateeName: string };
+type State = {
+  side: string;
+  canRate: boolean;
+  blockedReason: string | null;
+  tagOptions: string[];
+  mine: View;
+  theirs: View;
+  revealed: boolean;
+  rateeName: string;
+};
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 
 let ctx: TestContext;
@@ -23,8 +32,10 @@ afterAll(async () => ctx?.close());
 
 const db = () => ctx.deps.database.db;
 const url = (id: string) => `/api/v1/app/applications/${id}/rating`;
-const rate = (id: string, token: string, payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: url(id), headers: bearer(token), payload });
-const stateOf = async (id: string, token: string) => json<State>(await ctx.app.inject({ method: 'GET', url: url(id), headers: bearer(token) }));
+const rate = (id: string, token: string, payload: Record<string, unknown>) =>
+  ctx.app.inject({ method: 'POST', url: url(id), headers: bearer(token), payload });
+const stateOf = async (id: string, token: string) =>
+  json<State>(await ctx.app.inject({ method: 'GET', url: url(id), headers: bearer(token) }));
 const countRatings = async () => (await db().select({ n: count() }).from(ratings))[0]?.n ?? 0;
 const eventsOf = (subjectId: string) => db().select().from(creditEvents).where(eq(creditEvents.subjectId, subjectId));
 
@@ -38,12 +49,28 @@ describe('rating after completion', () => {
 
   it('keeps each rating hidden until both have rated, then reveals both, scores credit and notifies by SMS', async () => {
     const before = await stateOf(appId, pair.worker.token);
-    expect(before).toMatchObject({ side: 'worker', canRate: true, rateeName: '中渡建材有限公司', mine: null, theirs: null });
+    expect(before).toMatchObject({
+      side: 'worker',
+      canRate: true,
+      rateeName: '中渡建材有限公司',
+      mine: null,
+      theirs: null,
+    });
     expect(before.tagOptions).toContain('按时结算');
 
-    const first = await rate(appId, pair.worker.token, { stars: 5, tags: ['按时结算', '态度友善'], comment: '老板人很好，工钱当天结清' });
+    const first = await rate(appId, pair.worker.token, {
+      stars: 5,
+      tags: ['按时结算', '态度友善'],
+      comment: '老板人很好，工钱当天结清',
+    });
     expect(first.statusCode).toBe(201);
-    expect(json<State>(first)).toMatchObject({ mine: { stars: 5 }, theirs: null, revealed: false, canRate: false, blockedReason: '您已评价' });
+    expect(json<State>(first)).toMatchObject({
+      mine: { stars: 5 },
+      theirs: null,
+      revealed: false,
+      canRate: false,
+      blockedReason: '您已评价',
+    });
     const employerView = await stateOf(appId, pair.owner.token);
     expect(employerView).toMatchObject({ side: 'employer', rateeName: '覃**', canRate: true, theirs: null });
     expect(employerView.tagOptions).toContain('准时到岗');
@@ -51,14 +78,26 @@ describe('rating after completion', () => {
 
     const second = await rate(appId, pair.owner.token, { stars: 4, tags: ['准时到岗'], comment: '干活踏实' });
     expect(second.statusCode).toBe(201);
-    expect(json<State>(second)).toMatchObject({ revealed: true, theirs: { stars: 5, tags: ['按时结算', '态度友善'], comment: '老板人很好，工钱当天结清' } });
-    expect(await stateOf(appId, pair.worker.token)).toMatchObject({ revealed: true, theirs: { stars: 4, comment: '干活踏实', raterSide: 'employer' } });
+    expect(json<State>(second)).toMatchObject({
+      revealed: true,
+      theirs: { stars: 5, tags: ['按时结算', '态度友善'], comment: '老板人很好，工钱当天结清' },
+    });
+    expect(await stateOf(appId, pair.worker.token)).toMatchObject({
+      revealed: true,
+      theirs: { stars: 4, comment: '干活踏实', raterSide: 'employer' },
+    });
 
     expect((await eventsOf(pair.employerId)).map((e) => [e.kind, e.points])).toEqual([['rating_5', 2]]);
     expect((await eventsOf(pair.worker.workerId)).map((e) => [e.kind, e.points])).toEqual([['rating_4', 1]]);
-    const notes = await db().select().from(notifications).where(and(eq(notifications.kind, 'rated'), eq(notifications.userId, pair.worker.userId)));
+    const notes = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'rated'), eq(notifications.userId, pair.worker.userId)));
     expect(notes).toEqual([expect.objectContaining({ smsQueued: 'yes', body: expect.stringContaining('4星') })]);
-    const sms = await db().select().from(backgroundJobs).where(eq(backgroundJobs.dedupeKey, `notify:${notes[0]!.id}`));
+    const sms = await db()
+      .select()
+      .from(backgroundJobs)
+      .where(eq(backgroundJobs.dedupeKey, `notify:${notes[0]!.id}`));
     expect(sms).toHaveLength(1);
   });
 
@@ -91,28 +130,37 @@ describe('bad input and access', () => {
     for (const [payload, field, message] of cases) {
       const res = await rate(appId, pair.worker.token, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(json<Err>(res).error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, message })]));
+      expect(json<Err>(res).error.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field, message })]),
+      );
     }
     // A tag of the other side's list (a worker cannot call the employer 准时到岗).
     const wrongSide = await rate(appId, pair.worker.token, { stars: 5, tags: ['准时到岗'] });
     expect(json<Err>(wrongSide).error.details).toEqual([{ field: 'tags', message: '标签不适用于本次评价：准时到岗' }]);
     const blocked = await rate(appId, pair.worker.token, { stars: 1, comment: '这老板叫人刷单，骗子' });
     expect(blocked.statusCode).toBe(400);
-    expect(json<Err>(blocked).error.details).toEqual([{ field: 'comment', message: '评语含有不允许的词语：刷单，请修改' }]);
+    expect(json<Err>(blocked).error.details).toEqual([
+      { field: 'comment', message: '评语含有不允许的词语：刷单，请修改' },
+    ]);
     expect(await countRatings()).toBe(n);
   });
 
   it('refuses strangers (404), unfinished work (409) and anonymous callers (401)', async () => {
     const stranger = await appUser(ctx);
     expect((await rate(appId, stranger.token, { stars: 3 })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: url(appId), headers: bearer(stranger.token) })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: url(appId), headers: bearer(stranger.token) })).statusCode).toBe(
+      404,
+    );
     expect((await ctx.app.inject({ method: 'POST', url: url(appId), payload: { stars: 3 } })).statusCode).toBe(401);
     const other = await buildPair(ctx);
     const { applicationId } = await hiredApplication(ctx, other);
     const early = await rate(applicationId, other.worker.token, { stars: 3 });
     expect(early.statusCode).toBe(409);
     expect(json<Err>(early).error.message).toBe('完工确认后才能评价');
-    expect(await stateOf(applicationId, other.owner.token)).toMatchObject({ canRate: false, blockedReason: '完工确认后才能评价' });
+    expect(await stateOf(applicationId, other.owner.token)).toMatchObject({
+      canRate: false,
+      blockedReason: '完工确认后才能评价',
+    });
   });
 });
 
@@ -130,25 +178,38 @@ describe('moderation of comments and the review queue', () => {
 
     const reviewer = await staffToken(ctx, { roles: ['reviewer'] });
     const zhaishaReviewer = await staffToken(ctx, { roles: ['reviewer'], regionCode: TOWNS.zhaisha });
-    const queue = (token: string) => ctx.app.inject({ method: 'GET', url: '/api/v1/admin/ratings', headers: bearer(token) });
+    const queue = (token: string) =>
+      ctx.app.inject({ method: 'GET', url: '/api/v1/admin/ratings', headers: bearer(token) });
     const listed = json<{ items: { id: string; hits: string[]; comment: string }[] }>(await queue(reviewer));
     expect(listed.items).toEqual([expect.objectContaining({ id: row!.id, hits: ['押金'] })]);
     expect(json<{ items: unknown[] }>(await queue(zhaishaReviewer)).items).toEqual([]);
-    const counts = (token: string) => ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues', headers: bearer(token) });
+    const counts = (token: string) =>
+      ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues', headers: bearer(token) });
     expect(json(await counts(reviewer))).toMatchObject({ flaggedRatings: 1 });
     expect(json(await counts(zhaishaReviewer))).toMatchObject({ flaggedRatings: 0 });
 
-    const review = (token: string, payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: `/api/v1/admin/ratings/${row!.id}/review`, headers: bearer(token), payload });
+    const review = (token: string, payload: Record<string, unknown>) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/ratings/${row!.id}/review`,
+        headers: bearer(token),
+        payload,
+      });
     expect((await review(zhaishaReviewer, { action: 'approve', reason: '核实无误' })).statusCode).toBe(404);
     const bad = await review(reviewer, { action: 'delete', reason: '' });
     expect(bad.statusCode).toBe(400);
-    expect(json<Err>(bad).error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'action', message: '处理方式应为 通过/隐藏' })]));
+    expect(json<Err>(bad).error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'action', message: '处理方式应为 通过/隐藏' })]),
+    );
     const ok = await review(reviewer, { action: 'approve', reason: '押金为工具押金，核实无误' });
     expect(ok.statusCode).toBe(200);
     expect(json(ok)).toMatchObject({ reviewStatus: 'approved', reviewReason: '押金为工具押金，核实无误' });
     expect((await review(reviewer, { action: 'hide', reason: '再次处理' })).statusCode).toBe(409);
     expect((await stateOf(appId, pair.worker.token)).theirs?.comment).toContain('押金');
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.entity, 'rating'), eq(auditLog.entityId, row!.id), eq(auditLog.action, 'approve')));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'rating'), eq(auditLog.entityId, row!.id), eq(auditLog.action, 'approve')));
     expect(audit).toHaveLength(1);
     const agent = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
     expect((await review(agent, { action: 'hide', reason: '无权限' })).statusCode).toBe(403);
@@ -171,21 +232,42 @@ describe('the rating window', () => {
     await runner.stop();
     expect((await eventsOf(pair.worker.workerId)).map((e) => [e.kind, e.points])).toEqual([['rating_1', -4]]);
     expect(await revealDueRatings({ db: db(), pii: ctx.deps.pii }, ctx.deps.now())).toBe(0);
-    expect(await stateOf(appId, pair.worker.token)).toMatchObject({ canRate: false, blockedReason: '评价期限已过', theirs: { stars: 1, tags: ['迟到早退'] } });
+    expect(await stateOf(appId, pair.worker.token)).toMatchObject({
+      canRate: false,
+      blockedReason: '评价期限已过',
+      theirs: { stars: 1, tags: ['迟到早退'] },
+    });
     const late = await rate(appId, pair.worker.token, { stars: 5 });
     expect(late.statusCode).toBe(409);
     expect(json<Err>(late).error.message).toBe('评价期限已过（完工后7天内可评价）');
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me/credit', headers: bearer(pair.worker.token) });
-    expect(json(res)).toMatchObject({ score: 76, level: 'good', levelLabel: '信用良好', events: [expect.objectContaining({ kind: 'rating_1', kindLabel: '获评1星', points: -4, appealable: true })] });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/app/me/credit',
+      headers: bearer(pair.worker.token),
+    });
+    expect(json(res)).toMatchObject({
+      score: 76,
+      level: 'good',
+      levelLabel: '信用良好',
+      events: [expect.objectContaining({ kind: 'rating_1', kindLabel: '获评1星', points: -4, appealable: true })],
+    });
   });
 });
 
 describe('late cancellation', () => {
   it('records late_cancel on the side that cancels within 24 hours of the start, not earlier', async () => {
     const pair = await buildPair(ctx);
-    const start = new Date(ctx.clock.now.getTime() + 5 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const start = new Date(ctx.clock.now.getTime() + 5 * 86_400_000).toLocaleDateString('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+    });
     const early = await hiredApplication(ctx, pair, { startDate: start, endDate: start });
-    const cancel = (id: string, token: string) => ctx.app.inject({ method: 'POST', url: `/api/v1/app/applications/${id}/cancel`, headers: bearer(token), payload: { reason: '临时有事' } });
+    const cancel = (id: string, token: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/app/applications/${id}/cancel`,
+        headers: bearer(token),
+        payload: { reason: '临时有事' },
+      });
     expect((await cancel(early.applicationId, pair.worker.token)).statusCode).toBe(200);
     expect(await eventsOf(pair.worker.workerId)).toEqual([]);
 
@@ -198,6 +280,8 @@ describe('late cancellation', () => {
       ctx.clock.now = saved;
     }
     expect(await eventsOf(pair.worker.workerId)).toEqual([]);
-    expect((await eventsOf(pair.employerId)).map((e) => [e.kind, e.points, e.refId])).toEqual([['late_cancel', -5, late.applicationId]]);
+    expect((await eventsOf(pair.employerId)).map((e) => [e.kind, e.points, e.refId])).toEqual([
+      ['late_cancel', -5, late.applicationId],
+    ]);
   });
 });

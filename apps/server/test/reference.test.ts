@@ -17,9 +17,21 @@ describe('reference data', () => {
   it('lists the nine towns of 鹿寨县', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/regions?parent=450223000000' });
     const items = json<{ items: { code: string; name: string; level: string }[] }>(res).items;
-    expect(items.map((r) => r.name)).toEqual(['鹿寨镇', '中渡镇', '寨沙镇', '平山镇', '黄冕镇', '四排镇', '江口乡', '导江乡', '拉沟乡']);
+    expect(items.map((r) => r.name)).toEqual([
+      '鹿寨镇',
+      '中渡镇',
+      '寨沙镇',
+      '平山镇',
+      '黄冕镇',
+      '四排镇',
+      '江口乡',
+      '导江乡',
+      '拉沟乡',
+    ]);
     expect(items.every((r) => r.level === 'town')).toBe(true);
-    const chain = json<{ items: { name: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/regions?parent=450200000000' }));
+    const chain = json<{ items: { name: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/regions?parent=450200000000' }),
+    );
     expect(chain.items.map((r) => r.name)).toEqual(['鹿寨县']);
   });
 
@@ -30,9 +42,9 @@ describe('reference data', () => {
   });
 
   it('serves an occupation tree with at least 80 trades', async () => {
-    const items = json<{ items: { id: string; name: string; parentId: string | null; category: boolean; nationalCode: string | null }[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/occupations' }),
-    ).items;
+    const items = json<{
+      items: { id: string; name: string; parentId: string | null; category: boolean; nationalCode: string | null }[];
+    }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/occupations' })).items;
     const leaves = items.filter((o) => !o.category);
     expect(leaves.length).toBeGreaterThanOrEqual(80);
     const ids = new Set(items.map((o) => o.id));
@@ -42,16 +54,23 @@ describe('reference data', () => {
   });
 
   it('lists gig stations, filterable by town', async () => {
-    const all = json<{ items: { townCode: string; name: string }[]; total: number }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/stations?pageSize=100' }));
+    const all = json<{ items: { townCode: string; name: string }[]; total: number }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/stations?pageSize=100' }),
+    );
     expect(all.total).toBeGreaterThanOrEqual(9);
-    const zhongdu = json<{ items: { townCode: string; townName: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/stations?town=450223101000' }));
+    const zhongdu = json<{ items: { townCode: string; townName: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/stations?town=450223101000' }),
+    );
     expect(zhongdu.items.length).toBeGreaterThan(0);
     expect(zhongdu.items.every((s) => s.townCode === '450223101000' && s.townName === '中渡镇')).toBe(true);
   });
 
   it('imports the division list from a file, and nothing from a file with a bad row', async () => {
     const db = ctx.deps.database.db;
-    const sample = readFileSync(path.join(import.meta.dirname, '../scripts/fixtures/luzhai-villages.sample.csv'), 'utf8');
+    const sample = readFileSync(
+      path.join(import.meta.dirname, '../scripts/fixtures/luzhai-villages.sample.csv'),
+      'utf8',
+    );
     const parsed = parseDivisionCsv(sample, { knownCodes: await findAllRegionCodes(db) });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     await importRegions(db, parsed.regions, { kind: 'system' });

@@ -78,21 +78,38 @@ describe('region scope', () => {
   });
 
   it('a station agent creates stations only in its own town', async () => {
-    const own = await ctx.app.inject({ method: 'POST', url: '/api/v1/admin/stations', headers: bearer(zhongduAgent), payload: { name: '中渡镇大兆村零工服务点', townCode: TOWNS.zhongdu, address: '中渡镇大兆村委旁' } });
+    const own = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/stations',
+      headers: bearer(zhongduAgent),
+      payload: { name: '中渡镇大兆村零工服务点', townCode: TOWNS.zhongdu, address: '中渡镇大兆村委旁' },
+    });
     expect(own.statusCode).toBe(201);
     expect(json(own).townName).toBe('中渡镇');
-    const other = await ctx.app.inject({ method: 'POST', url: '/api/v1/admin/stations', headers: bearer(zhongduAgent), payload: { name: '越权驿站', townCode: TOWNS.zhaisha, address: '寨沙镇某路' } });
+    const other = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/stations',
+      headers: bearer(zhongduAgent),
+      payload: { name: '越权驿站', townCode: TOWNS.zhaisha, address: '寨沙镇某路' },
+    });
     expect(other.statusCode).toBe(403);
     const [n] = await ctx.deps.database.db.select({ n: count() }).from(stations).where(eq(stations.name, '越权驿站'));
     expect(n?.n).toBe(0);
-    const listed = json<{ items: { townCode: string }[] }>(await get('/api/v1/admin/stations?pageSize=100', zhongduAgent));
+    const listed = json<{ items: { townCode: string }[] }>(
+      await get('/api/v1/admin/stations?pageSize=100', zhongduAgent),
+    );
     expect(listed.items.length).toBeGreaterThan(0);
     expect(listed.items.every((s) => s.townCode === TOWNS.zhongdu)).toBe(true);
   });
 
   it('a bad station body names each field in Chinese and writes nothing', async () => {
     const before = await ctx.deps.database.db.select({ n: count() }).from(stations);
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/admin/stations', headers: bearer(countyStaff), payload: { name: 'x', townCode: '4502', address: '', lng: 500 } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/stations',
+      headers: bearer(countyStaff),
+      payload: { name: 'x', townCode: '4502', address: '', lng: 500 },
+    });
     expect(res.statusCode).toBe(400);
     const details = json<{ error: { details: { field: string; message: string }[] } }>(res).error.details;
     expect(details).toEqual(
@@ -108,7 +125,10 @@ describe('region scope', () => {
   });
 
   it('staff writes are in the audit log', async () => {
-    const rows = await ctx.deps.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'station'), eq(auditLog.action, 'create')));
+    const rows = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'station'), eq(auditLog.action, 'create')));
     expect(rows.map((r) => r.details?.name)).toContain('中渡镇大兆村零工服务点');
   });
 });

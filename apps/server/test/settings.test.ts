@@ -20,7 +20,8 @@ afterAll(async () => ctx?.close());
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
 type Item = { key: string; value: unknown; isDefault: boolean; updatedByName: string | null };
-const put = (key: string, value: unknown, token = admin) => ctx.app.inject({ method: 'PUT', url: `/api/v1/admin/settings/${key}`, headers: bearer(token), payload: { value } });
+const put = (key: string, value: unknown, token = admin) =>
+  ctx.app.inject({ method: 'PUT', url: `/api/v1/admin/settings/${key}`, headers: bearer(token), payload: { value } });
 const historyCount = async () => (await ctx.deps.database.db.select({ n: count() }).from(settingsHistory))[0]?.n ?? 0;
 
 describe('system settings', () => {
@@ -28,7 +29,19 @@ describe('system settings', () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/settings', headers: bearer(supervisor) });
     expect(res.statusCode).toBe(200);
     const items = json<{ items: Item[] }>(res).items;
-    expect(items.map((i) => i.key)).toEqual(expect.arrayContaining(['autoPublishVerifiedEmployers', 'checkInRadiusMetres', 'ratingWindowDays', 'smsTemplates', 'kpiTargets', 'serviceHours', 'featureSwitches', 'priorityGroups', 'educationLevels']));
+    expect(items.map((i) => i.key)).toEqual(
+      expect.arrayContaining([
+        'autoPublishVerifiedEmployers',
+        'checkInRadiusMetres',
+        'ratingWindowDays',
+        'smsTemplates',
+        'kpiTargets',
+        'serviceHours',
+        'featureSwitches',
+        'priorityGroups',
+        'educationLevels',
+      ]),
+    );
     expect(items.find((i) => i.key === 'ratingWindowDays')).toMatchObject({ value: 7, isDefault: true });
     expect(await getSetting(ctx.deps.database.db, 'autoPublishVerifiedEmployers')).toBe(true);
   });
@@ -41,8 +54,15 @@ describe('system settings', () => {
     expect(await getSetting(ctx.deps.database.db, 'autoPublishVerifiedEmployers')).toBe(false);
     await put('checkInRadiusMetres', 800);
     await put('checkInRadiusMetres', 1000);
-    const hist = json<{ items: { key: string; oldValue: unknown; newValue: unknown; changedByName: string | null }[]; total: number }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/settings/history?key=checkInRadiusMetres', headers: bearer(supervisor) }),
+    const hist = json<{
+      items: { key: string; oldValue: unknown; newValue: unknown; changedByName: string | null }[];
+      total: number;
+    }>(
+      await ctx.app.inject({
+        method: 'GET',
+        url: '/api/v1/admin/settings/history?key=checkInRadiusMetres',
+        headers: bearer(supervisor),
+      }),
     );
     expect(hist.total).toBe(2);
     expect(hist.items[0]).toMatchObject({ oldValue: 800, newValue: 1000 });
@@ -65,12 +85,23 @@ describe('system settings', () => {
     const hours = await put('serviceHours', { open: '18:00', close: '09:00' });
     expect(json<Err>(hours).error.details).toEqual([{ field: 'value.close', message: '结束时间应晚于开始时间' }]);
     const badTime = await put('serviceHours', { open: '9点', close: '18:00' });
-    expect(json<Err>(badTime).error.details?.[0]).toEqual({ field: 'value.open', message: '时间格式应为 HH:MM，例如 09:00' });
+    expect(json<Err>(badTime).error.details?.[0]).toEqual({
+      field: 'value.open',
+      message: '时间格式应为 HH:MM，例如 09:00',
+    });
     const kpi = await put('kpiTargets', { matchmakings: { '2025-13': 10 } });
     expect(kpi.statusCode).toBe(400);
-    const dict = await put('priorityGroups', [{ code: 'a', label: '甲' }, { code: 'a', label: '乙' }]);
+    const dict = await put('priorityGroups', [
+      { code: 'a', label: '甲' },
+      { code: 'a', label: '乙' },
+    ]);
     expect(json<Err>(dict).error.details?.[0]?.message).toBe('字典代码不能重复');
-    const missing = await ctx.app.inject({ method: 'PUT', url: '/api/v1/admin/settings/ratingWindowDays', headers: bearer(admin), payload: {} });
+    const missing = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/settings/ratingWindowDays',
+      headers: bearer(admin),
+      payload: {},
+    });
     expect(missing.statusCode).toBe(400);
     expect(await historyCount()).toBe(before);
     expect(await getSetting(ctx.deps.database.db, 'checkInRadiusMetres')).toBe(1000);
@@ -84,18 +115,35 @@ describe('system settings', () => {
 
   it('saves structured parameters: SMS templates, KPI targets, switches, dictionaries', async () => {
     expect((await put('smsTemplates', { login: '验证码${code}，5分钟内有效。' })).statusCode).toBe(200);
-    expect((await put('kpiTargets', { matchmakings: { '2025': 3600, '2025-H2': 1800, '2025-11': 300 } })).statusCode).toBe(200);
+    expect(
+      (await put('kpiTargets', { matchmakings: { '2025': 3600, '2025-H2': 1800, '2025-11': 300 } })).statusCode,
+    ).toBe(200);
     expect((await put('featureSwitches', { provincialSync: true })).statusCode).toBe(200);
-    expect((await put('educationLevels', [{ code: 'primary', label: '小学' }, { code: 'junior_high', label: '初中', disabled: true }])).statusCode).toBe(200);
-    expect(await getSetting(ctx.deps.database.db, 'kpiTargets')).toEqual({ matchmakings: { '2025': 3600, '2025-H2': 1800, '2025-11': 300 } });
-    expect((await getSetting(ctx.deps.database.db, 'educationLevels'))[1]).toEqual({ code: 'junior_high', label: '初中', disabled: true });
+    expect(
+      (
+        await put('educationLevels', [
+          { code: 'primary', label: '小学' },
+          { code: 'junior_high', label: '初中', disabled: true },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    expect(await getSetting(ctx.deps.database.db, 'kpiTargets')).toEqual({
+      matchmakings: { '2025': 3600, '2025-H2': 1800, '2025-11': 300 },
+    });
+    expect((await getSetting(ctx.deps.database.db, 'educationLevels'))[1]).toEqual({
+      code: 'junior_high',
+      label: '初中',
+      disabled: true,
+    });
   });
 
   it('supervisors and counter staff may read but not write', async () => {
     const before = await historyCount();
     expect((await put('ratingWindowDays', 10, supervisor)).statusCode).toBe(403);
     expect((await put('ratingWindowDays', 10, counter)).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/settings', headers: bearer(counter) })).statusCode).toBe(200);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/settings', headers: bearer(counter) })).statusCode,
+    ).toBe(200);
     expect(await historyCount()).toBe(before);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/settings' })).statusCode).toBe(401);
   });

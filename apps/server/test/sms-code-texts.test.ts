@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const ask = (phone: string) => ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/sms-code', payload: { phone } });
+const ask = (phone: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/sms-code', payload: { phone } });
 
 describe('login code SMS wording from 系统配置', () => {
   it('uses the login template with the code filled in, and a staff edit applies to the next code', async () => {
@@ -17,7 +18,10 @@ describe('login code SMS wording from 系统配置', () => {
     const first = ctx.sms.latest('13912340001')!;
     expect(first.text).toBe(`您的验证码为${first.params.code}，5分钟内有效，请勿告诉他人。`);
 
-    await ctx.deps.database.db.insert(settings).values({ key: 'smsTemplates', value: { ...SETTING_DEFAULTS.smsTemplates, login: '【鹿寨零工】登录码${code}，勿转告他人' } });
+    await ctx.deps.database.db.insert(settings).values({
+      key: 'smsTemplates',
+      value: { ...SETTING_DEFAULTS.smsTemplates, login: '【鹿寨零工】登录码${code}，勿转告他人' },
+    });
     expect((await ask('13912340002')).statusCode).toBe(200);
     const second = ctx.sms.latest('13912340002')!;
     expect(second.text).toBe(`【鹿寨零工】登录码${second.params.code}，勿转告他人`);

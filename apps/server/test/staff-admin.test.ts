@@ -19,11 +19,31 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-type Account = { id: string; username: string; name: string; roles: string[]; regionCode: string; regionName: string; status: string };
+type Account = {
+  id: string;
+  username: string;
+  name: string;
+  roles: string[];
+  regionCode: string;
+  regionName: string;
+  status: string;
+};
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, token: string, payload?: unknown) =>
-  ctx.app.inject({ method, url: `/api/v1/admin/staff${url}`, headers: bearer(token), ...(payload === undefined ? {} : { payload: payload as object }) });
-const body = (over: Record<string, unknown> = {}) => ({ username: `u${Math.random().toString(36).slice(2, 10)}`, name: '黄晓梅', roles: ['counter_staff'], regionCode: TOWNS.luzhai, password: 'Counter2025', ...over });
+  ctx.app.inject({
+    method,
+    url: `/api/v1/admin/staff${url}`,
+    headers: bearer(token),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+const body = (over: Record<string, unknown> = {}) => ({
+  username: `u${Math.random().toString(36).slice(2, 10)}`,
+  name: '黄晓梅',
+  roles: ['counter_staff'],
+  regionCode: TOWNS.luzhai,
+  password: 'Counter2025',
+  ...over,
+});
 const staffCount = async () => (await ctx.deps.database.db.select({ n: count() }).from(staff))[0]?.n ?? 0;
 
 describe('staff administration', () => {
@@ -32,16 +52,35 @@ describe('staff administration', () => {
     const res = await call('POST', '', admin, input);
     expect(res.statusCode).toBe(201);
     const created = json<Account>(res);
-    expect(created).toMatchObject({ username: input.username, roles: ['station_agent'], regionName: '中渡镇', status: 'active' });
+    expect(created).toMatchObject({
+      username: input.username,
+      roles: ['station_agent'],
+      regionName: '中渡镇',
+      status: 'active',
+    });
     expect(JSON.stringify(created)).not.toContain('argon2');
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/staff', payload: { username: input.username, password: 'Counter2025' } })).statusCode).toBe(200);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/v1/public/auth/login/staff',
+          payload: { username: input.username, password: 'Counter2025' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const [audit] = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audit).toMatchObject({ action: 'create', entity: 'staff', regionCode: TOWNS.zhongdu });
   });
 
   it('bad input names each field in Chinese and creates nothing', async () => {
     const before = await staffCount();
-    const res = await call('POST', '', admin, { username: '1x', name: '张', roles: [], regionCode: '123', password: 'short' });
+    const res = await call('POST', '', admin, {
+      username: '1x',
+      name: '张',
+      roles: [],
+      regionCode: '123',
+      password: 'short',
+    });
     expect(res.statusCode).toBe(400);
     const details = json<Err>(res).error.details ?? [];
     expect(details).toEqual(
@@ -75,7 +114,9 @@ describe('staff administration', () => {
     expect(wider.statusCode).toBe(403);
     const inside = await call('POST', '', zhongduAdmin, body({ regionCode: TOWNS.zhongdu, name: '中渡新人' }));
     expect(inside.statusCode).toBe(201);
-    const zhaishaStaff = json<Account>(await call('POST', '', admin, body({ regionCode: TOWNS.zhaisha, name: '寨沙人员' })));
+    const zhaishaStaff = json<Account>(
+      await call('POST', '', admin, body({ regionCode: TOWNS.zhaisha, name: '寨沙人员' })),
+    );
     const listed = json<{ items: Account[] }>(await call('GET', '?pageSize=200', zhongduAdmin));
     expect(listed.items.length).toBeGreaterThan(0);
     expect(listed.items.every((s) => s.regionCode.startsWith('450223101'))).toBe(true);
@@ -87,22 +128,36 @@ describe('staff administration', () => {
   });
 
   it('filters by name, role and status', async () => {
-    const res = json<{ items: Account[]; total: number }>(await call('GET', `?q=${encodeURIComponent('寨沙')}&role=counter_staff&status=active`, admin));
+    const res = json<{ items: Account[]; total: number }>(
+      await call('GET', `?q=${encodeURIComponent('寨沙')}&role=counter_staff&status=active`, admin),
+    );
     expect(res.total).toBeGreaterThan(0);
     expect(res.items.every((s) => s.name.includes('寨沙') && s.roles.includes('counter_staff'))).toBe(true);
   });
 
   it('edits roles and region; nobody edits their own roles', async () => {
     const created = json<Account>(await call('POST', '', admin, body()));
-    const res = await call('PATCH', `/${created.id}`, admin, { roles: ['reviewer', 'counter_staff'], regionCode: TOWNS.zhongdu });
+    const res = await call('PATCH', `/${created.id}`, admin, {
+      roles: ['reviewer', 'counter_staff'],
+      regionCode: TOWNS.zhongdu,
+    });
     expect(res.statusCode).toBe(200);
     expect(json<Account>(res)).toMatchObject({ roles: ['reviewer', 'counter_staff'], regionName: '中渡镇' });
-    const me = json<{ id: string }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(admin) }));
+    const me = json<{ id: string }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(admin) }),
+    );
     expect((await call('PATCH', `/${me.id}`, admin, { roles: ['supervisor'] })).statusCode).toBe(403);
-    const [audit] = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.entityId, created.id)).orderBy(auditLog.id);
+    const [audit] = await ctx.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, created.id))
+      .orderBy(auditLog.id);
     expect(audit?.action).toBe('create');
     const updates = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.action, 'update'));
-    expect(updates.find((a) => a.entityId === created.id)?.details).toMatchObject({ old: { roles: ['counter_staff'] }, new: { roles: ['reviewer', 'counter_staff'] } });
+    expect(updates.find((a) => a.entityId === created.id)?.details).toMatchObject({
+      old: { roles: ['counter_staff'] },
+      new: { roles: ['reviewer', 'counter_staff'] },
+    });
   });
 
   it('only an admin grants admin', async () => {
@@ -118,15 +173,21 @@ describe('staff administration', () => {
     const id = row?.id ?? '';
     const disabled = await call('POST', `/${id}/disable`, admin, { reason: '离职' });
     expect(json<Account>(disabled).status).toBe('disabled');
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(
+      401,
+    );
     await ctx.deps.database.db.update(staff).set({ disabledAt: null }).where(eq(staff.id, id));
     // The session stays revoked even if the account is re-enabled behind our back.
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(
+      401,
+    );
     await call('POST', `/${id}/disable`, admin);
     const enabled = await call('POST', `/${id}/enable`, admin);
     expect(json<Account>(enabled).status).toBe('active');
     expect((await loginStaff(ctx, username)).length).toBeGreaterThan(10);
-    const me = json<{ id: string }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(admin) }));
+    const me = json<{ id: string }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(admin) }),
+    );
     expect((await call('POST', `/${me.id}/disable`, admin)).statusCode).toBe(403);
   });
 
@@ -137,7 +198,9 @@ describe('staff administration', () => {
     const bad = await call('POST', `/${row?.id}/reset-password`, admin, { password: '123' });
     expect(bad.statusCode).toBe(400);
     expect((await call('POST', `/${row?.id}/reset-password`, admin, { password: 'NewPass2025' })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(
+      401,
+    );
     await expect(loginStaff(ctx, username, PASSWORD)).rejects.toThrow();
     expect((await loginStaff(ctx, username, 'NewPass2025')).length).toBeGreaterThan(10);
     const audits = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.action, 'reset_password'));

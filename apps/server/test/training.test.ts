@@ -22,10 +22,14 @@ let courseId = '';
 
 const NOW = new Date('2025-11-15T04:00:00Z');
 const base = '/api/v1/admin/training';
-const post = (url: string, token: string, payload: unknown) => ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
+const post = (url: string, token: string, payload: unknown) =>
+  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
 const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const rows = async (table: typeof trainingCourses | typeof trainingRecommendations | typeof classSessions) => (await ctx.deps.database.db.select({ n: count() }).from(table))[0]?.n ?? 0;
-const smsJobs = async () => (await ctx.deps.database.db.select({ n: count() }).from(backgroundJobs).where(eq(backgroundJobs.kind, 'sms.send')))[0]?.n ?? 0;
+const rows = async (table: typeof trainingCourses | typeof trainingRecommendations | typeof classSessions) =>
+  (await ctx.deps.database.db.select({ n: count() }).from(table))[0]?.n ?? 0;
+const smsJobs = async () =>
+  (await ctx.deps.database.db.select({ n: count() }).from(backgroundJobs).where(eq(backgroundJobs.kind, 'sms.send')))[0]
+    ?.n ?? 0;
 
 const courseBody = (over: Record<string, unknown> = {}) => ({
   providerId,
@@ -50,7 +54,14 @@ beforeAll(async () => {
   zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
   supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
   const at = new Date('2025-10-01T02:00:00Z');
-  w.zd1 = (await registerWorker(ctx, { name: '韦电工', homeRegionCode: '450223101001', createdAt: at, priorityGroups: ['脱贫人口'] })).id;
+  w.zd1 = (
+    await registerWorker(ctx, {
+      name: '韦电工',
+      homeRegionCode: '450223101001',
+      createdAt: at,
+      priorityGroups: ['脱贫人口'],
+    })
+  ).id;
   w.zd2 = (await registerWorker(ctx, { name: '韦二妹', homeRegionCode: '450223101002', createdAt: at })).id;
   w.zd3 = (await registerWorker(ctx, { name: '韦厨师', homeRegionCode: '450223101001', createdAt: at })).id;
   w.zs1 = (await registerWorker(ctx, { name: '覃电工', homeRegionCode: '450223102001', createdAt: at })).id;
@@ -62,20 +73,34 @@ afterAll(async () => ctx?.close());
 
 describe('providers and courses', () => {
   it('registers a provider and a subsidised course with its eligibility rule', async () => {
-    const p = await post(`${base}/providers`, counter.token, { name: '鹿寨县职业技能培训中心', contact: '0772-6812345', regionCode: COUNTY });
+    const p = await post(`${base}/providers`, counter.token, {
+      name: '鹿寨县职业技能培训中心',
+      contact: '0772-6812345',
+      regionCode: COUNTY,
+    });
     expect(p.statusCode).toBe(201);
     providerId = json<{ id: string }>(p).id;
     const c = await post(`${base}/courses`, counter.token, courseBody());
     expect(c.statusCode).toBe(201);
     courseId = json<{ id: string }>(c).id;
-    expect(json(c)).toMatchObject({ trade: '电工', funding: 'subsidised', eligibleGroups: ['脱贫人口'], enrolled: 0, providerName: '鹿寨县职业技能培训中心' });
+    expect(json(c)).toMatchObject({
+      trade: '电工',
+      funding: 'subsidised',
+      eligibleGroups: ['脱贫人口'],
+      enrolled: 0,
+      providerName: '鹿寨县职业技能培训中心',
+    });
     const list = json<{ items: { id: string }[] }>(await get(`${base}/courses`, zhongdu.token));
     expect(list.items.map((i) => i.id)).toContain(courseId);
   });
 
   it('rejects bad courses with Chinese field messages, supervisors and out-of-scope regions; writes nothing', async () => {
     const before = await rows(trainingCourses);
-    const bad = await post(`${base}/courses`, counter.token, courseBody({ trade: '', hours: 0, funding: 'free', endDate: '2025-10-01' }));
+    const bad = await post(
+      `${base}/courses`,
+      counter.token,
+      courseBody({ trade: '', hours: 0, funding: 'free', endDate: '2025-10-01' }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(json<ErrorRes>(bad).error.details).toEqual(
       expect.arrayContaining([
@@ -85,9 +110,13 @@ describe('providers and courses', () => {
       ]),
     );
     const selfPaid = await post(`${base}/courses`, counter.token, courseBody({ funding: 'self_paid' }));
-    expect(json<ErrorRes>(selfPaid).error.details).toEqual([{ field: 'eligibleGroups', message: '自主培训不设补贴对象' }]);
+    expect(json<ErrorRes>(selfPaid).error.details).toEqual([
+      { field: 'eligibleGroups', message: '自主培训不设补贴对象' },
+    ]);
     expect((await post(`${base}/courses`, supervisor.token, courseBody())).statusCode).toBe(403);
-    expect((await post(`${base}/courses`, zhongdu.token, courseBody({ regionCode: TOWNS.zhaisha }))).statusCode).toBe(403);
+    expect((await post(`${base}/courses`, zhongdu.token, courseBody({ regionCode: TOWNS.zhaisha }))).statusCode).toBe(
+      403,
+    );
     expect(await rows(trainingCourses)).toBe(before);
   });
 });
@@ -99,7 +128,9 @@ describe('needs and the recommendation push', () => {
     const out = await post(`${base}/needs`, zhongdu.token, { workerId: w.zs1, trade: '电工' });
     expect(json<ErrorRes>(out).error.details).toEqual([{ field: 'workerId', message: '求职者不存在或不在管辖区域内' }]);
     expect((await post(`${base}/needs`, supervisor.token, { workerId: w.zd2, trade: '电工' })).statusCode).toBe(403);
-    const needs = json<{ items: { workerId: string; trade: string; source: string }[]; total: number }>(await get(`${base}/needs`, zhongdu.token));
+    const needs = json<{ items: { workerId: string; trade: string; source: string }[]; total: number }>(
+      await get(`${base}/needs`, zhongdu.token),
+    );
     expect(needs.items.map((n) => n.workerId)).not.toContain(w.zs1);
     expect(needs.total).toBe(3);
   });
@@ -111,14 +142,27 @@ describe('needs and the recommendation push', () => {
     const push = await post(`${base}/courses/${courseId}/push`, zhongdu.token, {});
     expect(push.statusCode).toBe(200);
     expect(json<Push>(push)).toMatchObject({ matched: 2, created: 2 });
-    const recs = await ctx.deps.database.db.select().from(trainingRecommendations).where(eq(trainingRecommendations.courseId, courseId));
+    const recs = await ctx.deps.database.db
+      .select()
+      .from(trainingRecommendations)
+      .where(eq(trainingRecommendations.courseId, courseId));
     expect(recs.map((r) => r.workerId).sort()).toEqual([w.zd1, w.zd2].sort());
     expect(await smsJobs()).toBe(jobsBefore + 2);
-    const [job] = await ctx.deps.database.db.select().from(backgroundJobs).where(and(eq(backgroundJobs.kind, 'sms.send')));
+    const [job] = await ctx.deps.database.db
+      .select()
+      .from(backgroundJobs)
+      .where(and(eq(backgroundJobs.kind, 'sms.send')));
     expect(job?.payload).toMatchObject({ template: 'notice' });
-    expect(json<Push>(await post(`${base}/courses/${courseId}/push`, zhongdu.token, {}))).toMatchObject({ matched: 2, created: 0, alreadyRecommended: 2 });
+    expect(json<Push>(await post(`${base}/courses/${courseId}/push`, zhongdu.token, {}))).toMatchObject({
+      matched: 2,
+      created: 0,
+      alreadyRecommended: 2,
+    });
     expect(await smsJobs()).toBe(jobsBefore + 2);
-    expect(json<Push>(await post(`${base}/courses/${courseId}/push`, counter.token, {}))).toMatchObject({ matched: 3, created: 1 });
+    expect(json<Push>(await post(`${base}/courses/${courseId}/push`, counter.token, {}))).toMatchObject({
+      matched: 3,
+      created: 1,
+    });
     expect((await post(`${base}/courses/${courseId}/push`, supervisor.token, {})).statusCode).toBe(403);
   });
 });
@@ -128,33 +172,75 @@ describe('enrolment and class sessions', () => {
     const a = await post(`${base}/courses/${courseId}/enrolments`, zhongdu.token, { workerId: w.zd1 });
     expect(a.statusCode).toBe(201);
     expect(json(a)).toMatchObject({ subsidised: true });
-    expect(json(await post(`${base}/courses/${courseId}/enrolments`, zhongdu.token, { workerId: w.zd2 }))).toMatchObject({ subsidised: false });
-    expect(json<ErrorRes>(await post(`${base}/courses/${courseId}/enrolments`, zhongdu.token, { workerId: w.zd1 })).error.details?.[0]?.field).toBe('workerId');
-    expect(json<ErrorRes>(await post(`${base}/courses/${courseId}/enrolments`, counter.token, { workerId: w.zs1 })).error.details).toEqual([{ field: 'workerId', message: '本课程名额已满' }]);
+    expect(
+      json(await post(`${base}/courses/${courseId}/enrolments`, zhongdu.token, { workerId: w.zd2 })),
+    ).toMatchObject({ subsidised: false });
+    expect(
+      json<ErrorRes>(await post(`${base}/courses/${courseId}/enrolments`, zhongdu.token, { workerId: w.zd1 })).error
+        .details?.[0]?.field,
+    ).toBe('workerId');
+    expect(
+      json<ErrorRes>(await post(`${base}/courses/${courseId}/enrolments`, counter.token, { workerId: w.zs1 })).error
+        .details,
+    ).toEqual([{ field: 'workerId', message: '本课程名额已满' }]);
   });
 
   it('records sessions with attendance of enrolled workers only, up to the course session count', async () => {
     const before = await rows(classSessions);
-    const bad = await post(`${base}/courses/${courseId}/sessions`, counter.token, { heldAt: '2025-11-10T09:00:00+08:00', topic: '安全用电', presentWorkerIds: [w.zs1] });
-    expect(json<ErrorRes>(bad).error.details).toEqual([{ field: 'presentWorkerIds', message: '出勤人员须为本课程已报名学员' }]);
-    expect((await post(`${base}/courses/${courseId}/sessions`, supervisor.token, { heldAt: '2025-11-10T09:00:00+08:00', topic: '安全用电' })).statusCode).toBe(403);
-    expect((await post(`${base}/courses/${courseId}/sessions`, zhongdu.token, { heldAt: '2025-11-10T09:00:00+08:00', topic: '安全用电' })).statusCode).toBe(403);
+    const bad = await post(`${base}/courses/${courseId}/sessions`, counter.token, {
+      heldAt: '2025-11-10T09:00:00+08:00',
+      topic: '安全用电',
+      presentWorkerIds: [w.zs1],
+    });
+    expect(json<ErrorRes>(bad).error.details).toEqual([
+      { field: 'presentWorkerIds', message: '出勤人员须为本课程已报名学员' },
+    ]);
+    expect(
+      (
+        await post(`${base}/courses/${courseId}/sessions`, supervisor.token, {
+          heldAt: '2025-11-10T09:00:00+08:00',
+          topic: '安全用电',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await post(`${base}/courses/${courseId}/sessions`, zhongdu.token, {
+          heldAt: '2025-11-10T09:00:00+08:00',
+          topic: '安全用电',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(await rows(classSessions)).toBe(before);
     for (const [i, day] of ['2025-11-10', '2025-11-11', '2025-11-12'].entries()) {
-      const res = await post(`${base}/courses/${courseId}/sessions`, counter.token, { heldAt: `${day}T09:00:00+08:00`, topic: `第${i + 1}课`, teacher: '李老师', presentWorkerIds: i === 0 ? [w.zd1, w.zd2] : [w.zd1] });
+      const res = await post(`${base}/courses/${courseId}/sessions`, counter.token, {
+        heldAt: `${day}T09:00:00+08:00`,
+        topic: `第${i + 1}课`,
+        teacher: '李老师',
+        presentWorkerIds: i === 0 ? [w.zd1, w.zd2] : [w.zd1],
+      });
       expect(res.statusCode).toBe(201);
       expect(json(res)).toMatchObject({ seq: i + 1, enrolled: 2 });
     }
-    const extra = await post(`${base}/courses/${courseId}/sessions`, counter.token, { heldAt: '2025-11-13T09:00:00+08:00', topic: '加课' });
+    const extra = await post(`${base}/courses/${courseId}/sessions`, counter.token, {
+      heldAt: '2025-11-13T09:00:00+08:00',
+      topic: '加课',
+    });
     expect(json<ErrorRes>(extra).error.details?.[0]?.message).toBe('本课程共3节课，已全部登记');
-    const list = json<{ items: { seq: number; present: number }[] }>(await get(`${base}/courses/${courseId}/sessions`, zhongdu.token));
+    const list = json<{ items: { seq: number; present: number }[] }>(
+      await get(`${base}/courses/${courseId}/sessions`, zhongdu.token),
+    );
     expect(list.items.map((s) => s.present)).toEqual([2, 1, 1]);
   });
 });
 
 describe('KPI and ledgers', () => {
-  const figure = async (token: string, key: string, qs = 'year=2025') => json<{ indicators: Indicator[] }>(await get(`/api/v1/admin/kpi?${qs}`, token)).indicators.find((i) => i.key === key);
-  const drill = async (token: string, key: string, qs = 'year=2025') => json<RowsPage>(await get(`/api/v1/admin/kpi/${key}/rows?${qs}&pageSize=200`, token));
+  const figure = async (token: string, key: string, qs = 'year=2025') =>
+    json<{ indicators: Indicator[] }>(await get(`/api/v1/admin/kpi?${qs}`, token)).indicators.find(
+      (i) => i.key === key,
+    );
+  const drill = async (token: string, key: string, qs = 'year=2025') =>
+    json<RowsPage>(await get(`/api/v1/admin/kpi/${key}/rows?${qs}&pageSize=200`, token));
 
   it('counts class sessions and coverage, each equal to its drill-down rows', async () => {
     expect(await figure(counter.token, 'training_sessions')).toMatchObject({ actual: 3, available: true });
@@ -171,9 +257,13 @@ describe('KPI and ledgers', () => {
     expect(await figure(zhongdu.token, 'training_coverage')).toMatchObject({ actual: 66.7 });
     const cov = await drill(zhongdu.token, 'training_coverage');
     expect(cov.total).toBe(3);
-    expect(await figure(zhongdu.token, 'training_coverage', `year=2025&town=${TOWNS.zhaisha}`)).toMatchObject({ actual: 0 });
+    expect(await figure(zhongdu.token, 'training_coverage', `year=2025&town=${TOWNS.zhaisha}`)).toMatchObject({
+      actual: 0,
+    });
     expect((await drill(zhongdu.token, 'training_coverage', `year=2025&town=${TOWNS.zhaisha}`)).total).toBe(0);
-    const recs = json<{ items: { workerNameMasked: string }[] }>(await get('/api/v1/admin/ledgers/training-recommendations', zhongdu.token));
+    const recs = json<{ items: { workerNameMasked: string }[] }>(
+      await get('/api/v1/admin/ledgers/training-recommendations', zhongdu.token),
+    );
     expect(recs.items.map((r) => r.workerNameMasked).sort()).toEqual(['韦**', '韦**']);
   });
 
@@ -184,8 +274,17 @@ describe('KPI and ledgers', () => {
     expect(sheet.name).toBe('培训课时台账');
     expect(sheet.rows[0]?.slice(0, 3)).toEqual(['序号', '课程名称', '培训工种']);
     expect(sheet.rows).toHaveLength(4);
-    const recs = await xlsxRows((await get('/api/v1/admin/ledgers/training-recommendations/export', counter.token)).rawPayload);
-    expect(recs.rows.slice(1).map((r) => r[1]).sort()).toEqual(['覃**', '韦**', '韦**']);
-    expect((await get('/api/v1/admin/ledgers/training-recommendations/export?pii=full', supervisor.token)).statusCode).toBe(403);
+    const recs = await xlsxRows(
+      (await get('/api/v1/admin/ledgers/training-recommendations/export', counter.token)).rawPayload,
+    );
+    expect(
+      recs.rows
+        .slice(1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(['覃**', '韦**', '韦**']);
+    expect(
+      (await get('/api/v1/admin/ledgers/training-recommendations/export?pii=full', supervisor.token)).statusCode,
+    ).toBe(403);
   });
 });

@@ -31,9 +31,17 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const get = (token: string) => ctx.app.inject({ method: 'GET', url: '/api/v1/app/worker/profile', headers: bearer(token) });
-const put = (token: string, payload: Record<string, unknown>) => ctx.app.inject({ method: 'PUT', url: '/api/v1/app/worker/profile', headers: bearer(token), payload });
-const consent = (token: string, kind: string, version = PRIVACY_POLICY_VERSION) => ctx.app.inject({ method: 'POST', url: '/api/v1/app/worker/consents', headers: bearer(token), payload: { kind, version } });
+const get = (token: string) =>
+  ctx.app.inject({ method: 'GET', url: '/api/v1/app/worker/profile', headers: bearer(token) });
+const put = (token: string, payload: Record<string, unknown>) =>
+  ctx.app.inject({ method: 'PUT', url: '/api/v1/app/worker/profile', headers: bearer(token), payload });
+const consent = (token: string, kind: string, version = PRIVACY_POLICY_VERSION) =>
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/app/worker/consents',
+    headers: bearer(token),
+    payload: { kind, version },
+  });
 const profile = (over: Record<string, unknown> = {}) => ({
   name: '韦大勇',
   homeRegionCode: VILLAGE,
@@ -65,7 +73,10 @@ describe('my profile (个人画像)', () => {
     const before = await profileCount();
     const res = await put(u.token, profile());
     expect(res.statusCode).toBe(400);
-    expect(json<Err>(res).error).toMatchObject({ code: 'CONSENT_REQUIRED', details: [{ field: 'consents.privacy_policy', message: '请先阅读并同意《隐私政策》' }] });
+    expect(json<Err>(res).error).toMatchObject({
+      code: 'CONSENT_REQUIRED',
+      details: [{ field: 'consents.privacy_policy', message: '请先阅读并同意《隐私政策》' }],
+    });
     expect(await profileCount()).toBe(before);
     const old = await consent(u.token, 'privacy_policy', '2019.1');
     expect(json<Err>(old).error.details?.[0]?.field).toBe('version');
@@ -78,7 +89,13 @@ describe('my profile (个人画像)', () => {
     const res = await put(u.token, profile());
     expect(res.statusCode).toBe(200);
     const p = json<Profile>(res);
-    expect(p).toMatchObject({ exists: true, name: '韦大勇', homeRegionName: '中渡镇', skills: [{ occupationName: '电焊工', years: 8 }], certificates: [{ name: '焊工证' }] });
+    expect(p).toMatchObject({
+      exists: true,
+      name: '韦大勇',
+      homeRegionName: '中渡镇',
+      skills: [{ occupationName: '电焊工', years: 8 }],
+      certificates: [{ name: '焊工证' }],
+    });
     expect(p.completeness).toEqual({ score: 85, hints: ['填写身份证号码，实名后雇主更放心'] });
     const again = await put(u.token, profile({ skills: [{ occupationId: cleaner, years: 2 }], certificates: [] }));
     expect(json<Profile>(again).skills).toEqual([expect.objectContaining({ occupationName: '家庭保洁', years: 2 })]);
@@ -90,12 +107,22 @@ describe('my profile (个人画像)', () => {
     await consent(u.token, 'privacy_policy');
     const idNumber = makeIdNumber({ regionCode: '450223', birthDate: '1970-08-15', seq: 12, gender: 'female' });
     const denied = await put(u.token, profile({ idNumber }));
-    expect(json<Err>(denied).error).toMatchObject({ code: 'CONSENT_REQUIRED', details: [{ field: 'consents.id_data', message: '填写身份证号码前，请单独同意《身份信息处理授权》' }] });
+    expect(json<Err>(denied).error).toMatchObject({
+      code: 'CONSENT_REQUIRED',
+      details: [{ field: 'consents.id_data', message: '填写身份证号码前，请单独同意《身份信息处理授权》' }],
+    });
     await consent(u.token, 'id_data');
     const p = json<Profile>(await put(u.token, profile({ name: '覃秀英', idNumber: idNumber.toLowerCase() })));
-    expect(p).toMatchObject({ gender: 'female', birthDate: '1970-08-15', idNumberMasked: `450223********${idNumber.slice(-4)}` });
+    expect(p).toMatchObject({
+      gender: 'female',
+      birthDate: '1970-08-15',
+      idNumberMasked: `450223********${idNumber.slice(-4)}`,
+    });
     expect(p.completeness.score).toBe(100);
-    const [row] = await ctx.deps.database.db.select().from(workerProfiles).where(eq(workerProfiles.idLast4, idNumber.slice(-4)));
+    const [row] = await ctx.deps.database.db
+      .select()
+      .from(workerProfiles)
+      .where(eq(workerProfiles.idLast4, idNumber.slice(-4)));
     expect(row?.idNumberEnc).not.toContain(idNumber);
     expect(row?.nameEnc).not.toContain('覃秀英');
     const kept = json<Profile>(await put(u.token, profile({ name: '覃秀英', bio: '改了介绍' })));
@@ -146,12 +173,26 @@ describe('my profile (个人画像)', () => {
       bio: '自我介绍最多200个字',
       'certificates.0.name': '证书名称至少2个字',
     });
-    const rules = await put(u.token, profile({ homeRegionCode: '110101001001', skills: [{ occupationId: await occupationIdByName(ctx, '建筑装修'), years: 1 }] }));
+    const rules = await put(
+      u.token,
+      profile({
+        homeRegionCode: '110101001001',
+        skills: [{ occupationId: await occupationIdByName(ctx, '建筑装修'), years: 1 }],
+      }),
+    );
     expect(json<Err>(rules).error.details).toEqual([
       { field: 'homeRegionCode', message: '请选择本县的乡镇或村' },
       { field: 'skills.0.occupationId', message: '工种不存在，请重新选择' },
     ]);
-    const dup = await put(u.token, profile({ skills: [{ occupationId: welder, years: 1 }, { occupationId: welder, years: 2 }] }));
+    const dup = await put(
+      u.token,
+      profile({
+        skills: [
+          { occupationId: welder, years: 1 },
+          { occupationId: welder, years: 2 },
+        ],
+      }),
+    );
     expect(json<Err>(dup).error.details).toEqual([{ field: 'skills', message: '工种不能重复' }]);
     const p = json<Profile>(await get(u.token));
     expect(p).toMatchObject({ name: '韦大勇', skills: [{ occupationName: '电焊工', years: 8 }] });
@@ -160,13 +201,18 @@ describe('my profile (个人画像)', () => {
 
   it('an ID number already registered by someone else is refused', async () => {
     await buildWorker(ctx, { name: '窗口登记', homeRegionCode: VILLAGE });
-    const [other] = await ctx.deps.database.db.select().from(workerProfiles).where(eq(workerProfiles.channel, 'counter'));
+    const [other] = await ctx.deps.database.db
+      .select()
+      .from(workerProfiles)
+      .where(eq(workerProfiles.channel, 'counter'));
     const theirs = ctx.deps.pii.decrypt(other?.idNumberEnc ?? '');
     const u = await appUser(ctx);
     await consent(u.token, 'privacy_policy');
     await consent(u.token, 'id_data');
     const res = await put(u.token, profile({ idNumber: theirs }));
-    expect(json<Err>(res).error.details).toEqual([{ field: 'idNumber', message: '该身份证号码已登记，请到零工驿站或服务窗口核实' }]);
+    expect(json<Err>(res).error.details).toEqual([
+      { field: 'idNumber', message: '该身份证号码已登记，请到零工驿站或服务窗口核实' },
+    ]);
   });
 
   it('certificate photos: upload, attach, read back by the owner only; non-images refused', async () => {
@@ -174,27 +220,53 @@ describe('my profile (个人画像)', () => {
     const other = await appUser(ctx);
     await consent(u.token, 'privacy_policy');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
-    const upload = (token: string, image: string) => ctx.app.inject({ method: 'POST', url: '/api/v1/app/worker/certificate-photos', headers: bearer(token), payload: { image } });
+    const upload = (token: string, image: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/app/worker/certificate-photos',
+        headers: bearer(token),
+        payload: { image },
+      });
     const svg = await upload(u.token, Buffer.from('<svg onload="alert(1)"/>').toString('base64'));
     expect(json<Err>(svg).error.details).toEqual([{ field: 'image', message: '只支持 JPG、PNG、WebP 图片' }]);
     const res = await upload(u.token, png.toString('base64'));
     expect(res.statusCode).toBe(201);
     const { fileId } = json<{ fileId: string }>(res);
-    const saved = json<{ certificates: { photoFileId: string | null }[] }>(await put(u.token, profile({ certificates: [{ name: '焊工证', photoFileId: fileId }] })));
+    const saved = json<{ certificates: { photoFileId: string | null }[] }>(
+      await put(u.token, profile({ certificates: [{ name: '焊工证', photoFileId: fileId }] })),
+    );
     expect(saved.certificates[0]?.photoFileId).toBe(fileId);
-    const photo = await ctx.app.inject({ method: 'GET', url: `/api/v1/app/worker/certificate-photos/${fileId}`, headers: bearer(u.token) });
+    const photo = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/app/worker/certificate-photos/${fileId}`,
+      headers: bearer(u.token),
+    });
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.rawPayload.equals(png)).toBe(true);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/app/worker/certificate-photos/${fileId}`, headers: bearer(other.token) })).statusCode).toBe(404);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/v1/app/worker/certificate-photos/${fileId}`,
+          headers: bearer(other.token),
+        })
+      ).statusCode,
+    ).toBe(404);
     await consent(other.token, 'privacy_policy');
     const stolen = await put(other.token, profile({ certificates: [{ name: '焊工证', photoFileId: fileId }] }));
-    expect(json<Err>(stolen).error.details).toEqual([{ field: 'certificates.0.photoFileId', message: '照片不存在，请重新上传' }]);
+    expect(json<Err>(stolen).error.details).toEqual([
+      { field: 'certificates.0.photoFileId', message: '照片不存在，请重新上传' },
+    ]);
   });
 
   it('a self-registered worker appears in the staff ledger as online, masked', async () => {
     const staff = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-    const page = json<{ items: { nameMasked: string; channel: string }[] }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/workers?pageSize=100', headers: bearer(staff) }));
-    expect(page.items).toEqual(expect.arrayContaining([expect.objectContaining({ nameMasked: '韦**', channel: 'online' })]));
+    const page = json<{ items: { nameMasked: string; channel: string }[] }>(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/workers?pageSize=100', headers: bearer(staff) }),
+    );
+    expect(page.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ nameMasked: '韦**', channel: 'online' })]),
+    );
   });
 });

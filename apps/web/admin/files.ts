@@ -6,7 +6,13 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => undefined);
     const message =
-      typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object' && body.error !== null && 'message' in body.error && typeof body.error.message === 'string'
+      typeof body === 'object' &&
+      body !== null &&
+      'error' in body &&
+      typeof body.error === 'object' &&
+      body.error !== null &&
+      'message' in body.error &&
+      typeof body.error.message === 'string'
         ? body.error.message
         : '下载失败，请稍后再试';
     throw new ApiError({ code: `HTTP_${res.status}`, message, status: res.status });

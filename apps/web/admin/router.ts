@@ -50,13 +50,22 @@ export const router = createRouter({
   history: createWebHistory('/admin/'),
   routes: [
     { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录', public: true } },
-    { path: '/collect', component: () => import('./pages/CollectMobilePage.vue'), meta: { title: '入户采集', permission: 'services.write' } },
+    {
+      path: '/collect',
+      component: () => import('./pages/CollectMobilePage.vue'),
+      meta: { title: '入户采集', permission: 'services.write' },
+    },
     {
       path: '/',
       component: ConsoleLayout,
       children: [
         ...navRoutes,
-        { path: '403', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: '无权访问' } },
+        {
+          path: '403',
+          name: 'forbidden',
+          component: () => import('./pages/ForbiddenPage.vue'),
+          meta: { title: '无权访问' },
+        },
         { path: ':pathMatch(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
       ],
     },

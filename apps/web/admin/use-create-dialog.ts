@@ -6,7 +6,13 @@ import { errorMessage, fieldErrors } from '@shared/api';
  * A "登记…" dialog: a fresh draft on open (plus any option lists to load), field errors from the
  * server next to their fields, a success message and a reload after saving.
  */
-export function useCreateDialog<T>(opts: { blank: () => T; submit: (draft: T) => Promise<unknown>; success: string; onOpen?: () => Promise<void>; onSaved?: () => void }) {
+export function useCreateDialog<T>(opts: {
+  blank: () => T;
+  submit: (draft: T) => Promise<unknown>;
+  success: string;
+  onOpen?: () => Promise<void>;
+  onSaved?: () => void;
+}) {
   const draft = ref(opts.blank()) as Ref<T>;
   const open = ref(false);
   const errors = ref<Record<string, string>>({});

@@ -16,4 +16,5 @@ export function yuanToFen(text: string): number | null {
   return Number.isFinite(n) ? Math.round(n * 100) : null;
 }
 
-export const fenToYuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '' : String(fen / 100));
+export const fenToYuan = (fen: number | null | undefined) =>
+  fen === null || fen === undefined ? '' : String(fen / 100);

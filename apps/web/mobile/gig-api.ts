@@ -1,4 +1,11 @@
-import type { Agreement, AgreementVerification, Application, AttendanceSummary, CheckBody, CheckInQr } from '@lingong/contracts';
+import type {
+  Agreement,
+  AgreementVerification,
+  Application,
+  AttendanceSummary,
+  CheckBody,
+  CheckInQr,
+} from '@lingong/contracts';
 import { api } from '@shared/api';
 
 /** 工作协议, 考勤, 未到岗 and 完工 calls of the mobile app (types only from the contracts). */
@@ -6,16 +13,24 @@ const base = (id: string) => `/api/v1/app/applications/${id}`;
 
 export const fetchApplication = (id: string) => api.get<Application>(base(id));
 export const fetchAgreement = (id: string) => api.get<Agreement>(`${base(id)}/agreement`);
-export const requestSignCode = (id: string) => api.post<{ cooldownSeconds: number; expiresInSeconds: number; phoneMasked: string }>(`${base(id)}/agreement/sign-code`, { consent: true });
-export const signAgreement = (id: string, code: string, textHash: string) => api.post<Agreement>(`${base(id)}/agreement/sign`, { consent: true, code, textHash });
+export const requestSignCode = (id: string) =>
+  api.post<{ cooldownSeconds: number; expiresInSeconds: number; phoneMasked: string }>(
+    `${base(id)}/agreement/sign-code`,
+    { consent: true },
+  );
+export const signAgreement = (id: string, code: string, textHash: string) =>
+  api.post<Agreement>(`${base(id)}/agreement/sign`, { consent: true, code, textHash });
 export const agreementPdfUrl = (id: string) => `${base(id)}/agreement.pdf`;
-export const verifyAgreement = (number: string, hash: string) => api.get<AgreementVerification>('/api/v1/public/agreements/verify', { number, hash });
+export const verifyAgreement = (number: string, hash: string) =>
+  api.get<AgreementVerification>('/api/v1/public/agreements/verify', { number, hash });
 
 export const fetchAttendance = (id: string) => api.get<AttendanceSummary>(`${base(id)}/attendance`);
 export const checkIn = (id: string, body: CheckBody) => api.post<AttendanceSummary>(`${base(id)}/check-in`, body);
 export const checkOut = (id: string, body: CheckBody) => api.post<AttendanceSummary>(`${base(id)}/check-out`, body);
-export const markNoShow = (id: string, reason?: string) => api.post<AttendanceSummary>(`${base(id)}/no-show`, { reason });
-export const confirmCompletion = (id: string, amountYuan: number, note?: string) => api.post<AttendanceSummary>(`${base(id)}/complete`, { amountYuan, note });
+export const markNoShow = (id: string, reason?: string) =>
+  api.post<AttendanceSummary>(`${base(id)}/no-show`, { reason });
+export const confirmCompletion = (id: string, amountYuan: number, note?: string) =>
+  api.post<AttendanceSummary>(`${base(id)}/complete`, { amountYuan, note });
 export const fetchCheckInQr = (jobId: string) => api.get<CheckInQr>(`/api/v1/app/jobs/${jobId}/checkin-qr`);
 
 /** 'MM-DD HH:mm' in Asia/Shanghai. */

@@ -4,7 +4,8 @@ import { api } from '@shared/api';
 import { appSession } from './session';
 
 /** 消息中心 and 通知公告 calls of the mobile app (types only from the contracts). */
-export const fetchMessages = (page: number, unread = false) => api.get<MessagePage>('/api/v1/app/messages', { page, pageSize: 20, unread: unread ? 'true' : undefined });
+export const fetchMessages = (page: number, unread = false) =>
+  api.get<MessagePage>('/api/v1/app/messages', { page, pageSize: 20, unread: unread ? 'true' : undefined });
 export const markMessageRead = (id: string) => api.post<MarkedRead>(`/api/v1/app/messages/${id}/read`);
 export const markAllMessagesRead = () => api.post<MarkedRead>('/api/v1/app/messages/read-all');
 
@@ -23,5 +24,6 @@ export async function refreshUnread(): Promise<void> {
   }
 }
 
-export const fetchNotices = (channel: 'banner' | 'notice', pageSize = 5) => api.get<PublicPublicationPage>('/api/v1/public/publications', { channel, pageSize });
+export const fetchNotices = (channel: 'banner' | 'notice', pageSize = 5) =>
+  api.get<PublicPublicationPage>('/api/v1/public/publications', { channel, pageSize });
 export const fetchNotice = (id: string) => api.get<PublicPublication>(`/api/v1/public/publications/${id}`);

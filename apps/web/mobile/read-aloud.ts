@@ -5,7 +5,8 @@ import { onBeforeUnmount, ref } from 'vue';
  * normal). `supported` is false where the browser has no speech synthesis.
  */
 export function useReadAloud() {
-  const supported = typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
+  const supported =
+    typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
   const speaking = ref(false);
 
   function stop(): void {

@@ -6,7 +6,9 @@ import { loadTowns } from '@shared/reference';
 export function useTownOptions() {
   const towns = ref<Region[]>([]);
   onMounted(() => {
-    loadTowns().then((t) => (towns.value = t)).catch(() => undefined);
+    loadTowns()
+      .then((t) => (towns.value = t))
+      .catch(() => undefined);
   });
   return computed(() => towns.value.map((t) => ({ text: t.name, value: t.code })));
 }

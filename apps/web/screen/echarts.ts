@@ -13,6 +13,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** The chart options the big screen uses (tree-shaken ECharts build). */
-export type ScreenChartOption = ComposeOption<BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type ScreenChartOption = ComposeOption<
+  BarSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 export { init };

@@ -1,4 +1,3 @@
-
 export const TIME_ZONE = 'Asia/Shanghai';
 
 export {

@@ -19,7 +19,11 @@ export function loadTowns(): Promise<Region[]> {
   return townsPromise;
 }
 
-export function fetchPublicStations(query: { town?: string; page?: number; pageSize?: number }): Promise<Paged<Station>> {
+export function fetchPublicStations(query: {
+  town?: string;
+  page?: number;
+  pageSize?: number;
+}): Promise<Paged<Station>> {
   return api.get<Paged<Station>>('/api/v1/public/stations', { page: 1, pageSize: 50, ...query });
 }
 

@@ -2,10 +2,7 @@
 import type { z } from 'zod';
 import type { DevLatestSms, SendSmsCodeResult } from '@lingong/contracts';
 
-export type {
-  PublicJobSummary as PublicJob,
-  WorkerSummary as WorkerRow,
-} from '@lingong/contracts';
+export type { PublicJobSummary as PublicJob, WorkerSummary as WorkerRow } from '@lingong/contracts';
 
 export type JobKind = 'contract' | 'flexible';
 export type WageUnit = 'hour' | 'day' | 'piece' | 'month';

@@ -11,7 +11,11 @@ export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   fulfilled: '已履行',
 };
 
-const Sm3Hex = z.string({ error: '请提供协议摘要' }).trim().toLowerCase().regex(/^[0-9a-f]{64}$/, { error: '协议摘要应为64位十六进制' });
+const Sm3Hex = z
+  .string({ error: '请提供协议摘要' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{64}$/, { error: '协议摘要应为64位十六进制' });
 const Consent = z.literal(true, { error: '请先阅读协议并勾选同意' });
 
 /** The agreement of an application, as one of its two parties sees it. */
@@ -37,18 +41,29 @@ export type Agreement = z.infer<typeof Agreement>;
 
 /** Ask for a signing code: the signer has read the text and ticks consent. */
 export const SignCodeBody = z.object({ consent: Consent });
-export const SignCodeResult = z.object({ cooldownSeconds: z.number().int(), expiresInSeconds: z.number().int(), phoneMasked: z.string() });
+export const SignCodeResult = z.object({
+  cooldownSeconds: z.number().int(),
+  expiresInSeconds: z.number().int(),
+  phoneMasked: z.string(),
+});
 /** Sign: the SMS code plus the hash of the text the signer saw. */
 export const SignBody = z.object({
   consent: Consent,
-  code: z.string({ error: '请输入验证码' }).trim().regex(/^\d{6}$/, { error: '验证码应为6位数字' }),
+  code: z
+    .string({ error: '请输入验证码' })
+    .trim()
+    .regex(/^\d{6}$/, { error: '验证码应为6位数字' }),
   textHash: Sm3Hex,
 });
 export type SignBody = z.infer<typeof SignBody>;
 
 /** Public verification by number and hash (no login). */
 export const VerifyAgreementQuery = z.object({
-  number: z.string({ error: '请填写协议编号' }).trim().toUpperCase().regex(/^LZXY-\d{4}-\d{6}$/, { error: '协议编号格式应为 LZXY-2026-000123' }),
+  number: z
+    .string({ error: '请填写协议编号' })
+    .trim()
+    .toUpperCase()
+    .regex(/^LZXY-\d{4}-\d{6}$/, { error: '协议编号格式应为 LZXY-2026-000123' }),
   hash: Sm3Hex,
 });
 export const AgreementVerification = z.object({

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { WageUnit } from './jobs.js';
 
-export const ApplicationStatus = z.enum(['applied', 'invited', 'hired', 'confirmed', 'working', 'completed', 'declined', 'withdrawn', 'no_show', 'cancelled']);
+export const ApplicationStatus = z.enum([
+  'applied',
+  'invited',
+  'hired',
+  'confirmed',
+  'working',
+  'completed',
+  'declined',
+  'withdrawn',
+  'no_show',
+  'cancelled',
+]);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
@@ -21,10 +32,16 @@ export const ApplicationIdParam = z.object({ id: z.uuid({ error: 'ID格式不正
 
 /** A reason is required when declining or cancelling (2-200 characters). */
 export const ReasonBody = z.object({
-  reason: z.string({ error: '请填写原因' }).trim().min(2, { error: '原因至少2个字' }).max(200, { error: '原因最多200个字' }),
+  reason: z
+    .string({ error: '请填写原因' })
+    .trim()
+    .min(2, { error: '原因至少2个字' })
+    .max(200, { error: '原因最多200个字' }),
 });
 /** A reason is optional when withdrawing or turning down an invitation (the body may be left out). */
-export const OptionalReasonBody = z.object({ reason: z.string().trim().max(200, { error: '原因最多200个字' }).optional() }).nullish();
+export const OptionalReasonBody = z
+  .object({ reason: z.string().trim().max(200, { error: '原因最多200个字' }).optional() })
+  .nullish();
 export const InviteBody = z.object({ workerId: z.uuid({ error: '请选择要邀请的工人' }) });
 
 export const ApplicationEvent = z.object({
@@ -60,7 +77,12 @@ export const ApplicationList = z.object({ items: z.array(Application) });
 export type ApplicationList = z.infer<typeof ApplicationList>;
 
 export const RecommendationQuery = z.object({
-  limit: z.coerce.number({ error: '数量应为数字' }).int({ error: '数量应为整数' }).min(1, { error: '数量至少为1' }).max(50, { error: '数量最多50' }).default(20),
+  limit: z.coerce
+    .number({ error: '数量应为数字' })
+    .int({ error: '数量应为整数' })
+    .min(1, { error: '数量至少为1' })
+    .max(50, { error: '数量最多50' })
+    .default(20),
 });
 
 export const RecommendedJob = z.object({

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const Lng = z.number({ error: '经度应为数字' }).min(-180, { error: '经度超出范围' }).max(180, { error: '经度超出范围' });
+const Lng = z
+  .number({ error: '经度应为数字' })
+  .min(-180, { error: '经度超出范围' })
+  .max(180, { error: '经度超出范围' });
 const Lat = z.number({ error: '纬度应为数字' }).min(-90, { error: '纬度超出范围' }).max(90, { error: '纬度超出范围' });
 
 /** 签到/签退: by the phone's location, or by the token of the employer's rotating QR code. */
@@ -8,7 +11,13 @@ export const CheckBody = z.discriminatedUnion(
   'method',
   [
     z.object({ method: z.literal('location'), lng: Lng, lat: Lat }),
-    z.object({ method: z.literal('qr'), token: z.string({ error: '请扫描用工方的签到二维码' }).trim().regex(/^[0-9a-f]{16}$/, { error: '签到二维码无效' }) }),
+    z.object({
+      method: z.literal('qr'),
+      token: z
+        .string({ error: '请扫描用工方的签到二维码' })
+        .trim()
+        .regex(/^[0-9a-f]{16}$/, { error: '签到二维码无效' }),
+    }),
   ],
   { error: '签到方式应为 定位(location) 或 扫码(qr)' },
 );
@@ -33,15 +42,25 @@ export const AttendanceSummary = z.object({
   onDuty: z.boolean(),
   /** When the employer may mark a no-show (start + grace), ISO; null when the job has no start. */
   noShowAfter: z.string().nullable(),
-  completion: z.object({ amountDueFen: z.number().int(), amountDueYuan: z.string(), confirmedAt: z.string() }).nullable(),
+  completion: z
+    .object({ amountDueFen: z.number().int(), amountDueYuan: z.string(), confirmedAt: z.string() })
+    .nullable(),
 });
 export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
 
 /** The employer's rotating check-in QR for a job (valid for the current and previous window). */
-export const CheckInQr = z.object({ url: z.string(), token: z.string(), pngDataUrl: z.string(), windowSeconds: z.number().int(), expiresAt: z.string() });
+export const CheckInQr = z.object({
+  url: z.string(),
+  token: z.string(),
+  pngDataUrl: z.string(),
+  windowSeconds: z.number().int(),
+  expiresAt: z.string(),
+});
 export type CheckInQr = z.infer<typeof CheckInQr>;
 
-export const NoShowBody = z.object({ reason: z.string().trim().max(200, { error: '说明最多200个字' }).optional() }).nullish();
+export const NoShowBody = z
+  .object({ reason: z.string().trim().max(200, { error: '说明最多200个字' }).optional() })
+  .nullish();
 
 /** 完工确认: the amount due in 元 (up to 2 decimals). */
 export const CompleteBody = z.object({

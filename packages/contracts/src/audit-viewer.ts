@@ -6,9 +6,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TimeBound = z
   .string()
   .trim()
-  .refine((v) => (DATE.test(v) || /^\d{4}-\d{2}-\d{2}T/.test(v)) && !Number.isNaN(new Date(DATE.test(v) ? `${v}T00:00:00+08:00` : v).getTime()), {
-    error: '时间格式应为 2025-11-27 或 ISO 时间',
-  });
+  .refine(
+    (v) =>
+      (DATE.test(v) || /^\d{4}-\d{2}-\d{2}T/.test(v)) &&
+      !Number.isNaN(new Date(DATE.test(v) ? `${v}T00:00:00+08:00` : v).getTime()),
+    {
+      error: '时间格式应为 2025-11-27 或 ISO 时间',
+    },
+  );
 
 export const AuditQuery = PageQuery.extend({
   actorId: z.uuid({ error: '操作人ID格式不正确' }).optional(),

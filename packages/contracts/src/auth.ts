@@ -6,19 +6,31 @@ export const SmsPurpose = z.enum(['login', 'sign'], { error: '短信用途不正
 
 export const SendSmsCodeBody = z.object({ phone: MobilePhone, purpose: SmsPurpose.default('login') });
 export type SendSmsCodeBody = z.infer<typeof SendSmsCodeBody>;
-export const SendSmsCodeResult = z.object({ sent: z.literal(true), cooldownSeconds: z.number().int(), expiresInSeconds: z.number().int() });
+export const SendSmsCodeResult = z.object({
+  sent: z.literal(true),
+  cooldownSeconds: z.number().int(),
+  expiresInSeconds: z.number().int(),
+});
 
 export const SmsCode = z.string({ error: '请填写验证码' }).regex(/^\d{6}$/, { error: '验证码应为6位数字' });
 export const PhoneLoginBody = z.object({ phone: MobilePhone, code: SmsCode });
 export type PhoneLoginBody = z.infer<typeof PhoneLoginBody>;
 
 export const StaffLoginBody = z.object({
-  username: z.string({ error: '请填写用户名' }).trim().min(1, { error: '请填写用户名' }).max(64, { error: '用户名最多64个字符' }),
+  username: z
+    .string({ error: '请填写用户名' })
+    .trim()
+    .min(1, { error: '请填写用户名' })
+    .max(64, { error: '用户名最多64个字符' }),
   password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128, { error: '密码最多128个字符' }),
 });
 export type StaffLoginBody = z.infer<typeof StaffLoginBody>;
 
-export const EmployerMembership = z.object({ employerId: z.string(), employerName: z.string(), role: z.enum(['owner', 'member']) });
+export const EmployerMembership = z.object({
+  employerId: z.string(),
+  employerName: z.string(),
+  role: z.enum(['owner', 'member']),
+});
 
 export const AppUser = z.object({
   id: z.string(),

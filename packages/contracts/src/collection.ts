@@ -15,8 +15,18 @@ export const MemberNeed = z.enum(MEMBER_NEEDS, { error: '需求应为 就业岗�
 /** Statuses that count as working (a household with a working-age member in one is not 零就业). */
 export const WORKING_STATUSES: readonly MemberStatus[] = ['employed_local', 'migrant', 'flexible'];
 
-const Text = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, { error: `${label}最多${max}个字` }).default('');
-const PersonName = (label: string) => z.string({ error: `请填写${label}` }).trim().min(2, { error: `${label}至少2个字` }).max(30, { error: `${label}最多30个字` });
+const Text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, { error: `${label}最多${max}个字` })
+    .default('');
+const PersonName = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(2, { error: `${label}至少2个字` })
+    .max(30, { error: `${label}最多30个字` });
 
 const MemberFields = z.object({
   name: PersonName('姓名'),
@@ -30,7 +40,8 @@ const MemberFields = z.object({
   needs: z.array(MemberNeed).max(3, { error: '需求最多3项' }).default([]),
   needNote: Text('需求说明', 200),
 });
-const migrantComplete = (m: { status?: MemberStatus; migrantDestination?: string }) => m.status !== 'migrant' || (m.migrantDestination ?? '') !== '';
+const migrantComplete = (m: { status?: MemberStatus; migrantDestination?: string }) =>
+  m.status !== 'migrant' || (m.migrantDestination ?? '') !== '';
 const MIGRANT_ERROR = { error: '外出务工人员须填写务工地点', path: ['migrantDestination'] };
 export const MemberBody = MemberFields.refine(migrantComplete, MIGRANT_ERROR);
 export type MemberBody = z.infer<typeof MemberBody>;
@@ -40,14 +51,24 @@ export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 const HouseholdFields = z.object({
   villageCode: RegionCode,
   headName: PersonName('户主姓名'),
-  address: z.string({ error: '请填写住址' }).trim().min(2, { error: '住址至少2个字' }).max(100, { error: '住址最多100个字' }),
-  memberCount: z.number({ error: '家庭人口应为数字' }).int({ error: '家庭人口应为整数' }).min(1, { error: '家庭人口至少1人' }).max(30, { error: '家庭人口最多30人' }),
+  address: z
+    .string({ error: '请填写住址' })
+    .trim()
+    .min(2, { error: '住址至少2个字' })
+    .max(100, { error: '住址最多100个字' }),
+  memberCount: z
+    .number({ error: '家庭人口应为数字' })
+    .int({ error: '家庭人口应为整数' })
+    .min(1, { error: '家庭人口至少1人' })
+    .max(30, { error: '家庭人口最多30人' }),
   collectedOn: LedgerDate,
   /** null: derived from the members; true/false: set by the collector. */
   zeroEmploymentOverride: z.boolean({ error: '零就业家庭标记应为是/否' }).nullable().default(null),
   note: Text('备注', 500),
 });
-export const CreateHouseholdBody = HouseholdFields.extend({ members: z.array(MemberBody).max(30, { error: '成员最多30人' }).default([]) });
+export const CreateHouseholdBody = HouseholdFields.extend({
+  members: z.array(MemberBody).max(30, { error: '成员最多30人' }).default([]),
+});
 export type CreateHouseholdBody = z.infer<typeof CreateHouseholdBody>;
 export const UpdateHouseholdBody = HouseholdFields.omit({ villageCode: true }).partial();
 export type UpdateHouseholdBody = z.infer<typeof UpdateHouseholdBody>;
@@ -70,7 +91,15 @@ export const CollectionMember = z.object({
 });
 export type CollectionMember = z.infer<typeof CollectionMember>;
 
-export const CollectionFollowup = z.object({ id: z.string(), householdId: z.string(), followedOn: z.string(), content: z.string(), nextDate: z.string().nullable(), recorderName: z.string().nullable(), createdAt: z.string() });
+export const CollectionFollowup = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  followedOn: z.string(),
+  content: z.string(),
+  nextDate: z.string().nullable(),
+  recorderName: z.string().nullable(),
+  createdAt: z.string(),
+});
 export type CollectionFollowup = z.infer<typeof CollectionFollowup>;
 
 export const Household = z.object({
@@ -91,7 +120,10 @@ export const Household = z.object({
   updatedAt: z.string(),
 });
 export type Household = z.infer<typeof Household>;
-export const HouseholdDetail = Household.extend({ members: z.array(CollectionMember), followups: z.array(CollectionFollowup) });
+export const HouseholdDetail = Household.extend({
+  members: z.array(CollectionMember),
+  followups: z.array(CollectionFollowup),
+});
 export type HouseholdDetail = z.infer<typeof HouseholdDetail>;
 export const HouseholdPage = pageOf(Household);
 
@@ -106,13 +138,26 @@ const Filters = z.object({
 });
 export const HouseholdQuery = Filters.extend(PageQuery.shape).refine(ordered, PERIOD_ERROR);
 export type HouseholdQuery = z.infer<typeof HouseholdQuery>;
-export const CollectionExportQuery = Filters.extend({ pii: z.enum(['masked', 'full'], { error: '导出方式应为 masked 或 full' }).default('masked') }).refine(ordered, PERIOD_ERROR);
+export const CollectionExportQuery = Filters.extend({
+  pii: z.enum(['masked', 'full'], { error: '导出方式应为 masked 或 full' }).default('masked'),
+}).refine(ordered, PERIOD_ERROR);
 export type CollectionExportQuery = z.infer<typeof CollectionExportQuery>;
 export const CollectionIdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });
 
 export const CreateCollectionFollowupBody = z
-  .object({ followedOn: LedgerDate, content: z.string({ error: '请填写回访内容' }).trim().min(2, { error: '回访内容至少2个字' }).max(500, { error: '回访内容最多500个字' }), nextDate: LedgerDate.nullable().default(null) })
-  .refine((b) => !b.nextDate || b.nextDate >= b.followedOn, { error: '下次回访日期不能早于本次回访日期', path: ['nextDate'] });
+  .object({
+    followedOn: LedgerDate,
+    content: z
+      .string({ error: '请填写回访内容' })
+      .trim()
+      .min(2, { error: '回访内容至少2个字' })
+      .max(500, { error: '回访内容最多500个字' }),
+    nextDate: LedgerDate.nullable().default(null),
+  })
+  .refine((b) => !b.nextDate || b.nextDate >= b.followedOn, {
+    error: '下次回访日期不能早于本次回访日期',
+    path: ['nextDate'],
+  });
 export type CreateCollectionFollowupBody = z.infer<typeof CreateCollectionFollowupBody>;
 
 /** Coverage of one town or village: collected households and members, 零就业家庭, villages covered. */
@@ -130,5 +175,9 @@ export const CoverageRow = z.object({
 });
 export type CoverageRow = z.infer<typeof CoverageRow>;
 export const CoverageQuery = z.object({ town: RegionCode.optional() });
-export const Coverage = z.object({ level: z.enum(['town', 'village']), total: CoverageRow, items: z.array(CoverageRow) });
+export const Coverage = z.object({
+  level: z.enum(['town', 'village']),
+  total: CoverageRow,
+  items: z.array(CoverageRow),
+});
 export type Coverage = z.infer<typeof Coverage>;

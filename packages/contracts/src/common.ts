@@ -5,7 +5,11 @@ export const RegionCode = z
   .string({ error: '请填写行政区划代码' })
   .regex(/^\d{12}$/, { error: '行政区划代码应为12位数字' });
 
-export const Page = z.coerce.number({ error: '页码应为数字' }).int({ error: '页码应为整数' }).min(1, { error: '页码至少为1' }).default(1);
+export const Page = z.coerce
+  .number({ error: '页码应为数字' })
+  .int({ error: '页码应为整数' })
+  .min(1, { error: '页码至少为1' })
+  .default(1);
 export const PageSize = z.coerce
   .number({ error: '每页条数应为数字' })
   .int({ error: '每页条数应为整数' })
@@ -16,7 +20,12 @@ export const PageQuery = z.object({ page: Page, pageSize: PageSize });
 
 /** Every list response: `{ items, total, page, pageSize }`. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export const ErrorBody = z.object({

@@ -19,7 +19,11 @@ export const AdminJobPage = pageOf(ReviewJob);
 
 /** Close (关闭) or take down (下架) a posting; the reason is required and audited. */
 export const AdminJobCloseBody = z.object({
-  reason: z.string({ error: '请填写理由' }).trim().min(2, { error: '理由至少2个字' }).max(200, { error: '理由最多200个字' }),
+  reason: z
+    .string({ error: '请填写理由' })
+    .trim()
+    .min(2, { error: '理由至少2个字' })
+    .max(200, { error: '理由最多200个字' }),
 });
 export type AdminJobCloseBody = z.input<typeof AdminJobCloseBody>;
 

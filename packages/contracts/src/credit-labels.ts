@@ -12,7 +12,12 @@ export const CREDIT_EVENT_KIND_LABELS = {
   manual_adjust: '人工调整',
   appeal_upheld: '申诉成立（冲正）',
 } as const;
-export const CREDIT_LEVEL_NAMES = { excellent: '信用优秀', good: '信用良好', fair: '信用一般', poor: '信用较差' } as const;
+export const CREDIT_LEVEL_NAMES = {
+  excellent: '信用优秀',
+  good: '信用良好',
+  fair: '信用一般',
+  poor: '信用较差',
+} as const;
 export const CREDIT_SUBJECT_LABELS = { worker: '零工', employer: '用工主体' } as const;
 export const BLACKLIST_SCOPE_LABELS = { posting: '禁止发布岗位', applying: '禁止报名', all: '全部禁止' } as const;
 export const APPEAL_STATUS_LABELS = { pending: '待处理', upheld: '申诉成立', rejected: '已驳回' } as const;

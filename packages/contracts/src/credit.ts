@@ -9,22 +9,46 @@ export * from './credit-labels.js';
 
 const Uuid = (label: string) => z.uuid({ error: `${label}格式不正确` });
 const Reason = (label: string, min = 2, max = 200) =>
-  z.string({ error: `请填写${label}` }).trim().min(min, { error: `${label}至少${min}个字` }).max(max, { error: `${label}最多${max}个字` });
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, { error: `${label}至少${min}个字` })
+    .max(max, { error: `${label}最多${max}个字` });
 
-export const CREDIT_EVENT_KIND_VALUES = ['completed', 'no_show', 'late_cancel', 'rating_5', 'rating_4', 'rating_3', 'rating_2', 'rating_1', 'manual_adjust', 'appeal_upheld'] as const;
+export const CREDIT_EVENT_KIND_VALUES = [
+  'completed',
+  'no_show',
+  'late_cancel',
+  'rating_5',
+  'rating_4',
+  'rating_3',
+  'rating_2',
+  'rating_1',
+  'manual_adjust',
+  'appeal_upheld',
+] as const;
 export const CreditEventKindEnum = z.enum(CREDIT_EVENT_KIND_VALUES, { error: '信用事件类型不正确' });
 export const CreditSubjectEnum = z.enum(['worker', 'employer'], { error: '对象类型应为 零工/用工主体' });
 export const CreditLevelEnum = z.enum(['excellent', 'good', 'fair', 'poor'], { error: '信用等级不正确' });
-export const BlacklistScopeEnum = z.enum(['posting', 'applying', 'all'], { error: '限制范围应为 禁止发布/禁止报名/全部禁止' });
+export const BlacklistScopeEnum = z.enum(['posting', 'applying', 'all'], {
+  error: '限制范围应为 禁止发布/禁止报名/全部禁止',
+});
 export const AppealStatusEnum = z.enum(['pending', 'upheld', 'rejected'], { error: '申诉状态不正确' });
 
 // ---------- ratings ----------
 
 const ALL_TAGS: readonly string[] = [...RATING_TAGS.employer, ...RATING_TAGS.worker];
 export const SubmitRatingBody = z.object({
-  stars: z.number({ error: '请选择星级' }).int({ error: '星级应为1-5的整数' }).min(1, { error: '星级至少1星' }).max(5, { error: '星级最多5星' }),
+  stars: z
+    .number({ error: '请选择星级' })
+    .int({ error: '星级应为1-5的整数' })
+    .min(1, { error: '星级至少1星' })
+    .max(5, { error: '星级最多5星' }),
   tags: z
-    .array(z.string({ error: '标签应为文字' }).refine((t) => ALL_TAGS.includes(t), { error: '标签不在可选范围内' }), { error: '标签应为列表' })
+    .array(
+      z.string({ error: '标签应为文字' }).refine((t) => ALL_TAGS.includes(t), { error: '标签不在可选范围内' }),
+      { error: '标签应为列表' },
+    )
     .max(8, { error: '标签最多8个' })
     .default([]),
   comment: z.string({ error: '评语应为文字' }).trim().max(200, { error: '评语最多200个字' }).default(''),
@@ -138,11 +162,22 @@ export type FileAppealBody = z.infer<typeof FileAppealBody>;
 
 // ---------- console: 诚信管理 ----------
 
-export const CreditRule = z.object({ kind: z.string(), kindLabel: z.string(), points: z.number().int(), defaultPoints: z.number().int(), isDefault: z.boolean(), updatedAt: z.string().nullable() });
+export const CreditRule = z.object({
+  kind: z.string(),
+  kindLabel: z.string(),
+  points: z.number().int(),
+  defaultPoints: z.number().int(),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
 export const CreditRuleList = z.object({ items: z.array(CreditRule) });
 export const CreditKindParam = z.object({ kind: CreditEventKindEnum });
 export const UpdateCreditRuleBody = z.object({
-  points: z.number({ error: '分值应为数字' }).int({ error: '分值应为整数' }).min(-50, { error: '分值不能低于-50' }).max(50, { error: '分值不能高于50' }),
+  points: z
+    .number({ error: '分值应为数字' })
+    .int({ error: '分值应为整数' })
+    .min(-50, { error: '分值不能低于-50' })
+    .max(50, { error: '分值不能高于50' }),
 });
 
 const DateFilter = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
@@ -210,7 +245,9 @@ export type DecideAppealBody = z.infer<typeof DecideAppealBody>;
 
 // ---------- console: flagged ratings ----------
 
-export const FlaggedRatingQuery = PageQuery.extend({ status: z.enum(['flagged', 'approved', 'hidden'], { error: '状态不正确' }).default('flagged') });
+export const FlaggedRatingQuery = PageQuery.extend({
+  status: z.enum(['flagged', 'approved', 'hidden'], { error: '状态不正确' }).default('flagged'),
+});
 export const AdminRating = z.object({
   id: z.string(),
   applicationId: z.string(),

@@ -30,6 +30,10 @@ export type EmployerRatingReceived = z.infer<typeof EmployerRatingReceived>;
 /** Hires and ratings of one employer, newest first (at most 50 of each; totals give the full counts). */
 export const EmployerActivity = z.object({
   hires: z.object({ items: z.array(EmployerHire), total: z.number().int() }),
-  ratings: z.object({ items: z.array(EmployerRatingReceived), total: z.number().int(), averageStars: z.number().nullable() }),
+  ratings: z.object({
+    items: z.array(EmployerRatingReceived),
+    total: z.number().int(),
+    averageStars: z.number().nullable(),
+  }),
 });
 export type EmployerActivity = z.infer<typeof EmployerActivity>;

@@ -13,11 +13,17 @@ export const AdminEmployerSearchQuery = PageQuery.extend({
   creditLevel: z.enum(['excellent', 'good', 'fair', 'poor'], { error: '信用等级不正确' }).optional(),
 });
 export type AdminEmployerSearchQuery = z.input<typeof AdminEmployerSearchQuery>;
-export const AdminEmployerSearchPage = pageOf(AdminEmployerSummary.extend({ creditLevel: z.string().nullable().optional() }));
+export const AdminEmployerSearchPage = pageOf(
+  AdminEmployerSummary.extend({ creditLevel: z.string().nullable().optional() }),
+);
 
 /** Suspend (暂停) or restore (恢复) an employer; the reason is required and kept in the audit log. */
 export const EmployerStatusReasonBody = z.object({
-  reason: z.string({ error: '请填写理由' }).trim().min(2, { error: '理由至少2个字' }).max(200, { error: '理由最多200个字' }),
+  reason: z
+    .string({ error: '请填写理由' })
+    .trim()
+    .min(2, { error: '理由至少2个字' })
+    .max(200, { error: '理由最多200个字' }),
 });
 export type EmployerStatusReasonBody = z.input<typeof EmployerStatusReasonBody>;
 
@@ -37,8 +43,17 @@ export const AdminEmployerHistoryEntry = z.object({
 /** The detail drawer: the employer, its members (masked), job counts by status, recent jobs, history. */
 export const AdminEmployerDetail = z.object({
   employer: AdminEmployerSummary,
-  members: z.array(z.object({ userId: z.string(), role: z.enum(['owner', 'member']), phoneMasked: z.string().nullable(), joinedAt: z.string() })),
-  pendingInvitations: z.array(z.object({ id: z.string(), phoneMasked: z.string(), role: z.enum(['owner', 'member']), createdAt: z.string() })),
+  members: z.array(
+    z.object({
+      userId: z.string(),
+      role: z.enum(['owner', 'member']),
+      phoneMasked: z.string().nullable(),
+      joinedAt: z.string(),
+    }),
+  ),
+  pendingInvitations: z.array(
+    z.object({ id: z.string(), phoneMasked: z.string(), role: z.enum(['owner', 'member']), createdAt: z.string() }),
+  ),
   jobCounts: z.record(z.string(), z.number().int()),
   recentJobs: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), updatedAt: z.string() })),
   history: z.array(AdminEmployerHistoryEntry),

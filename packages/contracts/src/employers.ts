@@ -5,7 +5,9 @@ import { IdNumber } from './validators/id-number.js';
 import { MobilePhone } from './validators/mobile.js';
 import { Uscc } from './validators/uscc.js';
 
-export const EmployerKind = z.enum(['enterprise', 'individual_business', 'private_person', 'public_institution'], { error: '单位类型应为 企业/个体工商户/个人雇主/事业单位' });
+export const EmployerKind = z.enum(['enterprise', 'individual_business', 'private_person', 'public_institution'], {
+  error: '单位类型应为 企业/个体工商户/个人雇主/事业单位',
+});
 export type EmployerKind = z.infer<typeof EmployerKind>;
 export const VerificationStatus = z.enum(['unverified', 'pending', 'verified', 'rejected', 'suspended']);
 export type VerificationStatus = z.infer<typeof VerificationStatus>;
@@ -13,8 +15,14 @@ export type VerificationStatus = z.infer<typeof VerificationStatus>;
 export const EMPLOYER_SIZES = EMPLOYER_SIZE_LIST;
 export const EmployerSize = z.enum(EMPLOYER_SIZES, { error: '规模应为 10人以下/10-49人/50-299人/300人以上' });
 
-const Lng = z.number({ error: '经度应为数字' }).min(73, { error: '经度超出中国范围' }).max(136, { error: '经度超出中国范围' });
-const Lat = z.number({ error: '纬度应为数字' }).min(3, { error: '纬度超出中国范围' }).max(54, { error: '纬度超出中国范围' });
+const Lng = z
+  .number({ error: '经度应为数字' })
+  .min(73, { error: '经度超出中国范围' })
+  .max(136, { error: '经度超出中国范围' });
+const Lat = z
+  .number({ error: '纬度应为数字' })
+  .min(3, { error: '纬度超出中国范围' })
+  .max(54, { error: '纬度超出中国范围' });
 
 /**
  * Register (POST) or edit (PUT) an employer. A private person is identified by an ID number;
@@ -23,23 +31,36 @@ const Lat = z.number({ error: '纬度应为数字' }).min(3, { error: '纬度超
 export const EmployerBody = z
   .object({
     kind: EmployerKind,
-    name: z.string({ error: '请填写单位名称' }).trim().min(2, { error: '单位名称至少2个字' }).max(60, { error: '单位名称最多60个字' }),
+    name: z
+      .string({ error: '请填写单位名称' })
+      .trim()
+      .min(2, { error: '单位名称至少2个字' })
+      .max(60, { error: '单位名称最多60个字' }),
     uscc: Uscc.nullable().default(null),
     idNumber: IdNumber.nullable().default(null),
     townCode: RegionCode,
-    address: z.string({ error: '请填写地址' }).trim().min(2, { error: '地址至少2个字' }).max(200, { error: '地址最多200个字' }),
+    address: z
+      .string({ error: '请填写地址' })
+      .trim()
+      .min(2, { error: '地址至少2个字' })
+      .max(200, { error: '地址最多200个字' }),
     lng: Lng.nullable().default(null),
     lat: Lat.nullable().default(null),
     industry: z.string().trim().max(30, { error: '所属行业最多30个字' }).default(''),
     size: EmployerSize.nullable().default(null),
-    contactName: z.string({ error: '请填写联系人' }).trim().min(1, { error: '请填写联系人' }).max(30, { error: '联系人最多30个字' }),
+    contactName: z
+      .string({ error: '请填写联系人' })
+      .trim()
+      .min(1, { error: '请填写联系人' })
+      .max(30, { error: '联系人最多30个字' }),
     contactPhone: MobilePhone,
   })
   .superRefine((b, ctx) => {
     if (b.kind === 'private_person') {
       if (!b.idNumber) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '个人雇主请填写身份证号码' });
     } else if (!b.uscc) ctx.addIssue({ code: 'custom', path: ['uscc'], message: '请填写统一社会信用代码' });
-    if ((b.lng === null) !== (b.lat === null)) ctx.addIssue({ code: 'custom', path: ['lat'], message: '经纬度应同时填写' });
+    if ((b.lng === null) !== (b.lat === null))
+      ctx.addIssue({ code: 'custom', path: ['lat'], message: '经纬度应同时填写' });
   });
 export type EmployerBody = z.input<typeof EmployerBody>;
 
@@ -81,10 +102,16 @@ export const Invitation = z.object({
 export type Invitation = z.infer<typeof Invitation>;
 export const InvitationList = z.object({ items: z.array(Invitation) });
 export const EmployerIdParam = z.object({ employerId: z.uuid({ error: 'ID格式不正确' }) });
-export const InvitationParams = z.object({ employerId: z.uuid({ error: 'ID格式不正确' }), invitationId: z.uuid({ error: 'ID格式不正确' }) });
+export const InvitationParams = z.object({
+  employerId: z.uuid({ error: 'ID格式不正确' }),
+  invitationId: z.uuid({ error: 'ID格式不正确' }),
+});
 
 /** Console: employers in scope, by verification status. */
-export const AdminEmployerQuery = PageQuery.extend({ town: RegionCode.optional(), status: VerificationStatus.optional() });
+export const AdminEmployerQuery = PageQuery.extend({
+  town: RegionCode.optional(),
+  status: VerificationStatus.optional(),
+});
 export const AdminEmployerSummary = Employer.omit({ myRole: true }).extend({ contactPhone: z.string().nullable() });
 export const AdminEmployerPage = pageOf(AdminEmployerSummary);
 
@@ -94,7 +121,8 @@ export const VerifyEmployerBody = z
     reason: z.string().trim().max(200, { error: '理由最多200个字' }).default(''),
   })
   .superRefine((b, ctx) => {
-    if (b.decision === 'reject' && b.reason.length < 2) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请填写理由（至少2个字）' });
+    if (b.decision === 'reject' && b.reason.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请填写理由（至少2个字）' });
   });
 export type VerifyEmployerBody = z.input<typeof VerifyEmployerBody>;
 

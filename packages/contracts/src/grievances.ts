@@ -15,7 +15,11 @@ export type GrievanceKind = z.infer<typeof GrievanceKind>;
 export type GrievanceStatus = z.infer<typeof GrievanceStatus>;
 
 const Text = (label: string, min: number, max: number) =>
-  z.string({ error: `请填写${label}` }).trim().min(min, { error: `${label}至少${min}个字` }).max(max, { error: `${label}最多${max}个字` });
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, { error: `${label}至少${min}个字` })
+    .max(max, { error: `${label}最多${max}个字` });
 
 export const FileGrievanceBody = z.object({
   kind: GrievanceKind,
@@ -123,8 +127,15 @@ export type AdminGrievanceExportQuery = z.infer<typeof AdminGrievanceExportQuery
 export const GrievanceActionBody = z.discriminatedUnion(
   'action',
   [
-    z.object({ action: z.literal('accept'), note: z.string().trim().max(200, { error: '备注最多200个字' }).optional() }),
-    z.object({ action: z.literal('start'), handlerStaffId: z.uuid({ error: '请选择经办人' }).optional(), note: z.string().trim().max(200, { error: '备注最多200个字' }).optional() }),
+    z.object({
+      action: z.literal('accept'),
+      note: z.string().trim().max(200, { error: '备注最多200个字' }).optional(),
+    }),
+    z.object({
+      action: z.literal('start'),
+      handlerStaffId: z.uuid({ error: '请选择经办人' }).optional(),
+      note: z.string().trim().max(200, { error: '备注最多200个字' }).optional(),
+    }),
     z.object({ action: z.literal('resolve'), resolution: Text('处理结果', 5, 500) }),
     z.object({ action: z.literal('escalate'), reason: Text('移交原因', 5, 500) }),
   ],

@@ -3,7 +3,9 @@ import { PageQuery, RegionCode, pageOf } from './common.js';
 
 export const JobKind = z.enum(['contract', 'flexible'], { error: '用工类型应为 合同用工 或 灵活用工' });
 export const WageUnit = z.enum(['hour', 'day', 'piece', 'month'], { error: '计薪单位应为 时/日/件/月' });
-export const Settlement = z.enum(['daily', 'weekly', 'monthly', 'on_completion'], { error: '结算周期应为 日结/周结/月结/完工结' });
+export const Settlement = z.enum(['daily', 'weekly', 'monthly', 'on_completion'], {
+  error: '结算周期应为 日结/周结/月结/完工结',
+});
 export { JOB_KIND_LABELS, WAGE_UNIT_LABELS, SETTLEMENT_LABELS } from './labels.js';
 
 export const JobSort = z.enum(['newest', 'nearest', 'best_pay'], { error: '排序应为 最新/最近/工资高' });
@@ -19,17 +21,37 @@ export const PublicJobQuery = PageQuery.extend({
   kind: JobKind.optional(),
   q: z.string().trim().max(30, { error: '搜索词最多30个字' }).optional(),
   occupationId: z.uuid({ error: '工种不正确' }).optional(),
-  minPayFen: z.coerce.number({ error: '最低工资应为数字' }).int({ error: '最低工资应为整数（分）' }).min(0, { error: '最低工资不能为负数' }).max(10_000_000, { error: '最低工资过高' }).optional(),
+  minPayFen: z.coerce
+    .number({ error: '最低工资应为数字' })
+    .int({ error: '最低工资应为整数（分）' })
+    .min(0, { error: '最低工资不能为负数' })
+    .max(10_000_000, { error: '最低工资过高' })
+    .optional(),
   payUnit: WageUnit.optional(),
   date: IsoDate.optional(),
-  lng: z.coerce.number({ error: '经度应为数字' }).min(73, { error: '经度超出中国范围' }).max(136, { error: '经度超出中国范围' }).optional(),
-  lat: z.coerce.number({ error: '纬度应为数字' }).min(3, { error: '纬度超出中国范围' }).max(54, { error: '纬度超出中国范围' }).optional(),
-  radiusKm: z.coerce.number({ error: '距离应为数字' }).gt(0, { error: '距离应大于0' }).max(300, { error: '距离最多300公里' }).optional(),
+  lng: z.coerce
+    .number({ error: '经度应为数字' })
+    .min(73, { error: '经度超出中国范围' })
+    .max(136, { error: '经度超出中国范围' })
+    .optional(),
+  lat: z.coerce
+    .number({ error: '纬度应为数字' })
+    .min(3, { error: '纬度超出中国范围' })
+    .max(54, { error: '纬度超出中国范围' })
+    .optional(),
+  radiusKm: z.coerce
+    .number({ error: '距离应为数字' })
+    .gt(0, { error: '距离应大于0' })
+    .max(300, { error: '距离最多300公里' })
+    .optional(),
   sort: JobSort.default('newest'),
 }).superRefine((q, ctx) => {
-  if ((q.lng === undefined) !== (q.lat === undefined)) ctx.addIssue({ code: 'custom', path: ['lat'], message: '经纬度应同时提供' });
-  if ((q.sort === 'nearest' || q.radiusKm !== undefined) && q.lng === undefined) ctx.addIssue({ code: 'custom', path: ['lng'], message: '按距离筛选或排序需要提供位置' });
-  if (q.minPayFen !== undefined && !q.payUnit) ctx.addIssue({ code: 'custom', path: ['payUnit'], message: '按工资筛选请选择计薪单位' });
+  if ((q.lng === undefined) !== (q.lat === undefined))
+    ctx.addIssue({ code: 'custom', path: ['lat'], message: '经纬度应同时提供' });
+  if ((q.sort === 'nearest' || q.radiusKm !== undefined) && q.lng === undefined)
+    ctx.addIssue({ code: 'custom', path: ['lng'], message: '按距离筛选或排序需要提供位置' });
+  if (q.minPayFen !== undefined && !q.payUnit)
+    ctx.addIssue({ code: 'custom', path: ['payUnit'], message: '按工资筛选请选择计薪单位' });
 });
 export type PublicJobQuery = z.infer<typeof PublicJobQuery>;
 export const PublicJobSummary = z.object({
@@ -60,8 +82,16 @@ export const PublicJobPage = pageOf(PublicJobSummary);
 
 export const JobIdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });
 export const PublicJobDetailQuery = z.object({
-  lng: z.coerce.number({ error: '经度应为数字' }).min(73, { error: '经度超出中国范围' }).max(136, { error: '经度超出中国范围' }).optional(),
-  lat: z.coerce.number({ error: '纬度应为数字' }).min(3, { error: '纬度超出中国范围' }).max(54, { error: '纬度超出中国范围' }).optional(),
+  lng: z.coerce
+    .number({ error: '经度应为数字' })
+    .min(73, { error: '经度超出中国范围' })
+    .max(136, { error: '经度超出中国范围' })
+    .optional(),
+  lat: z.coerce
+    .number({ error: '纬度应为数字' })
+    .min(3, { error: '纬度超出中国范围' })
+    .max(54, { error: '纬度超出中国范围' })
+    .optional(),
 });
 export const PublicJobDetail = PublicJobSummary.extend({
   lng: z.number().nullable(),

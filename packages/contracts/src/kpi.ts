@@ -29,12 +29,26 @@ export const KPI_INDICATORS = [
 export const KpiIndicatorKey = z.enum(KPI_INDICATORS, { error: '指标代码不正确' });
 export type KpiIndicatorKey = z.infer<typeof KpiIndicatorKey>;
 
-const Year = z.coerce.number({ error: '年份应为数字' }).int({ error: '年份应为整数' }).min(2020, { error: '年份不早于2020' }).max(2100, { error: '年份不晚于2100' });
+const Year = z.coerce
+  .number({ error: '年份应为数字' })
+  .int({ error: '年份应为整数' })
+  .min(2020, { error: '年份不早于2020' })
+  .max(2100, { error: '年份不晚于2100' });
 
 const KpiPeriodFields = z.object({
   year: Year.optional(),
-  half: z.coerce.number({ error: '半年应为1或2' }).int({ error: '半年应为1或2' }).min(1, { error: '半年应为1或2' }).max(2, { error: '半年应为1或2' }).optional(),
-  month: z.coerce.number({ error: '月份应为数字' }).int({ error: '月份应为整数' }).min(1, { error: '月份应为1-12' }).max(12, { error: '月份应为1-12' }).optional(),
+  half: z.coerce
+    .number({ error: '半年应为1或2' })
+    .int({ error: '半年应为1或2' })
+    .min(1, { error: '半年应为1或2' })
+    .max(2, { error: '半年应为1或2' })
+    .optional(),
+  month: z.coerce
+    .number({ error: '月份应为数字' })
+    .int({ error: '月份应为整数' })
+    .min(1, { error: '月份应为1-12' })
+    .max(12, { error: '月份应为1-12' })
+    .optional(),
   from: LedgerDate.optional(),
   to: LedgerDate.optional(),
   town: RegionCode.optional(),
@@ -42,10 +56,18 @@ const KpiPeriodFields = z.object({
 type PeriodInput = z.infer<typeof KpiPeriodFields>;
 
 function checkPeriod(q: PeriodInput, ctx: z.core.$RefinementCtx<PeriodInput>): void {
-  if (q.half !== undefined && q.month !== undefined) ctx.addIssue({ code: 'custom', message: '半年与月份只能选一个', path: ['month'] });
-  if ((q.from === undefined) !== (q.to === undefined)) ctx.addIssue({ code: 'custom', message: '自定义期间须同时填写开始和结束日期', path: [q.from === undefined ? 'from' : 'to'] });
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', message: '结束日期不能早于开始日期', path: ['to'] });
-  if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 731 * 86_400_000) ctx.addIssue({ code: 'custom', message: '自定义期间最长两年', path: ['to'] });
+  if (q.half !== undefined && q.month !== undefined)
+    ctx.addIssue({ code: 'custom', message: '半年与月份只能选一个', path: ['month'] });
+  if ((q.from === undefined) !== (q.to === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      message: '自定义期间须同时填写开始和结束日期',
+      path: [q.from === undefined ? 'from' : 'to'],
+    });
+  if (q.from && q.to && q.from > q.to)
+    ctx.addIssue({ code: 'custom', message: '结束日期不能早于开始日期', path: ['to'] });
+  if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 731 * 86_400_000)
+    ctx.addIssue({ code: 'custom', message: '自定义期间最长两年', path: ['to'] });
 }
 
 /** A period: a year, a half (year + half), a month (year + month) or a custom range (from + to). */
@@ -91,7 +113,11 @@ export type KpiDashboard = z.infer<typeof KpiDashboard>;
 
 export const KpiColumn = z.object({ key: z.string(), label: z.string() });
 export type KpiColumn = z.infer<typeof KpiColumn>;
-export const KpiRow = z.object({ id: z.string(), value: z.number(), cells: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) });
+export const KpiRow = z.object({
+  id: z.string(),
+  value: z.number(),
+  cells: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
 export type KpiRow = z.infer<typeof KpiRow>;
 
 /** The rows behind one figure: the sum of `value` over every row equals the indicator's actual. */
@@ -108,5 +134,7 @@ export const KpiRowsPage = z.object({
 export type KpiRowsPage = z.infer<typeof KpiRowsPage>;
 
 /** The acceptance pack (验收材料包): every ledger plus a KPI summary, for one period. */
-export const AcceptancePackQuery = KpiPeriodFields.extend({ pii: z.enum(['masked', 'full'], { error: '导出方式应为 masked 或 full' }).default('masked') }).superRefine(checkPeriod);
+export const AcceptancePackQuery = KpiPeriodFields.extend({
+  pii: z.enum(['masked', 'full'], { error: '导出方式应为 masked 或 full' }).default('masked'),
+}).superRefine(checkPeriod);
 export type AcceptancePackQuery = z.infer<typeof AcceptancePackQuery>;

@@ -14,7 +14,10 @@ export type LedgerImportParams = z.infer<typeof LedgerImportParams>;
 export const LEDGER_IMPORT_MAX_BASE64 = 40_000_000;
 
 export const LedgerImportBody = z.object({
-  file: z.base64({ error: '请上传 Excel 文件（.xlsx）' }).min(1, { error: '请上传 Excel 文件（.xlsx）' }).max(LEDGER_IMPORT_MAX_BASE64, { error: '文件过大（最多约30MB）' }),
+  file: z
+    .base64({ error: '请上传 Excel 文件（.xlsx）' })
+    .min(1, { error: '请上传 Excel 文件（.xlsx）' })
+    .max(LEDGER_IMPORT_MAX_BASE64, { error: '文件过大（最多约30MB）' }),
 });
 export type LedgerImportBody = z.infer<typeof LedgerImportBody>;
 

@@ -14,10 +14,22 @@ const LedgerFilters = z.object({ from: LedgerDate.optional(), to: LedgerDate.opt
 
 const RegistrationFilters = LedgerFilters.extend({
   channel: RegistrationChannel.optional(),
-  priorityGroup: z.string().trim().min(1, { error: '重点群体不能为空' }).max(40, { error: '重点群体最多40个字' }).optional(),
+  priorityGroup: z
+    .string()
+    .trim()
+    .min(1, { error: '重点群体不能为空' })
+    .max(40, { error: '重点群体最多40个字' })
+    .optional(),
 });
-const FollowupFilters = LedgerFilters.extend({ workerId: z.uuid({ error: '求职者ID格式不正确' }).optional(), status: FollowupStatus.optional() });
-const MatchmakingFilters = LedgerFilters.extend({ channel: MatchmakingChannel.optional(), kind: MatchmakingKind.optional(), source: MatchmakingSource.optional() });
+const FollowupFilters = LedgerFilters.extend({
+  workerId: z.uuid({ error: '求职者ID格式不正确' }).optional(),
+  status: FollowupStatus.optional(),
+});
+const MatchmakingFilters = LedgerFilters.extend({
+  channel: MatchmakingChannel.optional(),
+  kind: MatchmakingKind.optional(),
+  source: MatchmakingSource.optional(),
+});
 const GuidanceFilters = LedgerFilters.extend({ workerId: z.uuid({ error: '求职者ID格式不正确' }).optional() });
 
 /** Exports: the same filters; `pii=full` exports real names and numbers (permission + audit). */

@@ -18,7 +18,14 @@ export const MapJobPoint = z.object({
   lng: z.number(),
   lat: z.number(),
 });
-export const MapStationPoint = z.object({ id: z.string(), name: z.string(), address: z.string(), townName: z.string(), lng: z.number(), lat: z.number() });
+export const MapStationPoint = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  townName: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+});
 export const MapPoints = z.object({ jobs: z.array(MapJobPoint), stations: z.array(MapStationPoint) });
 export type MapJobPoint = z.infer<typeof MapJobPoint>;
 export type MapStationPoint = z.infer<typeof MapStationPoint>;
@@ -26,7 +33,12 @@ export type MapPoints = z.infer<typeof MapPoints>;
 
 /** What the apps need to know at start: map tiles and feature switches. */
 export const ClientConfig = z.object({
-  map: z.object({ tileUrl: z.string().nullable(), attribution: z.string(), center: z.tuple([z.number(), z.number()]), zoom: z.number().int() }),
+  map: z.object({
+    tileUrl: z.string().nullable(),
+    attribution: z.string(),
+    center: z.tuple([z.number(), z.number()]),
+    zoom: z.number().int(),
+  }),
   features: z.object({ mapView: z.boolean(), voiceReadAloud: z.boolean(), elderMode: z.boolean() }),
 });
 export type ClientConfig = z.infer<typeof ClientConfig>;

@@ -22,12 +22,22 @@ export const NationalCode = z
   .transform((v) => (v === '' ? null : v))
   .nullable();
 
-const OccupationName = z.string({ error: '请填写工种名称' }).trim().min(1, { error: '请填写工种名称' }).max(30, { error: '工种名称最多30个字' });
+const OccupationName = z
+  .string({ error: '请填写工种名称' })
+  .trim()
+  .min(1, { error: '请填写工种名称' })
+  .max(30, { error: '工种名称最多30个字' });
 const SkillTags = z
-  .array(z.string().trim().min(1, { error: '技能标签不能为空' }).max(20, { error: '每个技能标签最多20个字' }), { error: '技能标签应为列表' })
+  .array(z.string().trim().min(1, { error: '技能标签不能为空' }).max(20, { error: '每个技能标签最多20个字' }), {
+    error: '技能标签应为列表',
+  })
   .max(30, { error: '技能标签最多30个' })
   .transform((tags) => [...new Set(tags)]);
-const Sort = z.number({ error: '排序应为数字' }).int({ error: '排序应为整数' }).min(0, { error: '排序不能为负数' }).max(100000, { error: '排序最大100000' });
+const Sort = z
+  .number({ error: '排序应为数字' })
+  .int({ error: '排序应为整数' })
+  .min(0, { error: '排序不能为负数' })
+  .max(100000, { error: '排序最大100000' });
 const ParentId = z.uuid({ error: '上级工种ID格式不正确' }).nullable();
 
 export const AdminOccupation = z.object({
@@ -83,5 +93,9 @@ export const OccupationHistory = z.object({ items: z.array(OccupationChange) });
 export const OccupationImportBody = z.object({
   file: z.base64({ error: '请上传 Excel 文件（.xlsx）' }).max(1_000_000, { error: '文件过大（最多约700KB）' }),
 });
-export const OccupationImportResult = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+export const OccupationImportResult = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
 export type OccupationImportResult = z.infer<typeof OccupationImportResult>;

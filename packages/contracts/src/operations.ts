@@ -10,9 +10,22 @@ export type DutyPlace = z.infer<typeof DutyPlace>;
 export const FACILITY_RESULTS = ['ok', 'needs_repair'] as const;
 export const FacilityResult = z.enum(FACILITY_RESULTS, { error: '检查结果应为 正常/需维修' });
 
-const Clock = (label: string) => z.string({ error: `请填写${label}` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}格式应为 HH:MM，例如 09:00` });
-const Text = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, { error: `${label}最多${max}个字` }).default('');
-const Required = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(2, { error: `${label}至少2个字` }).max(max, { error: `${label}最多${max}个字` });
+const Clock = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label}格式应为 HH:MM，例如 09:00` });
+const Text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, { error: `${label}最多${max}个字` })
+    .default('');
+const Required = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(2, { error: `${label}至少2个字` })
+    .max(max, { error: `${label}最多${max}个字` });
 const ordered = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
 const PERIOD_ERROR = { error: '结束日期不能早于开始日期', path: ['to'] };
 const Filters = z.object({ from: LedgerDate.optional(), to: LedgerDate.optional(), town: RegionCode.optional() });
@@ -50,7 +63,9 @@ export const DutyShift = z.object({
 });
 export type DutyShift = z.infer<typeof DutyShift>;
 export const DutyShiftPage = pageOf(DutyShift);
-export const DutyQuery = Filters.extend({ place: DutyPlace.optional() }).extend(PageQuery.shape).refine(ordered, PERIOD_ERROR);
+export const DutyQuery = Filters.extend({ place: DutyPlace.optional() })
+  .extend(PageQuery.shape)
+  .refine(ordered, PERIOD_ERROR);
 export type DutyQuery = z.infer<typeof DutyQuery>;
 
 /** The daily check: at least `required` staff on site through the service hours. */
@@ -59,7 +74,16 @@ export const DutyDayQuery = z
   .refine(ordered, PERIOD_ERROR)
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, { error: '最多查询93天', path: ['to'] });
 export type DutyDayQuery = z.infer<typeof DutyDayQuery>;
-export const DutyDay = z.object({ date: z.string(), staffCount: z.number(), minOnSite: z.number(), required: z.number(), open: z.string(), close: z.string(), met: z.boolean(), reason: z.string() });
+export const DutyDay = z.object({
+  date: z.string(),
+  staffCount: z.number(),
+  minOnSite: z.number(),
+  required: z.number(),
+  open: z.string(),
+  close: z.string(),
+  met: z.boolean(),
+  reason: z.string(),
+});
 export type DutyDay = z.infer<typeof DutyDay>;
 export const DutyDayList = z.object({ items: z.array(DutyDay), metDays: z.number(), totalDays: z.number() });
 
@@ -95,7 +119,10 @@ export const CreateFacilityCheckBody = z
   .object({
     stationId: z.uuid({ error: '驿站ID格式不正确' }).nullable().default(null),
     checkedOn: LedgerDate,
-    items: z.array(z.string().trim().min(1, { error: '检查项目不能为空' }).max(30, { error: '检查项目最多30个字' })).min(1, { error: '至少填写一个检查项目' }).max(30, { error: '检查项目最多30项' }),
+    items: z
+      .array(z.string().trim().min(1, { error: '检查项目不能为空' }).max(30, { error: '检查项目最多30个字' }))
+      .min(1, { error: '至少填写一个检查项目' })
+      .max(30, { error: '检查项目最多30项' }),
     result: FacilityResult,
     faults: Text('问题说明', 500),
     followUp: Text('处理情况', 500),

@@ -11,10 +11,27 @@ export const SystemTag = z.enum(SYSTEM_TAGS);
 
 /** A comma-separated or repeated query parameter as a list. */
 const list = <T extends z.ZodType>(item: T, max: number, tooMany: string) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(max, { error: tooMany }).default([]));
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item).max(max, { error: tooMany }).default([]),
+  );
 
-const TagName = z.string({ error: '请填写标签' }).trim().min(1, { error: '请填写标签' }).max(20, { error: '标签最多20个字' });
-const Age = z.coerce.number({ error: '年龄应为数字' }).int({ error: '年龄应为整数' }).min(16, { error: '年龄不能小于16' }).max(100, { error: '年龄不能大于100' });
+const TagName = z
+  .string({ error: '请填写标签' })
+  .trim()
+  .min(1, { error: '请填写标签' })
+  .max(20, { error: '标签最多20个字' });
+const Age = z.coerce
+  .number({ error: '年龄应为数字' })
+  .int({ error: '年龄应为整数' })
+  .min(16, { error: '年龄不能小于16' })
+  .max(100, { error: '年龄不能大于100' });
 
 const filterShape = {
   towns: list(RegionCode, 20, '乡镇最多选20个'),
@@ -26,7 +43,8 @@ const filterShape = {
   ageMax: Age.nullable().default(null),
 };
 const ageOrder = (f: { ageMin: number | null; ageMax: number | null }, ctx: z.RefinementCtx, prefix: string[] = []) => {
-  if (f.ageMin !== null && f.ageMax !== null && f.ageMin > f.ageMax) ctx.addIssue({ code: 'custom', path: [...prefix, 'ageMax'], message: '最大年龄不能小于最小年龄' });
+  if (f.ageMin !== null && f.ageMax !== null && f.ageMin > f.ageMax)
+    ctx.addIssue({ code: 'custom', path: [...prefix, 'ageMax'], message: '最大年龄不能小于最小年龄' });
 };
 
 /** A segment filter: towns, 工种, priority groups (declared or verified), tags and an age range. */
@@ -63,13 +81,25 @@ export const ProfilePage = pageOf(ProfileRow);
 export const CertificateReviewStatus = z.enum(['pending', 'verified', 'rejected'], { error: '证书审核状态不正确' });
 export const ProfileDetail = ProfileRow.extend({
   completenessHints: z.array(z.string()),
-  certificates: z.array(z.object({ id: z.string(), name: z.string(), level: z.string(), number: z.string(), reviewStatus: CertificateReviewStatus, reviewReason: z.string().nullable() })),
+  certificates: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      level: z.string(),
+      number: z.string(),
+      reviewStatus: CertificateReviewStatus,
+      reviewReason: z.string().nullable(),
+    }),
+  ),
 });
 export type ProfileDetail = z.infer<typeof ProfileDetail>;
 
 export const AddTagBody = z.object({ name: TagName });
 export type AddTagBody = z.input<typeof AddTagBody>;
-export const TagParams = z.object({ id: z.uuid({ error: 'ID格式不正确' }), tagId: z.uuid({ error: '标签ID格式不正确' }) });
+export const TagParams = z.object({
+  id: z.uuid({ error: 'ID格式不正确' }),
+  tagId: z.uuid({ error: '标签ID格式不正确' }),
+});
 
 const Reason = z.string().trim().max(200, { error: '理由最多200个字' }).default('');
 
@@ -82,12 +112,17 @@ export const PriorityReviewBody = z
     reason: Reason,
   })
   .superRefine((b, ctx) => {
-    if (b.decision === 'reject' && b.reason.length < 2) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请填写理由（至少2个字）' });
+    if (b.decision === 'reject' && b.reason.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请填写理由（至少2个字）' });
   });
 export type PriorityReviewBody = z.input<typeof PriorityReviewBody>;
 
 export const SegmentBody = z.object({
-  name: z.string({ error: '请填写分组名称' }).trim().min(2, { error: '分组名称至少2个字' }).max(40, { error: '分组名称最多40个字' }),
+  name: z
+    .string({ error: '请填写分组名称' })
+    .trim()
+    .min(2, { error: '分组名称至少2个字' })
+    .max(40, { error: '分组名称最多40个字' }),
   filter: SegmentFilter,
 });
 export type SegmentBody = z.input<typeof SegmentBody>;
@@ -104,7 +139,10 @@ export type Segment = z.infer<typeof Segment>;
 export const SegmentList = z.object({ items: z.array(Segment) });
 export const SegmentCount = z.object({ count: z.number().int() });
 
-export const CertificateReviewQuery = PageQuery.extend({ town: RegionCode.optional(), status: CertificateReviewStatus.default('pending') });
+export const CertificateReviewQuery = PageQuery.extend({
+  town: RegionCode.optional(),
+  status: CertificateReviewStatus.default('pending'),
+});
 export type CertificateReviewQuery = z.input<typeof CertificateReviewQuery>;
 export const CertificateReviewRow = z.object({
   id: z.string(),
@@ -134,7 +172,8 @@ export const CertificateDecisionBody = z
     reason: Reason,
   })
   .superRefine((b, ctx) => {
-    if (b.decision === 'reject' && b.reason.length < 2) ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请填写理由（至少2个字）' });
+    if (b.decision === 'reject' && b.reason.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '驳回时请填写理由（至少2个字）' });
   });
 export type CertificateDecisionBody = z.input<typeof CertificateDecisionBody>;
 export const CertificateDecisionResult = z.object({ updated: z.number().int() });

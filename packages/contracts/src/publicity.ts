@@ -7,7 +7,18 @@ import { LedgerDate } from './services.js';
 export const PUBLICITY_KINDS = ['article', 'post', 'short_video', 'livestream', 'slogan', 'campaign'] as const;
 export const PublicityKind = z.enum(PUBLICITY_KINDS, { error: '宣传类型不正确' });
 export type PublicityKind = z.infer<typeof PublicityKind>;
-export const PUBLICITY_CHANNELS = ['wechat_official', 'wechat_channels', 'douyin', 'kuaishou', 'gov_website', 'newspaper', 'tv_radio', 'outdoor', 'offline', 'other'] as const;
+export const PUBLICITY_CHANNELS = [
+  'wechat_official',
+  'wechat_channels',
+  'douyin',
+  'kuaishou',
+  'gov_website',
+  'newspaper',
+  'tv_radio',
+  'outdoor',
+  'offline',
+  'other',
+] as const;
 export const PublicityChannel = z.enum(PUBLICITY_CHANNELS, { error: '发布渠道不正确' });
 export type PublicityChannel = z.infer<typeof PublicityChannel>;
 /** Kinds that must carry a link or an uploaded file as evidence. */
@@ -25,11 +36,20 @@ const PublicityFields = z.object({
   /** Only articles: counted in 优质媒体推文. */
   quality: z.boolean({ error: '优质标记应为是/否' }).default(false),
   channel: PublicityChannel,
-  title: z.string({ error: '请填写标题' }).trim().min(2, { error: '标题至少2个字' }).max(120, { error: '标题最多120个字' }),
+  title: z
+    .string({ error: '请填写标题' })
+    .trim()
+    .min(2, { error: '标题至少2个字' })
+    .max(120, { error: '标题最多120个字' }),
   link: Link,
   fileId: z.uuid({ error: '附件ID格式不正确' }).nullable().default(null),
   publishedOn: LedgerDate,
-  reach: z.number({ error: '覆盖人次应为数字' }).int({ error: '覆盖人次应为整数' }).min(0, { error: '覆盖人次不能为负数' }).max(100_000_000, { error: '覆盖人次过大' }).default(0),
+  reach: z
+    .number({ error: '覆盖人次应为数字' })
+    .int({ error: '覆盖人次应为整数' })
+    .min(0, { error: '覆盖人次不能为负数' })
+    .max(100_000_000, { error: '覆盖人次过大' })
+    .default(0),
   regionCode: RegionCode,
   note: z.string({ error: '备注应为文字' }).trim().max(500, { error: '备注最多500个字' }).default(''),
 });
@@ -75,5 +95,7 @@ export type PublicityExportQuery = z.infer<typeof PublicityExportQuery>;
 export const PublicityIdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });
 
 /** An image (poster, screenshot) uploaded as evidence, base64 without the data: prefix. */
-export const PublicityFileBody = z.object({ imageBase64: z.string({ error: '请选择图片' }).min(1, { error: '请选择图片' }).max(4_000_000, { error: '图片过大' }) });
+export const PublicityFileBody = z.object({
+  imageBase64: z.string({ error: '请选择图片' }).min(1, { error: '请选择图片' }).max(4_000_000, { error: '图片过大' }),
+});
 export const PublicityFile = z.object({ fileId: z.string(), mime: z.string(), sizeBytes: z.number() });

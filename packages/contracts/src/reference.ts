@@ -45,14 +45,35 @@ export const StationListQuery = PageQuery.extend({ town: RegionCode.optional() }
 export const StationPage = pageOf(Station);
 
 export const CreateStationBody = z.object({
-  name: z.string({ error: '请填写驿站名称' }).trim().min(2, { error: '驿站名称至少2个字' }).max(60, { error: '驿站名称最多60个字' }),
+  name: z
+    .string({ error: '请填写驿站名称' })
+    .trim()
+    .min(2, { error: '驿站名称至少2个字' })
+    .max(60, { error: '驿站名称最多60个字' }),
   townCode: RegionCode,
-  address: z.string({ error: '请填写地址' }).trim().min(2, { error: '地址至少2个字' }).max(200, { error: '地址最多200个字' }),
-  lng: z.number({ error: '经度应为数字' }).min(73, { error: '经度超出中国范围' }).max(136, { error: '经度超出中国范围' }).nullable().default(null),
-  lat: z.number({ error: '纬度应为数字' }).min(3, { error: '纬度超出中国范围' }).max(54, { error: '纬度超出中国范围' }).nullable().default(null),
+  address: z
+    .string({ error: '请填写地址' })
+    .trim()
+    .min(2, { error: '地址至少2个字' })
+    .max(200, { error: '地址最多200个字' }),
+  lng: z
+    .number({ error: '经度应为数字' })
+    .min(73, { error: '经度超出中国范围' })
+    .max(136, { error: '经度超出中国范围' })
+    .nullable()
+    .default(null),
+  lat: z
+    .number({ error: '纬度应为数字' })
+    .min(3, { error: '纬度超出中国范围' })
+    .max(54, { error: '纬度超出中国范围' })
+    .nullable()
+    .default(null),
   openingHours: z.string().trim().max(100, { error: '开放时间最多100个字' }).default('周一至周五 9:00-18:00'),
   contactName: z.string().trim().max(30, { error: '联系人最多30个字' }).default(''),
   contactPhone: z.string().trim().max(20, { error: '联系电话最多20个字符' }).default(''),
-  services: z.array(z.string().trim().min(1).max(30, { error: '服务项目每项最多30个字' })).max(20, { error: '服务项目最多20项' }).default([]),
+  services: z
+    .array(z.string().trim().min(1).max(30, { error: '服务项目每项最多30个字' }))
+    .max(20, { error: '服务项目最多20项' })
+    .default([]),
 });
 export type CreateStationBody = z.infer<typeof CreateStationBody>;

@@ -15,7 +15,12 @@ export type MatchmakingChannel = z.infer<typeof MatchmakingChannel>;
 export const MatchmakingSource = z.enum(['auto', 'manual'], { error: '记录来源应为 自动/手工' });
 export type MatchmakingSource = z.infer<typeof MatchmakingSource>;
 
-export { FOLLOWUP_STATUS_LABELS, MATCHMAKING_KIND_LABELS, MATCHMAKING_CHANNEL_LABELS, MATCHMAKING_SOURCE_LABELS } from './labels.js';
+export {
+  FOLLOWUP_STATUS_LABELS,
+  MATCHMAKING_KIND_LABELS,
+  MATCHMAKING_CHANNEL_LABELS,
+  MATCHMAKING_SOURCE_LABELS,
+} from './labels.js';
 
 /** 'YYYY-MM-DD' (a calendar day in Asia/Shanghai). */
 export const LedgerDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
@@ -33,7 +38,10 @@ export const CreateFollowupBody = z
     note: Note,
     nextDate: LedgerDate.nullable().default(null),
   })
-  .refine((b) => !b.nextDate || !b.contactedAt || b.nextDate >= b.contactedAt.slice(0, 10), { error: '下次跟踪日期不能早于本次联系日期', path: ['nextDate'] });
+  .refine((b) => !b.nextDate || !b.contactedAt || b.nextDate >= b.contactedAt.slice(0, 10), {
+    error: '下次跟踪日期不能早于本次联系日期',
+    path: ['nextDate'],
+  });
 export type CreateFollowupBody = z.infer<typeof CreateFollowupBody>;
 
 export const Followup = z.object({
@@ -83,12 +91,23 @@ export const CreateGuidanceBody = z
   .object({
     workerId: WorkerRef,
     sessionAt: ServiceInstant.optional(),
-    topic: z.string({ error: '请填写指导主题' }).trim().min(2, { error: '指导主题至少2个字' }).max(60, { error: '指导主题最多60个字' }),
-    advice: z.string({ error: '请填写择业建议' }).trim().min(2, { error: '择业建议至少2个字' }).max(2000, { error: '择业建议最多2000个字' }),
+    topic: z
+      .string({ error: '请填写指导主题' })
+      .trim()
+      .min(2, { error: '指导主题至少2个字' })
+      .max(60, { error: '指导主题最多60个字' }),
+    advice: z
+      .string({ error: '请填写择业建议' })
+      .trim()
+      .min(2, { error: '择业建议至少2个字' })
+      .max(2000, { error: '择业建议最多2000个字' }),
     nextStep: z.string({ error: '下一步应为文字' }).trim().max(500, { error: '下一步安排最多500个字' }).default(''),
     followupDate: LedgerDate.nullable().default(null),
   })
-  .refine((b) => !b.followupDate || !b.sessionAt || b.followupDate >= b.sessionAt.slice(0, 10), { error: '回访日期不能早于指导日期', path: ['followupDate'] });
+  .refine((b) => !b.followupDate || !b.sessionAt || b.followupDate >= b.sessionAt.slice(0, 10), {
+    error: '回访日期不能早于指导日期',
+    path: ['followupDate'],
+  });
 export type CreateGuidanceBody = z.infer<typeof CreateGuidanceBody>;
 
 export const GuidanceSession = z.object({

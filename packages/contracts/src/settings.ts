@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { PageQuery, pageOf } from './common.js';
 
 /** 'HH:MM', 24-hour clock. */
-const ClockTime = z.string({ error: '请填写时间' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM，例如 09:00' });
+const ClockTime = z
+  .string({ error: '请填写时间' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM，例如 09:00' });
 
 /** A dictionary entry: stable code plus the Chinese label staff see. */
 export const DictionaryEntry = z.object({
-  code: z.string({ error: '请填写代码' }).trim().regex(/^[a-z0-9_]{1,40}$/, { error: '代码只能由小写字母、数字和下划线组成（最多40位）' }),
+  code: z
+    .string({ error: '请填写代码' })
+    .trim()
+    .regex(/^[a-z0-9_]{1,40}$/, { error: '代码只能由小写字母、数字和下划线组成（最多40位）' }),
   label: z.string({ error: '请填写名称' }).trim().min(1, { error: '请填写名称' }).max(30, { error: '名称最多30个字' }),
   disabled: z.boolean({ error: '停用标记应为是/否' }).default(false),
 });
@@ -21,8 +26,12 @@ const Dictionary = z
 const SwitchKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, { error: '开关名称只能由字母、数字和下划线组成' });
 const IndicatorKey = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, { error: '指标代码只能由小写字母、数字和下划线组成' });
 /** A KPI period: a year ('2025'), a half ('2025-H2'), a quarter ('2025-Q3') or a month ('2025-11'). */
-const PeriodKey = z.string().regex(/^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { error: '考核期格式应为 2025、2025-H2、2025-Q3 或 2025-11' });
-const SmsTemplateKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: '模板代码只能由小写字母、数字和下划线组成' });
+const PeriodKey = z
+  .string()
+  .regex(/^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$/, { error: '考核期格式应为 2025、2025-H2、2025-Q3 或 2025-11' });
+const SmsTemplateKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, { error: '模板代码只能由小写字母、数字和下划线组成' });
 
 /**
  * Every system parameter (系统配置) with its type. Values are validated against these schemas on
@@ -32,31 +41,73 @@ export const SETTING_SCHEMAS = {
   /** Clean postings of verified employers publish at once without review. */
   autoPublishVerifiedEmployers: z.boolean({ error: '应为开启或关闭' }),
   /** How far from the job's point a check-in may be, in metres. */
-  checkInRadiusMetres: z.number({ error: '签到半径应为数字' }).int({ error: '签到半径应为整数' }).min(50, { error: '签到半径至少50米' }).max(5000, { error: '签到半径最多5000米' }),
+  checkInRadiusMetres: z
+    .number({ error: '签到半径应为数字' })
+    .int({ error: '签到半径应为整数' })
+    .min(50, { error: '签到半径至少50米' })
+    .max(5000, { error: '签到半径最多5000米' }),
   /** Minutes after a shift's start before the employer may mark a no-show (未到岗). */
-  noShowGraceMinutes: z.number({ error: '未到岗宽限应为数字' }).int({ error: '未到岗宽限应为整数分钟' }).min(0, { error: '未到岗宽限不能为负数' }).max(720, { error: '未到岗宽限最多720分钟' }),
+  noShowGraceMinutes: z
+    .number({ error: '未到岗宽限应为数字' })
+    .int({ error: '未到岗宽限应为整数分钟' })
+    .min(0, { error: '未到岗宽限不能为负数' })
+    .max(720, { error: '未到岗宽限最多720分钟' }),
   /** Days after completion during which both sides may rate; ratings show when both rated or it ends. */
-  ratingWindowDays: z.number({ error: '评价期限应为数字' }).int({ error: '评价期限应为整数天数' }).min(1, { error: '评价期限至少1天' }).max(60, { error: '评价期限最多60天' }),
+  ratingWindowDays: z
+    .number({ error: '评价期限应为数字' })
+    .int({ error: '评价期限应为整数天数' })
+    .min(1, { error: '评价期限至少1天' })
+    .max(60, { error: '评价期限最多60天' }),
   /** A hire cancelled by either side less than this many hours before the job starts counts as 临时取消 (credit). */
-  lateCancelHours: z.number({ error: '临时取消时限应为数字' }).int({ error: '临时取消时限应为整数小时' }).min(1, { error: '临时取消时限至少1小时' }).max(168, { error: '临时取消时限最多168小时' }),
+  lateCancelHours: z
+    .number({ error: '临时取消时限应为数字' })
+    .int({ error: '临时取消时限应为整数小时' })
+    .min(1, { error: '临时取消时限至少1小时' })
+    .max(168, { error: '临时取消时限最多168小时' }),
   /** Grievance SLA in hours: accept (from filing) and resolve (from acceptance). */
   grievanceSlaHours: z.object(
     {
-      accept: z.number({ error: '受理时限应为数字' }).int({ error: '受理时限应为整数小时' }).min(1, { error: '受理时限至少1小时' }).max(720, { error: '受理时限最多720小时' }),
-      resolve: z.number({ error: '办结时限应为数字' }).int({ error: '办结时限应为整数小时' }).min(1, { error: '办结时限至少1小时' }).max(2160, { error: '办结时限最多2160小时' }),
+      accept: z
+        .number({ error: '受理时限应为数字' })
+        .int({ error: '受理时限应为整数小时' })
+        .min(1, { error: '受理时限至少1小时' })
+        .max(720, { error: '受理时限最多720小时' }),
+      resolve: z
+        .number({ error: '办结时限应为数字' })
+        .int({ error: '办结时限应为整数小时' })
+        .min(1, { error: '办结时限至少1小时' })
+        .max(2160, { error: '办结时限最多2160小时' }),
     },
     { error: '应包含受理时限和办结时限' },
   ),
   /** SMS texts by template code; `${name}` placeholders are filled when sending. */
-  smsTemplates: z.record(SmsTemplateKey, z.string({ error: '短信内容应为文字' }).trim().min(2, { error: '短信内容至少2个字' }).max(300, { error: '短信内容最多300个字' }), { error: '短信模板应为 代码→内容' }),
+  smsTemplates: z.record(
+    SmsTemplateKey,
+    z
+      .string({ error: '短信内容应为文字' })
+      .trim()
+      .min(2, { error: '短信内容至少2个字' })
+      .max(300, { error: '短信内容最多300个字' }),
+    { error: '短信模板应为 代码→内容' },
+  ),
   /** KPI targets: indicator code → period → target figure. */
-  kpiTargets: z.record(IndicatorKey, z.record(PeriodKey, z.number({ error: '目标值应为数字' }).int({ error: '目标值应为整数' }).min(0, { error: '目标值不能为负数' }), { error: '应为 考核期→目标值' }), { error: '应为 指标→考核期→目标值' }),
+  kpiTargets: z.record(
+    IndicatorKey,
+    z.record(
+      PeriodKey,
+      z.number({ error: '目标值应为数字' }).int({ error: '目标值应为整数' }).min(0, { error: '目标值不能为负数' }),
+      { error: '应为 考核期→目标值' },
+    ),
+    { error: '应为 指标→考核期→目标值' },
+  ),
   /** Service hall opening hours (Asia/Shanghai). */
   serviceHours: z
     .object({ open: ClockTime, close: ClockTime }, { error: '应包含开始和结束时间' })
     .refine((h) => h.open < h.close, { error: '结束时间应晚于开始时间', path: ['close'] }),
   /** Feature switches by name. */
-  featureSwitches: z.record(SwitchKey, z.boolean({ error: '开关值应为开启或关闭' }), { error: '功能开关应为 名称→开启/关闭' }),
+  featureSwitches: z.record(SwitchKey, z.boolean({ error: '开关值应为开启或关闭' }), {
+    error: '功能开关应为 名称→开启/关闭',
+  }),
   /** 重点群体 dictionary. */
   priorityGroups: Dictionary,
   /** 文化程度 dictionary. */
@@ -66,7 +117,9 @@ export const SETTING_SCHEMAS = {
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type SettingValues = { [K in SettingKey]: z.infer<(typeof SETTING_SCHEMAS)[K]> };
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
-export const SettingKeyParam = z.object({ key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], { error: '没有这个配置项' }) });
+export const SettingKeyParam = z.object({
+  key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], { error: '没有这个配置项' }),
+});
 
 export const Setting = z.object({
   key: z.string(),
@@ -82,7 +135,9 @@ export const SettingList = z.object({ items: z.array(Setting) });
 export const UpdateSettingBody = z.object({ value: z.unknown() });
 export type UpdateSettingBody = z.infer<typeof UpdateSettingBody>;
 
-export const SettingHistoryQuery = PageQuery.extend({ key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], { error: '没有这个配置项' }).optional() });
+export const SettingHistoryQuery = PageQuery.extend({
+  key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], { error: '没有这个配置项' }).optional(),
+});
 export const SettingChange = z.object({
   id: z.number().int(),
   key: z.string(),

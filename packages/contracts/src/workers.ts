@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { PageQuery, RegionCode, pageOf } from './common.js';
 
 export { REGISTRATION_CHANNEL_LABELS } from './labels.js';
-export const RegistrationChannel = z.enum(['online', 'counter', 'station', 'household', 'event'], { error: '登记渠道不正确' });
+export const RegistrationChannel = z.enum(['online', 'counter', 'station', 'household', 'event'], {
+  error: '登记渠道不正确',
+});
 
 export const WorkerListQuery = PageQuery.extend({ town: RegionCode.optional() });
 export const WorkerSummary = z.object({
@@ -21,6 +23,11 @@ export type WorkerSummary = z.infer<typeof WorkerSummary>;
 export const WorkerPage = pageOf(WorkerSummary);
 
 /** The full, unmasked view; every read of it is audited. */
-export const WorkerPii = z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), idNumber: z.string().nullable() });
+export const WorkerPii = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  idNumber: z.string().nullable(),
+});
 export type WorkerPii = z.infer<typeof WorkerPii>;
 export const IdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });

@@ -20,7 +20,9 @@ const TOWNS = LUZHAI_TOWNS.map((t) => t.name);
 
 function distanceKm(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
   const rad = (deg: number): number => (deg * Math.PI) / 180;
-  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
+  const h =
+    Math.sin(rad(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 
@@ -50,7 +52,14 @@ describe('createRng', () => {
   it('pickWeighted follows the weights roughly', () => {
     const rng = createRng(1);
     let heavy = 0;
-    for (let i = 0; i < 2000; i += 1) if (pickWeighted(rng, [['x', 9], ['y', 1]]) === 'x') heavy += 1;
+    for (let i = 0; i < 2000; i += 1)
+      if (
+        pickWeighted(rng, [
+          ['x', 9],
+          ['y', 1],
+        ]) === 'x'
+      )
+        heavy += 1;
     expect(heavy).toBeGreaterThan(1650);
     expect(heavy).toBeLessThan(1950);
   });
@@ -104,7 +113,10 @@ describe('employers, titles and addresses', () => {
 
   it('village addresses are in the county and the town', () => {
     const rng = createRng(6);
-    for (const town of TOWNS) expect(fakeVillageAddress(rng, town)).toMatch(new RegExp(`^鹿寨县${town}[\\u4e00-\\u9fff]{2}村[\\u4e00-\\u9fff]{2}屯\\d{1,2}号$`));
+    for (const town of TOWNS)
+      expect(fakeVillageAddress(rng, town)).toMatch(
+        new RegExp(`^鹿寨县${town}[\\u4e00-\\u9fff]{2}村[\\u4e00-\\u9fff]{2}屯\\d{1,2}号$`),
+      );
   });
 });
 
@@ -174,7 +186,14 @@ describe('whole-pipeline determinism', () => {
       return Array.from({ length: 30 }, () => {
         const town = rng.pick(TOWNS);
         const trade = rng.pick(TRADES);
-        return [fakePersonName(rng), fakeMobile(rng), fakeEmployerName(rng, town), fakeJobTitle(rng, trade), fakeWage(rng, trade), fakeVillageAddress(rng, town)];
+        return [
+          fakePersonName(rng),
+          fakeMobile(rng),
+          fakeEmployerName(rng, town),
+          fakeJobTitle(rng, trade),
+          fakeWage(rng, trade),
+          fakeVillageAddress(rng, town),
+        ];
       });
     };
     expect(build(99)).toEqual(build(99));

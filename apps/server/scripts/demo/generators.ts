@@ -62,14 +62,108 @@ export function pickWeighted<T>(rng: Rng, entries: readonly (readonly [T, number
 
 /** Surnames weighted toward those common in 鹿寨 and central Guangxi (Zhuang and Yao areas). */
 export const SURNAME_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['韦', 10], ['黄', 10], ['覃', 7], ['梁', 6], ['李', 6], ['陈', 5], ['莫', 5], ['蓝', 4],
-  ['罗', 4], ['廖', 3], ['潘', 3], ['蒙', 3], ['刘', 3], ['吴', 3], ['谭', 2], ['卢', 2],
-  ['张', 2], ['王', 2], ['杨', 2], ['何', 2], ['周', 2], ['唐', 2], ['邓', 2], ['陆', 2],
-  ['欧', 1], ['赵', 1], ['龙', 1], ['钟', 1], ['农', 1], ['甘', 1],
+  ['韦', 10],
+  ['黄', 10],
+  ['覃', 7],
+  ['梁', 6],
+  ['李', 6],
+  ['陈', 5],
+  ['莫', 5],
+  ['蓝', 4],
+  ['罗', 4],
+  ['廖', 3],
+  ['潘', 3],
+  ['蒙', 3],
+  ['刘', 3],
+  ['吴', 3],
+  ['谭', 2],
+  ['卢', 2],
+  ['张', 2],
+  ['王', 2],
+  ['杨', 2],
+  ['何', 2],
+  ['周', 2],
+  ['唐', 2],
+  ['邓', 2],
+  ['陆', 2],
+  ['欧', 1],
+  ['赵', 1],
+  ['龙', 1],
+  ['钟', 1],
+  ['农', 1],
+  ['甘', 1],
 ];
 
-const MALE_CHARS: readonly string[] = ['伟', '强', '军', '华', '明', '志', '永', '建', '国', '文', '海', '德', '成', '光', '荣', '金', '林', '勇', '平', '福', '贵', '才', '宏', '俊', '杰', '斌', '辉', '波', '新', '忠', '庆', '生', '祥', '桂', '朝', '有'];
-const FEMALE_CHARS: readonly string[] = ['丽', '芳', '秀', '英', '梅', '玲', '燕', '萍', '兰', '红', '霞', '娟', '春', '桂', '凤', '珍', '艳', '琳', '婷', '慧', '敏', '莉', '月', '群', '美', '花', '菊', '莲', '雪', '金'];
+const MALE_CHARS: readonly string[] = [
+  '伟',
+  '强',
+  '军',
+  '华',
+  '明',
+  '志',
+  '永',
+  '建',
+  '国',
+  '文',
+  '海',
+  '德',
+  '成',
+  '光',
+  '荣',
+  '金',
+  '林',
+  '勇',
+  '平',
+  '福',
+  '贵',
+  '才',
+  '宏',
+  '俊',
+  '杰',
+  '斌',
+  '辉',
+  '波',
+  '新',
+  '忠',
+  '庆',
+  '生',
+  '祥',
+  '桂',
+  '朝',
+  '有',
+];
+const FEMALE_CHARS: readonly string[] = [
+  '丽',
+  '芳',
+  '秀',
+  '英',
+  '梅',
+  '玲',
+  '燕',
+  '萍',
+  '兰',
+  '红',
+  '霞',
+  '娟',
+  '春',
+  '桂',
+  '凤',
+  '珍',
+  '艳',
+  '琳',
+  '婷',
+  '慧',
+  '敏',
+  '莉',
+  '月',
+  '群',
+  '美',
+  '花',
+  '菊',
+  '莲',
+  '雪',
+  '金',
+];
 
 export type Gender = 'male' | 'female';
 
@@ -86,10 +180,40 @@ export function fakePersonName(rng: Rng, gender: Gender = rng.chance(0.5) ? 'mal
 
 /** Mainland mobile prefixes in use (13x, 15x, 18x, 19x). */
 export const MOBILE_PREFIXES: readonly string[] = [
-  '130', '131', '132', '133', '134', '135', '136', '137', '138', '139',
-  '150', '151', '152', '153', '155', '156', '157', '158', '159',
-  '180', '181', '182', '183', '184', '185', '186', '187', '188', '189',
-  '191', '193', '195', '198', '199',
+  '130',
+  '131',
+  '132',
+  '133',
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '180',
+  '181',
+  '182',
+  '183',
+  '184',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '193',
+  '195',
+  '198',
+  '199',
 ];
 
 /** A valid-looking 11-digit mobile number. */
@@ -102,10 +226,72 @@ export function fakeMobile(rng: Rng): string {
 // ---------------------------------------------------------------------------------------------
 // Employers
 
-const BRANDS: readonly string[] = ['恒发', '鑫源', '富民', '兴农', '顺达', '华盛', '永丰', '瑞丰', '宏达', '金穗', '盛桂', '鹿鸣', '祥和', '隆兴', '利民', '长青', '桂香', '绿源', '丰茂', '众诚'];
-const COMPANY_TRADES: readonly string[] = ['建材', '建筑工程', '木业', '农业开发', '物流', '食品', '机械制造', '家政服务', '劳务', '林业', '电子', '糖业', '装饰工程', '农产品'];
-const SHOPS: readonly string[] = ['餐馆', '米粉店', '五金店', '建材店', '汽修店', '摩托车维修店', '农资店', '超市', '饭店', '快餐店', '养殖场', '果场', '装修队', '家电维修部'];
-const COOP_PRODUCTS: readonly string[] = ['沙糖桔种植', '甘蔗种植', '水果种植', '蔬菜种植', '生猪养殖', '食用菌种植', '桑蚕养殖', '油茶种植', '农机服务', '稻谷种植'];
+const BRANDS: readonly string[] = [
+  '恒发',
+  '鑫源',
+  '富民',
+  '兴农',
+  '顺达',
+  '华盛',
+  '永丰',
+  '瑞丰',
+  '宏达',
+  '金穗',
+  '盛桂',
+  '鹿鸣',
+  '祥和',
+  '隆兴',
+  '利民',
+  '长青',
+  '桂香',
+  '绿源',
+  '丰茂',
+  '众诚',
+];
+const COMPANY_TRADES: readonly string[] = [
+  '建材',
+  '建筑工程',
+  '木业',
+  '农业开发',
+  '物流',
+  '食品',
+  '机械制造',
+  '家政服务',
+  '劳务',
+  '林业',
+  '电子',
+  '糖业',
+  '装饰工程',
+  '农产品',
+];
+const SHOPS: readonly string[] = [
+  '餐馆',
+  '米粉店',
+  '五金店',
+  '建材店',
+  '汽修店',
+  '摩托车维修店',
+  '农资店',
+  '超市',
+  '饭店',
+  '快餐店',
+  '养殖场',
+  '果场',
+  '装修队',
+  '家电维修部',
+];
+const COOP_PRODUCTS: readonly string[] = [
+  '沙糖桔种植',
+  '甘蔗种植',
+  '水果种植',
+  '蔬菜种植',
+  '生猪养殖',
+  '食用菌种植',
+  '桑蚕养殖',
+  '油茶种植',
+  '农机服务',
+  '稻谷种植',
+];
 
 export type FakeEmployerKind = 'enterprise' | 'individual_business' | 'cooperative';
 
@@ -173,15 +359,63 @@ const HOUR_STANDARD: PayBand = { unit: 'hour', minYuan: 18, maxYuan: 30, stepYua
 const PAY_RULES: readonly { match: RegExp; bands: readonly (readonly [PayBand, number])[] }[] = [
   { match: /月嫂/, bands: [[{ unit: 'month', minYuan: 5000, maxYuan: 8000, stepYuan: 500 }, 1]] },
   { match: /家教/, bands: [[{ unit: 'hour', minYuan: 30, maxYuan: 60, stepYuan: 5 }, 1]] },
-  { match: /砍蔗/, bands: [[{ unit: 'piece', minYuan: 80, maxYuan: 130, stepYuan: 5, pieceLabel: '吨' }, 6], [DAY_HEAVY, 4]] },
-  { match: /装车/, bands: [[{ unit: 'piece', minYuan: 20, maxYuan: 40, stepYuan: 5, pieceLabel: '吨' }, 5], [DAY_HEAVY, 5]] },
-  { match: /采摘/, bands: [[{ unit: 'piece', minYuan: 0.3, maxYuan: 0.8, stepYuan: 0.05, pieceLabel: '斤' }, 6], [DAY_FARM, 4]] },
-  { match: /插秧/, bands: [[{ unit: 'piece', minYuan: 150, maxYuan: 250, stepYuan: 10, pieceLabel: '亩' }, 5], [DAY_FARM, 5]] },
-  { match: /缝纫/, bands: [[{ unit: 'piece', minYuan: 0.5, maxYuan: 3, stepYuan: 0.1, pieceLabel: '件' }, 5], [MONTH_STANDARD, 5]] },
-  { match: /泥水|钢筋|木工|电焊|架子|混凝土|贴砖|水电|油漆|抹灰|防水|装修|门窗|钢结构|工匠/, bands: [[DAY_SKILLED, 1]] },
-  { match: /保洁|钟点|促销|礼仪|活动/, bands: [[HOUR_STANDARD, 7], [{ unit: 'day', minYuan: 150, maxYuan: 200, stepYuan: 10 }, 3]] },
-  { match: /司机|农机手/, bands: [[DAY_HEAVY, 5], [{ unit: 'month', minYuan: 4500, maxYuan: 6000, stepYuan: 100 }, 5]] },
-  { match: /小工|杂工|搬运|装卸|除草|割灌|造林|抚育|砍伐|种植|收割|帮工|农艺|零活|园林|绿化|环卫/, bands: [[DAY_LABOUR, 1]] },
+  {
+    match: /砍蔗/,
+    bands: [
+      [{ unit: 'piece', minYuan: 80, maxYuan: 130, stepYuan: 5, pieceLabel: '吨' }, 6],
+      [DAY_HEAVY, 4],
+    ],
+  },
+  {
+    match: /装车/,
+    bands: [
+      [{ unit: 'piece', minYuan: 20, maxYuan: 40, stepYuan: 5, pieceLabel: '吨' }, 5],
+      [DAY_HEAVY, 5],
+    ],
+  },
+  {
+    match: /采摘/,
+    bands: [
+      [{ unit: 'piece', minYuan: 0.3, maxYuan: 0.8, stepYuan: 0.05, pieceLabel: '斤' }, 6],
+      [DAY_FARM, 4],
+    ],
+  },
+  {
+    match: /插秧/,
+    bands: [
+      [{ unit: 'piece', minYuan: 150, maxYuan: 250, stepYuan: 10, pieceLabel: '亩' }, 5],
+      [DAY_FARM, 5],
+    ],
+  },
+  {
+    match: /缝纫/,
+    bands: [
+      [{ unit: 'piece', minYuan: 0.5, maxYuan: 3, stepYuan: 0.1, pieceLabel: '件' }, 5],
+      [MONTH_STANDARD, 5],
+    ],
+  },
+  {
+    match: /泥水|钢筋|木工|电焊|架子|混凝土|贴砖|水电|油漆|抹灰|防水|装修|门窗|钢结构|工匠/,
+    bands: [[DAY_SKILLED, 1]],
+  },
+  {
+    match: /保洁|钟点|促销|礼仪|活动/,
+    bands: [
+      [HOUR_STANDARD, 7],
+      [{ unit: 'day', minYuan: 150, maxYuan: 200, stepYuan: 10 }, 3],
+    ],
+  },
+  {
+    match: /司机|农机手/,
+    bands: [
+      [DAY_HEAVY, 5],
+      [{ unit: 'month', minYuan: 4500, maxYuan: 6000, stepYuan: 100 }, 5],
+    ],
+  },
+  {
+    match: /小工|杂工|搬运|装卸|除草|割灌|造林|抚育|砍伐|种植|收割|帮工|农艺|零活|园林|绿化|环卫/,
+    bands: [[DAY_LABOUR, 1]],
+  },
 ];
 
 function amountFen(rng: Rng, band: PayBand): { minFen: number; maxFen: number } {
@@ -195,14 +429,21 @@ function amountFen(rng: Rng, band: PayBand): { minFen: number; maxFen: number } 
 
 function payBands(occupationName: string): readonly (readonly [PayBand, number])[] {
   const rule = PAY_RULES.find((candidate) => candidate.match.test(occupationName));
-  return rule ? rule.bands : [[MONTH_STANDARD, 7], [DAY_LABOUR, 3]];
+  return rule
+    ? rule.bands
+    : [
+        [MONTH_STANDARD, 7],
+        [DAY_LABOUR, 3],
+      ];
 }
 
 /** Pay range for a job in the given trade (by its Chinese name), in integer fen. */
 export function fakeWage(rng: Rng, occupationName: string): FakeWage {
   const band = pickWeighted(rng, payBands(occupationName));
   const { minFen, maxFen } = amountFen(rng, band);
-  return band.pieceLabel === undefined ? { unit: band.unit, minFen, maxFen } : { unit: band.unit, minFen, maxFen, pieceLabel: band.pieceLabel };
+  return band.pieceLabel === undefined
+    ? { unit: band.unit, minFen, maxFen }
+    : { unit: band.unit, minFen, maxFen, pieceLabel: band.pieceLabel };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,13 +457,55 @@ export function fakeJobTitle(rng: Rng, occupationName: string): string {
   if (units.every((unit) => unit === 'month')) {
     templates.push(`${occupationName}（长期）`, `招${occupationName}${count}人，包吃住`);
   } else if (units.every((unit) => unit !== 'month')) {
-    templates.push(`${occupationName} 日结`, `招${occupationName}${count}人，包午餐`, `${occupationName}${count}名，干完就结`);
+    templates.push(
+      `${occupationName} 日结`,
+      `招${occupationName}${count}人，包午餐`,
+      `${occupationName}${count}名，干完就结`,
+    );
   }
   return rng.pick(templates);
 }
 
-const PLACE_HEADS: readonly string[] = ['那', '板', '六', '古', '拉', '大', '新', '平', '石', '龙', '上', '下', '江', '长', '马', '安', '木', '高', '牛', '良'];
-const PLACE_TAILS: readonly string[] = ['塘', '岭', '坡', '山', '田', '寨', '冲', '洞', '垌', '湾', '头', '坪', '桥', '美', '乐', '岩'];
+const PLACE_HEADS: readonly string[] = [
+  '那',
+  '板',
+  '六',
+  '古',
+  '拉',
+  '大',
+  '新',
+  '平',
+  '石',
+  '龙',
+  '上',
+  '下',
+  '江',
+  '长',
+  '马',
+  '安',
+  '木',
+  '高',
+  '牛',
+  '良',
+];
+const PLACE_TAILS: readonly string[] = [
+  '塘',
+  '岭',
+  '坡',
+  '山',
+  '田',
+  '寨',
+  '冲',
+  '洞',
+  '垌',
+  '湾',
+  '头',
+  '坪',
+  '桥',
+  '美',
+  '乐',
+  '岩',
+];
 
 function placeName(rng: Rng): string {
   return rng.pick(PLACE_HEADS) + rng.pick(PLACE_TAILS);

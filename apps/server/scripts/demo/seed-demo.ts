@@ -16,7 +16,17 @@ import { seedTrainingAndEvents } from './seed-training-events.js';
 import { seedPublicServices } from './seed-public-services.js';
 import { seedCreditDemo } from './seed-credit.js';
 import { seedPublicationsDemo } from './seed-publications.js';
-import { createRng, fakeEmployerName, fakeJobTitle, fakeMobile, fakePersonName, fakeVillageAddress, fakeWage, jitterPoint, type Rng } from './generators.js';
+import {
+  createRng,
+  fakeEmployerName,
+  fakeJobTitle,
+  fakeMobile,
+  fakePersonName,
+  fakeVillageAddress,
+  fakeWage,
+  jitterPoint,
+  type Rng,
+} from './generators.js';
 
 export const DEMO_PASSWORD = 'Lingong@2025';
 export const DEMO_WORKER_PHONE = '13800000001';
@@ -29,8 +39,20 @@ export const DEMO_STAFF = [
   { username: 'counter', name: '窗口·韦小梅', roles: ['counter_staff'], regionCode: COUNTY, label: '窗口工作人员' },
   { username: 'reviewer', name: '审核·覃建国', roles: ['reviewer'], regionCode: COUNTY, label: '审核员' },
   { username: 'supervisor', name: '人社局·蓝主任', roles: ['supervisor'], regionCode: COUNTY, label: '监管（只读）' },
-  { username: 'zhongdu', name: '中渡驿站·莫丽', roles: ['station_agent'], regionCode: '450223101000', label: '驿站（中渡镇）' },
-  { username: 'zhaisha', name: '寨沙驿站·黄强', roles: ['station_agent'], regionCode: '450223102000', label: '驿站（寨沙镇）' },
+  {
+    username: 'zhongdu',
+    name: '中渡驿站·莫丽',
+    roles: ['station_agent'],
+    regionCode: '450223101000',
+    label: '驿站（中渡镇）',
+  },
+  {
+    username: 'zhaisha',
+    name: '寨沙驿站·黄强',
+    roles: ['station_agent'],
+    regionCode: '450223102000',
+    label: '驿站（寨沙镇）',
+  },
 ] as const;
 
 export const DEMO_LOGINS: { label: string; login: string }[] = [
@@ -39,7 +61,18 @@ export const DEMO_LOGINS: { label: string; login: string }[] = [
   { label: '用工主体', login: `/  手机 ${DEMO_EMPLOYER_PHONE}，验证码见服务日志` },
 ];
 
-const PRIORITY_GROUPS = ['脱贫劳动力', '零就业家庭成员', '残疾人', '退役军人', '高校毕业生', '农民工/返乡人员', '失业人员', '低保家庭成员', '大龄(4050)人员', '灵活就业人员'];
+const PRIORITY_GROUPS = [
+  '脱贫劳动力',
+  '零就业家庭成员',
+  '残疾人',
+  '退役军人',
+  '高校毕业生',
+  '农民工/返乡人员',
+  '失业人员',
+  '低保家庭成员',
+  '大龄(4050)人员',
+  '灵活就业人员',
+];
 const CHANNELS = ['online', 'online', 'counter', 'counter', 'station', 'household', 'event'] as const;
 const SETTLEMENTS = ['daily', 'daily', 'weekly', 'monthly', 'on_completion'] as const;
 
@@ -53,19 +86,37 @@ type SeedDeps = { db: DbOrTx; pii: Pii };
 type Towns = { code: string; name: string }[];
 
 async function loadContext(db: DbOrTx) {
-  const towns: Towns = await db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.level, 'town'));
-  const leaves = (await db.select({ id: occupations.id, name: occupations.name, isCategory: occupations.isCategory }).from(occupations)).filter((o) => !o.isCategory);
+  const towns: Towns = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(eq(regions.level, 'town'));
+  const leaves = (
+    await db
+      .select({ id: occupations.id, name: occupations.name, isCategory: occupations.isCategory })
+      .from(occupations)
+  ).filter((o) => !o.isCategory);
   if (towns.length === 0 || leaves.length === 0) throw new Error('seed reference data first');
   return { towns, leaves };
 }
 
 /** Three placeholder villages per town with none, marked placeholder (the official list is imported). */
 async function ensurePlaceholderVillages(db: DbOrTx, towns: Towns): Promise<Map<string, string[]>> {
-  const existing = await db.select({ code: regions.code, parent: regions.parentCode }).from(regions).where(eq(regions.level, 'village'));
+  const existing = await db
+    .select({ code: regions.code, parent: regions.parentCode })
+    .from(regions)
+    .where(eq(regions.level, 'village'));
   const byTown = new Map<string, string[]>();
   for (const v of existing) if (v.parent) byTown.set(v.parent, [...(byTown.get(v.parent) ?? []), v.code]);
   const rows = towns.flatMap((t) =>
-    byTown.has(t.code) ? [] : [1, 2, 3].map((i) => ({ code: `${t.code.slice(0, 9)}${String(i).padStart(3, '0')}`, name: `${t.name.replace(/[镇乡]$/, '')}示例村${i}`, level: 'village' as const, parentCode: t.code, placeholder: true })),
+    byTown.has(t.code)
+      ? []
+      : [1, 2, 3].map((i) => ({
+          code: `${t.code.slice(0, 9)}${String(i).padStart(3, '0')}`,
+          name: `${t.name.replace(/[镇乡]$/, '')}示例村${i}`,
+          level: 'village' as const,
+          parentCode: t.code,
+          placeholder: true,
+        })),
   );
   if (rows.length > 0) await db.insert(regions).values(rows).onConflictDoNothing();
   for (const r of rows) byTown.set(r.parentCode, [...(byTown.get(r.parentCode) ?? []), r.code]);
@@ -118,7 +169,11 @@ export async function seedWorkers(deps: SeedDeps, n: number, seed: number): Prom
 }
 
 /** Insert M employers with valid credit codes (enterprises) or ID numbers (private persons). */
-export async function seedEmployers(deps: SeedDeps, m: number, seed: number): Promise<{ id: string; townCode: string; name: string }[]> {
+export async function seedEmployers(
+  deps: SeedDeps,
+  m: number,
+  seed: number,
+): Promise<{ id: string; townCode: string; name: string }[]> {
   const { db, pii } = deps;
   const rng = createRng(seed + 1);
   const { towns } = await loadContext(db);
@@ -128,12 +183,29 @@ export async function seedEmployers(deps: SeedDeps, m: number, seed: number): Pr
     const kind = rng.pick(['enterprise', 'enterprise', 'individual_business', 'private_person'] as const);
     const name = kind === 'private_person' ? `${fakePersonName(rng)}（个人雇主）` : fakeEmployerName(rng, town.name);
     const phone = fakeMobile(rng);
-    const idNumber = kind === 'private_person' ? makeIdNumber({ regionCode: '450223', birthDate: `19${rng.int(60, 95)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`, seq: rng.int(0, 499), gender: 'male' }) : null;
+    const idNumber =
+      kind === 'private_person'
+        ? makeIdNumber({
+            regionCode: '450223',
+            birthDate: `19${rng.int(60, 95)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
+            seq: rng.int(0, 499),
+            gender: 'male',
+          })
+        : null;
     rows.push({
       id: randomUUID(),
       name: `${name}${m > 200 ? `·${i}` : ''}`,
       kind,
-      uscc: kind === 'private_person' ? null : makeUscc(makeUsccBody({ regionCode: '450223', seed: (seed * 7919 + i * 104729) % 100_000_000, typeCode: kind === 'enterprise' ? '91' : '92' })),
+      uscc:
+        kind === 'private_person'
+          ? null
+          : makeUscc(
+              makeUsccBody({
+                regionCode: '450223',
+                seed: (seed * 7919 + i * 104729) % 100_000_000,
+                typeCode: kind === 'enterprise' ? '91' : '92',
+              }),
+            ),
       idNumberEnc: idNumber ? pii.encrypt(idNumber) : null,
       idNumberHash: idNumber ? pii.index('id_number', idNumber) : null,
       townCode: town.code,
@@ -146,12 +218,21 @@ export async function seedEmployers(deps: SeedDeps, m: number, seed: number): Pr
       verificationStatus: rng.chance(0.85) ? ('verified' as const) : ('pending' as const),
     });
   }
-  for (let i = 0; i < rows.length; i += 500) await db.insert(employers).values(rows.slice(i, i + 500)).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insert(employers)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
   return rows.map((r) => ({ id: r.id, townCode: r.townCode, name: r.name }));
 }
 
 /** Insert K job postings, mostly published, spread over the employers' towns. */
-export async function seedJobs(deps: SeedDeps, k: number, seed: number, employerList?: { id: string; townCode: string }[]): Promise<number> {
+export async function seedJobs(
+  deps: SeedDeps,
+  k: number,
+  seed: number,
+  employerList?: { id: string; townCode: string }[],
+): Promise<number> {
   const { db, pii } = deps;
   const rng = createRng(seed + 2);
   const { towns, leaves } = await loadContext(db);
@@ -197,26 +278,68 @@ export async function seedJobs(deps: SeedDeps, k: number, seed: number, employer
     });
   }
   // Search tokens (jieba) as the app writes them, so demo jobs are found by Chinese keywords.
-  const withTokens = rows.map((r) => ({ ...r, searchTokens: jobSearchVector({ title: r.title, occupationName: occNames.get(r.occupationId) ?? '', townName: townName.get(r.townCode) ?? '', address: r.address, requirements: r.requirements }) }));
+  const withTokens = rows.map((r) => ({
+    ...r,
+    searchTokens: jobSearchVector({
+      title: r.title,
+      occupationName: occNames.get(r.occupationId) ?? '',
+      townName: townName.get(r.townCode) ?? '',
+      address: r.address,
+      requirements: r.requirements,
+    }),
+  }));
   for (let i = 0; i < withTokens.length; i += 500) await db.insert(jobPostings).values(withTokens.slice(i, i + 500));
   return k;
 }
 
-async function seedDemoAccounts(deps: SeedDeps, firstEmployerId: string | undefined, passwordHash: string): Promise<void> {
+async function seedDemoAccounts(
+  deps: SeedDeps,
+  firstEmployerId: string | undefined,
+  passwordHash: string,
+): Promise<void> {
   const { db, pii } = deps;
-  await db.insert(staff).values(DEMO_STAFF.map((s) => ({ username: s.username, name: s.name, roles: [...s.roles], regionCode: s.regionCode, passwordHash }))).onConflictDoNothing();
+  await db
+    .insert(staff)
+    .values(
+      DEMO_STAFF.map((s) => ({
+        username: s.username,
+        name: s.name,
+        roles: [...s.roles],
+        regionCode: s.regionCode,
+        passwordHash,
+      })),
+    )
+    .onConflictDoNothing();
   const rng = createRng(7);
   for (const [i, phone] of [DEMO_WORKER_PHONE, DEMO_EMPLOYER_PHONE].entries()) {
-    const [user] = await db.insert(users).values({ phoneEnc: pii.encrypt(phone), phoneHash: pii.index('phone', phone), displayName: i === 0 ? '韦大勇' : '李老板' }).onConflictDoNothing().returning();
+    const [user] = await db
+      .insert(users)
+      .values({
+        phoneEnc: pii.encrypt(phone),
+        phoneHash: pii.index('phone', phone),
+        displayName: i === 0 ? '韦大勇' : '李老板',
+      })
+      .onConflictDoNothing()
+      .returning();
     if (!user) continue;
     const row = workerRow(pii, rng, 10 + i, '450223101000', [], phone);
-    await db.insert(workerProfiles).values({ ...row, userId: user.id, nameEnc: pii.encrypt(i === 0 ? '韦大勇' : '李建华'), channel: 'online' }).onConflictDoNothing();
-    if (i === 1 && firstEmployerId) await db.insert(employerMembers).values({ employerId: firstEmployerId, userId: user.id, role: 'owner' }).onConflictDoNothing();
+    await db
+      .insert(workerProfiles)
+      .values({ ...row, userId: user.id, nameEnc: pii.encrypt(i === 0 ? '韦大勇' : '李建华'), channel: 'online' })
+      .onConflictDoNothing();
+    if (i === 1 && firstEmployerId)
+      await db
+        .insert(employerMembers)
+        .values({ employerId: firstEmployerId, userId: user.id, role: 'owner' })
+        .onConflictDoNothing();
   }
 }
 
 /** The demo data set `npm start` makes once. Returns false when demo staff already exist. */
-export async function seedDemo(deps: SeedDeps, opts: { workers: number; employers: number; jobs: number; seed: number }): Promise<boolean> {
+export async function seedDemo(
+  deps: SeedDeps,
+  opts: { workers: number; employers: number; jobs: number; seed: number },
+): Promise<boolean> {
   const already = await deps.db.select({ id: staff.id }).from(staff).where(eq(staff.username, 'admin')).limit(1);
   if (already.length > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -3,7 +3,12 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../src/db/client.js';
 import type { Pii } from '../../src/platform/pii.js';
 import { staff } from '../../src/modules/accounts/accounts.schema.js';
-import { collectionFollowups, collectionHouseholds, collectionMembers, derivedZeroEmployment } from '../../src/modules/collection/index.js';
+import {
+  collectionFollowups,
+  collectionHouseholds,
+  collectionMembers,
+  derivedZeroEmployment,
+} from '../../src/modules/collection/index.js';
 import { dutyShifts, facilityChecks, stationVisits } from '../../src/modules/operations/index.js';
 import { publicityItems } from '../../src/modules/publicity/index.js';
 import { regions, stations } from '../../src/modules/reference/reference.schema.js';
@@ -53,13 +58,29 @@ async function seedPublicity(c: Ctx): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await c.db.insert(publicityItems).values(rows.slice(i, i + 200));
 }
 
-const STATUS_WEIGHTS: MemberStatus[] = ['employed_local', 'employed_local', 'migrant', 'migrant', 'migrant', 'flexible', 'unemployed', 'not_in_labour_force'];
+const STATUS_WEIGHTS: MemberStatus[] = [
+  'employed_local',
+  'employed_local',
+  'migrant',
+  'migrant',
+  'migrant',
+  'flexible',
+  'unemployed',
+  'not_in_labour_force',
+];
 const DESTINATIONS = ['广东东莞', '广东深圳', '广东佛山', '柳州市区', '浙江宁波'];
 const TRADES = ['电子装配', '建筑工', '快递分拣', '餐饮服务', '汽车零部件'];
 
 async function seedCollection(c: Ctx): Promise<void> {
-  const villages = await c.db.select({ code: regions.code, parent: regions.parentCode }).from(regions).where(eq(regions.level, 'village'));
-  const towns = new Map((await c.db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.level, 'town'))).map((t) => [t.code, t.name]));
+  const villages = await c.db
+    .select({ code: regions.code, parent: regions.parentCode })
+    .from(regions)
+    .where(eq(regions.level, 'village'));
+  const towns = new Map(
+    (await c.db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.level, 'town'))).map(
+      (t) => [t.code, t.name],
+    ),
+  );
   let seq = 0;
   const today = shanghaiDay(c.now);
   for (const v of villages.filter(() => c.rng.chance(0.8))) {
@@ -69,13 +90,21 @@ async function seedCollection(c: Ctx): Promise<void> {
         seq += 1;
         const birth = shanghaiDay(Date.UTC(1950, 0, 1) + ((seq * 7919) % 22000) * DAY);
         const gender = c.rng.chance(0.5) ? 'male' : 'female';
-        const idNumber = makeIdNumber({ regionCode: '450223', birthDate: birth, seq: 450 + (Math.floor(seq / 22000) % 50), gender });
+        const idNumber = makeIdNumber({
+          regionCode: '450223',
+          birthDate: birth,
+          seq: 450 + (Math.floor(seq / 22000) % 50),
+          gender,
+        });
         const status = c.rng.pick(STATUS_WEIGHTS);
         return { name: fakePersonName(c.rng, gender), idNumber, gender, birth, status, head: i === 0 };
       });
       const zeroFamily = c.rng.chance(0.08);
       if (zeroFamily) for (const m of members) m.status = WORKING_STATUSES.includes(m.status) ? 'unemployed' : m.status;
-      const derived = derivedZeroEmployment(members.map((m) => ({ status: m.status, birthDate: m.birth })), today);
+      const derived = derivedZeroEmployment(
+        members.map((m) => ({ status: m.status, birthDate: m.birth })),
+        today,
+      );
       const head = members[0];
       const recorder = c.recorders.find((r) => v.code.startsWith(r.region.slice(0, 9))) ?? c.rng.pick(c.recorders);
       const [row] = await c.db
@@ -111,13 +140,23 @@ async function seedCollection(c: Ctx): Promise<void> {
           createdAt: new Date(c.now - DAY + i),
         })),
       );
-      if (c.rng.chance(0.3)) await c.db.insert(collectionFollowups).values({ householdId: row.id, villageCode: v.code, followedOn: row.collectedOn, content: '电话回访，了解务工人员近况，推送本地岗位', nextDate: null, recorderStaffId: recorder.id });
+      if (c.rng.chance(0.3))
+        await c.db.insert(collectionFollowups).values({
+          householdId: row.id,
+          villageCode: v.code,
+          followedOn: row.collectedOn,
+          content: '电话回访，了解务工人员近况，推送本地岗位',
+          nextDate: null,
+          recorderStaffId: recorder.id,
+        });
     }
   }
 }
 
 async function seedOperations(c: Ctx): Promise<void> {
-  const county = (await c.db.select({ id: staff.id, region: staff.regionCode }).from(staff)).filter((s) => s.region === COUNTY);
+  const county = (await c.db.select({ id: staff.id, region: staff.regionCode }).from(staff)).filter(
+    (s) => s.region === COUNTY,
+  );
   const stationRows = await c.db.select({ id: stations.id, townCode: stations.townCode }).from(stations);
   const shifts: (typeof dutyShifts.$inferInsert)[] = [];
   for (let t = c.now - 45 * DAY; t <= c.now - DAY; t += DAY) {
@@ -125,20 +164,57 @@ async function seedOperations(c: Ctx): Promise<void> {
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
     if (weekday === 0 || weekday === 6) continue;
     const crew = county.filter(() => c.rng.chance(0.9));
-    crew.forEach((s, i) => shifts.push({ dutyDate: day, staffId: s.id, place: 'market', onTime: i === 0 && c.rng.chance(0.15) ? '13:00' : '08:30', offTime: '18:00', regionCode: COUNTY, recorderStaffId: county[0]?.id }));
+    crew.forEach((s, i) =>
+      shifts.push({
+        dutyDate: day,
+        staffId: s.id,
+        place: 'market',
+        onTime: i === 0 && c.rng.chance(0.15) ? '13:00' : '08:30',
+        offTime: '18:00',
+        regionCode: COUNTY,
+        recorderStaffId: county[0]?.id,
+      }),
+    );
     for (const r of c.recorders.filter((x) => x.region !== COUNTY)) {
       const st = stationRows.find((s) => s.townCode === r.region);
-      if (st) shifts.push({ dutyDate: day, staffId: r.id, place: 'station', stationId: st.id, onTime: '09:00', offTime: '17:30', regionCode: st.townCode, recorderStaffId: r.id });
+      if (st)
+        shifts.push({
+          dutyDate: day,
+          staffId: r.id,
+          place: 'station',
+          stationId: st.id,
+          onTime: '09:00',
+          offTime: '17:30',
+          regionCode: st.townCode,
+          recorderStaffId: r.id,
+        });
     }
   }
   for (let i = 0; i < shifts.length; i += 300) await c.db.insert(dutyShifts).values(shifts.slice(i, i + 300));
   const visitor = county[0];
   if (visitor) {
     await c.db.insert(stationVisits).values(
-      stationRows.map((s) => ({ stationId: s.id, visitedOn: dayIn(c), visitorStaffId: visitor.id, content: '指导驿站求职登记、岗位发布与台账整理', issuesFound: c.rng.chance(0.5) ? '部分登记表缺少登记人签字' : '', followUp: '下次指导时复查', regionCode: s.townCode, recorderStaffId: visitor.id })),
+      stationRows.map((s) => ({
+        stationId: s.id,
+        visitedOn: dayIn(c),
+        visitorStaffId: visitor.id,
+        content: '指导驿站求职登记、岗位发布与台账整理',
+        issuesFound: c.rng.chance(0.5) ? '部分登记表缺少登记人签字' : '',
+        followUp: '下次指导时复查',
+        regionCode: s.townCode,
+        recorderStaffId: visitor.id,
+      })),
     );
     await c.db.insert(facilityChecks).values(
-      Array.from({ length: 6 }, (_x, i) => ({ checkedOn: shanghaiDay(c.now - (i * 30 + 3) * DAY), items: ['自助服务终端', '叫号机', '消防设施'], result: i === 2 ? ('needs_repair' as const) : ('ok' as const), faults: i === 2 ? '叫号机打印不清晰' : '', followUp: i === 2 ? '已报修，3日内修复' : '', regionCode: COUNTY, recorderStaffId: visitor.id })),
+      Array.from({ length: 6 }, (_x, i) => ({
+        checkedOn: shanghaiDay(c.now - (i * 30 + 3) * DAY),
+        items: ['自助服务终端', '叫号机', '消防设施'],
+        result: i === 2 ? ('needs_repair' as const) : ('ok' as const),
+        faults: i === 2 ? '叫号机打印不清晰' : '',
+        followUp: i === 2 ? '已报修，3日内修复' : '',
+        regionCode: COUNTY,
+        recorderStaffId: visitor.id,
+      })),
     );
   }
 }
@@ -146,7 +222,9 @@ async function seedOperations(c: Ctx): Promise<void> {
 export async function seedPublicServices(db: DbOrTx, pii: Pii, opts: { seed: number; now?: Date }): Promise<void> {
   const now = (opts.now ?? new Date()).getTime();
   const start = Date.parse(`${shanghaiDay(now).slice(0, 4)}-01-01T00:00:00+08:00`);
-  const recorders = (await db.select({ id: staff.id, region: staff.regionCode, roles: staff.roles }).from(staff)).filter((s) => s.roles.includes('counter_staff') || s.roles.includes('station_agent'));
+  const recorders = (
+    await db.select({ id: staff.id, region: staff.regionCode, roles: staff.roles }).from(staff)
+  ).filter((s) => s.roles.includes('counter_staff') || s.roles.includes('station_agent'));
   if (recorders.length === 0) return;
   const c: Ctx = { db, pii, rng: createRng(opts.seed + 23), start, now, recorders };
   await seedPublicity(c);

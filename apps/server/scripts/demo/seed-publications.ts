@@ -11,7 +11,12 @@ const DAY = 86_400_000;
 export async function seedPublicationsDemo(db: DbOrTx): Promise<void> {
   const [author] = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, 'counter'));
   const [reviewer] = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, 'reviewer'));
-  const jobs = await db.select({ id: jobPostings.id }).from(jobPostings).where(and(eq(jobPostings.status, 'published'))).orderBy(desc(jobPostings.publishedAt)).limit(5);
+  const jobs = await db
+    .select({ id: jobPostings.id })
+    .from(jobPostings)
+    .where(and(eq(jobPostings.status, 'published')))
+    .orderBy(desc(jobPostings.publishedAt))
+    .limit(5);
   const now = Date.now();
   const items = [
     {
@@ -41,10 +46,31 @@ export async function seedPublicationsDemo(db: DbOrTx): Promise<void> {
     const publishedAt = new Date(now - (i + 1) * DAY);
     const [row] = await db
       .insert(publications)
-      .values({ ...item, channels: [...item.channels], regionCode: COUNTY, status: 'published', publishAt: publishedAt, publishedAt, unpublishAt: new Date(now + 60 * DAY), authorStaffId: author?.id ?? null, reviewerStaffId: reviewer?.id ?? null, reviewedAt: publishedAt, createdAt: publishedAt, updatedAt: publishedAt })
+      .values({
+        ...item,
+        channels: [...item.channels],
+        regionCode: COUNTY,
+        status: 'published',
+        publishAt: publishedAt,
+        publishedAt,
+        unpublishAt: new Date(now + 60 * DAY),
+        authorStaffId: author?.id ?? null,
+        reviewerStaffId: reviewer?.id ?? null,
+        reviewedAt: publishedAt,
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
+      })
       .returning({ id: publications.id });
     const live = item.channels.filter((c) => c === 'banner' || c === 'notice' || c === 'screen');
-    await db.insert(publicationLogs).values(live.map((channel) => ({ publicationId: row!.id, channel, action: 'published' as const, staffId: null, at: publishedAt })));
+    await db.insert(publicationLogs).values(
+      live.map((channel) => ({
+        publicationId: row!.id,
+        channel,
+        action: 'published' as const,
+        staffId: null,
+        at: publishedAt,
+      })),
+    );
   }
   await db.insert(publications).values({
     kind: 'announcement',

@@ -6,15 +6,38 @@ import { bearer, type TestContext } from './test-app.js';
 export async function completedWithAmount(ctx: TestContext, pair: Pair, amountYuan: number): Promise<string> {
   const { applicationId } = await hiredApplication(ctx, pair);
   await ctx.deps.database.db.transaction((tx) =>
-    transition(tx, { id: applicationId, from: ['hired', 'confirmed'], to: 'working', side: 'worker', actor: { kind: 'user', id: pair.worker.userId, sessionId: 'test' }, now: ctx.deps.now(), message: 'not workable' }),
+    transition(tx, {
+      id: applicationId,
+      from: ['hired', 'confirmed'],
+      to: 'working',
+      side: 'worker',
+      actor: { kind: 'user', id: pair.worker.userId, sessionId: 'test' },
+      now: ctx.deps.now(),
+      message: 'not workable',
+    }),
   );
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/applications/${applicationId}/complete`, headers: bearer(pair.owner.token), payload: { amountYuan } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/app/applications/${applicationId}/complete`,
+    headers: bearer(pair.owner.token),
+    payload: { amountYuan },
+  });
   if (res.statusCode !== 200) throw new Error(`complete failed: ${res.body}`);
   return applicationId;
 }
 
 /** Rate through the API as one side. */
-export async function rateAs(ctx: TestContext, token: string, applicationId: string, payload: { stars: number; tags?: string[]; comment?: string }): Promise<void> {
-  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/app/applications/${applicationId}/rating`, headers: bearer(token), payload });
+export async function rateAs(
+  ctx: TestContext,
+  token: string,
+  applicationId: string,
+  payload: { stars: number; tags?: string[]; comment?: string },
+): Promise<void> {
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/app/applications/${applicationId}/rating`,
+    headers: bearer(token),
+    payload,
+  });
   if (res.statusCode !== 201) throw new Error(`rating failed: ${res.body}`);
 }

@@ -17,16 +17,29 @@ export const PASSWORD = 'Test@Password1';
 let seq = 0;
 
 /** A staff member with roles and a region scope; returns its username. */
-export async function buildStaff(ctx: TestContext, opts: { roles: StaffRole[]; regionCode?: string; username?: string }): Promise<string> {
+export async function buildStaff(
+  ctx: TestContext,
+  opts: { roles: StaffRole[]; regionCode?: string; username?: string },
+): Promise<string> {
   seq += 1;
   const username = opts.username ?? `staff${seq}_${opts.roles.join('_')}`;
-  await insertStaff(ctx.deps.database.db, { username, name: `测试${seq}`, passwordHash: await hashPassword(PASSWORD), roles: opts.roles, regionCode: opts.regionCode ?? COUNTY });
+  await insertStaff(ctx.deps.database.db, {
+    username,
+    name: `测试${seq}`,
+    passwordHash: await hashPassword(PASSWORD),
+    roles: opts.roles,
+    regionCode: opts.regionCode ?? COUNTY,
+  });
   return username;
 }
 
 /** Log a staff member in; returns the session token. */
 export async function loginStaff(ctx: TestContext, username: string, password = PASSWORD): Promise<string> {
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/staff', payload: { username, password } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/public/auth/login/staff',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`staff login failed: ${res.statusCode} ${res.body}`);
   return json<{ token: string }>(res).token;
 }
@@ -40,16 +53,28 @@ export async function loginPhone(ctx: TestContext, phone: string): Promise<strin
   const sent = await ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/sms-code', payload: { phone } });
   if (sent.statusCode !== 200) throw new Error(`sms failed: ${sent.body}`);
   const code = ctx.sms.latest(phone)?.params.code;
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/phone', payload: { phone, code } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/public/auth/login/phone',
+    payload: { phone, code },
+  });
   if (res.statusCode !== 200) throw new Error(`phone login failed: ${res.body}`);
   return json<{ token: string }>(res).token;
 }
 
 /** A job seeker registered in a region; returns its id. */
-export async function buildWorker(ctx: TestContext, opts: { name: string; homeRegionCode: string; phone?: string }): Promise<string> {
+export async function buildWorker(
+  ctx: TestContext,
+  opts: { name: string; homeRegionCode: string; phone?: string },
+): Promise<string> {
   seq += 1;
   const { pii, database } = ctx.deps;
-  const idNumber = makeIdNumber({ regionCode: '450223', birthDate: '1975-03-0' + ((seq % 9) + 1), seq: seq % 500, gender: 'male' });
+  const idNumber = makeIdNumber({
+    regionCode: '450223',
+    birthDate: '1975-03-0' + ((seq % 9) + 1),
+    seq: seq % 500,
+    gender: 'male',
+  });
   const phone = opts.phone ?? `139${String(10_000_000 + seq).slice(-8)}`;
   const id = crypto.randomUUID();
   await insertWorkers(database.db, [
@@ -75,24 +100,37 @@ export async function buildWorker(ctx: TestContext, opts: { name: string; homeRe
 let phoneSeq = 0;
 
 /** A fresh app user logged in by phone; returns its token, id and phone. */
-export async function appUser(ctx: TestContext, phone?: string): Promise<{ token: string; userId: string; phone: string }> {
+export async function appUser(
+  ctx: TestContext,
+  phone?: string,
+): Promise<{ token: string; userId: string; phone: string }> {
   phoneSeq += 1;
   const p = phone ?? `137${String(10_000_000 + phoneSeq).slice(-8)}`;
   const token = await loginPhone(ctx, p);
-  const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: { authorization: `Bearer ${token}` } });
+  const me = await ctx.app.inject({
+    method: 'GET',
+    url: '/api/v1/app/me',
+    headers: { authorization: `Bearer ${token}` },
+  });
   return { token, userId: json<{ id: string }>(me).id, phone: p };
 }
 
 /** The id of an occupation (工种) by its Chinese name. */
 export async function occupationIdByName(ctx: TestContext, name: string): Promise<string> {
-  const rows = await ctx.deps.database.db.select({ id: occupations.id }).from(occupations).where(eq(occupations.name, name));
+  const rows = await ctx.deps.database.db
+    .select({ id: occupations.id })
+    .from(occupations)
+    .where(eq(occupations.name, name));
   const id = rows[0]?.id;
   if (!id) throw new Error(`no occupation ${name}`);
   return id;
 }
 
 /** An employer owned by a user, inserted directly (verified unless told otherwise); returns its id. */
-export async function buildEmployer(ctx: TestContext, opts: { ownerUserId: string; townCode: string; name?: string; status?: 'verified' | 'pending' | 'unverified' }): Promise<string> {
+export async function buildEmployer(
+  ctx: TestContext,
+  opts: { ownerUserId: string; townCode: string; name?: string; status?: 'verified' | 'pending' | 'unverified' },
+): Promise<string> {
   seq += 1;
   const { pii, database } = ctx.deps;
   const id = crypto.randomUUID();

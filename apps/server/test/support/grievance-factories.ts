@@ -13,7 +13,12 @@ export async function hiredCase(ctx: TestContext, townCode?: string): Promise<Gr
 }
 
 export const fileAs = (ctx: TestContext, token: string, applicationId: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'POST', url: `/api/v1/app/applications/${applicationId}/grievances`, headers: bearer(token), payload });
+  ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/app/applications/${applicationId}/grievances`,
+    headers: bearer(token),
+    payload,
+  });
 
 export const actAs = (ctx: TestContext, token: string, id: string, payload: Record<string, unknown>) =>
   ctx.app.inject({ method: 'POST', url: `/api/v1/admin/grievances/${id}/actions`, headers: bearer(token), payload });
@@ -27,4 +32,7 @@ export async function grievanceCounts(ctx: TestContext): Promise<[number, number
 }
 
 /** A small valid PNG (magic bytes + padding) as base64. */
-export const PNG_BASE64 = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]).toString('base64');
+export const PNG_BASE64 = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 7),
+]).toString('base64');

@@ -27,11 +27,23 @@ export const VILLAGES = {
 export async function addVillages(ctx: TestContext): Promise<void> {
   await ctx.deps.database.db
     .insert(regions)
-    .values(Object.values(VILLAGES).map((v) => ({ code: v.code, name: v.name, level: 'village' as const, parentCode: `${v.code.slice(0, 9)}000` })))
+    .values(
+      Object.values(VILLAGES).map((v) => ({
+        code: v.code,
+        name: v.name,
+        level: 'village' as const,
+        parentCode: `${v.code.slice(0, 9)}000`,
+      })),
+    )
     .onConflictDoNothing();
 }
 
 /** POST a file to a ledger's import endpoint. */
 export function postImport(ctx: TestContext, token: string, ledger: string, file: Buffer | string) {
-  return ctx.app.inject({ method: 'POST', url: `/api/v1/admin/ledgers/${ledger}/import`, headers: bearer(token), payload: { file: typeof file === 'string' ? file : file.toString('base64') } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/admin/ledgers/${ledger}/import`,
+    headers: bearer(token),
+    payload: { file: typeof file === 'string' ? file : file.toString('base64') },
+  });
 }

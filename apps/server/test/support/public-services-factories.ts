@@ -9,7 +9,12 @@ import type { TestContext } from './test-app.js';
 
 /** Villages under a town (12-digit codes), as the division import would load them. */
 export async function insertVillages(ctx: TestContext, town: string, names: string[]): Promise<string[]> {
-  const rows = names.map((name, i) => ({ code: `${town.slice(0, 9)}${String(i + 1).padStart(3, '0')}`, name, level: 'village' as const, parentCode: town }));
+  const rows = names.map((name, i) => ({
+    code: `${town.slice(0, 9)}${String(i + 1).padStart(3, '0')}`,
+    name,
+    level: 'village' as const,
+    parentCode: town,
+  }));
   await ctx.deps.database.db.insert(regions).values(rows).onConflictDoNothing();
   return rows.map((r) => r.code);
 }
@@ -25,7 +30,9 @@ export async function xlsxSheets(body: Buffer | ArrayBuffer): Promise<Map<string
   const out = new Map<string, string[][]>();
   for (const ws of wb.worksheets) {
     const rows: string[][] = [];
-    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    ws.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+    );
     out.set(ws.name, rows);
   }
   return out;
@@ -40,4 +47,7 @@ export async function zipSheets(body: Buffer, file: string): Promise<Map<string,
 }
 
 /** A tiny valid PNG (1x1). */
-export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);

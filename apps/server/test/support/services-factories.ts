@@ -18,11 +18,23 @@ export type RegisteredWorker = { id: string; name: string; idNumber: string; pho
 /** A job seeker registered at `createdAt` through `channel`, optionally by a staff member. */
 export async function registerWorker(
   ctx: TestContext,
-  opts: { name: string; homeRegionCode: string; createdAt: Date; channel?: 'online' | 'counter' | 'station' | 'household' | 'event'; staffId?: string; priorityGroups?: string[] },
+  opts: {
+    name: string;
+    homeRegionCode: string;
+    createdAt: Date;
+    channel?: 'online' | 'counter' | 'station' | 'household' | 'event';
+    staffId?: string;
+    priorityGroups?: string[];
+  },
 ): Promise<RegisteredWorker> {
   seq += 1;
   const { pii, database } = ctx.deps;
-  const idNumber = makeIdNumber({ regionCode: '450223', birthDate: `1980-0${(seq % 9) + 1}-1${seq % 10}`, seq: (seq * 7) % 500, gender: 'female' });
+  const idNumber = makeIdNumber({
+    regionCode: '450223',
+    birthDate: `1980-0${(seq % 9) + 1}-1${seq % 10}`,
+    seq: (seq * 7) % 500,
+    gender: 'female',
+  });
   const phone = `137${String(20_000_000 + seq).slice(-8)}`;
   const id = randomUUID();
   await insertWorkers(database.db, [
@@ -48,16 +60,34 @@ export async function registerWorker(
 }
 
 /** An enterprise employer in a town, registered at `createdAt`. */
-export async function insertEmployer(ctx: TestContext, opts: { name: string; townCode: string; createdAt: Date }): Promise<string> {
+export async function insertEmployer(
+  ctx: TestContext,
+  opts: { name: string; townCode: string; createdAt: Date },
+): Promise<string> {
   const id = randomUUID();
-  await ctx.deps.database.db.insert(employers).values({ id, name: opts.name, kind: 'enterprise', townCode: opts.townCode, createdAt: opts.createdAt, verificationStatus: 'verified' });
+  await ctx.deps.database.db.insert(employers).values({
+    id,
+    name: opts.name,
+    kind: 'enterprise',
+    townCode: opts.townCode,
+    createdAt: opts.createdAt,
+    verificationStatus: 'verified',
+  });
   return id;
 }
 
 /** A published job posting of an employer. */
 export async function insertPublishedJob(
   ctx: TestContext,
-  opts: { employerId: string; townCode: string; kind: 'contract' | 'flexible'; headcount: number; publishedAt: Date; title?: string; occupationId?: string },
+  opts: {
+    employerId: string;
+    townCode: string;
+    kind: 'contract' | 'flexible';
+    headcount: number;
+    publishedAt: Date;
+    title?: string;
+    occupationId?: string;
+  },
 ): Promise<string> {
   const id = randomUUID();
   await insertJobs(ctx.deps.database.db, [
@@ -84,7 +114,10 @@ export async function insertPublishedJob(
 }
 
 /** A logged-in staff member and its id. */
-export async function staffWithId(ctx: TestContext, opts: { roles: StaffRole[]; regionCode?: string }): Promise<{ token: string; id: string; name: string }> {
+export async function staffWithId(
+  ctx: TestContext,
+  opts: { roles: StaffRole[]; regionCode?: string },
+): Promise<{ token: string; id: string; name: string }> {
   const username = await buildStaff(ctx, opts);
   const row = await findStaffByUsername(ctx.deps.database.db, username);
   if (!row) throw new Error('staff not found');

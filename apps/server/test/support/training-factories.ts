@@ -7,10 +7,18 @@ import type { TestContext } from './test-app.js';
 // reading an .xlsx download back.
 
 /** Set a registered worker's training intentions (培训意愿) and priority groups, as the profile form would. */
-export async function setIntentions(ctx: TestContext, workerId: string, opts: { intentions?: string[]; priorityGroups?: string[]; userId?: string }): Promise<void> {
+export async function setIntentions(
+  ctx: TestContext,
+  workerId: string,
+  opts: { intentions?: string[]; priorityGroups?: string[]; userId?: string },
+): Promise<void> {
   await ctx.deps.database.db
     .update(workerProfiles)
-    .set({ ...(opts.intentions ? { trainingIntentions: opts.intentions } : {}), ...(opts.priorityGroups ? { priorityGroups: opts.priorityGroups } : {}), ...(opts.userId ? { userId: opts.userId } : {}) })
+    .set({
+      ...(opts.intentions ? { trainingIntentions: opts.intentions } : {}),
+      ...(opts.priorityGroups ? { priorityGroups: opts.priorityGroups } : {}),
+      ...(opts.userId ? { userId: opts.userId } : {}),
+    })
     .where(eq(workerProfiles.id, workerId));
 }
 

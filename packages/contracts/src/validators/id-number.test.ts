@@ -126,7 +126,9 @@ describe('makeIdNumber', () => {
   it('refuses bad input', () => {
     expect(() => makeIdNumber({ regionCode: '050223', birthDate: '1990-01-01', seq: 1 })).toThrow(RangeError);
     expect(() => makeIdNumber({ regionCode: '450223', birthDate: '1999-02-30', seq: 1 })).toThrow(RangeError);
-    expect(() => makeIdNumber({ regionCode: '450223', birthDate: '1990-01-01', seq: 500, gender: 'female' })).toThrow(RangeError);
+    expect(() => makeIdNumber({ regionCode: '450223', birthDate: '1990-01-01', seq: 500, gender: 'female' })).toThrow(
+      RangeError,
+    );
     expect(() => makeIdNumber({ regionCode: '450223', birthDate: '1990-01-01', seq: 1000 })).toThrow(RangeError);
   });
 });

@@ -14,12 +14,19 @@ describe('normalizeMobile', () => {
     expect(normalizeMobile(input)).toBe(expected);
   });
 
-  it.each(['', '1381234567', '138123456789', '12812345678', '23812345678', '0772-1234567', '1381234567a', '+85213812345678', '86138123456'])(
-    'rejects %s',
-    (input) => {
-      expect(normalizeMobile(input)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '1381234567',
+    '138123456789',
+    '12812345678',
+    '23812345678',
+    '0772-1234567',
+    '1381234567a',
+    '+85213812345678',
+    '86138123456',
+  ])('rejects %s', (input) => {
+    expect(normalizeMobile(input)).toBeNull();
+  });
 });
 
 describe('MobilePhone schema', () => {

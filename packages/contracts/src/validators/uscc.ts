@@ -93,7 +93,8 @@ export function makeUsccBody({ regionCode, seed, typeCode = '91' }: MakeUsccBody
   const region = regionCode.length === 12 ? regionCode.slice(0, 6) : regionCode;
   if (!/^[1-8]\d{5}$/.test(region)) throw new RangeError(`invalid region code: ${regionCode}`);
   if (!/^[1-9ANY][1-9]$/.test(typeCode)) throw new RangeError(`invalid type code: ${typeCode}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 99_999_999) throw new RangeError('seed must be an integer 0-99999999');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 99_999_999)
+    throw new RangeError('seed must be an integer 0-99999999');
   const org = String(seed).padStart(8, '0');
   return `${typeCode}${region}${org}${orgCodeCheckChar(org)}`;
 }

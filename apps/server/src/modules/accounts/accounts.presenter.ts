@@ -10,6 +10,19 @@ export function presentAppUser(user: UserRow, phone: string, memberships: Member
   return { id: user.id, phoneMasked: maskPhone(phone), displayName: user.displayName, roles, employers: memberships };
 }
 
-export function presentStaffUser(row: StaffRow, roles: StaffRole[], permissions: Permission[], regionName: string): StaffUser {
-  return { id: row.id, username: row.username, name: row.name, roles, permissions, regionCode: row.regionCode, regionName };
+export function presentStaffUser(
+  row: StaffRow,
+  roles: StaffRole[],
+  permissions: Permission[],
+  regionName: string,
+): StaffUser {
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    roles,
+    permissions,
+    regionCode: row.regionCode,
+    regionName,
+  };
 }

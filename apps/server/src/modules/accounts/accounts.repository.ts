@@ -16,7 +16,10 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
 }
 
 /** Insert a user for a phone, or return the existing one (phone hash is unique). */
-export async function upsertUserByPhone(db: DbOrTx, values: { phoneEnc: string; phoneHash: string; now: Date }): Promise<UserRow> {
+export async function upsertUserByPhone(
+  db: DbOrTx,
+  values: { phoneEnc: string; phoneHash: string; now: Date },
+): Promise<UserRow> {
   const inserted = await db
     .insert(users)
     .values({ phoneEnc: values.phoneEnc, phoneHash: values.phoneHash, lastLoginAt: values.now })

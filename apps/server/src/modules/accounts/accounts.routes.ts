@@ -16,7 +16,15 @@ import {
 } from '@lingong/contracts';
 import type { AppDeps } from '../../app.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { APP_COOKIE, STAFF_COOKIE, clearSessionCookie, metaOf, setSessionCookie, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
+import {
+  APP_COOKIE,
+  STAFF_COOKIE,
+  clearSessionCookie,
+  metaOf,
+  setSessionCookie,
+  staffActorOf,
+  userActorOf,
+} from '../../platform/http/request-auth.js';
 import { LocalSmsProvider } from '../../platform/sms/local-sms.js';
 import * as service from './accounts.service.js';
 
@@ -36,13 +44,32 @@ export function registerAccountRoutes(fastify: FastifyInstance, deps: AppDeps): 
 
   app.post(
     '/api/v1/public/auth/sms-code',
-    { config: limited, schema: { tags: ['auth'], summary: '发送短信验证码', body: SendSmsCodeBody, response: { 200: SendSmsCodeResult, ...errors } } },
-    async (request) => ({ sent: true as const, ...(await service.requestLoginCode(accounts, request.body, metaOf(request))) }),
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: '发送短信验证码',
+        body: SendSmsCodeBody,
+        response: { 200: SendSmsCodeResult, ...errors },
+      },
+    },
+    async (request) => ({
+      sent: true as const,
+      ...(await service.requestLoginCode(accounts, request.body, metaOf(request))),
+    }),
   );
 
   app.post(
     '/api/v1/public/auth/login/phone',
-    { config: limited, schema: { tags: ['auth'], summary: '手机号+验证码登录（零工、用工主体）', body: PhoneLoginBody, response: { 200: AppLoginResult, ...errors } } },
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: '手机号+验证码登录（零工、用工主体）',
+        body: PhoneLoginBody,
+        response: { 200: AppLoginResult, ...errors },
+      },
+    },
     async (request, reply) => {
       const result = await service.loginWithPhone(accounts, request.body, metaOf(request));
       setSessionCookie(reply, APP_COOKIE, result.token, new Date(result.expiresAt), deps.config.cookieSecure);
@@ -52,7 +79,15 @@ export function registerAccountRoutes(fastify: FastifyInstance, deps: AppDeps): 
 
   app.post(
     '/api/v1/public/auth/login/staff',
-    { config: limited, schema: { tags: ['auth'], summary: '工作人员用户名+密码登录', body: StaffLoginBody, response: { 200: StaffLoginResult, ...errors } } },
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: '工作人员用户名+密码登录',
+        body: StaffLoginBody,
+        response: { 200: StaffLoginResult, ...errors },
+      },
+    },
     async (request, reply) => {
       const result = await service.loginStaff(accounts, request.body, metaOf(request));
       setSessionCookie(reply, STAFF_COOKIE, result.token, new Date(result.expiresAt), deps.config.cookieSecure);
@@ -60,30 +95,49 @@ export function registerAccountRoutes(fastify: FastifyInstance, deps: AppDeps): 
     },
   );
 
-  app.get('/api/v1/app/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: AppUser, 401: ErrorBody } } }, async (request) =>
-    service.loadAppUser(accounts, userActorOf(request).id),
+  app.get(
+    '/api/v1/app/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: AppUser, 401: ErrorBody } } },
+    async (request) => service.loadAppUser(accounts, userActorOf(request).id),
   );
-  app.post('/api/v1/app/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } }, async (request, reply) => {
-    await service.logout(accounts, userActorOf(request).sessionId);
-    clearSessionCookie(reply, APP_COOKIE);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/v1/app/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } },
+    async (request, reply) => {
+      await service.logout(accounts, userActorOf(request).sessionId);
+      clearSessionCookie(reply, APP_COOKIE);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/v1/admin/me', { schema: { tags: ['auth'], summary: '当前工作人员', response: { 200: StaffUser, 401: ErrorBody } } }, async (request) =>
-    service.loadStaffUser(accounts, staffActorOf(request).id),
+  app.get(
+    '/api/v1/admin/me',
+    { schema: { tags: ['auth'], summary: '当前工作人员', response: { 200: StaffUser, 401: ErrorBody } } },
+    async (request) => service.loadStaffUser(accounts, staffActorOf(request).id),
   );
-  app.post('/api/v1/admin/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } }, async (request, reply) => {
-    await service.logout(accounts, staffActorOf(request).sessionId);
-    clearSessionCookie(reply, STAFF_COOKIE);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/v1/admin/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } },
+    async (request, reply) => {
+      await service.logout(accounts, staffActorOf(request).sessionId);
+      clearSessionCookie(reply, STAFF_COOKIE);
+      return reply.status(204).send(null);
+    },
+  );
 
   // Outside production the local SMS provider lets tests and the demo read the latest code.
   const sms = deps.sms;
   if (deps.config.env !== 'production' && sms instanceof LocalSmsProvider) {
     app.get(
       '/api/v1/public/dev/sms/latest',
-      { schema: { tags: ['dev'], summary: '（仅开发环境）读取最近一条验证码', querystring: DevLatestSmsQuery, response: { 200: DevLatestSms, 404: ErrorBody } } },
+      {
+        schema: {
+          tags: ['dev'],
+          summary: '（仅开发环境）读取最近一条验证码',
+          querystring: DevLatestSmsQuery,
+          response: { 200: DevLatestSms, 404: ErrorBody },
+        },
+      },
       async (request) => {
         const m = sms.latest(request.query.phone);
         const code = m?.params.code;

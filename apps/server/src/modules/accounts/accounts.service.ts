@@ -28,7 +28,11 @@ export type AccountsDeps = {
 export type RequestMeta = { ip: string; userAgent?: string; requestId?: string };
 
 /** Send a login code to a phone, within the SMS limits. */
-export async function requestLoginCode(deps: AccountsDeps, input: { phone: string; purpose: 'login' | 'sign' }, meta: RequestMeta) {
+export async function requestLoginCode(
+  deps: AccountsDeps,
+  input: { phone: string; purpose: 'login' | 'sign' },
+  meta: RequestMeta,
+) {
   return sendSmsCode({
     db: deps.db,
     sms: deps.sms,
@@ -69,7 +73,14 @@ export async function loginWithPhone(deps: AccountsDeps, input: { phone: string;
       userAgent: meta.userAgent,
       now,
     });
-    await writeAudit(tx, { actor: { kind: 'user', id: user.id }, action: 'login', entity: 'user', entityId: user.id, ip: meta.ip, requestId: meta.requestId });
+    await writeAudit(tx, {
+      actor: { kind: 'user', id: user.id },
+      action: 'login',
+      entity: 'user',
+      entityId: user.id,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
     return { user, session };
   });
   return { user: await loadAppUser(deps, user.id), token: session.token, expiresAt: session.expiresAt.toISOString() };
@@ -86,7 +97,14 @@ export async function loginStaff(deps: AccountsDeps, input: { username: string; 
   const row = await repo.findStaffByUsername(deps.db, input.username);
   if (!row) {
     await verify(await DUMMY_HASH, input.password).catch(() => false);
-    await writeAudit(deps.db, { actor: { kind: 'anonymous' }, action: 'login_failed', entity: 'staff', details: { username: input.username }, ip: meta.ip, requestId: meta.requestId });
+    await writeAudit(deps.db, {
+      actor: { kind: 'anonymous' },
+      action: 'login_failed',
+      entity: 'staff',
+      details: { username: input.username },
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
     throw new AppError('LOGIN_FAILED');
   }
   if (row.disabledAt) throw new AppError('ACCOUNT_DISABLED');
@@ -99,13 +117,35 @@ export async function loginStaff(deps: AccountsDeps, input: { username: string; 
       failedLogins: locked ? 0 : failures,
       lockedUntil: locked ? new Date(now.getTime() + STAFF_LOCK_MINUTES * 60_000) : null,
     });
-    await writeAudit(deps.db, { actor: { kind: 'anonymous' }, action: locked ? 'login_locked' : 'login_failed', entity: 'staff', entityId: row.id, ip: meta.ip, requestId: meta.requestId });
+    await writeAudit(deps.db, {
+      actor: { kind: 'anonymous' },
+      action: locked ? 'login_locked' : 'login_failed',
+      entity: 'staff',
+      entityId: row.id,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
     throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
   }
   const session = await deps.db.transaction(async (tx) => {
     await repo.updateStaffLoginState(tx, row.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
-    const s = await createSession(tx, { subjectKind: 'staff', subjectId: row.id, ttlHours: deps.sessionTtlHours.staff, ip: meta.ip, userAgent: meta.userAgent, now });
-    await writeAudit(tx, { actor: { kind: 'staff', id: row.id }, action: 'login', entity: 'staff', entityId: row.id, regionCode: row.regionCode, ip: meta.ip, requestId: meta.requestId });
+    const s = await createSession(tx, {
+      subjectKind: 'staff',
+      subjectId: row.id,
+      ttlHours: deps.sessionTtlHours.staff,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      now,
+    });
+    await writeAudit(tx, {
+      actor: { kind: 'staff', id: row.id },
+      action: 'login',
+      entity: 'staff',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
     return s;
   });
   return { staff: await loadStaffUser(deps, row.id), token: session.token, expiresAt: session.expiresAt.toISOString() };
@@ -123,19 +163,39 @@ export async function loadStaffUser(deps: Pick<AccountsDeps, 'db'>, staffId: str
   const row = await repo.findStaffById(deps.db, staffId);
   if (!row || row.disabledAt) throw new AppError('UNAUTHENTICATED');
   const roles = parseStaffRoles(row.roles);
-  return presentStaffUser(row, roles, permissionsOf(roles), (await findRegionName(deps.db, row.regionCode)) ?? row.regionCode);
+  return presentStaffUser(
+    row,
+    roles,
+    permissionsOf(roles),
+    (await findRegionName(deps.db, row.regionCode)) ?? row.regionCode,
+  );
 }
 
 /** Resolve the actor of a live staff session; disabled staff lose access at once. */
-export async function staffActorFor(deps: Pick<AccountsDeps, 'db'>, staffId: string, sessionId: string): Promise<StaffActor | null> {
+export async function staffActorFor(
+  deps: Pick<AccountsDeps, 'db'>,
+  staffId: string,
+  sessionId: string,
+): Promise<StaffActor | null> {
   const row = await repo.findStaffById(deps.db, staffId);
   if (!row || row.disabledAt) return null;
   const roles = parseStaffRoles(row.roles);
-  return { kind: 'staff', id: row.id, sessionId, roles, permissions: new Set(permissionsOf(roles)), regionCode: row.regionCode };
+  return {
+    kind: 'staff',
+    id: row.id,
+    sessionId,
+    roles,
+    permissions: new Set(permissionsOf(roles)),
+    regionCode: row.regionCode,
+  };
 }
 
 /** Resolve the actor of a live user session. */
-export async function userActorFor(deps: Pick<AccountsDeps, 'db'>, userId: string, sessionId: string): Promise<UserActor | null> {
+export async function userActorFor(
+  deps: Pick<AccountsDeps, 'db'>,
+  userId: string,
+  sessionId: string,
+): Promise<UserActor | null> {
   const row = await repo.findUserById(deps.db, userId);
   if (!row || row.disabledAt) return null;
   return { kind: 'user', id: row.id, sessionId };

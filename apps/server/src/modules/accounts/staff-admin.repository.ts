@@ -6,7 +6,14 @@ import type { StaffRow } from './accounts.repository.js';
 /** Staff in a region subtree, filtered by name/username, role and status, by username. */
 export async function findStaffPage(
   db: DbOrTx,
-  opts: { regionPattern: string; q?: string; role?: string; status?: 'active' | 'disabled'; page: number; pageSize: number },
+  opts: {
+    regionPattern: string;
+    q?: string;
+    role?: string;
+    status?: 'active' | 'disabled';
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ rows: StaffRow[]; total: number }> {
   const conds: SQL[] = [like(staff.regionCode, opts.regionPattern)];
   if (opts.q) {
@@ -29,7 +36,11 @@ export async function findStaffPage(
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function updateStaffById(db: DbOrTx, id: string, values: Partial<typeof staff.$inferInsert>): Promise<StaffRow> {
+export async function updateStaffById(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof staff.$inferInsert>,
+): Promise<StaffRow> {
   const rows = await db.update(staff).set(values).where(eq(staff.id, id)).returning();
   const row = rows[0];
   if (!row) throw new Error('updateStaffById matched no row');
@@ -39,6 +50,9 @@ export async function updateStaffById(db: DbOrTx, id: string, values: Partial<ty
 /** Display names of staff members by id (for "who changed it" columns). */
 export async function findStaffNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: staff.id, name: staff.name })
+    .from(staff)
+    .where(inArray(staff.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

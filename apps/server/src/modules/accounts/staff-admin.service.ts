@@ -3,7 +3,13 @@ import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { revokeSubjectSessions } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  scopedRegionPattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { findRegionLabels, findRegionName } from '../reference/index.js';
 import * as accountsRepo from './accounts.repository.js';
 import type { StaffRow } from './accounts.repository.js';
@@ -29,7 +35,8 @@ async function assertGrantableRegion(deps: StaffAdminDeps, actor: StaffActor, re
 
 /** Only an admin may grant the admin role, or change an admin's account. */
 function assertMayTouchAdmin(actor: StaffActor, roles: readonly StaffRole[]): void {
-  if (isAdmin(roles) && !isAdmin(actor.roles)) throw new AppError('FORBIDDEN', { message: '只有管理员可以授予或管理管理员角色' });
+  if (isAdmin(roles) && !isAdmin(actor.roles))
+    throw new AppError('FORBIDDEN', { message: '只有管理员可以授予或管理管理员角色' });
 }
 
 /** A staff account the actor may manage: inside their region (else NOT_FOUND) and not an admin unless they are one. */
@@ -48,9 +55,17 @@ export async function listStaff(deps: StaffAdminDeps, actor: StaffActor, q: Staf
   const regionPattern = scopedRegionPattern(actor, q.region);
   if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const { rows, total } = await repo.findStaffPage(deps.db, { ...q, regionPattern });
-  const labels = await findRegionLabels(deps.db, rows.map((r) => r.regionCode));
+  const labels = await findRegionLabels(
+    deps.db,
+    rows.map((r) => r.regionCode),
+  );
   const now = deps.now();
-  return { items: rows.map((r) => presentStaffAccount(r, labels.get(r.regionCode) ?? r.regionCode, now)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => presentStaffAccount(r, labels.get(r.regionCode) ?? r.regionCode, now)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function getStaff(deps: StaffAdminDeps, actor: StaffActor, id: string) {
@@ -70,20 +85,43 @@ export async function createStaff(deps: StaffAdminDeps, actor: StaffActor, body:
   await assertGrantableRegion(deps, actor, body.regionCode);
   assertMayTouchAdmin(actor, body.roles);
   if (await accountsRepo.findStaffByUsername(deps.db, body.username)) {
-    throw new AppError('CONFLICT', { message: '用户名已被使用', details: [{ field: 'username', message: '用户名已被使用' }] });
+    throw new AppError('CONFLICT', {
+      message: '用户名已被使用',
+      details: [{ field: 'username', message: '用户名已被使用' }],
+    });
   }
   const passwordHash = await hashPassword(body.password);
   const roles = [...new Set(body.roles)];
   const row = await deps.db.transaction(async (tx) => {
-    const created = await accountsRepo.insertStaff(tx, { username: body.username, name: body.name, passwordHash, roles, regionCode: body.regionCode });
-    await writeAudit(tx, { actor, action: 'create', entity: 'staff', entityId: created.id, regionCode: created.regionCode, details: { username: created.username, name: created.name, roles, regionCode: created.regionCode }, ...meta });
+    const created = await accountsRepo.insertStaff(tx, {
+      username: body.username,
+      name: body.name,
+      passwordHash,
+      roles,
+      regionCode: body.regionCode,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'staff',
+      entityId: created.id,
+      regionCode: created.regionCode,
+      details: { username: created.username, name: created.name, roles, regionCode: created.regionCode },
+      ...meta,
+    });
     return created;
   });
   return present(deps, row);
 }
 
 /** Change name, roles or region. Nobody changes their own roles or region (no self-promotion, no lock-out). */
-export async function updateStaff(deps: StaffAdminDeps, actor: StaffActor, id: string, body: UpdateStaffBody, meta: Meta) {
+export async function updateStaff(
+  deps: StaffAdminDeps,
+  actor: StaffActor,
+  id: string,
+  body: UpdateStaffBody,
+  meta: Meta,
+) {
   const row = await manageable(deps, actor, id);
   if (row.id === actor.id && (body.roles !== undefined || body.regionCode !== undefined)) {
     throw new AppError('FORBIDDEN', { message: '不能修改自己的角色或管辖区域' });
@@ -114,7 +152,15 @@ export async function updateStaff(deps: StaffAdminDeps, actor: StaffActor, id: s
   if (Object.keys(changes).length === 0) return present(deps, row);
   const updated = await deps.db.transaction(async (tx) => {
     const u = await repo.updateStaffById(tx, id, changes);
-    await writeAudit(tx, { actor, action: 'update', entity: 'staff', entityId: id, regionCode: u.regionCode, details: { old, new: next }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'staff',
+      entityId: id,
+      regionCode: u.regionCode,
+      details: { old, new: next },
+      ...meta,
+    });
     return u;
   });
   return present(deps, updated);
@@ -129,7 +175,15 @@ export async function disableStaff(deps: StaffAdminDeps, actor: StaffActor, id: 
   const updated = await deps.db.transaction(async (tx) => {
     const u = await repo.updateStaffById(tx, id, { disabledAt: now });
     await revokeSubjectSessions(tx, 'staff', id, now);
-    await writeAudit(tx, { actor, action: 'disable', entity: 'staff', entityId: id, regionCode: u.regionCode, details: { reason }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'disable',
+      entity: 'staff',
+      entityId: id,
+      regionCode: u.regionCode,
+      details: { reason },
+      ...meta,
+    });
     return u;
   });
   return present(deps, updated);
@@ -141,21 +195,42 @@ export async function enableStaff(deps: StaffAdminDeps, actor: StaffActor, id: s
   if (!row.disabledAt) return present(deps, row);
   const updated = await deps.db.transaction(async (tx) => {
     const u = await repo.updateStaffById(tx, id, { disabledAt: null, failedLogins: 0, lockedUntil: null });
-    await writeAudit(tx, { actor, action: 'enable', entity: 'staff', entityId: id, regionCode: u.regionCode, details: { reason }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'enable',
+      entity: 'staff',
+      entityId: id,
+      regionCode: u.regionCode,
+      details: { reason },
+      ...meta,
+    });
     return u;
   });
   return present(deps, updated);
 }
 
 /** Set a new password: clears the login lock and ends every open session of that account. */
-export async function resetStaffPassword(deps: StaffAdminDeps, actor: StaffActor, id: string, password: string, meta: Meta) {
+export async function resetStaffPassword(
+  deps: StaffAdminDeps,
+  actor: StaffActor,
+  id: string,
+  password: string,
+  meta: Meta,
+) {
   const row = await manageable(deps, actor, id);
   const passwordHash = await hashPassword(password);
   const now = deps.now();
   const updated = await deps.db.transaction(async (tx) => {
     const u = await repo.updateStaffById(tx, row.id, { passwordHash, failedLogins: 0, lockedUntil: null });
     await revokeSubjectSessions(tx, 'staff', row.id, now);
-    await writeAudit(tx, { actor, action: 'reset_password', entity: 'staff', entityId: row.id, regionCode: u.regionCode, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'reset_password',
+      entity: 'staff',
+      entityId: row.id,
+      regionCode: u.regionCode,
+      ...meta,
+    });
     return u;
   });
   return present(deps, updated);

@@ -3,14 +3,19 @@ import { AGREEMENT_STATUS_LABELS } from '@lingong/contracts';
 import type { AgreementRow } from './agreements.repository.js';
 import { verifyPath } from './agreements.presenter.js';
 
-const shanghai = (d: Date | null) => (d ? `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）` : '未签署');
+const shanghai = (d: Date | null) =>
+  d ? `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）` : '未签署';
 
 /** The agreement as an A4 PDF: frozen text, number, SM3 hash, signing times and a verify QR. */
 export async function renderAgreementPdf(row: AgreementRow, text: string, origin: string): Promise<Buffer> {
   const doc = createPdf({ title: `${row.title} ${row.number}` });
   const verifyUrl = `${origin}${verifyPath(row)}`;
   doc.fontSize(18).text(row.title, { align: 'center' });
-  doc.moveDown(0.5).fontSize(10).fillColor('#555').text(`协议编号：${row.number}    状态：${AGREEMENT_STATUS_LABELS[row.status]}`, { align: 'center' });
+  doc
+    .moveDown(0.5)
+    .fontSize(10)
+    .fillColor('#555')
+    .text(`协议编号：${row.number}    状态：${AGREEMENT_STATUS_LABELS[row.status]}`, { align: 'center' });
   doc.moveDown().fillColor('#000').fontSize(11);
   const body = text.split('\n').slice(1).join('\n').trim();
   doc.text(body, { lineGap: 4 });

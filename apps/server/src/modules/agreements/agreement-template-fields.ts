@@ -42,6 +42,7 @@ export function templateBodyProblems(body: string): string[] {
   const stray = body.replace(/\{\{[^{}]*\}\}/g, '');
   if (stray.includes('{{') || stray.includes('}}')) problems.push('有未闭合的占位符，请检查 {{ 和 }} 是否成对');
   const missing = TEMPLATE_FIELDS.filter((f) => f.required && !used.has(f.key));
-  if (missing.length > 0) problems.push(`缺少必填占位符：${missing.map((f) => `{{${f.key}}}（${f.label}）`).join('、')}`);
+  if (missing.length > 0)
+    problems.push(`缺少必填占位符：${missing.map((f) => `{{${f.key}}}（${f.label}）`).join('、')}`);
   return problems;
 }

@@ -33,7 +33,18 @@ export function presentAgreement(row: AgreementRow, text: string, side: 'worker'
 /** What anyone may learn by number + hash: masked parties, job, signing times, validity. */
 export function presentVerification(number: string, row: AgreementRow | undefined): AgreementVerification {
   if (!row) {
-    return { valid: false, message: '未找到与该编号和摘要相符的协议，协议可能被篡改或编号有误', number, status: null, statusLabel: null, jobTitle: null, employerName: null, workerName: null, workerSignedAt: null, employerSignedAt: null };
+    return {
+      valid: false,
+      message: '未找到与该编号和摘要相符的协议，协议可能被篡改或编号有误',
+      number,
+      status: null,
+      statusLabel: null,
+      jobTitle: null,
+      employerName: null,
+      workerName: null,
+      workerSignedAt: null,
+      employerSignedAt: null,
+    };
   }
   const signed = row.status === 'signed' || row.status === 'fulfilled';
   return {

@@ -31,7 +31,10 @@ const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOStrin
  * newest template with the job's and parties' terms, freeze the text (encrypted) with its SM3
  * hash, and tell both sides to sign (message + SMS). A second call for the same application is a no-op.
  */
-export async function generateAgreement(tx: DbOrTx, input: { applicationId: string; employerUserId: string; pii: Pii; now: Date }): Promise<void> {
+export async function generateAgreement(
+  tx: DbOrTx,
+  input: { applicationId: string; employerUserId: string; pii: Pii; now: Date },
+): Promise<void> {
   const app = await findApplication(tx, input.applicationId);
   if (!app || (await repo.findByApplication(tx, app.id))) return;
   // One transaction is one connection: its queries run one after another.
@@ -43,7 +46,10 @@ export async function generateAgreement(tx: DbOrTx, input: { applicationId: stri
   const year = Number(shanghaiDay(input.now).slice(0, 4));
   const number = `LZXY-${year}-${String(await repo.nextSerial(tx, year)).padStart(6, '0')}`;
   const workerName = input.pii.decrypt(worker.nameEnc);
-  const wage = job.wageMinFen === job.wageMaxFen ? `${yuan(job.wageMinFen)}元/${WAGE_UNIT_LABELS[job.wageUnit]}` : `${yuan(job.wageMinFen)}-${yuan(job.wageMaxFen)}元/${WAGE_UNIT_LABELS[job.wageUnit]}`;
+  const wage =
+    job.wageMinFen === job.wageMaxFen
+      ? `${yuan(job.wageMinFen)}元/${WAGE_UNIT_LABELS[job.wageUnit]}`
+      : `${yuan(job.wageMinFen)}-${yuan(job.wageMaxFen)}元/${WAGE_UNIT_LABELS[job.wageUnit]}`;
   const text = fillTemplate(template.body, {
     number,
     employerName: names.employer,
@@ -83,12 +89,39 @@ export async function generateAgreement(tx: DbOrTx, input: { applicationId: stri
   const link = `/applications/${app.id}`;
   const body = `${names.employer}「${job.title}」的工作协议（${number}）已生成，请在平台阅读并签署。`;
   const smsTemplate = { code: 'agreement_to_sign', params: { job: job.title, number } };
-  if (worker.userId) await notify(tx, { userId: worker.userId, kind: 'agreement_to_sign', title: '请签署工作协议', body, link, refType: 'agreement', refId: row.id, sms: true, smsTemplate, at: input.now });
-  await notify(tx, { userId: input.employerUserId, kind: 'agreement_to_sign', title: '请签署工作协议', body, link, refType: 'agreement', refId: row.id, sms: true, smsTemplate, at: input.now });
+  if (worker.userId)
+    await notify(tx, {
+      userId: worker.userId,
+      kind: 'agreement_to_sign',
+      title: '请签署工作协议',
+      body,
+      link,
+      refType: 'agreement',
+      refId: row.id,
+      sms: true,
+      smsTemplate,
+      at: input.now,
+    });
+  await notify(tx, {
+    userId: input.employerUserId,
+    kind: 'agreement_to_sign',
+    title: '请签署工作协议',
+    body,
+    link,
+    refType: 'agreement',
+    refId: row.id,
+    sms: true,
+    smsTemplate,
+    at: input.now,
+  });
 }
 
 /** The application's agreement after checking the caller is one of its parties (else 404). */
-async function loadForParty(db: DbOrTx, actor: UserActor, applicationId: string): Promise<{ ag: repo.AgreementRow; side: Side }> {
+async function loadForParty(
+  db: DbOrTx,
+  actor: UserActor,
+  applicationId: string,
+): Promise<{ ag: repo.AgreementRow; side: Side }> {
   const side = await sideOf(db, actor, applicationId);
   const ag = await repo.findByApplication(db, applicationId);
   if (!ag) throw new AppError('NOT_FOUND', { message: '该报名还没有工作协议（录用后生成）' });
@@ -101,7 +134,8 @@ function signedAt(ag: repo.AgreementRow, side: Side): Date | null {
 
 function assertCanSign(ag: repo.AgreementRow, side: Side): void {
   if (signedAt(ag, side)) throw new AppError('INVALID_STATE', { message: '您已签署该协议' });
-  if (ag.status !== 'draft' && ag.status !== 'signed_by_one') throw new AppError('INVALID_STATE', { message: '协议已终止或已履行，不能签署' });
+  if (ag.status !== 'draft' && ag.status !== 'signed_by_one')
+    throw new AppError('INVALID_STATE', { message: '协议已终止或已履行，不能签署' });
 }
 
 export async function getAgreement(deps: AgreementsDeps, actor: UserActor, applicationId: string) {
@@ -117,7 +151,17 @@ export async function requestSignCode(deps: AgreementsDeps, actor: UserActor, ap
   if (!user) throw new AppError('UNAUTHENTICATED');
   const phone = deps.pii.decrypt(user.phoneEnc);
   const textTemplate = (await getSetting(deps.db, 'smsTemplates')).sign;
-  const sent = await sendSmsCode({ db: deps.db, sms: deps.sms, phone, phoneHash: user.phoneHash, purpose: 'sign', ip: meta.ip, ipLimitPerHour: deps.smsIpLimitPerHour, now: deps.now(), textTemplate });
+  const sent = await sendSmsCode({
+    db: deps.db,
+    sms: deps.sms,
+    phone,
+    phoneHash: user.phoneHash,
+    purpose: 'sign',
+    ip: meta.ip,
+    ipLimitPerHour: deps.smsIpLimitPerHour,
+    now: deps.now(),
+    textTemplate,
+  });
   return { ...sent, phoneMasked: maskPhone(phone) ?? '' };
 }
 
@@ -125,7 +169,13 @@ export async function requestSignCode(deps: AgreementsDeps, actor: UserActor, ap
  * Sign with the SMS code and the hash of the text the signer saw. The hash must match the frozen
  * text; the second signature makes the agreement `signed` and tells both sides.
  */
-export async function signAgreement(deps: AgreementsDeps, actor: UserActor, applicationId: string, body: { code: string; textHash: string }, meta: Meta) {
+export async function signAgreement(
+  deps: AgreementsDeps,
+  actor: UserActor,
+  applicationId: string,
+  body: { code: string; textHash: string },
+  meta: Meta,
+) {
   const { ag, side } = await loadForParty(deps.db, actor, applicationId);
   assertCanSign(ag, side);
   if (body.textHash !== ag.textHash) throw AppError.field('textHash', '协议内容与您阅读的版本不一致，请刷新后重新阅读');
@@ -142,15 +192,35 @@ export async function signAgreement(deps: AgreementsDeps, actor: UserActor, appl
     const updated = await repo.updateAgreement(tx, current.id, {
       status,
       updatedAt: now,
-      ...(side === 'worker' ? { workerSignedAt: now, workerSignedUserId: actor.id } : { employerSignedAt: now, employerSignedUserId: actor.id }),
+      ...(side === 'worker'
+        ? { workerSignedAt: now, workerSignedUserId: actor.id }
+        : { employerSignedAt: now, employerSignedUserId: actor.id }),
     });
-    await writeAudit(tx, { actor: { kind: 'user', id: actor.id }, action: 'agreement.sign', entity: 'agreement', entityId: current.id, details: { side, number: current.number, textHash: current.textHash }, ip: meta.ip, requestId: meta.requestId ?? null });
+    await writeAudit(tx, {
+      actor: { kind: 'user', id: actor.id },
+      action: 'agreement.sign',
+      entity: 'agreement',
+      entityId: current.id,
+      details: { side, number: current.number, textHash: current.textHash },
+      ip: meta.ip,
+      requestId: meta.requestId ?? null,
+    });
     if (status === 'signed') {
       const workerUserId = side === 'worker' ? actor.id : (await findWorkerById(tx, current.workerId))?.userId;
       const employerUserId = side === 'employer' ? actor.id : current.employerSignedUserId;
       const body = `工作协议 ${current.number}（${current.jobTitle}）双方已签署完成。`;
       for (const userId of new Set([workerUserId, employerUserId])) {
-        if (userId) await notify(tx, { userId, kind: 'agreement_signed', title: '工作协议已签署', body, link: `/applications/${applicationId}`, refType: 'agreement', refId: current.id, at: now });
+        if (userId)
+          await notify(tx, {
+            userId,
+            kind: 'agreement_signed',
+            title: '工作协议已签署',
+            body,
+            link: `/applications/${applicationId}`,
+            refType: 'agreement',
+            refId: current.id,
+            at: now,
+          });
       }
     }
     return updated;

@@ -19,7 +19,11 @@ export async function requireWorker(db: DbOrTx, actor: UserActor): Promise<Worke
 }
 
 /** An application of the caller (as worker); another worker's is reported as not found. */
-export async function loadOwnApplication(db: DbOrTx, actor: UserActor, id: string): Promise<{ app: repo.ApplicationRow; worker: WorkerRow }> {
+export async function loadOwnApplication(
+  db: DbOrTx,
+  actor: UserActor,
+  id: string,
+): Promise<{ app: repo.ApplicationRow; worker: WorkerRow }> {
   const worker = await findWorkerByUserId(db, actor.id);
   const app = await repo.findApplication(db, id);
   if (!app || !worker || app.workerId !== worker.id) throw new AppError('NOT_FOUND', { message: '报名记录不存在' });
@@ -44,7 +48,16 @@ export function auditOf(actor: UserActor, meta: Meta): AuditContext {
  */
 export async function transition(
   tx: DbOrTx,
-  opts: { id: string; from: readonly repo.ApplicationStatus[]; to: repo.ApplicationStatus; side: repo.Side; actor: UserActor; now: Date; reason?: string | null; message: string },
+  opts: {
+    id: string;
+    from: readonly repo.ApplicationStatus[];
+    to: repo.ApplicationStatus;
+    side: repo.Side;
+    actor: UserActor;
+    now: Date;
+    reason?: string | null;
+    message: string;
+  },
 ): Promise<repo.ApplicationRow> {
   const current = await repo.lockApplication(tx, opts.id);
   if (!current) throw new AppError('NOT_FOUND', { message: '报名记录不存在' });
@@ -57,7 +70,15 @@ export async function transition(
     ...(opts.to === 'hired' ? { hiredAt: opts.now } : {}),
     ...(opts.to === 'confirmed' ? { confirmedAt: opts.now } : {}),
   });
-  await repo.insertEvent(tx, { applicationId: opts.id, fromStatus: current.status, toStatus: opts.to, actorSide: opts.side, actorUserId: opts.actor.id, reason: opts.reason ?? null, at: opts.now });
+  await repo.insertEvent(tx, {
+    applicationId: opts.id,
+    fromStatus: current.status,
+    toStatus: opts.to,
+    actorSide: opts.side,
+    actorUserId: opts.actor.id,
+    reason: opts.reason ?? null,
+    at: opts.now,
+  });
   await noticeApplicationEvent(tx, row, current.status, opts.side, opts.reason);
   return row;
 }
@@ -74,7 +95,8 @@ export async function sideOf(db: DbOrTx, actor: UserActor, id: string): Promise<
     await loadEmployerApplication(db, actor, id);
     return 'employer';
   } catch (error) {
-    if (error instanceof AppError && error.code === 'FORBIDDEN') throw new AppError('NOT_FOUND', { message: '报名记录不存在' });
+    if (error instanceof AppError && error.code === 'FORBIDDEN')
+      throw new AppError('NOT_FOUND', { message: '报名记录不存在' });
     throw error;
   }
 }

@@ -5,7 +5,15 @@ import { generateAgreement, terminateAgreement } from '../agreements/index.js';
 import { lockJobForUpdate, setJobFilled } from '../jobs/index.js';
 import { recordMatchmaking } from '../services/index.js';
 import { findWorkerById } from '../workers/index.js';
-import { auditOf, loadEmployerApplication, loadOwnApplication, sideOf, transition, type ApplicationsDeps, type Meta } from './application-context.js';
+import {
+  auditOf,
+  loadEmployerApplication,
+  loadOwnApplication,
+  sideOf,
+  transition,
+  type ApplicationsDeps,
+  type Meta,
+} from './application-context.js';
 import { presentOne } from './application-queries.service.js';
 import * as repo from './applications.repository.js';
 import { recordLateCancel } from '../credit/index.js';
@@ -22,13 +30,31 @@ export async function hire(deps: ApplicationsDeps, actor: UserActor, id: string,
     const job = await lockJobForUpdate(tx, app.jobId);
     if (!job) throw new AppError('NOT_FOUND', { message: '岗位不存在' });
     const taken = await repo.countOccupying(tx, job.id);
-    if (job.status === 'filled' || taken >= job.headcount) throw new AppError('JOB_FULL', { message: `该岗位已招满（${job.headcount}人）` });
+    if (job.status === 'filled' || taken >= job.headcount)
+      throw new AppError('JOB_FULL', { message: `该岗位已招满（${job.headcount}人）` });
     if (job.status !== 'published') throw new AppError('INVALID_STATE', { message: '岗位不在招聘中，不能录用' });
     const now = deps.now();
-    const hired = await transition(tx, { id, from: ['applied'], to: 'hired', side: 'employer', actor, now, message: '只有已报名的求职者可以录用' });
+    const hired = await transition(tx, {
+      id,
+      from: ['applied'],
+      to: 'hired',
+      side: 'employer',
+      actor,
+      now,
+      message: '只有已报名的求职者可以录用',
+    });
     await recordMatchmaking(
       tx,
-      { workerId: app.workerId, jobId: job.id, employerId: job.employerId, channel: 'online', kind: 'hire', source: 'auto', occurredAt: now, regionCode: worker?.homeRegionCode ?? job.townCode },
+      {
+        workerId: app.workerId,
+        jobId: job.id,
+        employerId: job.employerId,
+        channel: 'online',
+        kind: 'hire',
+        source: 'auto',
+        occurredAt: now,
+        regionCode: worker?.homeRegionCode ?? job.townCode,
+      },
       auditOf(actor, meta),
     );
     if (taken + 1 >= job.headcount) await setJobFilled(tx, job.id, true, now);
@@ -41,28 +67,61 @@ export async function hire(deps: ApplicationsDeps, actor: UserActor, id: string,
 /** The employer declines an applicant or withdraws an invitation, with a reason. */
 export async function decline(deps: ApplicationsDeps, actor: UserActor, id: string, reason: string) {
   await loadEmployerApplication(deps.db, actor, id);
-  const row = await deps.db.transaction((tx) => transition(tx, { id, from: ['applied', 'invited'], to: 'declined', side: 'employer', actor, now: deps.now(), reason, message: '只有待处理的报名可以婉拒' }));
+  const row = await deps.db.transaction((tx) =>
+    transition(tx, {
+      id,
+      from: ['applied', 'invited'],
+      to: 'declined',
+      side: 'employer',
+      actor,
+      now: deps.now(),
+      reason,
+      message: '只有待处理的报名可以婉拒',
+    }),
+  );
   return presentOne(deps, row, 'employer');
 }
 
 /** 结果确认: the hired worker confirms the hire. */
 export async function confirm(deps: ApplicationsDeps, actor: UserActor, id: string) {
   await loadOwnApplication(deps.db, actor, id);
-  const row = await deps.db.transaction((tx) => transition(tx, { id, from: ['hired'], to: 'confirmed', side: 'worker', actor, now: deps.now(), message: '只有已录用的报名可以确认' }));
+  const row = await deps.db.transaction((tx) =>
+    transition(tx, {
+      id,
+      from: ['hired'],
+      to: 'confirmed',
+      side: 'worker',
+      actor,
+      now: deps.now(),
+      message: '只有已录用的报名可以确认',
+    }),
+  );
   return presentOne(deps, row, 'worker');
 }
 
 /** The worker withdraws an application not yet decided. */
 export async function withdraw(deps: ApplicationsDeps, actor: UserActor, id: string, reason: string | undefined) {
   await loadOwnApplication(deps.db, actor, id);
-  const row = await deps.db.transaction((tx) => transition(tx, { id, from: ['applied'], to: 'withdrawn', side: 'worker', actor, now: deps.now(), reason: reason || null, message: '只有未录用的报名可以撤回' }));
+  const row = await deps.db.transaction((tx) =>
+    transition(tx, {
+      id,
+      from: ['applied'],
+      to: 'withdrawn',
+      side: 'worker',
+      actor,
+      now: deps.now(),
+      reason: reason || null,
+      message: '只有未录用的报名可以撤回',
+    }),
+  );
   return presentOne(deps, row, 'worker');
 }
 
 /** A place freed on a filled job (cancel, no-show) opens it again; call inside the freeing transaction. */
 export async function reopenFreedPlace(tx: DbOrTx, jobId: string, now: Date): Promise<void> {
   const job = await lockJobForUpdate(tx, jobId);
-  if (job?.status === 'filled' && (await repo.countOccupying(tx, job.id)) < job.headcount) await setJobFilled(tx, job.id, false, now);
+  if (job?.status === 'filled' && (await repo.countOccupying(tx, job.id)) < job.headcount)
+    await setJobFilled(tx, job.id, false, now);
 }
 
 /**
@@ -76,8 +135,27 @@ export async function cancel(deps: ApplicationsDeps, actor: UserActor, id: strin
   const row = await deps.db.transaction(async (tx) => {
     const job = await lockJobForUpdate(tx, app.jobId);
     const now = deps.now();
-    const cancelled = await transition(tx, { id, from: ['hired', 'confirmed'], to: 'cancelled', side, actor, now, reason, message: '只有已录用的报名可以取消' });
-    if (job) await recordLateCancel(tx, { side, workerId: app.workerId, employerId: app.employerId, applicationId: id, startDate: job.startDate, workHours: job.workHours, now, actorUserId: actor.id });
+    const cancelled = await transition(tx, {
+      id,
+      from: ['hired', 'confirmed'],
+      to: 'cancelled',
+      side,
+      actor,
+      now,
+      reason,
+      message: '只有已录用的报名可以取消',
+    });
+    if (job)
+      await recordLateCancel(tx, {
+        side,
+        workerId: app.workerId,
+        employerId: app.employerId,
+        applicationId: id,
+        startDate: job.startDate,
+        workHours: job.workHours,
+        now,
+        actorUserId: actor.id,
+      });
     await reopenFreedPlace(tx, app.jobId, now);
     await terminateAgreement(tx, id, now);
     return cancelled;

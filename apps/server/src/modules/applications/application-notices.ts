@@ -21,29 +21,114 @@ const reasonOf = (reason: string | null | undefined) => (reason ? `，原因：$
 type Notice = Omit<NotifyInput, 'userId' | 'refType' | 'refId'>;
 
 /** What each side is told when an application moves to `to` (null: nobody). */
-function noticesFor(to: ApplicationStatus, from: ApplicationStatus | null, side: Side, job: { id: string; title: string; startDate: string }, employerName: string, reason: string | null | undefined): { worker?: Notice; employer?: Notice } {
+function noticesFor(
+  to: ApplicationStatus,
+  from: ApplicationStatus | null,
+  side: Side,
+  job: { id: string; title: string; startDate: string },
+  employerName: string,
+  reason: string | null | undefined,
+): { worker?: Notice; employer?: Notice } {
   const t = `“${job.title}”`;
   switch (to) {
     case 'invited':
-      return { worker: { kind: 'invited', title: '用工邀请', body: `${employerName}邀请您参加${t}（${mmdd(job.startDate)}开工），请在“我的报名”中接受或谢绝。`, link: WORKER_LINK, sms: true, smsTemplate: { code: 'invited', params: { employer: employerName, job: job.title, date: mmdd(job.startDate) } } } };
+      return {
+        worker: {
+          kind: 'invited',
+          title: '用工邀请',
+          body: `${employerName}邀请您参加${t}（${mmdd(job.startDate)}开工），请在“我的报名”中接受或谢绝。`,
+          link: WORKER_LINK,
+          sms: true,
+          smsTemplate: {
+            code: 'invited',
+            params: { employer: employerName, job: job.title, date: mmdd(job.startDate) },
+          },
+        },
+      };
     case 'applied':
       return from === 'invited'
-        ? { employer: { kind: 'application', title: '邀请已接受', body: `一位求职者接受了您对${t}的邀请，请及时录用。`, link: employerLink(job.id) } }
-        : { employer: { kind: 'application', title: '新的报名', body: `有求职者报名了${t}，请及时查看。`, link: employerLink(job.id) } };
+        ? {
+            employer: {
+              kind: 'application',
+              title: '邀请已接受',
+              body: `一位求职者接受了您对${t}的邀请，请及时录用。`,
+              link: employerLink(job.id),
+            },
+          }
+        : {
+            employer: {
+              kind: 'application',
+              title: '新的报名',
+              body: `有求职者报名了${t}，请及时查看。`,
+              link: employerLink(job.id),
+            },
+          };
     case 'hired':
-      return { worker: { kind: 'hired', title: '您已被录用', body: `恭喜！${employerName}录用了您（${t}，${mmdd(job.startDate)}开工），请在“我的报名”中确认。`, link: WORKER_LINK, sms: true, smsTemplate: { code: 'hired', params: { employer: employerName, job: job.title, date: mmdd(job.startDate) } } } };
+      return {
+        worker: {
+          kind: 'hired',
+          title: '您已被录用',
+          body: `恭喜！${employerName}录用了您（${t}，${mmdd(job.startDate)}开工），请在“我的报名”中确认。`,
+          link: WORKER_LINK,
+          sms: true,
+          smsTemplate: { code: 'hired', params: { employer: employerName, job: job.title, date: mmdd(job.startDate) } },
+        },
+      };
     case 'confirmed':
-      return { employer: { kind: 'application_update', title: '求职者已确认', body: `被录用的求职者已确认${t}，将按时到岗。`, link: employerLink(job.id) } };
+      return {
+        employer: {
+          kind: 'application_update',
+          title: '求职者已确认',
+          body: `被录用的求职者已确认${t}，将按时到岗。`,
+          link: employerLink(job.id),
+        },
+      };
     case 'declined':
       return side === 'employer'
-        ? { worker: { kind: 'application_update', title: '未被录用', body: `很遗憾，${t}未录用您${reasonOf(reason)}。看看其他岗位吧。`, link: WORKER_LINK } }
-        : { employer: { kind: 'application_update', title: '邀请被谢绝', body: `求职者谢绝了${t}的邀请${reasonOf(reason)}。`, link: employerLink(job.id) } };
+        ? {
+            worker: {
+              kind: 'application_update',
+              title: '未被录用',
+              body: `很遗憾，${t}未录用您${reasonOf(reason)}。看看其他岗位吧。`,
+              link: WORKER_LINK,
+            },
+          }
+        : {
+            employer: {
+              kind: 'application_update',
+              title: '邀请被谢绝',
+              body: `求职者谢绝了${t}的邀请${reasonOf(reason)}。`,
+              link: employerLink(job.id),
+            },
+          };
     case 'withdrawn':
-      return { employer: { kind: 'application_update', title: '报名已撤回', body: `一位求职者撤回了${t}的报名${reasonOf(reason)}。`, link: employerLink(job.id) } };
+      return {
+        employer: {
+          kind: 'application_update',
+          title: '报名已撤回',
+          body: `一位求职者撤回了${t}的报名${reasonOf(reason)}。`,
+          link: employerLink(job.id),
+        },
+      };
     case 'cancelled':
       return side === 'employer'
-        ? { worker: { kind: 'application_update', title: '录用已取消', body: `${employerName}取消了${t}的录用${reasonOf(reason)}。`, link: WORKER_LINK, sms: true } }
-        : { employer: { kind: 'application_update', title: '求职者取消', body: `被录用的求职者取消了${t}${reasonOf(reason)}，岗位已重新开放名额。`, link: employerLink(job.id) } };
+        ? {
+            worker: {
+              kind: 'application_update',
+              title: '录用已取消',
+              body: `${employerName}取消了${t}的录用${reasonOf(reason)}。`,
+              link: WORKER_LINK,
+              sms: true,
+            },
+          }
+        : {
+            employer: {
+              kind: 'application_update',
+              title: '求职者取消',
+              body: `被录用的求职者取消了${t}${reasonOf(reason)}，岗位已重新开放名额。`,
+              link: employerLink(job.id),
+            },
+          };
     default:
       // completed / no_show / working are announced by the modules that cause them.
       return {};
@@ -51,7 +136,10 @@ function noticesFor(to: ApplicationStatus, from: ApplicationStatus | null, side:
 }
 
 async function memberUserIds(tx: DbOrTx, employerId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: employerMembers.userId }).from(employerMembers).where(eq(employerMembers.employerId, employerId));
+  const rows = await tx
+    .select({ userId: employerMembers.userId })
+    .from(employerMembers)
+    .where(eq(employerMembers.employerId, employerId));
   return rows.map((r) => r.userId);
 }
 
@@ -60,7 +148,13 @@ async function memberUserIds(tx: DbOrTx, employerId: string): Promise<string[]> 
  * message (and an SMS for invited / hired / cancelled by the employer); the employer's members
  * each get one.
  */
-export async function noticeApplicationEvent(tx: DbOrTx, app: ApplicationRow, from: ApplicationStatus | null, side: Side, reason?: string | null): Promise<void> {
+export async function noticeApplicationEvent(
+  tx: DbOrTx,
+  app: ApplicationRow,
+  from: ApplicationStatus | null,
+  side: Side,
+  reason?: string | null,
+): Promise<void> {
   const job = await findJobById(tx, app.jobId);
   if (!job) return;
   const employer = await findEmployerById(tx, app.employerId);
@@ -71,7 +165,8 @@ export async function noticeApplicationEvent(tx: DbOrTx, app: ApplicationRow, fr
     if (worker?.userId) await notify(tx, { ...notices.worker, ...ref, userId: worker.userId });
   }
   if (notices.employer) {
-    for (const userId of await memberUserIds(tx, app.employerId)) await notify(tx, { ...notices.employer, ...ref, userId });
+    for (const userId of await memberUserIds(tx, app.employerId))
+      await notify(tx, { ...notices.employer, ...ref, userId });
   }
 }
 
@@ -87,7 +182,13 @@ export function shanghaiDate(at: Date, days = 0): string {
 export async function sendShiftReminders(db: Db, now: Date): Promise<number> {
   const tomorrow = shanghaiDate(now, 1);
   const rows = await db
-    .select({ appId: applications.id, userId: workerProfiles.userId, title: jobPostings.title, address: jobPostings.address, workHours: jobPostings.workHours })
+    .select({
+      appId: applications.id,
+      userId: workerProfiles.userId,
+      title: jobPostings.title,
+      address: jobPostings.address,
+      workHours: jobPostings.workHours,
+    })
     .from(applications)
     .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
     .innerJoin(workerProfiles, eq(workerProfiles.id, applications.workerId))
@@ -107,7 +208,10 @@ export async function sendShiftReminders(db: Db, now: Date): Promise<number> {
         refType: 'application',
         refId: r.appId,
         sms: true,
-        smsTemplate: { code: 'shift_reminder', params: { date: `${mmdd(tomorrow)}${hours}`, job: r.title, place: r.address } },
+        smsTemplate: {
+          code: 'shift_reminder',
+          params: { date: `${mmdd(tomorrow)}${hours}`, job: r.title, place: r.address },
+        },
         dedupeKey: `shift:${r.appId}:${tomorrow}`,
       }),
     );

@@ -12,16 +12,26 @@ import { creditScoresOf } from '../credit/index.js';
 async function presentMany(deps: ApplicationsDeps, rows: repo.ApplicationRow[], viewer: Viewer) {
   const [jobs, employers, workers, events] = await Promise.all([
     findJobsByIds(deps.db, [...new Set(rows.map((r) => r.jobId))]),
-    findEmployerNames(deps.db, rows.map((r) => r.employerId)),
+    findEmployerNames(
+      deps.db,
+      rows.map((r) => r.employerId),
+    ),
     findWorkersByIds(deps.db, [...new Set(rows.map((r) => r.workerId))]),
-    repo.findEvents(deps.db, rows.map((r) => r.id)),
+    repo.findEvents(
+      deps.db,
+      rows.map((r) => r.id),
+    ),
   ]);
   const titles = new Map(jobs.map((j) => [j.id, j.title]));
   const names = new Map(workers.map((w) => [w.id, deps.pii.decrypt(w.nameEnc)]));
   return rows.map((r) =>
     presentApplication(
       r,
-      { jobTitle: titles.get(r.jobId) ?? '', employerName: employers.get(r.employerId) ?? '', workerName: names.get(r.workerId) ?? '' },
+      {
+        jobTitle: titles.get(r.jobId) ?? '',
+        employerName: employers.get(r.employerId) ?? '',
+        workerName: names.get(r.workerId) ?? '',
+      },
       events.filter((e) => e.applicationId === r.id),
       viewer,
     ),
@@ -47,7 +57,11 @@ export async function listJobApplicants(deps: ApplicationsDeps, actor: UserActor
   if (!job) throw new AppError('NOT_FOUND', { message: '岗位不存在' });
   await requireRole(deps.db, actor, job.employerId);
   const items = await presentMany(deps, await repo.findByJob(deps.db, job.id), 'employer');
-  const credit = await creditScoresOf(deps.db, 'worker', items.map((i) => i.workerId));
+  const credit = await creditScoresOf(
+    deps.db,
+    'worker',
+    items.map((i) => i.workerId),
+  );
   return { items: items.map((i) => ({ ...i, workerCreditLevel: credit.get(i.workerId)?.level ?? null })) };
 }
 

@@ -9,7 +9,12 @@ export type ApplicationNames = { jobTitle: string; employerName: string; workerN
  * An application for one side. The worker sees their own name; the employer sees it masked
  * (张**) until the agreement step reveals it. Events carry the side, never the user id.
  */
-export function presentApplication(row: ApplicationRow, names: ApplicationNames, events: EventRow[], viewer: Viewer): Application {
+export function presentApplication(
+  row: ApplicationRow,
+  names: ApplicationNames,
+  events: EventRow[],
+  viewer: Viewer,
+): Application {
   return {
     id: row.id,
     jobId: row.jobId,
@@ -25,6 +30,12 @@ export function presentApplication(row: ApplicationRow, names: ApplicationNames,
     endReason: row.endReason,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    events: events.map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, actorSide: e.actorSide, reason: e.reason, at: e.at.toISOString() })),
+    events: events.map((e) => ({
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorSide: e.actorSide,
+      reason: e.reason,
+      at: e.at.toISOString(),
+    })),
   };
 }

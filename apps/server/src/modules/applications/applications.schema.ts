@@ -1,6 +1,17 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-export const APPLICATION_STATUSES = ['applied', 'invited', 'hired', 'confirmed', 'working', 'completed', 'declined', 'withdrawn', 'no_show', 'cancelled'] as const;
+export const APPLICATION_STATUSES = [
+  'applied',
+  'invited',
+  'hired',
+  'confirmed',
+  'working',
+  'completed',
+  'declined',
+  'withdrawn',
+  'no_show',
+  'cancelled',
+] as const;
 export const APPLICATION_ORIGINS = ['apply', 'invite'] as const;
 export const APPLICATION_SIDES = ['worker', 'employer'] as const;
 

@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { dailyFen, dayPartsOf, haversineKm, scoreMatch, weekdaysOf, type MatchInput } from './recommendation-scoring.js';
+import {
+  dailyFen,
+  dayPartsOf,
+  haversineKm,
+  scoreMatch,
+  weekdaysOf,
+  type MatchInput,
+} from './recommendation-scoring.js';
 
 const now = new Date('2026-06-01T02:00:00Z');
 const base: MatchInput = {
   occupation: 'exact',
   distanceKm: 3.2,
   workerMaxDistanceKm: 20,
-  worker: { weekdays: [1, 2, 3, 4, 5], dayParts: ['morning', 'afternoon'], earliestStart: null, expectedPayFen: 15_000, expectedPayUnit: 'day' },
-  job: { startDate: '2026-06-02', endDate: '2026-06-05', workHours: '08:00-17:00', wageMaxFen: 18_000, wageUnit: 'day' },
+  worker: {
+    weekdays: [1, 2, 3, 4, 5],
+    dayParts: ['morning', 'afternoon'],
+    earliestStart: null,
+    expectedPayFen: 15_000,
+    expectedPayUnit: 'day',
+  },
+  job: {
+    startDate: '2026-06-02',
+    endDate: '2026-06-05',
+    workHours: '08:00-17:00',
+    wageMaxFen: 18_000,
+    wageUnit: 'day',
+  },
   reliability: { completed: 4, failed: 0 },
   lastActiveAt: new Date('2026-05-30T00:00:00Z'),
   now,
@@ -16,7 +35,14 @@ const base: MatchInput = {
 describe('scoreMatch', () => {
   it('a full match scores high and says why, in Chinese', () => {
     const m = scoreMatch(base);
-    expect(m.reasons).toEqual(['工种匹配', '距离3.2公里', '时间合适', '期望薪资相符', '已完工4次 · 信用良好', '近期活跃']);
+    expect(m.reasons).toEqual([
+      '工种匹配',
+      '距离3.2公里',
+      '时间合适',
+      '期望薪资相符',
+      '已完工4次 · 信用良好',
+      '近期活跃',
+    ]);
     expect(m.score).toBeGreaterThan(90);
   });
 
@@ -35,18 +61,22 @@ describe('scoreMatch', () => {
     expect(m.reasons).not.toContain('工种匹配');
   });
 
-  it('beyond the worker\'s distance no distance points, and says so', () => {
+  it("beyond the worker's distance no distance points, and says so", () => {
     const m = scoreMatch({ ...base, distanceKm: 35 });
     expect(m.reasons).toContain('距离35公里（超出期望范围）');
   });
 
   it('availability: a night shift or a start after the job ends does not fit', () => {
     expect(scoreMatch({ ...base, job: { ...base.job, workHours: '22:00-06:00' } }).reasons).not.toContain('时间合适');
-    expect(scoreMatch({ ...base, worker: { ...base.worker, earliestStart: '2026-07-01' } }).reasons).not.toContain('时间合适');
+    expect(scoreMatch({ ...base, worker: { ...base.worker, earliestStart: '2026-07-01' } }).reasons).not.toContain(
+      '时间合适',
+    );
   });
 
   it('pay compares per day across units', () => {
-    expect(scoreMatch({ ...base, job: { ...base.job, wageMaxFen: 2_000, wageUnit: 'hour' } }).reasons).toContain('期望薪资相符');
+    expect(scoreMatch({ ...base, job: { ...base.job, wageMaxFen: 2_000, wageUnit: 'hour' } }).reasons).toContain(
+      '期望薪资相符',
+    );
     expect(scoreMatch({ ...base, job: { ...base.job, wageMaxFen: 13_500 } }).reasons).toContain('薪资接近期望');
   });
 });

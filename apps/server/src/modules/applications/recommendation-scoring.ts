@@ -10,7 +10,13 @@ export type MatchInput = {
   occupation: 'exact' | 'related' | 'none';
   distanceKm: number | null;
   workerMaxDistanceKm: number | null;
-  worker: { weekdays: number[]; dayParts: string[]; earliestStart: string | null; expectedPayFen: number | null; expectedPayUnit: WageUnit | null };
+  worker: {
+    weekdays: number[];
+    dayParts: string[];
+    earliestStart: string | null;
+    expectedPayFen: number | null;
+    expectedPayUnit: WageUnit | null;
+  };
   job: { startDate: string; endDate: string | null; workHours: string; wageMaxFen: number; wageUnit: WageUnit };
   reliability: { completed: number; failed: number };
   /** The credit score (0-100) of the side being recommended, when known; it then drives the reliability part. */
@@ -22,7 +28,14 @@ export type MatchInput = {
 };
 export type MatchScore = { score: number; reasons: string[] };
 
-export const WEIGHTS = { occupation: 35, distance: 20, availability: 15, pay: 15, reliability: 10, activity: 5 } as const;
+export const WEIGHTS = {
+  occupation: 35,
+  distance: 20,
+  availability: 15,
+  pay: 15,
+  reliability: 10,
+  activity: 5,
+} as const;
 const DEFAULT_RADIUS_KM = 30;
 
 /** Pay per day in fen, to compare across units; pieces cannot be compared (null). */
@@ -99,12 +112,17 @@ function reliabilityPart(input: MatchInput): { points: number; reason?: string }
     const c = input.creditScore;
     const share = c >= 90 ? 1 : c >= 75 ? 0.8 : c >= 60 ? 0.4 : 0;
     const label = c >= 90 ? '信用优秀' : c >= 75 ? '信用良好' : c >= 60 ? null : '信用较差';
-    if (label && share > 0) return { points: WEIGHTS.reliability * share, reason: completed >= 3 ? `已完工${completed}次 · ${label}` : label };
+    if (label && share > 0)
+      return {
+        points: WEIGHTS.reliability * share,
+        reason: completed >= 3 ? `已完工${completed}次 · ${label}` : label,
+      };
     return { points: WEIGHTS.reliability * share, reason: label ?? (failed > 0 ? `爽约${failed}次` : undefined) };
   }
   if (completed === 0 && failed === 0) return { points: WEIGHTS.reliability / 2 };
   const rate = completed / (completed + failed);
-  if (rate >= 0.9) return { points: WEIGHTS.reliability, reason: completed >= 3 ? `已完工${completed}次 · 信用良好` : '信用良好' };
+  if (rate >= 0.9)
+    return { points: WEIGHTS.reliability, reason: completed >= 3 ? `已完工${completed}次 · 信用良好` : '信用良好' };
   if (rate >= 0.6) return { points: WEIGHTS.reliability * rate };
   return { points: 0, reason: `爽约${failed}次` };
 }
@@ -128,7 +146,13 @@ export function scoreMatch(input: MatchInput): MatchScore {
     score += WEIGHTS.occupation * 0.4;
     reasons.push('相近工种');
   }
-  for (const part of [distancePart(input), availabilityPart(input), payPart(input), reliabilityPart(input), activityPart(input)]) {
+  for (const part of [
+    distancePart(input),
+    availabilityPart(input),
+    payPart(input),
+    reliabilityPart(input),
+    activityPart(input),
+  ]) {
     score += part.points;
     if (part.reason) reasons.push(part.reason);
   }
@@ -139,6 +163,8 @@ export function scoreMatch(input: MatchInput): MatchScore {
 /** Great-circle distance in kilometres (haversine). */
 export function haversineKm(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
   const rad = (d: number) => (d * Math.PI) / 180;
-  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
+  const h =
+    Math.sin(rad(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
   return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -26,7 +26,9 @@ function distance(a: Point | null, b: Point | null): number | null {
 }
 
 /** exact / related (same category) / none, for a worker's wanted 工种 against a job's. */
-async function occupationRelation(db: DbOrTx): Promise<(wanted: string[], jobOccupation: string) => MatchInput['occupation']> {
+async function occupationRelation(
+  db: DbOrTx,
+): Promise<(wanted: string[], jobOccupation: string) => MatchInput['occupation']> {
   const parent = new Map((await listOccupations(db)).map((o) => [o.id, o.parentId]));
   return (wanted, jobOccupation) => {
     if (wanted.includes(jobOccupation)) return 'exact';
@@ -36,16 +38,32 @@ async function occupationRelation(db: DbOrTx): Promise<(wanted: string[], jobOcc
 }
 
 function workerSide(w: WorkerRow): MatchInput['worker'] {
-  return { weekdays: w.availabilityWeekdays, dayParts: w.availabilityDayParts, earliestStart: w.earliestStart, expectedPayFen: w.expectedPayFen, expectedPayUnit: w.expectedPayUnit };
+  return {
+    weekdays: w.availabilityWeekdays,
+    dayParts: w.availabilityDayParts,
+    earliestStart: w.earliestStart,
+    expectedPayFen: w.expectedPayFen,
+    expectedPayUnit: w.expectedPayUnit,
+  };
 }
 function jobSide(j: JobRow): MatchInput['job'] {
-  return { startDate: j.startDate, endDate: j.endDate, workHours: j.workHours, wageMaxFen: j.wageMaxFen, wageUnit: j.wageUnit };
+  return {
+    startDate: j.startDate,
+    endDate: j.endDate,
+    workHours: j.workHours,
+    wageMaxFen: j.wageMaxFen,
+    wageUnit: j.wageUnit,
+  };
 }
 
 /** 为我推荐: published jobs scored for the caller's profile, best first, with reasons. */
 export async function recommendJobsForWorker(deps: ApplicationsDeps, actor: UserActor, limit: number) {
   const worker = await requireWorker(deps.db, actor);
-  const [jobs, relation, reliability] = await Promise.all([findPublishedForMatching(deps.db, CANDIDATES), occupationRelation(deps.db), repo.reliabilityOf(deps.db, [worker.id])]);
+  const [jobs, relation, reliability] = await Promise.all([
+    findPublishedForMatching(deps.db, CANDIDATES),
+    occupationRelation(deps.db),
+    repo.reliabilityOf(deps.db, [worker.id]),
+  ]);
   const home = townCentre(worker.homeRegionCode);
   const rel = reliability.get(worker.id) ?? { completed: 0, failed: 0 };
   const now = deps.now();
@@ -53,13 +71,33 @@ export async function recommendJobsForWorker(deps: ApplicationsDeps, actor: User
     .map((job) => {
       const distanceKm = distance(home, jobPoint(job));
       const occupation = relation(worker.occupationIds, job.occupationId);
-      const match = scoreMatch({ occupation, distanceKm, workerMaxDistanceKm: worker.maxDistanceKm, worker: workerSide(worker), job: jobSide(job), reliability: rel, lastActiveAt: job.publishedAt, now, activityReason: '新发布' });
+      const match = scoreMatch({
+        occupation,
+        distanceKm,
+        workerMaxDistanceKm: worker.maxDistanceKm,
+        worker: workerSide(worker),
+        job: jobSide(job),
+        reliability: rel,
+        lastActiveAt: job.publishedAt,
+        now,
+        activityReason: '新发布',
+      });
       return { job, distanceKm, match };
     })
     .filter((s) => s.match.score > 0)
     .sort((a, b) => b.match.score - a.match.score)
     .slice(0, limit);
-  const [names, statuses] = await Promise.all([loadJobNames(deps.db, scored.map((s) => s.job)), repo.statusesForWorker(deps.db, worker.id, scored.map((s) => s.job.id))]);
+  const [names, statuses] = await Promise.all([
+    loadJobNames(
+      deps.db,
+      scored.map((s) => s.job),
+    ),
+    repo.statusesForWorker(
+      deps.db,
+      worker.id,
+      scored.map((s) => s.job.id),
+    ),
+  ]);
   return {
     items: scored.map(({ job, distanceKm, match }) => ({
       jobId: job.id,
@@ -85,11 +123,23 @@ export async function recommendWorkersForJob(deps: ApplicationsDeps, actor: User
   await requireRole(deps.db, actor, job.employerId);
   const occupations = await listOccupations(deps.db);
   const category = occupations.find((o) => o.id === job.occupationId)?.parentId ?? null;
-  const trades = occupations.filter((o) => o.id === job.occupationId || (category !== null && o.parentId === category)).map((o) => o.id);
-  const [candidates, relation] = await Promise.all([findWorkersForMatching(deps.db, trades, CANDIDATES), occupationRelation(deps.db)]);
+  const trades = occupations
+    .filter((o) => o.id === job.occupationId || (category !== null && o.parentId === category))
+    .map((o) => o.id);
+  const [candidates, relation] = await Promise.all([
+    findWorkersForMatching(deps.db, trades, CANDIDATES),
+    occupationRelation(deps.db),
+  ]);
   const workers = candidates.filter((w) => w.userId !== actor.id);
-  const reliability = await repo.reliabilityOf(deps.db, workers.map((w) => w.id));
-  const credit = await creditScoresOf(deps.db, 'worker', workers.map((w) => w.id));
+  const reliability = await repo.reliabilityOf(
+    deps.db,
+    workers.map((w) => w.id),
+  );
+  const credit = await creditScoresOf(
+    deps.db,
+    'worker',
+    workers.map((w) => w.id),
+  );
   const point = jobPoint(job);
   const now = deps.now();
   const scored = workers
@@ -97,14 +147,31 @@ export async function recommendWorkersForJob(deps: ApplicationsDeps, actor: User
       const rel = reliability.get(w.id);
       const distanceKm = distance(townCentre(w.homeRegionCode), point);
       const lastActiveAt = rel?.lastActiveAt && rel.lastActiveAt > w.updatedAt ? rel.lastActiveAt : w.updatedAt;
-      const match = scoreMatch({ occupation: relation(w.occupationIds, job.occupationId), distanceKm, workerMaxDistanceKm: w.maxDistanceKm, worker: workerSide(w), job: jobSide(job), reliability: rel ?? { completed: 0, failed: 0 }, creditScore: credit.get(w.id)?.score, lastActiveAt, now });
+      const match = scoreMatch({
+        occupation: relation(w.occupationIds, job.occupationId),
+        distanceKm,
+        workerMaxDistanceKm: w.maxDistanceKm,
+        worker: workerSide(w),
+        job: jobSide(job),
+        reliability: rel ?? { completed: 0, failed: 0 },
+        creditScore: credit.get(w.id)?.score,
+        lastActiveAt,
+        now,
+      });
       return { w, distanceKm, match };
     })
     .sort((a, b) => b.match.score - a.match.score)
     .slice(0, limit);
   const [towns, statuses] = await Promise.all([
-    findRegionNames(deps.db, scored.map((s) => `${s.w.homeRegionCode.slice(0, 9)}000`)),
-    repo.statusesForJob(deps.db, job.id, scored.map((s) => s.w.id)),
+    findRegionNames(
+      deps.db,
+      scored.map((s) => `${s.w.homeRegionCode.slice(0, 9)}000`),
+    ),
+    repo.statusesForJob(
+      deps.db,
+      job.id,
+      scored.map((s) => s.w.id),
+    ),
   ]);
   return {
     items: scored.map(({ w, distanceKm, match }) => ({

@@ -4,7 +4,12 @@ import { minutesBetween } from './attendance-rules.js';
 import type { AttendanceRow, CompletionRow } from './attendance.repository.js';
 
 /** Per-day check-in/out with minutes worked, the total, and the completion when confirmed. */
-export function presentSummary(app: ApplicationRow, records: AttendanceRow[], completion: CompletionRow | undefined, noShowAfter: Date | null): AttendanceSummary {
+export function presentSummary(
+  app: ApplicationRow,
+  records: AttendanceRow[],
+  completion: CompletionRow | undefined,
+  noShowAfter: Date | null,
+): AttendanceSummary {
   const days = records.map((r) => ({
     day: r.day,
     checkInAt: r.checkInAt.toISOString(),
@@ -23,6 +28,12 @@ export function presentSummary(app: ApplicationRow, records: AttendanceRow[], co
     totalHours: Math.round((totalMinutes / 60) * 100) / 100,
     onDuty: records.some((r) => !r.checkOutAt),
     noShowAfter: noShowAfter ? noShowAfter.toISOString() : null,
-    completion: completion ? { amountDueFen: completion.amountDueFen, amountDueYuan: (completion.amountDueFen / 100).toFixed(2), confirmedAt: completion.confirmedAt.toISOString() } : null,
+    completion: completion
+      ? {
+          amountDueFen: completion.amountDueFen,
+          amountDueYuan: (completion.amountDueFen / 100).toFixed(2),
+          confirmedAt: completion.confirmedAt.toISOString(),
+        }
+      : null,
   };
 }

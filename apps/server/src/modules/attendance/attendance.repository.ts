@@ -6,12 +6,23 @@ export type AttendanceRow = typeof attendanceRecords.$inferSelect;
 export type CompletionRow = typeof completions.$inferSelect;
 
 export async function recordsOf(db: DbOrTx, applicationId: string): Promise<AttendanceRow[]> {
-  return db.select().from(attendanceRecords).where(eq(attendanceRecords.applicationId, applicationId)).orderBy(asc(attendanceRecords.day));
+  return db
+    .select()
+    .from(attendanceRecords)
+    .where(eq(attendanceRecords.applicationId, applicationId))
+    .orderBy(asc(attendanceRecords.day));
 }
 
 /** Insert the day's check-in; undefined when the day already has one. */
-export async function insertCheckIn(tx: DbOrTx, values: typeof attendanceRecords.$inferInsert): Promise<AttendanceRow | undefined> {
-  const rows = await tx.insert(attendanceRecords).values(values).onConflictDoNothing({ target: [attendanceRecords.applicationId, attendanceRecords.day] }).returning();
+export async function insertCheckIn(
+  tx: DbOrTx,
+  values: typeof attendanceRecords.$inferInsert,
+): Promise<AttendanceRow | undefined> {
+  const rows = await tx
+    .insert(attendanceRecords)
+    .values(values)
+    .onConflictDoNothing({ target: [attendanceRecords.applicationId, attendanceRecords.day] })
+    .returning();
   return rows[0];
 }
 
@@ -26,19 +37,29 @@ export async function lockOpenRecord(tx: DbOrTx, applicationId: string): Promise
   return rows[0];
 }
 
-export async function setCheckOut(tx: DbOrTx, id: string, values: { checkOutAt: Date; checkOutMethod: AttendanceRow['checkInMethod']; checkOutDistanceM: number | null }): Promise<void> {
+export async function setCheckOut(
+  tx: DbOrTx,
+  id: string,
+  values: { checkOutAt: Date; checkOutMethod: AttendanceRow['checkInMethod']; checkOutDistanceM: number | null },
+): Promise<void> {
   await tx.update(attendanceRecords).set(values).where(eq(attendanceRecords.id, id));
 }
 
 export async function findQrSecret(db: DbOrTx, jobId: string): Promise<string | undefined> {
-  const [row] = await db.select({ secret: checkinQrSecrets.secret }).from(checkinQrSecrets).where(eq(checkinQrSecrets.jobId, jobId));
+  const [row] = await db
+    .select({ secret: checkinQrSecrets.secret })
+    .from(checkinQrSecrets)
+    .where(eq(checkinQrSecrets.jobId, jobId));
   return row?.secret;
 }
 
 /** The job's QR secret, created on first use. */
 export async function qrSecretOf(db: DbOrTx, jobId: string, create: () => string): Promise<string> {
   await db.insert(checkinQrSecrets).values({ jobId, secret: create() }).onConflictDoNothing();
-  const [row] = await db.select({ secret: checkinQrSecrets.secret }).from(checkinQrSecrets).where(eq(checkinQrSecrets.jobId, jobId));
+  const [row] = await db
+    .select({ secret: checkinQrSecrets.secret })
+    .from(checkinQrSecrets)
+    .where(eq(checkinQrSecrets.jobId, jobId));
   return row!.secret;
 }
 

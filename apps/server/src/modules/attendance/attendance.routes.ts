@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ApplicationIdParam, AttendanceSummary, CheckBody, CheckInQr, CompleteBody, ErrorBody, JobIdParam, NoShowBody } from '@lingong/contracts';
+import {
+  ApplicationIdParam,
+  AttendanceSummary,
+  CheckBody,
+  CheckInQr,
+  CompleteBody,
+  ErrorBody,
+  JobIdParam,
+  NoShowBody,
+} from '@lingong/contracts';
 import type { AppDeps } from '../../app.js';
 import { publicOrigin } from '../../platform/http/public-origin.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
@@ -15,22 +24,60 @@ export function registerAttendanceRoutes(fastify: FastifyInstance, deps: AppDeps
   const one = { 200: AttendanceSummary, ...errors };
   const base = '/api/v1/app/applications/:id';
 
-  app.get(`${base}/attendance`, { schema: { tags, summary: '考勤与工时（双方可见）', params: ApplicationIdParam, response: one } }, async (request) =>
-    service.getSummary(ad, userActorOf(request), request.params.id),
+  app.get(
+    `${base}/attendance`,
+    { schema: { tags, summary: '考勤与工时（双方可见）', params: ApplicationIdParam, response: one } },
+    async (request) => service.getSummary(ad, userActorOf(request), request.params.id),
   );
-  app.post(`${base}/check-in`, { schema: { tags, summary: '签到（定位或扫码）', params: ApplicationIdParam, body: CheckBody, response: one } }, async (request) =>
-    service.checkIn(ad, userActorOf(request), request.params.id, request.body),
+  app.post(
+    `${base}/check-in`,
+    { schema: { tags, summary: '签到（定位或扫码）', params: ApplicationIdParam, body: CheckBody, response: one } },
+    async (request) => service.checkIn(ad, userActorOf(request), request.params.id, request.body),
   );
-  app.post(`${base}/check-out`, { schema: { tags, summary: '签退（定位或扫码）', params: ApplicationIdParam, body: CheckBody, response: one } }, async (request) =>
-    service.checkOut(ad, userActorOf(request), request.params.id, request.body),
+  app.post(
+    `${base}/check-out`,
+    { schema: { tags, summary: '签退（定位或扫码）', params: ApplicationIdParam, body: CheckBody, response: one } },
+    async (request) => service.checkOut(ad, userActorOf(request), request.params.id, request.body),
   );
-  app.post(`${base}/no-show`, { schema: { tags, summary: '标记未到岗（开工+宽限时间后）', params: ApplicationIdParam, body: NoShowBody, response: one } }, async (request) =>
-    service.markNoShow(ad, userActorOf(request), request.params.id, request.body?.reason, metaOf(request)),
+  app.post(
+    `${base}/no-show`,
+    {
+      schema: {
+        tags,
+        summary: '标记未到岗（开工+宽限时间后）',
+        params: ApplicationIdParam,
+        body: NoShowBody,
+        response: one,
+      },
+    },
+    async (request) =>
+      service.markNoShow(ad, userActorOf(request), request.params.id, request.body?.reason, metaOf(request)),
   );
-  app.post(`${base}/complete`, { schema: { tags, summary: '确认完工与应付金额（元）', params: ApplicationIdParam, body: CompleteBody, response: one } }, async (request) =>
-    service.confirmCompletion(ad, userActorOf(request), request.params.id, request.body, metaOf(request)),
+  app.post(
+    `${base}/complete`,
+    {
+      schema: {
+        tags,
+        summary: '确认完工与应付金额（元）',
+        params: ApplicationIdParam,
+        body: CompleteBody,
+        response: one,
+      },
+    },
+    async (request) =>
+      service.confirmCompletion(ad, userActorOf(request), request.params.id, request.body, metaOf(request)),
   );
-  app.get('/api/v1/app/jobs/:id/checkin-qr', { schema: { tags, summary: '用工方签到二维码（每60秒轮换）', params: JobIdParam, response: { 200: CheckInQr, ...errors } } }, async (request) =>
-    service.checkInQr(ad, userActorOf(request), request.params.id, publicOrigin(request, deps.config)),
+  app.get(
+    '/api/v1/app/jobs/:id/checkin-qr',
+    {
+      schema: {
+        tags,
+        summary: '用工方签到二维码（每60秒轮换）',
+        params: JobIdParam,
+        response: { 200: CheckInQr, ...errors },
+      },
+    },
+    async (request) =>
+      service.checkInQr(ad, userActorOf(request), request.params.id, publicOrigin(request, deps.config)),
   );
 }

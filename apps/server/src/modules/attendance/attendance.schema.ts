@@ -1,4 +1,14 @@
-import { doublePrecision, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const CHECK_METHODS = ['location', 'qr'] as const;
 
@@ -21,7 +31,10 @@ export const attendanceRecords = pgTable(
     checkOutMethod: text('check_out_method', { enum: CHECK_METHODS }),
     checkOutDistanceM: integer('check_out_distance_m'),
   },
-  (t) => [uniqueIndex('attendance_app_day_uq').on(t.applicationId, t.day), index('attendance_job_idx').on(t.jobId, t.day)],
+  (t) => [
+    uniqueIndex('attendance_app_day_uq').on(t.applicationId, t.day),
+    index('attendance_job_idx').on(t.jobId, t.day),
+  ],
 );
 
 /** Per-job secret behind the rotating check-in QR (created on first display). */

@@ -18,7 +18,9 @@ export type AuditFilter = {
 };
 
 function whereOf(f: AuditFilter): SQL | undefined {
-  const scope = f.includeUnscoped ? or(like(auditLog.regionCode, f.regionPattern), isNull(auditLog.regionCode)) : like(auditLog.regionCode, f.regionPattern);
+  const scope = f.includeUnscoped
+    ? or(like(auditLog.regionCode, f.regionPattern), isNull(auditLog.regionCode))
+    : like(auditLog.regionCode, f.regionPattern);
   const conds: (SQL | undefined)[] = [scope];
   if (f.actorId) conds.push(eq(auditLog.actorId, f.actorId));
   if (f.action) conds.push(eq(auditLog.action, f.action));

@@ -13,17 +13,34 @@ export function registerAuditViewerRoutes(fastify: FastifyInstance, deps: AppDep
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
   app.get(
     '/api/v1/admin/audit',
-    { schema: { tags: ['audit'], summary: '审计日志（按人员、操作、对象、时间检索）', querystring: AuditQuery, response: { 200: AuditPage, ...errors } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志（按人员、操作、对象、时间检索）',
+        querystring: AuditQuery,
+        response: { 200: AuditPage, ...errors },
+      },
+    },
     async (request) => listAudit({ db: deps.database.db }, staffActorOf(request), request.query),
   );
   app.get(
     '/api/v1/admin/audit/export',
-    { schema: { tags: ['audit'], summary: '导出审计日志（Excel，条件同列表）', querystring: AuditExportQuery, produces: [XLSX] } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计日志（Excel，条件同列表）',
+        querystring: AuditExportQuery,
+        produces: [XLSX],
+      },
+    },
     async (request, reply) => {
       const file = await exportAudit({ db: deps.database.db }, staffActorOf(request), request.query, metaOf(request));
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`,
+        )
         .send(file);
     },
   );

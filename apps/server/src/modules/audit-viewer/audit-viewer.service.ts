@@ -33,7 +33,10 @@ function filterFor(actor: StaffActor, q: AuditExportQuery): repo.AuditFilter {
 
 async function entries(db: Db, f: repo.AuditFilter & { page: number; pageSize: number }) {
   const { rows, total } = await repo.findAuditPage(db, f);
-  const labels = await findRegionLabels(db, rows.flatMap((r) => (r.entry.regionCode ? [r.entry.regionCode] : [])));
+  const labels = await findRegionLabels(
+    db,
+    rows.flatMap((r) => (r.entry.regionCode ? [r.entry.regionCode] : [])),
+  );
   const items = rows.map(({ entry, actorName }) => ({
     id: entry.id,
     actorKind: entry.actorKind,
@@ -58,13 +61,27 @@ export async function listAudit(deps: { db: Db }, actor: StaffActor, q: AuditQue
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
-const shanghai = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const shanghai = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /**
  * The same filtered, region-scoped log as an Excel workbook (Chinese headers, newest first, at
  * most AUDIT_EXPORT_LIMIT rows). The export itself is audited.
  */
-export async function exportAudit(deps: { db: Db }, actor: StaffActor, q: AuditExportQuery, meta: { ip?: string; requestId?: string }): Promise<Buffer> {
+export async function exportAudit(
+  deps: { db: Db },
+  actor: StaffActor,
+  q: AuditExportQuery,
+  meta: { ip?: string; requestId?: string },
+): Promise<Buffer> {
   const filter = filterFor(actor, q);
   const { items, total } = await entries(deps.db, { ...filter, page: 1, pageSize: AUDIT_EXPORT_LIMIT });
   const wb = new ExcelJS.Workbook();
@@ -98,6 +115,13 @@ export async function exportAudit(deps: { db: Db }, actor: StaffActor, q: AuditE
       details: e.details ? JSON.stringify(e.details) : '',
     });
   }
-  await writeAudit(deps.db, { actor, action: 'export', entity: 'audit_log', regionCode: actor.regionCode, details: { filter: q, rows: items.length, total }, ...meta });
+  await writeAudit(deps.db, {
+    actor,
+    action: 'export',
+    entity: 'audit_log',
+    regionCode: actor.regionCode,
+    details: { filter: q, rows: items.length, total },
+    ...meta,
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -10,7 +10,14 @@ import { findTowns, findVillages, villageStats, type VillageStats } from './coll
 // Coverage of the division tree (9 towns, 113 administrative villages): a village is covered once
 // at least one household in it has been collected.
 
-const EMPTY: VillageStats = { households: 0, members: 0, zeroEmploymentFamilies: 0, migrants: 0, unemployed: 0, firstCollectedOn: '' };
+const EMPTY: VillageStats = {
+  households: 0,
+  members: 0,
+  zeroEmploymentFamilies: 0,
+  migrants: 0,
+  unemployed: 0,
+  firstCollectedOn: '',
+};
 
 function row(code: string, name: string, placeholder: boolean, villages: number, stats: VillageStats[]): CoverageRow {
   return {
@@ -28,13 +35,38 @@ function row(code: string, name: string, placeholder: boolean, villages: number,
 }
 
 /** Coverage rows under a region pattern: per town (county scope) or per village (town scope). */
-export async function coverageOf(db: DbOrTx, pattern: string, level: 'town' | 'village', before?: string): Promise<Coverage> {
+export async function coverageOf(
+  db: DbOrTx,
+  pattern: string,
+  level: 'town' | 'village',
+  before?: string,
+): Promise<Coverage> {
   const [villages, stats] = [await findVillages(db, pattern), await villageStats(db, pattern, before)];
   const statOf = (code: string) => stats.get(code) ?? EMPTY;
-  const total = row(pattern.replace('%', ''), '合计', false, villages.length, villages.map((v) => statOf(v.code)));
-  if (level === 'village') return { level, total, items: villages.map((v) => row(v.code, v.name, v.placeholder, 1, [statOf(v.code)])) };
+  const total = row(
+    pattern.replace('%', ''),
+    '合计',
+    false,
+    villages.length,
+    villages.map((v) => statOf(v.code)),
+  );
+  if (level === 'village')
+    return { level, total, items: villages.map((v) => row(v.code, v.name, v.placeholder, 1, [statOf(v.code)])) };
   const towns = await findTowns(db, pattern);
-  return { level, total, items: towns.map((t) => { const vs = villages.filter((v) => v.parentCode === t.code); return row(t.code, t.name, t.placeholder, vs.length, vs.map((v) => statOf(v.code))); }) };
+  return {
+    level,
+    total,
+    items: towns.map((t) => {
+      const vs = villages.filter((v) => v.parentCode === t.code);
+      return row(
+        t.code,
+        t.name,
+        t.placeholder,
+        vs.length,
+        vs.map((v) => statOf(v.code)),
+      );
+    }),
+  };
 }
 
 /** The coverage table for the actor's scope, or one town of it. */
@@ -66,7 +98,11 @@ export const COVERAGE_SHEET: SheetSpec<CoverageRow> = {
 // ---- KPI: 就业信息采集覆盖行政村 -------------------------------------------------------------
 
 /** Villages covered by the window's end (cumulative), the trend at each month's end, and the villages in the tree. */
-export async function loadVillageCoverage(db: DbOrTx, w: Window, months: string[]): Promise<{ actual: number; total: number; trend: Map<string, number> }> {
+export async function loadVillageCoverage(
+  db: DbOrTx,
+  w: Window,
+  months: string[],
+): Promise<{ actual: number; total: number; trend: Map<string, number> }> {
   const before = w.end ? shanghaiDay(w.end) : undefined;
   const whole = await coverageOf(db, w.regionPattern, 'village', before);
   const trend = new Map<string, number>();

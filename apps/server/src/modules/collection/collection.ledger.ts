@@ -8,7 +8,13 @@ import { shanghaiTime, type SheetSpec } from '../ledgers/ledgers.excel.js';
 import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { findRegionLabels } from '../reference/index.js';
 import { ageOn, presentHousehold, type CollectionReveal } from './collection.presenter.js';
-import { findFollowupRows, findHouseholds, findMemberRows, type HouseholdFilter, type MemberRow } from './collection.repository.js';
+import {
+  findFollowupRows,
+  findHouseholds,
+  findMemberRows,
+  type HouseholdFilter,
+  type MemberRow,
+} from './collection.repository.js';
 
 // 就业信息采集 ledgers: households, members (and migrants), follow-ups. Same rows for the list,
 // the export and the acceptance pack.
@@ -18,7 +24,10 @@ type Deps = { db: DbOrTx; pii: Pii; now: () => Date };
 export function householdFetcher(deps: Deps, reveal: CollectionReveal, f: HouseholdFilter = {}) {
   return async (w: Window, slice: Slice): Promise<{ items: Household[]; total: number }> => {
     const { rows, total } = await findHouseholds(deps.db, w, f, slice);
-    const names = await findRegionLabels(deps.db, rows.map((r) => r.h.villageCode));
+    const names = await findRegionLabels(
+      deps.db,
+      rows.map((r) => r.h.villageCode),
+    );
     return { total, items: rows.map((r) => presentHousehold(r, reveal, names)) };
   };
 }
@@ -43,10 +52,17 @@ export type MemberLedgerRow = {
   collectedOn: string;
 };
 
-export function memberFetcher(deps: Deps, reveal: CollectionReveal, f: HouseholdFilter & { status?: MemberRow['status'] } = {}) {
+export function memberFetcher(
+  deps: Deps,
+  reveal: CollectionReveal,
+  f: HouseholdFilter & { status?: MemberRow['status'] } = {},
+) {
   return async (w: Window, slice: Slice): Promise<{ items: MemberLedgerRow[]; total: number }> => {
     const { rows, total } = await findMemberRows(deps.db, w, f, slice);
-    const names = await findRegionLabels(deps.db, rows.map((r) => r.m.villageCode));
+    const names = await findRegionLabels(
+      deps.db,
+      rows.map((r) => r.m.villageCode),
+    );
     const today = shanghaiDay(deps.now());
     return {
       total,
@@ -73,15 +89,36 @@ export function memberFetcher(deps: Deps, reveal: CollectionReveal, f: Household
   };
 }
 
-export type FollowupLedgerRow = { id: string; villageName: string; headName: string; followedOn: string; content: string; nextDate: string | null; recorderName: string | null; createdAt: string };
+export type FollowupLedgerRow = {
+  id: string;
+  villageName: string;
+  headName: string;
+  followedOn: string;
+  content: string;
+  nextDate: string | null;
+  recorderName: string | null;
+  createdAt: string;
+};
 
 export function followupFetcher(deps: Deps, reveal: CollectionReveal) {
   return async (w: Window, slice: Slice): Promise<{ items: FollowupLedgerRow[]; total: number }> => {
     const { rows, total } = await findFollowupRows(deps.db, w, slice);
-    const names = await findRegionLabels(deps.db, rows.map((r) => r.f.villageCode));
+    const names = await findRegionLabels(
+      deps.db,
+      rows.map((r) => r.f.villageCode),
+    );
     return {
       total,
-      items: rows.map((r) => ({ id: r.f.id, villageName: names.get(r.f.villageCode) ?? r.f.villageCode, headName: reveal.name(r.headNameEnc), followedOn: r.f.followedOn, content: r.f.content, nextDate: r.f.nextDate, recorderName: r.recorderName, createdAt: r.f.createdAt.toISOString() })),
+      items: rows.map((r) => ({
+        id: r.f.id,
+        villageName: names.get(r.f.villageCode) ?? r.f.villageCode,
+        headName: reveal.name(r.headNameEnc),
+        followedOn: r.f.followedOn,
+        content: r.f.content,
+        nextDate: r.f.nextDate,
+        recorderName: r.recorderName,
+        createdAt: r.f.createdAt.toISOString(),
+      })),
     };
   };
 }
@@ -123,7 +160,11 @@ export const MEMBER_SHEET: SheetSpec<MemberLedgerRow> = {
     { header: '务工地点', width: 18, value: (r) => r.migrantDestination },
     { header: '务工工种', width: 12, value: (r) => r.migrantTrade },
     { header: '务工联系方式', width: 15, value: (r) => r.migrantContact },
-    { header: '需求', width: 16, value: (r) => r.needs.map((n) => MEMBER_NEED_LABELS[n as keyof typeof MEMBER_NEED_LABELS] ?? n).join('、') },
+    {
+      header: '需求',
+      width: 16,
+      value: (r) => r.needs.map((n) => MEMBER_NEED_LABELS[n as keyof typeof MEMBER_NEED_LABELS] ?? n).join('、'),
+    },
     { header: '需求说明', width: 24, value: (r) => r.needNote },
     { header: '零就业家庭', width: 10, value: (r) => yes(r.zeroEmployment) },
     { header: '采集日期', width: 12, value: (r) => r.collectedOn },

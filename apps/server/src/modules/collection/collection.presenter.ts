@@ -68,5 +68,13 @@ export function presentMember(m: MemberRow, reveal: CollectionReveal, today: str
 }
 
 export function presentFollowup(f: FollowupRow, recorderName: string | null): CollectionFollowup {
-  return { id: f.id, householdId: f.householdId, followedOn: f.followedOn, content: f.content, nextDate: f.nextDate, recorderName, createdAt: f.createdAt.toISOString() };
+  return {
+    id: f.id,
+    householdId: f.householdId,
+    followedOn: f.followedOn,
+    content: f.content,
+    nextDate: f.nextDate,
+    recorderName,
+    createdAt: f.createdAt.toISOString(),
+  };
 }

@@ -17,15 +17,25 @@ function first<T>(rows: T[], what: string): T {
   return row;
 }
 
-export const insertHousehold = async (db: DbOrTx, v: typeof collectionHouseholds.$inferInsert) => first(await db.insert(collectionHouseholds).values(v).returning(), 'household');
-export const insertFollowup = async (db: DbOrTx, v: typeof collectionFollowups.$inferInsert) => first(await db.insert(collectionFollowups).values(v).returning(), 'followup');
+export const insertHousehold = async (db: DbOrTx, v: typeof collectionHouseholds.$inferInsert) =>
+  first(await db.insert(collectionHouseholds).values(v).returning(), 'household');
+export const insertFollowup = async (db: DbOrTx, v: typeof collectionFollowups.$inferInsert) =>
+  first(await db.insert(collectionFollowups).values(v).returning(), 'followup');
 export async function insertMembers(db: DbOrTx, rows: (typeof collectionMembers.$inferInsert)[]): Promise<MemberRow[]> {
   return rows.length ? db.insert(collectionMembers).values(rows).returning() : [];
 }
-export async function updateHousehold(db: DbOrTx, id: string, v: Partial<typeof collectionHouseholds.$inferInsert>): Promise<void> {
+export async function updateHousehold(
+  db: DbOrTx,
+  id: string,
+  v: Partial<typeof collectionHouseholds.$inferInsert>,
+): Promise<void> {
   await db.update(collectionHouseholds).set(v).where(eq(collectionHouseholds.id, id));
 }
-export async function updateMember(db: DbOrTx, id: string, v: Partial<typeof collectionMembers.$inferInsert>): Promise<void> {
+export async function updateMember(
+  db: DbOrTx,
+  id: string,
+  v: Partial<typeof collectionMembers.$inferInsert>,
+): Promise<void> {
   await db.update(collectionMembers).set(v).where(eq(collectionMembers.id, id));
 }
 
@@ -36,7 +46,11 @@ export async function findMember(db: DbOrTx, id: string): Promise<MemberRow | un
   return (await db.select().from(collectionMembers).where(eq(collectionMembers.id, id)).limit(1))[0];
 }
 export async function findMembersOf(db: DbOrTx, householdId: string): Promise<MemberRow[]> {
-  return db.select().from(collectionMembers).where(eq(collectionMembers.householdId, householdId)).orderBy(collectionMembers.createdAt, collectionMembers.id);
+  return db
+    .select()
+    .from(collectionMembers)
+    .where(eq(collectionMembers.householdId, householdId))
+    .orderBy(collectionMembers.createdAt, collectionMembers.id);
 }
 export async function findFollowupsOf(db: DbOrTx, householdId: string) {
   return db
@@ -53,19 +67,36 @@ export async function findTakenIdIndexes(db: DbOrTx, indexes: string[], exceptMe
   const rows = await db
     .select({ idx: collectionMembers.idNumberIndex })
     .from(collectionMembers)
-    .where(and(inArray(collectionMembers.idNumberIndex, indexes), exceptMemberId ? ne(collectionMembers.id, exceptMemberId) : undefined));
+    .where(
+      and(
+        inArray(collectionMembers.idNumberIndex, indexes),
+        exceptMemberId ? ne(collectionMembers.id, exceptMemberId) : undefined,
+      ),
+    );
   return new Set(rows.map((r) => r.idx));
 }
 
 /** A region of the division tree (level and placeholder flag). */
 export async function findRegion(db: DbOrTx, code: string) {
-  return (await db.select({ code: regions.code, level: regions.level, name: regions.name }).from(regions).where(eq(regions.code, code)).limit(1))[0];
+  return (
+    await db
+      .select({ code: regions.code, level: regions.level, name: regions.name })
+      .from(regions)
+      .where(eq(regions.code, code))
+      .limit(1)
+  )[0];
 }
 
-const memberCount = sql<number>`(select count(*) from ${collectionMembers} where ${collectionMembers.householdId} = ${collectionHouseholds.id})`.mapWith(Number);
+const memberCount =
+  sql<number>`(select count(*) from ${collectionMembers} where ${collectionMembers.householdId} = ${collectionHouseholds.id})`.mapWith(
+    Number,
+  );
 
 function householdWhere(w: Window, f: HouseholdFilter): SQL | undefined {
-  return and(...dateWindowConds(collectionHouseholds.villageCode, collectionHouseholds.collectedOn, w), f.zeroEmployment === undefined ? undefined : eq(collectionHouseholds.zeroEmployment, f.zeroEmployment));
+  return and(
+    ...dateWindowConds(collectionHouseholds.villageCode, collectionHouseholds.collectedOn, w),
+    f.zeroEmployment === undefined ? undefined : eq(collectionHouseholds.zeroEmployment, f.zeroEmployment),
+  );
 }
 
 /** Households collected in a window, newest first, with the members collected and the recorder. */
@@ -96,17 +127,36 @@ export async function findHouseholdRow(db: DbOrTx, id: string): Promise<Househol
 }
 
 /** Members of the households collected in a window (the 家庭成员 ledger), by village and household. */
-export async function findMemberRows(db: DbOrTx, w: Window, f: HouseholdFilter & { status?: MemberRow['status'] }, slice: Slice) {
+export async function findMemberRows(
+  db: DbOrTx,
+  w: Window,
+  f: HouseholdFilter & { status?: MemberRow['status'] },
+  slice: Slice,
+) {
   const where = and(householdWhere(w, f), f.status ? eq(collectionMembers.status, f.status) : undefined);
   const rows = await db
-    .select({ m: collectionMembers, collectedOn: collectionHouseholds.collectedOn, headNameEnc: collectionHouseholds.headNameEnc, zeroEmployment: collectionHouseholds.zeroEmployment })
+    .select({
+      m: collectionMembers,
+      collectedOn: collectionHouseholds.collectedOn,
+      headNameEnc: collectionHouseholds.headNameEnc,
+      zeroEmployment: collectionHouseholds.zeroEmployment,
+    })
     .from(collectionMembers)
     .innerJoin(collectionHouseholds, eq(collectionHouseholds.id, collectionMembers.householdId))
     .where(where)
-    .orderBy(collectionHouseholds.villageCode, desc(collectionHouseholds.collectedOn), collectionMembers.householdId, collectionMembers.createdAt)
+    .orderBy(
+      collectionHouseholds.villageCode,
+      desc(collectionHouseholds.collectedOn),
+      collectionMembers.householdId,
+      collectionMembers.createdAt,
+    )
     .limit(slice.limit)
     .offset(slice.offset);
-  const [total] = await db.select({ n: count() }).from(collectionMembers).innerJoin(collectionHouseholds, eq(collectionHouseholds.id, collectionMembers.householdId)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(collectionMembers)
+    .innerJoin(collectionHouseholds, eq(collectionHouseholds.id, collectionMembers.householdId))
+    .where(where);
   return { rows, total: total?.n ?? 0 };
 }
 export type MemberLedgerRow = Awaited<ReturnType<typeof findMemberRows>>['rows'][number];
@@ -130,17 +180,40 @@ export type FollowupLedgerDbRow = Awaited<ReturnType<typeof findFollowupRows>>['
 
 /** Villages of the division tree under a LIKE pattern ('450223101%'), in code order. */
 export async function findVillages(db: DbOrTx, pattern: string) {
-  return db.select({ code: regions.code, name: regions.name, parentCode: regions.parentCode, placeholder: regions.placeholder }).from(regions).where(and(eq(regions.level, 'village'), like(regions.code, pattern))).orderBy(regions.code);
+  return db
+    .select({
+      code: regions.code,
+      name: regions.name,
+      parentCode: regions.parentCode,
+      placeholder: regions.placeholder,
+    })
+    .from(regions)
+    .where(and(eq(regions.level, 'village'), like(regions.code, pattern)))
+    .orderBy(regions.code);
 }
 export async function findTowns(db: DbOrTx, pattern: string) {
-  return db.select({ code: regions.code, name: regions.name, placeholder: regions.placeholder }).from(regions).where(and(eq(regions.level, 'town'), like(regions.code, pattern))).orderBy(regions.code);
+  return db
+    .select({ code: regions.code, name: regions.name, placeholder: regions.placeholder })
+    .from(regions)
+    .where(and(eq(regions.level, 'town'), like(regions.code, pattern)))
+    .orderBy(regions.code);
 }
 
-export type VillageStats = { households: number; members: number; zeroEmploymentFamilies: number; migrants: number; unemployed: number; firstCollectedOn: string };
+export type VillageStats = {
+  households: number;
+  members: number;
+  zeroEmploymentFamilies: number;
+  migrants: number;
+  unemployed: number;
+  firstCollectedOn: string;
+};
 
 /** Per village under a pattern: households and members collected before `before` (a day, exclusive; all when absent). */
 export async function villageStats(db: DbOrTx, pattern: string, before?: string): Promise<Map<string, VillageStats>> {
-  const hWhere = and(like(collectionHouseholds.villageCode, pattern), before ? lt(collectionHouseholds.collectedOn, before) : undefined);
+  const hWhere = and(
+    like(collectionHouseholds.villageCode, pattern),
+    before ? lt(collectionHouseholds.collectedOn, before) : undefined,
+  );
   const hs = await db
     .select({
       village: collectionHouseholds.villageCode,
@@ -163,7 +236,15 @@ export async function villageStats(db: DbOrTx, pattern: string, before?: string)
     .where(hWhere)
     .groupBy(collectionMembers.villageCode);
   const out = new Map<string, VillageStats>();
-  for (const h of hs) out.set(h.village, { households: h.households, members: 0, zeroEmploymentFamilies: h.zero, migrants: 0, unemployed: 0, firstCollectedOn: h.first });
+  for (const h of hs)
+    out.set(h.village, {
+      households: h.households,
+      members: 0,
+      zeroEmploymentFamilies: h.zero,
+      migrants: 0,
+      unemployed: 0,
+      firstCollectedOn: h.first,
+    });
   for (const m of ms) {
     const s = out.get(m.village);
     if (s) Object.assign(s, { members: m.members, migrants: m.migrants, unemployed: m.unemployed });

@@ -1,4 +1,15 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 export const MEMBER_STATUSES = ['employed_local', 'migrant', 'flexible', 'unemployed', 'not_in_labour_force'] as const;
 
@@ -53,7 +64,11 @@ export const collectionMembers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('collection_members_id_number_uq').on(t.idNumberIndex), index('collection_members_household_idx').on(t.householdId), index('collection_members_village_idx').on(t.villageCode, t.status)],
+  (t) => [
+    uniqueIndex('collection_members_id_number_uq').on(t.idNumberIndex),
+    index('collection_members_household_idx').on(t.householdId),
+    index('collection_members_village_idx').on(t.villageCode, t.status),
+  ],
 );
 
 /** Follow-up visits of a household (回访): date, what was done, the next date. */
@@ -69,5 +84,8 @@ export const collectionFollowups = pgTable(
     recorderStaffId: uuid('recorder_staff_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('collection_followups_household_idx').on(t.householdId), index('collection_followups_village_idx').on(t.villageCode, t.followedOn)],
+  (t) => [
+    index('collection_followups_household_idx').on(t.householdId),
+    index('collection_followups_village_idx').on(t.villageCode, t.followedOn),
+  ],
 );

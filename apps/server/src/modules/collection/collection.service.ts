@@ -1,9 +1,24 @@
-import { WORKING_STATUSES, parseIdNumber, type CreateCollectionFollowupBody, type CreateHouseholdBody, type HouseholdDetail, type HouseholdQuery, type MemberBody, type UpdateHouseholdBody, type UpdateMemberBody } from '@lingong/contracts';
+import {
+  WORKING_STATUSES,
+  parseIdNumber,
+  type CreateCollectionFollowupBody,
+  type CreateHouseholdBody,
+  type HouseholdDetail,
+  type HouseholdQuery,
+  type MemberBody,
+  type UpdateHouseholdBody,
+  type UpdateMemberBody,
+} from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { shanghaiDay } from '../ledgers/index.js';
 import { paged, windowOf } from '../ledgers/ledgers.service.js';
 import { householdFetcher } from './collection.ledger.js';
@@ -29,9 +44,20 @@ export function derivedZeroEmployment(members: Pick<repo.MemberRow, 'status' | '
   return working.some((m) => m.status === 'unemployed') && !working.some((m) => WORKING_STATUSES.includes(m.status));
 }
 
-async function recompute(tx: DbOrTx, household: repo.HouseholdRow, override: boolean | null, today: string, now: Date): Promise<void> {
+async function recompute(
+  tx: DbOrTx,
+  household: repo.HouseholdRow,
+  override: boolean | null,
+  today: string,
+  now: Date,
+): Promise<void> {
   const derived = derivedZeroEmployment(await repo.findMembersOf(tx, household.id), today);
-  await repo.updateHousehold(tx, household.id, { zeroEmploymentDerived: derived, zeroEmploymentOverride: override, zeroEmployment: override ?? derived, updatedAt: now });
+  await repo.updateHousehold(tx, household.id, {
+    zeroEmploymentDerived: derived,
+    zeroEmploymentOverride: override,
+    zeroEmployment: override ?? derived,
+    updatedAt: now,
+  });
 }
 
 /** Encrypted member columns, or a field error on the member's path. */
@@ -57,7 +83,8 @@ function memberValues(deps: CollectionDeps, m: MemberBody, path: string) {
 
 async function assertVillage(db: DbOrTx, actor: StaffActor, code: string): Promise<void> {
   const region = await repo.findRegion(db, code);
-  if (!region || region.level !== 'village') throw AppError.field('villageCode', '请选择行政村（须为区划中的村级代码）');
+  if (!region || region.level !== 'village')
+    throw AppError.field('villageCode', '请选择行政村（须为区划中的村级代码）');
   assertWritableRegion(actor, code);
 }
 
@@ -68,19 +95,33 @@ async function visibleHousehold(deps: CollectionDeps, actor: StaffActor, id: str
   return h;
 }
 
-async function assertIdsFree(db: DbOrTx, values: { idNumberIndex: string }[], paths: string[], exceptMemberId?: string): Promise<void> {
+async function assertIdsFree(
+  db: DbOrTx,
+  values: { idNumberIndex: string }[],
+  paths: string[],
+  exceptMemberId?: string,
+): Promise<void> {
   const seen = new Map<string, number>();
   values.forEach((v, i) => {
     if (seen.has(v.idNumberIndex)) throw AppError.field(`${paths[i]}idNumber`, '同一户中身份证号码重复');
     seen.set(v.idNumberIndex, i);
   });
-  const taken = await repo.findTakenIdIndexes(db, values.map((v) => v.idNumberIndex), exceptMemberId);
+  const taken = await repo.findTakenIdIndexes(
+    db,
+    values.map((v) => v.idNumberIndex),
+    exceptMemberId,
+  );
   const i = values.findIndex((v) => taken.has(v.idNumberIndex));
   if (i >= 0) throw AppError.field(`${paths[i]}idNumber`, '该身份证号码已在其他户登记');
 }
 
 /** Collect a household and its members in one transaction; audited (no personal data in the log). */
-export async function createHousehold(deps: CollectionDeps, actor: StaffActor, body: CreateHouseholdBody, meta: Meta): Promise<HouseholdDetail> {
+export async function createHousehold(
+  deps: CollectionDeps,
+  actor: StaffActor,
+  body: CreateHouseholdBody,
+  meta: Meta,
+): Promise<HouseholdDetail> {
   requirePermission(actor, 'services.write');
   await assertVillage(deps.db, actor, body.villageCode);
   const today = shanghaiDay(deps.now());
@@ -103,23 +144,47 @@ export async function createHousehold(deps: CollectionDeps, actor: StaffActor, b
       updatedAt: now,
     });
     // Members keep the order they were entered in (createdAt one millisecond apart).
-    await repo.insertMembers(tx, members.map((m, i) => ({ ...m, householdId: h.id, villageCode: h.villageCode, createdAt: new Date(now.getTime() + i), updatedAt: now })));
+    await repo.insertMembers(
+      tx,
+      members.map((m, i) => ({
+        ...m,
+        householdId: h.id,
+        villageCode: h.villageCode,
+        createdAt: new Date(now.getTime() + i),
+        updatedAt: now,
+      })),
+    );
     await recompute(tx, h, body.zeroEmploymentOverride, today, now);
-    await writeAudit(tx, { actor, action: 'create', entity: 'collection_household', entityId: h.id, regionCode: h.villageCode, details: { members: members.length, memberCount: body.memberCount }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'collection_household',
+      entityId: h.id,
+      regionCode: h.villageCode,
+      details: { members: members.length, memberCount: body.memberCount },
+      ...meta,
+    });
     return h.id;
   });
   return getHousehold(deps, actor, id);
 }
 
 /** Change a household's head, address, size, date, note or the 零就业 override; audited. */
-export async function updateHousehold(deps: CollectionDeps, actor: StaffActor, id: string, body: UpdateHouseholdBody, meta: Meta): Promise<HouseholdDetail> {
+export async function updateHousehold(
+  deps: CollectionDeps,
+  actor: StaffActor,
+  id: string,
+  body: UpdateHouseholdBody,
+  meta: Meta,
+): Promise<HouseholdDetail> {
   requirePermission(actor, 'services.write');
   const h = await visibleHousehold(deps, actor, id);
   assertWritableRegion(actor, h.villageCode);
   const today = shanghaiDay(deps.now());
   if (body.collectedOn && body.collectedOn > today) throw AppError.field('collectedOn', '采集日期不能晚于今天');
   const collected = (await repo.findMembersOf(deps.db, id)).length;
-  if (body.memberCount !== undefined && body.memberCount < collected) throw AppError.field('memberCount', `家庭人口不能少于已采集的${collected}名成员`);
+  if (body.memberCount !== undefined && body.memberCount < collected)
+    throw AppError.field('memberCount', `家庭人口不能少于已采集的${collected}名成员`);
   await deps.db.transaction(async (tx) => {
     await repo.updateHousehold(tx, id, {
       headNameEnc: body.headName ? deps.pii.encrypt(body.headName) : undefined,
@@ -128,31 +193,68 @@ export async function updateHousehold(deps: CollectionDeps, actor: StaffActor, i
       collectedOn: body.collectedOn,
       note: body.note,
     });
-    await recompute(tx, h, body.zeroEmploymentOverride === undefined ? h.zeroEmploymentOverride : body.zeroEmploymentOverride, today, deps.now());
-    await writeAudit(tx, { actor, action: 'update', entity: 'collection_household', entityId: id, regionCode: h.villageCode, details: { changed: Object.keys(body) }, ...meta });
+    await recompute(
+      tx,
+      h,
+      body.zeroEmploymentOverride === undefined ? h.zeroEmploymentOverride : body.zeroEmploymentOverride,
+      today,
+      deps.now(),
+    );
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'collection_household',
+      entityId: id,
+      regionCode: h.villageCode,
+      details: { changed: Object.keys(body) },
+      ...meta,
+    });
   });
   return getHousehold(deps, actor, id);
 }
 
 /** Add a member to a household (within its declared size); audited. */
-export async function addMember(deps: CollectionDeps, actor: StaffActor, householdId: string, body: MemberBody, meta: Meta): Promise<HouseholdDetail> {
+export async function addMember(
+  deps: CollectionDeps,
+  actor: StaffActor,
+  householdId: string,
+  body: MemberBody,
+  meta: Meta,
+): Promise<HouseholdDetail> {
   requirePermission(actor, 'services.write');
   const h = await visibleHousehold(deps, actor, householdId);
   assertWritableRegion(actor, h.villageCode);
-  if ((await repo.findMembersOf(deps.db, h.id)).length >= h.memberCount) throw AppError.field('memberCount', '已采集成员数已达家庭人口数，请先修改家庭人口');
+  if ((await repo.findMembersOf(deps.db, h.id)).length >= h.memberCount)
+    throw AppError.field('memberCount', '已采集成员数已达家庭人口数，请先修改家庭人口');
   const values = memberValues(deps, body, '');
   await assertIdsFree(deps.db, [values], ['']);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    const [m] = await repo.insertMembers(tx, [{ ...values, householdId: h.id, villageCode: h.villageCode, createdAt: now, updatedAt: now }]);
+    const [m] = await repo.insertMembers(tx, [
+      { ...values, householdId: h.id, villageCode: h.villageCode, createdAt: now, updatedAt: now },
+    ]);
     await recompute(tx, h, h.zeroEmploymentOverride, shanghaiDay(now), now);
-    await writeAudit(tx, { actor, action: 'create', entity: 'collection_member', entityId: m?.id ?? null, regionCode: h.villageCode, details: { householdId: h.id, status: values.status }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'collection_member',
+      entityId: m?.id ?? null,
+      regionCode: h.villageCode,
+      details: { householdId: h.id, status: values.status },
+      ...meta,
+    });
   });
   return getHousehold(deps, actor, h.id);
 }
 
 /** Update a member's status, migrant details, needs or identity; audited. */
-export async function updateMember(deps: CollectionDeps, actor: StaffActor, memberId: string, body: UpdateMemberBody, meta: Meta): Promise<HouseholdDetail> {
+export async function updateMember(
+  deps: CollectionDeps,
+  actor: StaffActor,
+  memberId: string,
+  body: UpdateMemberBody,
+  meta: Meta,
+): Promise<HouseholdDetail> {
   requirePermission(actor, 'services.write');
   const m = await repo.findMember(deps.db, memberId);
   if (!m) throw new AppError('NOT_FOUND');
@@ -171,28 +273,59 @@ export async function updateMember(deps: CollectionDeps, actor: StaffActor, memb
     needNote: m.needNote,
   };
   const merged = { ...current, ...body };
-  if (merged.status === 'migrant' && merged.migrantDestination === '') throw AppError.field('migrantDestination', '外出务工人员须填写务工地点');
+  if (merged.status === 'migrant' && merged.migrantDestination === '')
+    throw AppError.field('migrantDestination', '外出务工人员须填写务工地点');
   const values = memberValues(deps, merged, '');
   if (values.idNumberIndex !== m.idNumberIndex) await assertIdsFree(deps.db, [values], [''], m.id);
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     await repo.updateMember(tx, m.id, { ...values, updatedAt: now });
     await recompute(tx, h, h.zeroEmploymentOverride, shanghaiDay(now), now);
-    await writeAudit(tx, { actor, action: 'update', entity: 'collection_member', entityId: m.id, regionCode: h.villageCode, details: { householdId: h.id, changed: Object.keys(body) }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'collection_member',
+      entityId: m.id,
+      regionCode: h.villageCode,
+      details: { householdId: h.id, changed: Object.keys(body) },
+      ...meta,
+    });
   });
   return getHousehold(deps, actor, h.id);
 }
 
 /** Record a follow-up visit of a household; audited. */
-export async function addFollowup(deps: CollectionDeps, actor: StaffActor, householdId: string, body: CreateCollectionFollowupBody, meta: Meta): Promise<HouseholdDetail> {
+export async function addFollowup(
+  deps: CollectionDeps,
+  actor: StaffActor,
+  householdId: string,
+  body: CreateCollectionFollowupBody,
+  meta: Meta,
+): Promise<HouseholdDetail> {
   requirePermission(actor, 'services.write');
   const h = await visibleHousehold(deps, actor, householdId);
   assertWritableRegion(actor, h.villageCode);
   if (body.followedOn > shanghaiDay(deps.now())) throw AppError.field('followedOn', '回访日期不能晚于今天');
   if (body.followedOn < h.collectedOn) throw AppError.field('followedOn', '回访日期不能早于采集日期');
   await deps.db.transaction(async (tx) => {
-    const f = await repo.insertFollowup(tx, { householdId: h.id, villageCode: h.villageCode, followedOn: body.followedOn, content: body.content, nextDate: body.nextDate, recorderStaffId: actor.id, createdAt: deps.now() });
-    await writeAudit(tx, { actor, action: 'create', entity: 'collection_followup', entityId: f.id, regionCode: h.villageCode, details: { householdId: h.id }, ...meta });
+    const f = await repo.insertFollowup(tx, {
+      householdId: h.id,
+      villageCode: h.villageCode,
+      followedOn: body.followedOn,
+      content: body.content,
+      nextDate: body.nextDate,
+      recorderStaffId: actor.id,
+      createdAt: deps.now(),
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'collection_followup',
+      entityId: f.id,
+      regionCode: h.villageCode,
+      details: { householdId: h.id },
+      ...meta,
+    });
   });
   return getHousehold(deps, actor, h.id);
 }
@@ -205,7 +338,11 @@ export async function getHousehold(deps: CollectionDeps, actor: StaffActor, id: 
   if (!row) throw new AppError('NOT_FOUND');
   const reveal = collectionRevealer(deps.pii, false);
   const today = shanghaiDay(deps.now());
-  const [names, members, followups] = [await findRegionLabels(deps.db, [row.h.villageCode]), await repo.findMembersOf(deps.db, id), await repo.findFollowupsOf(deps.db, id)];
+  const [names, members, followups] = [
+    await findRegionLabels(deps.db, [row.h.villageCode]),
+    await repo.findMembersOf(deps.db, id),
+    await repo.findFollowupsOf(deps.db, id),
+  ];
   return {
     ...presentHousehold(row, reveal, names),
     members: members.map((m) => presentMember(m, reveal, today)),
@@ -216,5 +353,11 @@ export async function getHousehold(deps: CollectionDeps, actor: StaffActor, id: 
 /** The household ledger in the actor's region (filter by town or village), masked. */
 export async function listHouseholds(deps: CollectionDeps, actor: StaffActor, q: HouseholdQuery) {
   const w = windowOf(actor, { from: q.from, to: q.to, town: q.village ?? q.town });
-  return paged(q, w, householdFetcher(deps, collectionRevealer(deps.pii, false), { zeroEmployment: q.zeroEmployment === undefined ? undefined : q.zeroEmployment === 'true' }));
+  return paged(
+    q,
+    w,
+    householdFetcher(deps, collectionRevealer(deps.pii, false), {
+      zeroEmployment: q.zeroEmployment === undefined ? undefined : q.zeroEmployment === 'true',
+    }),
+  );
 }

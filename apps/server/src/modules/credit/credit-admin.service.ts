@@ -1,11 +1,31 @@
 import ExcelJS from 'exceljs';
-import { CREDIT_EVENT_KIND_LABELS, CREDIT_SUBJECT_LABELS, type AddBlacklistBody, type CreditEventQuery, type DecideAppealBody, type ManualAdjustBody } from '@lingong/contracts';
+import {
+  CREDIT_EVENT_KIND_LABELS,
+  CREDIT_SUBJECT_LABELS,
+  type AddBlacklistBody,
+  type CreditEventQuery,
+  type DecideAppealBody,
+  type ManualAdjustBody,
+} from '@lingong/contracts';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, scopedRegionPattern, scopeLikePattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  scopedRegionPattern,
+  scopeLikePattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { notify } from '../notifications/index.js';
 import { recordCreditEvent } from './credit.core.js';
-import { CREDIT_LEVEL_LABELS, creditLevel, DEFAULT_CREDIT_POINTS, type CreditEventKind, type CreditSubject } from './credit-rules.js';
+import {
+  CREDIT_LEVEL_LABELS,
+  creditLevel,
+  DEFAULT_CREDIT_POINTS,
+  type CreditEventKind,
+  type CreditSubject,
+} from './credit-rules.js';
 import { subjectInfo, subjectInfos } from './credit-subjects.js';
 import { creditOf, type CreditDeps } from './credit-owner.service.js';
 import * as repo from './credit.repository.js';
@@ -17,12 +37,30 @@ const sliceOf = (q: PageQ) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pag
 const EXPORT_LIMIT = 20_000;
 /** The owner's credit page in the mobile app. */
 const creditLink = (type: CreditSubject, id: string) => (type === 'worker' ? '/me/credit' : `/employer/${id}/credit`);
-const shanghai = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hour12: false });
+const shanghai = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'short',
+  hour12: false,
+});
 
 /** Names of the subjects of many rows (workers masked). */
-async function namesOf(deps: CreditDeps, rows: { subjectType: CreditSubject; subjectId: string }[]): Promise<(r: { subjectType: CreditSubject; subjectId: string }) => string> {
-  const workers = await subjectInfos(deps.db, deps.pii, 'worker', rows.filter((r) => r.subjectType === 'worker').map((r) => r.subjectId));
-  const employers = await subjectInfos(deps.db, deps.pii, 'employer', rows.filter((r) => r.subjectType === 'employer').map((r) => r.subjectId));
+async function namesOf(
+  deps: CreditDeps,
+  rows: { subjectType: CreditSubject; subjectId: string }[],
+): Promise<(r: { subjectType: CreditSubject; subjectId: string }) => string> {
+  const workers = await subjectInfos(
+    deps.db,
+    deps.pii,
+    'worker',
+    rows.filter((r) => r.subjectType === 'worker').map((r) => r.subjectId),
+  );
+  const employers = await subjectInfos(
+    deps.db,
+    deps.pii,
+    'employer',
+    rows.filter((r) => r.subjectType === 'employer').map((r) => r.subjectId),
+  );
   return (r) => (r.subjectType === 'worker' ? workers : employers).get(r.subjectId)?.name ?? '';
 }
 
@@ -52,19 +90,41 @@ export async function listRules(deps: CreditDeps, actor: StaffActor) {
   return {
     items: kinds.map((kind) => {
       const row = saved.get(kind);
-      return { kind, kindLabel: CREDIT_EVENT_KIND_LABELS[kind], points: row?.points ?? DEFAULT_CREDIT_POINTS[kind], defaultPoints: DEFAULT_CREDIT_POINTS[kind], isDefault: !row, updatedAt: row?.updatedAt.toISOString() ?? null };
+      return {
+        kind,
+        kindLabel: CREDIT_EVENT_KIND_LABELS[kind],
+        points: row?.points ?? DEFAULT_CREDIT_POINTS[kind],
+        defaultPoints: DEFAULT_CREDIT_POINTS[kind],
+        isDefault: !row,
+        updatedAt: row?.updatedAt.toISOString() ?? null,
+      };
     }),
   };
 }
 
 /** Change the points of an event kind (applies to future events only); audited old → new. */
-export async function updateRule(deps: CreditDeps, actor: StaffActor, kind: CreditEventKind, points: number, meta: Meta) {
+export async function updateRule(
+  deps: CreditDeps,
+  actor: StaffActor,
+  kind: CreditEventKind,
+  points: number,
+  meta: Meta,
+) {
   requirePermission(actor, 'credit.write');
-  if (kind === 'manual_adjust' || kind === 'appeal_upheld') throw AppError.field('kind', '人工调整和申诉冲正按每次填写的分值计，不设规则');
+  if (kind === 'manual_adjust' || kind === 'appeal_upheld')
+    throw AppError.field('kind', '人工调整和申诉冲正按每次填写的分值计，不设规则');
   await deps.db.transaction(async (tx) => {
     const old = (await repo.findRules(tx)).find((r) => r.kind === kind)?.points ?? DEFAULT_CREDIT_POINTS[kind];
     await repo.upsertRule(tx, kind, points, actor.id, deps.now());
-    await writeAudit(tx, { actor, action: 'update', entity: 'credit_rule', entityId: null, regionCode: actor.regionCode, details: { kind, old, new: points }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'credit_rule',
+      entityId: null,
+      regionCode: actor.regionCode,
+      details: { kind, old, new: points },
+      ...meta,
+    });
   });
   return listRules(deps, actor);
 }
@@ -86,7 +146,12 @@ export async function listEvents(deps: CreditDeps, actor: StaffActor, q: CreditE
 }
 
 /** The ledger as .xlsx (same filters as the list); audited. */
-export async function exportEvents(deps: CreditDeps, actor: StaffActor, q: Omit<CreditEventQuery, 'page' | 'pageSize'>, meta: Meta): Promise<Buffer> {
+export async function exportEvents(
+  deps: CreditDeps,
+  actor: StaffActor,
+  q: Omit<CreditEventQuery, 'page' | 'pageSize'>,
+  meta: Meta,
+): Promise<Buffer> {
   requirePermission(actor, 'credit.read');
   const filter = ledgerFilter(actor, q);
   const total = filter ? await repo.countEvents(deps.db, filter) : 0;
@@ -106,9 +171,24 @@ export async function exportEvents(deps: CreditDeps, actor: StaffActor, q: Omit<
   ];
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
-    ws.addRow({ at: shanghai.format(r.at), type: CREDIT_SUBJECT_LABELS[r.subjectType], name: name(r), kind: CREDIT_EVENT_KIND_LABELS[r.kind], points: r.points, reason: r.reason ?? '', region: r.regionCode ?? '' });
+    ws.addRow({
+      at: shanghai.format(r.at),
+      type: CREDIT_SUBJECT_LABELS[r.subjectType],
+      name: name(r),
+      kind: CREDIT_EVENT_KIND_LABELS[r.kind],
+      points: r.points,
+      reason: r.reason ?? '',
+      region: r.regionCode ?? '',
+    });
   }
-  await writeAudit(deps.db, { actor, action: 'export', entity: 'credit_event', regionCode: actor.regionCode, details: { filter: q, rows: rows.length }, ...meta });
+  await writeAudit(deps.db, {
+    actor,
+    action: 'export',
+    entity: 'credit_event',
+    regionCode: actor.regionCode,
+    details: { filter: q, rows: rows.length },
+    ...meta,
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -119,28 +199,67 @@ export async function adjust(deps: CreditDeps, actor: StaffActor, body: ManualAd
   const info = await scopedSubject(deps, actor, body.subjectType, body.subjectId);
   assertWritableRegion(actor, info.regionCode);
   return deps.db.transaction(async (tx) => {
-    const ev = await recordCreditEvent(tx, { subjectType: body.subjectType, subjectId: body.subjectId, kind: 'manual_adjust', points: body.points, reason: body.reason, actorStaffId: actor.id, regionCode: info.regionCode, at: deps.now() });
+    const ev = await recordCreditEvent(tx, {
+      subjectType: body.subjectType,
+      subjectId: body.subjectId,
+      kind: 'manual_adjust',
+      points: body.points,
+      reason: body.reason,
+      actorStaffId: actor.id,
+      regionCode: info.regionCode,
+      at: deps.now(),
+    });
     if (!ev) throw new Error('manual adjustment not recorded');
-    await writeAudit(tx, { actor, action: 'adjust', entity: 'credit_score', entityId: body.subjectId, regionCode: info.regionCode, details: { subjectType: body.subjectType, points: body.points, reason: body.reason, newScore: ev.score }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'adjust',
+      entity: 'credit_score',
+      entityId: body.subjectId,
+      regionCode: info.regionCode,
+      details: { subjectType: body.subjectType, points: body.points, reason: body.reason, newScore: ev.score },
+      ...meta,
+    });
     return { eventId: ev.id, score: ev.score, level: creditLevel(ev.score) };
   });
 }
 
 // ---------- blacklist ----------
 
-export async function listBlacklist(deps: CreditDeps, actor: StaffActor, q: PageQ & { status: 'active' | 'all'; subjectType?: CreditSubject }) {
+export async function listBlacklist(
+  deps: CreditDeps,
+  actor: StaffActor,
+  q: PageQ & { status: 'active' | 'all'; subjectType?: CreditSubject },
+) {
   requirePermission(actor, 'credit.read');
   const now = deps.now();
-  const { rows, total } = await repo.findBlacklistPage(deps.db, { regionPattern: scopeLikePattern(actor), activeOnly: q.status === 'active', subjectType: q.subjectType, now }, sliceOf(q));
+  const { rows, total } = await repo.findBlacklistPage(
+    deps.db,
+    { regionPattern: scopeLikePattern(actor), activeOnly: q.status === 'active', subjectType: q.subjectType, now },
+    sliceOf(q),
+  );
   const name = await namesOf(deps, rows);
-  const appeals = new Map((await repo.findAppealsForTargets(deps.db, rows.map((r) => r.id))).map((a) => [a.targetId, a]));
-  return { items: rows.map((r) => presentBlacklist(r, name(r), now, appeals.get(r.id))), total, page: q.page, pageSize: q.pageSize };
+  const appeals = new Map(
+    (
+      await repo.findAppealsForTargets(
+        deps.db,
+        rows.map((r) => r.id),
+      )
+    ).map((a) => [a.targetId, a]),
+  );
+  return {
+    items: rows.map((r) => presentBlacklist(r, name(r), now, appeals.get(r.id))),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function addBlacklist(deps: CreditDeps, actor: StaffActor, body: AddBlacklistBody, meta: Meta) {
   requirePermission(actor, 'credit.write');
-  if (body.subjectType === 'worker' && body.scope === 'posting') throw AppError.field('scope', '零工不发布岗位，请选择“禁止报名”或“全部禁止”');
-  if (body.subjectType === 'employer' && body.scope === 'applying') throw AppError.field('scope', '用工主体不报名岗位，请选择“禁止发布岗位”或“全部禁止”');
+  if (body.subjectType === 'worker' && body.scope === 'posting')
+    throw AppError.field('scope', '零工不发布岗位，请选择“禁止报名”或“全部禁止”');
+  if (body.subjectType === 'employer' && body.scope === 'applying')
+    throw AppError.field('scope', '用工主体不报名岗位，请选择“禁止发布岗位”或“全部禁止”');
   const info = await scopedSubject(deps, actor, body.subjectType, body.subjectId);
   assertWritableRegion(actor, info.regionCode);
   const now = deps.now();
@@ -148,10 +267,41 @@ export async function addBlacklist(deps: CreditDeps, actor: StaffActor, body: Ad
   const expiresAt = body.expiresOn ? new Date(repo.dayStart(body.expiresOn).getTime() + 86_400_000) : null;
   if (expiresAt && expiresAt.getTime() <= now.getTime()) throw AppError.field('expiresOn', '到期日不能早于今天');
   return deps.db.transaction(async (tx) => {
-    const row = await repo.insertBlacklist(tx, { subjectType: body.subjectType, subjectId: body.subjectId, scope: body.scope, reason: body.reason, expiresAt, regionCode: info.regionCode, createdByStaffId: actor.id, createdAt: now });
-    await writeAudit(tx, { actor, action: 'create', entity: 'credit_blacklist', entityId: row.id, regionCode: row.regionCode, details: { subjectType: row.subjectType, subjectId: row.subjectId, scope: row.scope, expiresOn: body.expiresOn ?? null, reason: row.reason }, ...meta });
+    const row = await repo.insertBlacklist(tx, {
+      subjectType: body.subjectType,
+      subjectId: body.subjectId,
+      scope: body.scope,
+      reason: body.reason,
+      expiresAt,
+      regionCode: info.regionCode,
+      createdByStaffId: actor.id,
+      createdAt: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'credit_blacklist',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      details: {
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
+        scope: row.scope,
+        expiresOn: body.expiresOn ?? null,
+        reason: row.reason,
+      },
+      ...meta,
+    });
     for (const userId of info.userIds) {
-      await notify(tx, { userId, kind: 'system', title: '诚信黑名单通知', body: `因“${row.reason}”，您已被列入诚信黑名单（${presentBlacklist(row, '', now).scopeLabel}）。如有异议可在“我的信用”中申诉。`, link: creditLink(row.subjectType, row.subjectId), refType: 'credit_blacklist', refId: row.id });
+      await notify(tx, {
+        userId,
+        kind: 'system',
+        title: '诚信黑名单通知',
+        body: `因“${row.reason}”，您已被列入诚信黑名单（${presentBlacklist(row, '', now).scopeLabel}）。如有异议可在“我的信用”中申诉。`,
+        link: creditLink(row.subjectType, row.subjectId),
+        refType: 'credit_blacklist',
+        refId: row.id,
+      });
     }
     return presentBlacklist(row, info.name, now);
   });
@@ -167,7 +317,15 @@ export async function liftBlacklist(deps: CreditDeps, actor: StaffActor, id: str
   const row = await deps.db.transaction(async (tx) => {
     const lifted = await repo.liftBlacklist(tx, id, { liftedAt: now, liftedByStaffId: actor.id, liftReason: reason });
     if (!lifted) throw new AppError('INVALID_STATE', { message: '该黑名单已解除' });
-    await writeAudit(tx, { actor, action: 'lift', entity: 'credit_blacklist', entityId: id, regionCode: lifted.regionCode, details: { reason }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'lift',
+      entity: 'credit_blacklist',
+      entityId: id,
+      regionCode: lifted.regionCode,
+      details: { reason },
+      ...meta,
+    });
     return lifted;
   });
   const info = await subjectInfo(deps.db, deps.pii, row.subjectType, row.subjectId);
@@ -192,9 +350,17 @@ async function presentAppeals(deps: CreditDeps, rows: repo.AppealRow[]) {
   return rows.map((a) => presentAppeal(a, name(a), targetSummary(a, events.get(a.targetId), entries.get(a.targetId))));
 }
 
-export async function listAppeals(deps: CreditDeps, actor: StaffActor, q: PageQ & { status?: repo.AppealRow['status'] }) {
+export async function listAppeals(
+  deps: CreditDeps,
+  actor: StaffActor,
+  q: PageQ & { status?: repo.AppealRow['status'] },
+) {
   requirePermission(actor, 'credit.read');
-  const { rows, total } = await repo.findAppealsPage(deps.db, { regionPattern: scopeLikePattern(actor), status: q.status }, sliceOf(q));
+  const { rows, total } = await repo.findAppealsPage(
+    deps.db,
+    { regionPattern: scopeLikePattern(actor), status: q.status },
+    sliceOf(q),
+  );
   return { items: await presentAppeals(deps, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -202,7 +368,13 @@ export async function listAppeals(deps: CreditDeps, actor: StaffActor, q: PageQ 
  * Decide an appeal. Upheld: an event is reversed by an appeal_upheld event of the opposite
  * points; a blacklist entry is lifted. The subject is notified either way; audited.
  */
-export async function decideAppeal(deps: CreditDeps, actor: StaffActor, id: string, body: DecideAppealBody, meta: Meta) {
+export async function decideAppeal(
+  deps: CreditDeps,
+  actor: StaffActor,
+  id: string,
+  body: DecideAppealBody,
+  meta: Meta,
+) {
   requirePermission(actor, 'credit.write');
   const appeal = await repo.findAppealById(deps.db, id);
   if (!appeal) throw new AppError('NOT_FOUND');
@@ -211,25 +383,65 @@ export async function decideAppeal(deps: CreditDeps, actor: StaffActor, id: stri
   const now = deps.now();
   const info = await subjectInfo(deps.db, deps.pii, appeal.subjectType, appeal.subjectId);
   const row = await deps.db.transaction(async (tx) => {
-    const decided = await repo.decideAppeal(tx, id, { status: body.decision === 'uphold' ? 'upheld' : 'rejected', decisionReason: body.reason, decidedByStaffId: actor.id, decidedAt: now });
+    const decided = await repo.decideAppeal(tx, id, {
+      status: body.decision === 'uphold' ? 'upheld' : 'rejected',
+      decisionReason: body.reason,
+      decidedByStaffId: actor.id,
+      decidedAt: now,
+    });
     if (!decided) throw new AppError('INVALID_STATE', { message: '该申诉已处理' });
     let outcome = '';
     if (body.decision === 'uphold' && appeal.targetType === 'event') {
       const event = await repo.findEventById(tx, appeal.targetId);
       if (event) {
-        const ev = await recordCreditEvent(tx, { subjectType: event.subjectType, subjectId: event.subjectId, kind: 'appeal_upheld', points: -event.points, refType: 'credit_event', refId: event.id, reason: body.reason, actorStaffId: actor.id, regionCode: appeal.regionCode, at: now });
+        const ev = await recordCreditEvent(tx, {
+          subjectType: event.subjectType,
+          subjectId: event.subjectId,
+          kind: 'appeal_upheld',
+          points: -event.points,
+          refType: 'credit_event',
+          refId: event.id,
+          reason: body.reason,
+          actorStaffId: actor.id,
+          regionCode: appeal.regionCode,
+          at: now,
+        });
         outcome = ev ? `，已恢复${-event.points}分，当前${CREDIT_LEVEL_LABELS[creditLevel(ev.score)]}` : '';
       }
     } else if (body.decision === 'uphold') {
-      await repo.liftBlacklist(tx, appeal.targetId, { liftedAt: now, liftedByStaffId: actor.id, liftReason: `申诉成立：${body.reason}` });
+      await repo.liftBlacklist(tx, appeal.targetId, {
+        liftedAt: now,
+        liftedByStaffId: actor.id,
+        liftReason: `申诉成立：${body.reason}`,
+      });
       outcome = '，黑名单已解除';
     }
-    await writeAudit(tx, { actor, action: body.decision === 'uphold' ? 'uphold' : 'reject', entity: 'credit_appeal', entityId: id, regionCode: appeal.regionCode, details: { targetType: appeal.targetType, targetId: appeal.targetId, reason: body.reason }, ...meta });
-    const text = body.decision === 'uphold' ? `您的信用申诉已成立${outcome}。处理意见：${body.reason}` : `您的信用申诉未获支持。处理意见：${body.reason}`;
+    await writeAudit(tx, {
+      actor,
+      action: body.decision === 'uphold' ? 'uphold' : 'reject',
+      entity: 'credit_appeal',
+      entityId: id,
+      regionCode: appeal.regionCode,
+      details: { targetType: appeal.targetType, targetId: appeal.targetId, reason: body.reason },
+      ...meta,
+    });
+    const text =
+      body.decision === 'uphold'
+        ? `您的信用申诉已成立${outcome}。处理意见：${body.reason}`
+        : `您的信用申诉未获支持。处理意见：${body.reason}`;
     const users = info?.userIds ?? [];
     const filer = appeal.filedByUserId;
     for (const userId of users.includes(filer) ? users : [...users, filer]) {
-      await notify(tx, { userId, kind: 'system', title: '信用申诉处理结果', body: text, link: creditLink(appeal.subjectType, appeal.subjectId), refType: 'credit_appeal', refId: id, sms: userId === filer });
+      await notify(tx, {
+        userId,
+        kind: 'system',
+        title: '信用申诉处理结果',
+        body: text,
+        link: creditLink(appeal.subjectType, appeal.subjectId),
+        refType: 'credit_appeal',
+        refId: id,
+        sms: userId === filer,
+      });
     }
     return decided;
   });

@@ -16,7 +16,16 @@ export function jobStartAt(startDate: string, workHours: string): Date {
  */
 export async function recordLateCancel(
   tx: DbOrTx,
-  input: { side: 'worker' | 'employer'; workerId: string; employerId: string; applicationId: string; startDate: string; workHours: string; now: Date; actorUserId: string },
+  input: {
+    side: 'worker' | 'employer';
+    workerId: string;
+    employerId: string;
+    applicationId: string;
+    startDate: string;
+    workHours: string;
+    now: Date;
+    actorUserId: string;
+  },
 ): Promise<boolean> {
   const hours = await getSetting(tx, 'lateCancelHours');
   const start = jobStartAt(input.startDate, input.workHours);

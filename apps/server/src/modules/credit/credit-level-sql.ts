@@ -3,7 +3,12 @@ import { CREDIT_BASE_SCORE, type CreditLevel, type CreditSubject } from './credi
 import { creditScores } from './credit.schema.js';
 
 /** Score bounds of each level (see creditLevel). */
-export const CREDIT_LEVEL_RANGES: Record<CreditLevel, [number, number]> = { excellent: [90, 100], good: [75, 89], fair: [60, 74], poor: [0, 59] };
+export const CREDIT_LEVEL_RANGES: Record<CreditLevel, [number, number]> = {
+  excellent: [90, 100],
+  good: [75, 89],
+  fair: [60, 74],
+  poor: [0, 59],
+};
 
 /** A WHERE condition: the subject in `idColumn` has a credit level of `level` (no events = base score). */
 export function creditLevelCondition(subjectType: CreditSubject, idColumn: AnyColumn, level: CreditLevel): SQL {

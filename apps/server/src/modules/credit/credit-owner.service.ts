@@ -17,12 +17,22 @@ export type CreditDeps = { db: Db; pii: Pii; now: () => Date };
  * Stop a blacklisted subject: `posting` (jobs create / edit) or `applying` (apply, accept an
  * invitation). An entry of scope `all` stops both.
  */
-export async function assertNotBlacklisted(db: DbOrTx, type: CreditSubject, id: string, action: 'posting' | 'applying', now: Date): Promise<void> {
+export async function assertNotBlacklisted(
+  db: DbOrTx,
+  type: CreditSubject,
+  id: string,
+  action: 'posting' | 'applying',
+  now: Date,
+): Promise<void> {
   const entries = await repo.findActiveBlacklist(db, type, id, now);
   const hit = entries.find((e) => e.scope === 'all' || e.scope === action);
   if (!hit) return;
-  const until = hit.expiresAt ? `，限制至${new Date(hit.expiresAt.getTime() - 1).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}` : '';
-  throw new AppError('BLACKLISTED', { message: `${action === 'posting' ? '您的用工主体已被列入诚信黑名单，暂不能发布或修改岗位' : '您已被列入诚信黑名单，暂不能报名岗位'}（原因：${hit.reason}${until}）。如有异议，可在“我的信用”中申诉。` });
+  const until = hit.expiresAt
+    ? `，限制至${new Date(hit.expiresAt.getTime() - 1).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}`
+    : '';
+  throw new AppError('BLACKLISTED', {
+    message: `${action === 'posting' ? '您的用工主体已被列入诚信黑名单，暂不能发布或修改岗位' : '您已被列入诚信黑名单，暂不能报名岗位'}（原因：${hit.reason}${until}）。如有异议，可在“我的信用”中申诉。`,
+  });
 }
 
 /** The full credit picture of one subject, for its owner. */
@@ -46,7 +56,9 @@ export async function creditOf(deps: CreditDeps, type: CreditSubject, id: string
     levelLabel: CREDIT_LEVEL_LABELS[level],
     events: events.map((e) => presentEvent(e, byTarget.get(e.id))),
     blacklist: entries.map((b) => presentBlacklist(b, '', now, byTarget.get(b.id))),
-    appeals: appeals.map((a) => presentAppeal(a, '', targetSummary(a, eventsById.get(a.targetId), entriesById.get(a.targetId)))),
+    appeals: appeals.map((a) =>
+      presentAppeal(a, '', targetSummary(a, eventsById.get(a.targetId), entriesById.get(a.targetId))),
+    ),
   };
 }
 
@@ -64,7 +76,11 @@ export async function employerCredit(deps: CreditDeps, actor: UserActor, employe
 }
 
 /** The subject the caller appeals for: their worker profile, or an employer they belong to. */
-async function appellant(deps: CreditDeps, actor: UserActor, body: FileAppealBody): Promise<{ type: CreditSubject; id: string }> {
+async function appellant(
+  deps: CreditDeps,
+  actor: UserActor,
+  body: FileAppealBody,
+): Promise<{ type: CreditSubject; id: string }> {
   if (body.subjectType === 'worker') {
     const worker = await findWorkerByUserId(deps.db, actor.id);
     if (!worker) throw new AppError('PROFILE_REQUIRED', { message: '请先完善个人信息（个人画像）' });
@@ -81,12 +97,14 @@ export async function fileAppeal(deps: CreditDeps, actor: UserActor, body: FileA
   let summary = '';
   if (body.targetType === 'event') {
     const event = await repo.findEventById(deps.db, body.targetId);
-    if (!event || event.subjectType !== subject.type || event.subjectId !== subject.id) throw AppError.field('targetId', '信用记录不存在');
+    if (!event || event.subjectType !== subject.type || event.subjectId !== subject.id)
+      throw AppError.field('targetId', '信用记录不存在');
     if (!presentEvent(event, undefined).appealable) throw AppError.field('targetId', '该信用记录不能申诉');
     summary = targetSummary({ targetType: 'event' } as repo.AppealRow, event);
   } else {
     const entry = await repo.findBlacklistById(deps.db, body.targetId);
-    if (!entry || entry.subjectType !== subject.type || entry.subjectId !== subject.id) throw AppError.field('targetId', '黑名单记录不存在');
+    if (!entry || entry.subjectType !== subject.type || entry.subjectId !== subject.id)
+      throw AppError.field('targetId', '黑名单记录不存在');
     if (!repo.isActive(entry, deps.now())) throw AppError.field('targetId', '该黑名单已解除或已到期，无需申诉');
     summary = targetSummary({ targetType: 'blacklist' } as repo.AppealRow, undefined, entry);
   }
@@ -103,7 +121,14 @@ export async function fileAppeal(deps: CreditDeps, actor: UserActor, body: FileA
       createdAt: deps.now(),
     });
     if (!created) throw AppError.field('targetId', '已对该记录提出过申诉，请勿重复提交');
-    await writeAudit(tx, { actor: { kind: 'user', id: actor.id }, action: 'create', entity: 'credit_appeal', entityId: created.id, regionCode: created.regionCode, details: { targetType: body.targetType, targetId: body.targetId } });
+    await writeAudit(tx, {
+      actor: { kind: 'user', id: actor.id },
+      action: 'create',
+      entity: 'credit_appeal',
+      entityId: created.id,
+      regionCode: created.regionCode,
+      details: { targetType: body.targetType, targetId: body.targetId },
+    });
     return created;
   });
   return presentAppeal(row, '', summary);

@@ -21,7 +21,12 @@ export const DEFAULT_CREDIT_POINTS: Record<CreditEventKind, number> = {
 };
 
 export type CreditLevel = 'excellent' | 'good' | 'fair' | 'poor';
-export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = { excellent: '信用优秀', good: '信用良好', fair: '信用一般', poor: '信用较差' };
+export const CREDIT_LEVEL_LABELS: Record<CreditLevel, string> = {
+  excellent: '信用优秀',
+  good: '信用良好',
+  fair: '信用一般',
+  poor: '信用较差',
+};
 
 export const clampScore = (n: number) => Math.max(0, Math.min(100, n));
 

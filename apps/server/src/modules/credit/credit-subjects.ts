@@ -13,27 +13,57 @@ import type { CreditSubject } from './credit-rules.js';
 export type SubjectInfo = { id: string; regionCode: string; name: string; userIds: string[] };
 
 /** Region, masked name (workers) or name (employers), and users to notify, by subject id. */
-export async function subjectInfos(db: DbOrTx, pii: Pii | null, type: CreditSubject, ids: string[]): Promise<Map<string, SubjectInfo>> {
+export async function subjectInfos(
+  db: DbOrTx,
+  pii: Pii | null,
+  type: CreditSubject,
+  ids: string[],
+): Promise<Map<string, SubjectInfo>> {
   const out = new Map<string, SubjectInfo>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return out;
   if (type === 'worker') {
     const rows = await db
-      .select({ id: workerProfiles.id, regionCode: workerProfiles.homeRegionCode, nameEnc: workerProfiles.nameEnc, userId: workerProfiles.userId })
+      .select({
+        id: workerProfiles.id,
+        regionCode: workerProfiles.homeRegionCode,
+        nameEnc: workerProfiles.nameEnc,
+        userId: workerProfiles.userId,
+      })
       .from(workerProfiles)
       .where(inArray(workerProfiles.id, unique));
-    for (const r of rows) out.set(r.id, { id: r.id, regionCode: r.regionCode, name: pii ? (maskName(pii.decrypt(r.nameEnc)) ?? '') : '', userIds: r.userId ? [r.userId] : [] });
+    for (const r of rows)
+      out.set(r.id, {
+        id: r.id,
+        regionCode: r.regionCode,
+        name: pii ? (maskName(pii.decrypt(r.nameEnc)) ?? '') : '',
+        userIds: r.userId ? [r.userId] : [],
+      });
     return out;
   }
-  const rows = await db.select({ id: employers.id, regionCode: employers.townCode, name: employers.name }).from(employers).where(inArray(employers.id, unique));
+  const rows = await db
+    .select({ id: employers.id, regionCode: employers.townCode, name: employers.name })
+    .from(employers)
+    .where(inArray(employers.id, unique));
   const members = await db
     .select({ employerId: employerMembers.employerId, userId: employerMembers.userId })
     .from(employerMembers)
     .where(inArray(employerMembers.employerId, unique));
-  for (const r of rows) out.set(r.id, { id: r.id, regionCode: r.regionCode, name: r.name, userIds: members.filter((m) => m.employerId === r.id).map((m) => m.userId) });
+  for (const r of rows)
+    out.set(r.id, {
+      id: r.id,
+      regionCode: r.regionCode,
+      name: r.name,
+      userIds: members.filter((m) => m.employerId === r.id).map((m) => m.userId),
+    });
   return out;
 }
 
-export async function subjectInfo(db: DbOrTx, pii: Pii | null, type: CreditSubject, id: string): Promise<SubjectInfo | undefined> {
+export async function subjectInfo(
+  db: DbOrTx,
+  pii: Pii | null,
+  type: CreditSubject,
+  id: string,
+): Promise<SubjectInfo | undefined> {
   return (await subjectInfos(db, pii, type, [id])).get(id);
 }

@@ -1,7 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { subjectInfo } from './credit-subjects.js';
-import { clampScore, CREDIT_BASE_SCORE, creditLevel, DEFAULT_CREDIT_POINTS, type CreditEventKind, type CreditSubject } from './credit-rules.js';
+import {
+  clampScore,
+  CREDIT_BASE_SCORE,
+  creditLevel,
+  DEFAULT_CREDIT_POINTS,
+  type CreditEventKind,
+  type CreditSubject,
+} from './credit-rules.js';
 import { creditEvents, creditRules, creditScores } from './credit.schema.js';
 
 export type CreditEventInput = {
@@ -29,10 +36,14 @@ export async function creditRulePoints(db: DbOrTx, kind: CreditEventKind): Promi
  * Record one credit event and move the subject's score, inside the caller's transaction.
  * Idempotent per (subject, kind, refId): a repeat returns null and changes nothing.
  */
-export async function recordCreditEvent(tx: DbOrTx, input: CreditEventInput): Promise<{ id: string; points: number; score: number } | null> {
+export async function recordCreditEvent(
+  tx: DbOrTx,
+  input: CreditEventInput,
+): Promise<{ id: string; points: number; score: number } | null> {
   const points = input.points ?? (await creditRulePoints(tx, input.kind));
   // The ledger is region-scoped: take the subject's region when the caller gives none.
-  const regionCode = input.regionCode ?? (await subjectInfo(tx, null, input.subjectType, input.subjectId))?.regionCode ?? null;
+  const regionCode =
+    input.regionCode ?? (await subjectInfo(tx, null, input.subjectType, input.subjectId))?.regionCode ?? null;
   const [row] = await tx
     .insert(creditEvents)
     .values({
@@ -54,17 +65,31 @@ export async function recordCreditEvent(tx: DbOrTx, input: CreditEventInput): Pr
   const start = clampScore(CREDIT_BASE_SCORE + points);
   const [score] = await tx
     .insert(creditScores)
-    .values({ subjectType: input.subjectType, subjectId: input.subjectId, score: start, eventCount: 1, updatedAt: input.at ?? new Date() })
+    .values({
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      score: start,
+      eventCount: 1,
+      updatedAt: input.at ?? new Date(),
+    })
     .onConflictDoUpdate({
       target: [creditScores.subjectType, creditScores.subjectId],
-      set: { score: sql`least(100, greatest(0, ${creditScores.score} + ${points}))`, eventCount: sql`${creditScores.eventCount} + 1`, updatedAt: input.at ?? new Date() },
+      set: {
+        score: sql`least(100, greatest(0, ${creditScores.score} + ${points}))`,
+        eventCount: sql`${creditScores.eventCount} + 1`,
+        updatedAt: input.at ?? new Date(),
+      },
     })
     .returning({ score: creditScores.score });
   return { id: row.id, points, score: score!.score };
 }
 
 /** Current scores for many subjects of one type; subjects without events get the base score. */
-export async function creditScoresOf(db: DbOrTx, subjectType: CreditSubject, ids: string[]): Promise<Map<string, { score: number; level: ReturnType<typeof creditLevel> }>> {
+export async function creditScoresOf(
+  db: DbOrTx,
+  subjectType: CreditSubject,
+  ids: string[],
+): Promise<Map<string, { score: number; level: ReturnType<typeof creditLevel> }>> {
   const out = new Map<string, { score: number; level: ReturnType<typeof creditLevel> }>();
   const unique = [...new Set(ids)];
   if (unique.length > 0) {
@@ -74,6 +99,7 @@ export async function creditScoresOf(db: DbOrTx, subjectType: CreditSubject, ids
       .where(and(eq(creditScores.subjectType, subjectType), inArray(creditScores.subjectId, unique)));
     for (const r of rows) out.set(r.id, { score: r.score, level: creditLevel(r.score) });
   }
-  for (const id of unique) if (!out.has(id)) out.set(id, { score: CREDIT_BASE_SCORE, level: creditLevel(CREDIT_BASE_SCORE) });
+  for (const id of unique)
+    if (!out.has(id)) out.set(id, { score: CREDIT_BASE_SCORE, level: creditLevel(CREDIT_BASE_SCORE) });
   return out;
 }

@@ -1,4 +1,11 @@
-import { APPEAL_STATUS_LABELS, BLACKLIST_SCOPE_LABELS, CREDIT_EVENT_KIND_LABELS, type AppealView, type BlacklistView, type CreditEventView } from '@lingong/contracts';
+import {
+  APPEAL_STATUS_LABELS,
+  BLACKLIST_SCOPE_LABELS,
+  CREDIT_EVENT_KIND_LABELS,
+  type AppealView,
+  type BlacklistView,
+  type CreditEventView,
+} from '@lingong/contracts';
 import type { AppealRow, BlacklistRow, CreditEventRow } from './credit.repository.js';
 import { isActive } from './credit.repository.js';
 
@@ -58,7 +65,8 @@ export function presentBlacklist(row: BlacklistRow, subjectName: string, now: Da
 /** What an appeal contests, in words: the event kind and points, or the blacklist scope. */
 export function targetSummary(appeal: AppealRow, event?: CreditEventRow, entry?: BlacklistRow): string {
   if (appeal.targetType === 'event' && event) return `${kindLabel(event.kind)} ${pointsText(event.points)}`;
-  if (appeal.targetType === 'blacklist' && entry) return `黑名单：${BLACKLIST_SCOPE_LABELS[entry.scope]}（${entry.reason}）`;
+  if (appeal.targetType === 'blacklist' && entry)
+    return `黑名单：${BLACKLIST_SCOPE_LABELS[entry.scope]}（${entry.reason}）`;
   return '';
 }
 

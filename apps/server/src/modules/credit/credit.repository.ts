@@ -17,7 +17,13 @@ export async function findRules(db: DbOrTx) {
   return db.select().from(creditRules);
 }
 
-export async function upsertRule(db: DbOrTx, kind: CreditEventKind, points: number, staffId: string, now: Date): Promise<void> {
+export async function upsertRule(
+  db: DbOrTx,
+  kind: CreditEventKind,
+  points: number,
+  staffId: string,
+  now: Date,
+): Promise<void> {
   await db
     .insert(creditRules)
     .values({ kind, points, updatedByStaffId: staffId, updatedAt: now })
@@ -26,7 +32,13 @@ export async function upsertRule(db: DbOrTx, kind: CreditEventKind, points: numb
 
 // ---------- events ----------
 
-export type EventFilter = { regionPattern: string; subjectType?: CreditSubject; kind?: CreditEventKind; from?: string; to?: string };
+export type EventFilter = {
+  regionPattern: string;
+  subjectType?: CreditSubject;
+  kind?: CreditEventKind;
+  from?: string;
+  to?: string;
+};
 
 function eventConds(f: EventFilter): SQL[] {
   const conds: SQL[] = [like(creditEvents.regionCode, f.regionPattern)];
@@ -39,13 +51,22 @@ function eventConds(f: EventFilter): SQL[] {
 
 export async function findEventsPage(db: DbOrTx, f: EventFilter, slice: Slice) {
   const where = and(...eventConds(f));
-  const rows = await db.select().from(creditEvents).where(where).orderBy(desc(creditEvents.at), desc(creditEvents.id)).limit(slice.limit).offset(slice.offset);
+  const rows = await db
+    .select()
+    .from(creditEvents)
+    .where(where)
+    .orderBy(desc(creditEvents.at), desc(creditEvents.id))
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(creditEvents).where(where);
   return { rows, total: total?.n ?? 0 };
 }
 
 export async function countEvents(db: DbOrTx, f: EventFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(creditEvents).where(and(...eventConds(f)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(creditEvents)
+    .where(and(...eventConds(f)));
   return row?.n ?? 0;
 }
 
@@ -64,25 +85,39 @@ export async function findEventById(db: DbOrTx, id: string): Promise<CreditEvent
 }
 
 export async function findScore(db: DbOrTx, type: CreditSubject, id: string): Promise<number | undefined> {
-  const [row] = await db.select({ score: creditScores.score }).from(creditScores).where(and(eq(creditScores.subjectType, type), eq(creditScores.subjectId, id)));
+  const [row] = await db
+    .select({ score: creditScores.score })
+    .from(creditScores)
+    .where(and(eq(creditScores.subjectType, type), eq(creditScores.subjectId, id)));
   return row?.score;
 }
 
 // ---------- blacklist ----------
 
-const activeAt = (now: Date) => and(isNull(creditBlacklist.liftedAt), or(isNull(creditBlacklist.expiresAt), gt(creditBlacklist.expiresAt, now)));
+const activeAt = (now: Date) =>
+  and(isNull(creditBlacklist.liftedAt), or(isNull(creditBlacklist.expiresAt), gt(creditBlacklist.expiresAt, now)));
 
 export async function insertBlacklist(db: DbOrTx, values: typeof creditBlacklist.$inferInsert): Promise<BlacklistRow> {
   const [row] = await db.insert(creditBlacklist).values(values).returning();
   return row!;
 }
 
-export async function findBlacklistPage(db: DbOrTx, opts: { regionPattern: string; activeOnly: boolean; subjectType?: CreditSubject; now: Date }, slice: Slice) {
+export async function findBlacklistPage(
+  db: DbOrTx,
+  opts: { regionPattern: string; activeOnly: boolean; subjectType?: CreditSubject; now: Date },
+  slice: Slice,
+) {
   const conds: (SQL | undefined)[] = [like(creditBlacklist.regionCode, opts.regionPattern)];
   if (opts.activeOnly) conds.push(activeAt(opts.now));
   if (opts.subjectType) conds.push(eq(creditBlacklist.subjectType, opts.subjectType));
   const where = and(...conds);
-  const rows = await db.select().from(creditBlacklist).where(where).orderBy(desc(creditBlacklist.createdAt), desc(creditBlacklist.id)).limit(slice.limit).offset(slice.offset);
+  const rows = await db
+    .select()
+    .from(creditBlacklist)
+    .where(where)
+    .orderBy(desc(creditBlacklist.createdAt), desc(creditBlacklist.id))
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(creditBlacklist).where(where);
   return { rows, total: total?.n ?? 0 };
 }
@@ -93,14 +128,30 @@ export async function findBlacklistById(db: DbOrTx, id: string): Promise<Blackli
 }
 
 /** Lift an entry still in force; undefined when it was already lifted (checked on the row). */
-export async function liftBlacklist(db: DbOrTx, id: string, values: { liftedAt: Date; liftedByStaffId: string; liftReason: string }): Promise<BlacklistRow | undefined> {
-  const [row] = await db.update(creditBlacklist).set(values).where(and(eq(creditBlacklist.id, id), isNull(creditBlacklist.liftedAt))).returning();
+export async function liftBlacklist(
+  db: DbOrTx,
+  id: string,
+  values: { liftedAt: Date; liftedByStaffId: string; liftReason: string },
+): Promise<BlacklistRow | undefined> {
+  const [row] = await db
+    .update(creditBlacklist)
+    .set(values)
+    .where(and(eq(creditBlacklist.id, id), isNull(creditBlacklist.liftedAt)))
+    .returning();
   return row;
 }
 
 /** Entries in force for a subject now. */
-export async function findActiveBlacklist(db: DbOrTx, type: CreditSubject, id: string, now: Date): Promise<BlacklistRow[]> {
-  return db.select().from(creditBlacklist).where(and(eq(creditBlacklist.subjectType, type), eq(creditBlacklist.subjectId, id), activeAt(now)));
+export async function findActiveBlacklist(
+  db: DbOrTx,
+  type: CreditSubject,
+  id: string,
+  now: Date,
+): Promise<BlacklistRow[]> {
+  return db
+    .select()
+    .from(creditBlacklist)
+    .where(and(eq(creditBlacklist.subjectType, type), eq(creditBlacklist.subjectId, id), activeAt(now)));
 }
 
 export async function findBlacklistOfSubject(db: DbOrTx, type: CreditSubject, id: string): Promise<BlacklistRow[]> {
@@ -112,20 +163,34 @@ export async function findBlacklistOfSubject(db: DbOrTx, type: CreditSubject, id
     .limit(50);
 }
 
-export const isActive = (row: BlacklistRow, now: Date) => row.liftedAt === null && (row.expiresAt === null || row.expiresAt.getTime() > now.getTime());
+export const isActive = (row: BlacklistRow, now: Date) =>
+  row.liftedAt === null && (row.expiresAt === null || row.expiresAt.getTime() > now.getTime());
 
 // ---------- appeals ----------
 
-export async function insertAppeal(db: DbOrTx, values: typeof creditAppeals.$inferInsert): Promise<AppealRow | undefined> {
+export async function insertAppeal(
+  db: DbOrTx,
+  values: typeof creditAppeals.$inferInsert,
+): Promise<AppealRow | undefined> {
   const [row] = await db.insert(creditAppeals).values(values).onConflictDoNothing().returning();
   return row;
 }
 
-export async function findAppealsPage(db: DbOrTx, opts: { regionPattern: string; status?: AppealRow['status'] }, slice: Slice) {
+export async function findAppealsPage(
+  db: DbOrTx,
+  opts: { regionPattern: string; status?: AppealRow['status'] },
+  slice: Slice,
+) {
   const conds: SQL[] = [like(creditAppeals.regionCode, opts.regionPattern)];
   if (opts.status) conds.push(eq(creditAppeals.status, opts.status));
   const where = and(...conds);
-  const rows = await db.select().from(creditAppeals).where(where).orderBy(desc(creditAppeals.createdAt), desc(creditAppeals.id)).limit(slice.limit).offset(slice.offset);
+  const rows = await db
+    .select()
+    .from(creditAppeals)
+    .where(where)
+    .orderBy(desc(creditAppeals.createdAt), desc(creditAppeals.id))
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(creditAppeals).where(where);
   return { rows, total: total?.n ?? 0 };
 }
@@ -136,8 +201,16 @@ export async function findAppealById(db: DbOrTx, id: string): Promise<AppealRow 
 }
 
 /** Decide a pending appeal; undefined when it was decided meanwhile. */
-export async function decideAppeal(db: DbOrTx, id: string, values: Pick<AppealRow, 'status' | 'decisionReason' | 'decidedByStaffId' | 'decidedAt'>): Promise<AppealRow | undefined> {
-  const [row] = await db.update(creditAppeals).set(values).where(and(eq(creditAppeals.id, id), eq(creditAppeals.status, 'pending'))).returning();
+export async function decideAppeal(
+  db: DbOrTx,
+  id: string,
+  values: Pick<AppealRow, 'status' | 'decisionReason' | 'decidedByStaffId' | 'decidedAt'>,
+): Promise<AppealRow | undefined> {
+  const [row] = await db
+    .update(creditAppeals)
+    .set(values)
+    .where(and(eq(creditAppeals.id, id), eq(creditAppeals.status, 'pending')))
+    .returning();
   return row;
 }
 
@@ -156,6 +229,9 @@ export async function findAppealsForTargets(db: DbOrTx, ids: string[]): Promise<
 }
 
 export async function countPendingAppeals(db: DbOrTx, regionPattern: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(creditAppeals).where(and(eq(creditAppeals.status, 'pending'), like(creditAppeals.regionCode, regionPattern)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(creditAppeals)
+    .where(and(eq(creditAppeals.status, 'pending'), like(creditAppeals.regionCode, regionPattern)));
   return row?.n ?? 0;
 }

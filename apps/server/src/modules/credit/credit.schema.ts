@@ -50,7 +50,10 @@ export const creditScores = pgTable(
     eventCount: integer('event_count').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('credit_scores_subject_uq').on(t.subjectType, t.subjectId), index('credit_scores_score_idx').on(t.subjectType, t.score)],
+  (t) => [
+    uniqueIndex('credit_scores_subject_uq').on(t.subjectType, t.subjectId),
+    index('credit_scores_score_idx').on(t.subjectType, t.score),
+  ],
 );
 
 /** Staff-configured points per event kind (诚信管理); a missing row means the built-in default. */
@@ -83,7 +86,10 @@ export const creditBlacklist = pgTable(
     liftedByStaffId: uuid('lifted_by_staff_id'),
     liftReason: text('lift_reason'),
   },
-  (t) => [index('credit_blacklist_subject_idx').on(t.subjectType, t.subjectId), index('credit_blacklist_region_idx').on(t.regionCode)],
+  (t) => [
+    index('credit_blacklist_subject_idx').on(t.subjectType, t.subjectId),
+    index('credit_blacklist_region_idx').on(t.regionCode),
+  ],
 );
 
 /** 申诉: the subject contests a credit event or a blacklist entry; staff uphold or reject. */

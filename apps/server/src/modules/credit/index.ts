@@ -2,7 +2,15 @@
 // inside their own transactions, read levels through creditScoresOf, and stop blacklisted
 // subjects through assertNotBlacklisted.
 export { recordCreditEvent, creditScoresOf, creditRulePoints, type CreditEventInput } from './credit.core.js';
-export { creditLevel, CREDIT_LEVEL_LABELS, CREDIT_BASE_SCORE, DEFAULT_CREDIT_POINTS, type CreditLevel, type CreditEventKind, type CreditSubject } from './credit-rules.js';
+export {
+  creditLevel,
+  CREDIT_LEVEL_LABELS,
+  CREDIT_BASE_SCORE,
+  DEFAULT_CREDIT_POINTS,
+  type CreditLevel,
+  type CreditEventKind,
+  type CreditSubject,
+} from './credit-rules.js';
 export { assertNotBlacklisted } from './credit-owner.service.js';
 export { countPendingAppeals } from './credit.repository.js';
 export { subjectInfo, subjectInfos } from './credit-subjects.js';

@@ -59,8 +59,15 @@ export async function findRatingsReceived(db: DbOrTx, employerId: string) {
       .where(where)
       .orderBy(desc(ratings.createdAt), desc(ratings.id))
       .limit(LIMIT),
-    db.select({ n: count(), avg: avg(ratings.stars) }).from(ratings).where(where),
+    db
+      .select({ n: count(), avg: avg(ratings.stars) })
+      .from(ratings)
+      .where(where),
   ]);
   const n = Number(agg[0]?.n ?? 0);
-  return { rows, total: n, averageStars: n > 0 && agg[0]?.avg != null ? Math.round(Number(agg[0].avg) * 10) / 10 : null };
+  return {
+    rows,
+    total: n,
+    averageStars: n > 0 && agg[0]?.avg != null ? Math.round(Number(agg[0].avg) * 10) / 10 : null,
+  };
 }

@@ -11,7 +11,14 @@ export function registerEmployerActivityRoutes(fastify: FastifyInstance, deps: A
   const ed = { db: deps.database.db, pii: deps.pii, now: deps.now };
   app.get(
     '/api/v1/admin/employers/:id/activity',
-    { schema: { tags: ['employers'], summary: '用工主体的录用记录和收到的评价', params: IdParam, response: { 200: EmployerActivity, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: {
+        tags: ['employers'],
+        summary: '用工主体的录用记录和收到的评价',
+        params: IdParam,
+        response: { 200: EmployerActivity, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
     async (request) => getEmployerActivity(ed, staffActorOf(request), request.params.id),
   );
 }

@@ -6,7 +6,10 @@ import type { EmployersDeps } from './employer-registration.service.js';
 import * as activity from './employer-activity.repository.js';
 import * as repo from './employers.repository.js';
 
-const commentOf = (r: { comment: string; reviewStatus: string }): Pick<EmployerActivity['ratings']['items'][number], 'comment' | 'commentState'> => {
+const commentOf = (r: {
+  comment: string;
+  reviewStatus: string;
+}): Pick<EmployerActivity['ratings']['items'][number], 'comment' | 'commentState'> => {
   if (r.comment === '') return { comment: null, commentState: 'none' };
   if (r.reviewStatus === 'hidden') return { comment: null, commentState: 'hidden' };
   if (r.reviewStatus === 'flagged') return { comment: null, commentState: 'pending_review' };
@@ -14,12 +17,19 @@ const commentOf = (r: { comment: string; reviewStatus: string }): Pick<EmployerA
 };
 
 /** The drawer's hires and ratings received, for an employer in the actor's region (else 404). */
-export async function getEmployerActivity(deps: EmployersDeps, actor: StaffActor, id: string): Promise<EmployerActivity> {
+export async function getEmployerActivity(
+  deps: EmployersDeps,
+  actor: StaffActor,
+  id: string,
+): Promise<EmployerActivity> {
   requirePermission(actor, 'employers.read');
   const row = await repo.findEmployerById(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   assertReadableRegion(actor, row.townCode);
-  const [hires, rated] = await Promise.all([activity.findHires(deps.db, id), activity.findRatingsReceived(deps.db, id)]);
+  const [hires, rated] = await Promise.all([
+    activity.findHires(deps.db, id),
+    activity.findRatingsReceived(deps.db, id),
+  ]);
   const masked = (enc: string) => maskName(deps.pii.decrypt(enc)) ?? '';
   return {
     hires: {
@@ -38,7 +48,15 @@ export async function getEmployerActivity(deps: EmployersDeps, actor: StaffActor
     ratings: {
       total: rated.total,
       averageStars: rated.averageStars,
-      items: rated.rows.map((r) => ({ id: r.id, jobTitle: r.jobTitle, workerNameMasked: masked(r.workerNameEnc), stars: r.stars, tags: r.tags, ...commentOf(r), createdAt: r.createdAt.toISOString() })),
+      items: rated.rows.map((r) => ({
+        id: r.id,
+        jobTitle: r.jobTitle,
+        workerNameMasked: masked(r.workerNameEnc),
+        stars: r.stars,
+        tags: r.tags,
+        ...commentOf(r),
+        createdAt: r.createdAt.toISOString(),
+      })),
     },
   };
 }

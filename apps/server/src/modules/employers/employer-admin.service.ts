@@ -1,9 +1,20 @@
-import type { AdminEmployerDetail, AdminEmployerSearchQuery, CounterEmployerBody, EmployerStatusReasonBody } from '@lingong/contracts';
+import type {
+  AdminEmployerDetail,
+  AdminEmployerSearchQuery,
+  CounterEmployerBody,
+  EmployerStatusReasonBody,
+} from '@lingong/contracts';
 import type { z } from 'zod';
 import { findAuditForEntity, writeAudit } from '../../platform/audit/audit.js';
 import { maskPhone } from '../../platform/crypto/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  scopedRegionPattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { findStaffNames, findUserById, findUserByPhoneHash } from '../accounts/index.js';
 import { countJobsByStatusForEmployer, findJobsPageByEmployer } from '../jobs/index.js';
 import { findRegionName, findRegionNames } from '../reference/index.js';
@@ -16,14 +27,36 @@ type Meta = { ip?: string; requestId?: string };
 const HISTORY_ACTIONS = ['create', 'counter_register', 'update', 'verify', 'reject', 'suspend', 'restore'] as const;
 
 /** Employers in the staff member's region: name contains, town, kind, status. */
-export async function searchEmployersForStaff(deps: EmployersDeps, actor: StaffActor, q: z.output<typeof AdminEmployerSearchQuery>) {
+export async function searchEmployersForStaff(
+  deps: EmployersDeps,
+  actor: StaffActor,
+  q: z.output<typeof AdminEmployerSearchQuery>,
+) {
   requirePermission(actor, 'employers.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
   if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findEmployersPage(deps.db, { regionPattern, status: q.status, kind: q.kind, nameContains: q.q || undefined, creditLevel: q.creditLevel, page: q.page, pageSize: q.pageSize });
-  const towns = await findRegionNames(deps.db, rows.map((r) => r.townCode));
-  const credit = await creditScoresOf(deps.db, 'employer', rows.map((r) => r.id));
-  const items = rows.map((r) => ({ ...presentEmployerForStaff(r, deps.pii, towns.get(r.townCode) ?? ''), creditLevel: credit.get(r.id)?.level ?? null }));
+  const { rows, total } = await repo.findEmployersPage(deps.db, {
+    regionPattern,
+    status: q.status,
+    kind: q.kind,
+    nameContains: q.q || undefined,
+    creditLevel: q.creditLevel,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  const towns = await findRegionNames(
+    deps.db,
+    rows.map((r) => r.townCode),
+  );
+  const credit = await creditScoresOf(
+    deps.db,
+    'employer',
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((r) => ({
+    ...presentEmployerForStaff(r, deps.pii, towns.get(r.townCode) ?? ''),
+    creditLevel: credit.get(r.id)?.level ?? null,
+  }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -35,7 +68,11 @@ async function loadInScope(deps: EmployersDeps, actor: StaffActor, id: string) {
 }
 
 /** The detail drawer: members and pending invitations masked, job counts, verification history. */
-export async function getEmployerDetailForStaff(deps: EmployersDeps, actor: StaffActor, id: string): Promise<AdminEmployerDetail> {
+export async function getEmployerDetailForStaff(
+  deps: EmployersDeps,
+  actor: StaffActor,
+  id: string,
+): Promise<AdminEmployerDetail> {
   requirePermission(actor, 'employers.read');
   const row = await loadInScope(deps, actor, id);
   const [members, invitations, counts, jobs, audit] = await Promise.all([
@@ -46,17 +83,37 @@ export async function getEmployerDetailForStaff(deps: EmployersDeps, actor: Staf
     findAuditForEntity(deps.db, 'employer', id, HISTORY_ACTIONS),
   ]);
   const users = await Promise.all(members.map((m) => findUserById(deps.db, m.userId)));
-  const staffNames = await findStaffNames(deps.db, audit.filter((a) => a.actorKind === 'staff' && a.actorId).map((a) => a.actorId ?? ''));
+  const staffNames = await findStaffNames(
+    deps.db,
+    audit.filter((a) => a.actorKind === 'staff' && a.actorId).map((a) => a.actorId ?? ''),
+  );
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   return {
     employer: presentEmployerForStaff(row, deps.pii, (await findRegionName(deps.db, row.townCode)) ?? ''),
     members: members.map((m, i) => {
       const u = users[i];
-      return { userId: m.userId, role: m.role, phoneMasked: u ? maskPhone(deps.pii.decrypt(u.phoneEnc)) : null, joinedAt: m.createdAt.toISOString() };
+      return {
+        userId: m.userId,
+        role: m.role,
+        phoneMasked: u ? maskPhone(deps.pii.decrypt(u.phoneEnc)) : null,
+        joinedAt: m.createdAt.toISOString(),
+      };
     }),
-    pendingInvitations: invitations.filter((v) => v.status === 'pending').map((v) => ({ id: v.id, phoneMasked: maskPhone(deps.pii.decrypt(v.phoneEnc)) ?? '', role: v.role, createdAt: v.createdAt.toISOString() })),
+    pendingInvitations: invitations
+      .filter((v) => v.status === 'pending')
+      .map((v) => ({
+        id: v.id,
+        phoneMasked: maskPhone(deps.pii.decrypt(v.phoneEnc)) ?? '',
+        role: v.role,
+        createdAt: v.createdAt.toISOString(),
+      })),
     jobCounts: Object.fromEntries(counts.map((c) => [c.status, c.n])),
-    recentJobs: jobs.rows.map((j) => ({ id: j.id, title: j.title, status: j.status, updatedAt: j.updatedAt.toISOString() })),
+    recentJobs: jobs.rows.map((j) => ({
+      id: j.id,
+      title: j.title,
+      status: j.status,
+      updatedAt: j.updatedAt.toISOString(),
+    })),
     history: audit.map((a) => ({
       action: a.action,
       actorKind: a.actorKind,
@@ -81,15 +138,36 @@ async function statusBeforeSuspension(deps: EmployersDeps, row: repo.EmployerRow
  * Suspend (暂停) or restore (恢复) an employer, with a reason. A suspended employer cannot submit
  * or publish postings; restoring returns it to the status it had before the suspension.
  */
-export async function changeEmployerStatus(deps: EmployersDeps, actor: StaffActor, id: string, to: 'suspend' | 'restore', body: z.output<typeof EmployerStatusReasonBody>, meta: Meta) {
+export async function changeEmployerStatus(
+  deps: EmployersDeps,
+  actor: StaffActor,
+  id: string,
+  to: 'suspend' | 'restore',
+  body: z.output<typeof EmployerStatusReasonBody>,
+  meta: Meta,
+) {
   requirePermission(actor, 'employers.write');
   const old = await loadInScope(deps, actor, id);
-  if (to === 'suspend' && old.verificationStatus === 'suspended') throw new AppError('INVALID_STATE', { message: '该用工主体已处于暂停状态' });
-  if (to === 'restore' && old.verificationStatus !== 'suspended') throw new AppError('INVALID_STATE', { message: '只有已暂停的用工主体可以恢复' });
+  if (to === 'suspend' && old.verificationStatus === 'suspended')
+    throw new AppError('INVALID_STATE', { message: '该用工主体已处于暂停状态' });
+  if (to === 'restore' && old.verificationStatus !== 'suspended')
+    throw new AppError('INVALID_STATE', { message: '只有已暂停的用工主体可以恢复' });
   const status = to === 'suspend' ? ('suspended' as const) : await statusBeforeSuspension(deps, old);
   const row = await deps.db.transaction(async (tx) => {
-    const row = await repo.updateEmployer(tx, id, { verificationStatus: status, verificationReason: body.reason, updatedAt: deps.now() });
-    await writeAudit(tx, { actor, action: to, entity: 'employer', entityId: id, regionCode: old.townCode, details: { from: old.verificationStatus, to: status, reason: body.reason }, ...meta });
+    const row = await repo.updateEmployer(tx, id, {
+      verificationStatus: status,
+      verificationReason: body.reason,
+      updatedAt: deps.now(),
+    });
+    await writeAudit(tx, {
+      actor,
+      action: to,
+      entity: 'employer',
+      entityId: id,
+      regionCode: old.townCode,
+      details: { from: old.verificationStatus, to: status, reason: body.reason },
+      ...meta,
+    });
     return row;
   });
   return presentEmployerForStaff(row, deps.pii, (await findRegionName(deps.db, row.townCode)) ?? '');
@@ -100,7 +178,12 @@ export async function changeEmployerStatus(deps: EmployersDeps, actor: StaffActo
  * becomes the owner at its next login (an owner invitation), or at once when it already has an
  * account. The employer waits for verification like any other.
  */
-export async function registerEmployerAtCounter(deps: EmployersDeps, actor: StaffActor, body: z.output<typeof CounterEmployerBody>, meta: Meta) {
+export async function registerEmployerAtCounter(
+  deps: EmployersDeps,
+  actor: StaffActor,
+  body: z.output<typeof CounterEmployerBody>,
+  meta: Meta,
+) {
   requirePermission(actor, 'employers.write');
   assertWritableRegion(actor, body.townCode);
   const townName = await requireTown(deps.db, body.townCode);
@@ -109,7 +192,13 @@ export async function registerEmployerAtCounter(deps: EmployersDeps, actor: Staf
   const user = await findUserByPhoneHash(deps.db, phoneHash);
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
-    const row = await repo.insertEmployer(tx, { ...columnsOf(deps, body), ...identity, verificationStatus: 'pending', createdAt: now, updatedAt: now });
+    const row = await repo.insertEmployer(tx, {
+      ...columnsOf(deps, body),
+      ...identity,
+      verificationStatus: 'pending',
+      createdAt: now,
+      updatedAt: now,
+    });
     if (user) await repo.insertMember(tx, { employerId: row.id, userId: user.id, role: 'owner' });
     const invitation = await repo.insertInvitation(tx, {
       employerId: row.id,
@@ -120,7 +209,15 @@ export async function registerEmployerAtCounter(deps: EmployersDeps, actor: Staf
       createdAt: now,
       ...(user ? { status: 'accepted' as const, acceptedByUserId: user.id, acceptedAt: now } : {}),
     });
-    await writeAudit(tx, { actor, action: 'counter_register', entity: 'employer', entityId: row.id, regionCode: row.townCode, details: { name: row.name, kind: row.kind, invitationId: invitation.id, ownerHasAccount: Boolean(user) }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'counter_register',
+      entity: 'employer',
+      entityId: row.id,
+      regionCode: row.townCode,
+      details: { name: row.name, kind: row.kind, invitationId: invitation.id, ownerHasAccount: Boolean(user) },
+      ...meta,
+    });
     return row;
   });
   return presentEmployerForStaff(row, deps.pii, townName);

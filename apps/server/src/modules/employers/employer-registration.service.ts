@@ -26,7 +26,12 @@ export async function requireTown(db: DbOrTx, code: string, field = 'townCode'):
 }
 
 /** The caller's role in an employer; FORBIDDEN when not a member (users act only for their employers). */
-export async function requireRole(db: DbOrTx, actor: UserActor, employerId: string, need: 'member' | 'owner' = 'member'): Promise<'owner' | 'member'> {
+export async function requireRole(
+  db: DbOrTx,
+  actor: UserActor,
+  employerId: string,
+  need: 'member' | 'owner' = 'member',
+): Promise<'owner' | 'member'> {
   const role = await repo.findRole(db, employerId, actor.id);
   if (!role) throw new AppError('FORBIDDEN', { message: '您不是该用工主体的成员' });
   if (need === 'owner' && role !== 'owner') throw new AppError('FORBIDDEN', { message: '只有负责人可以进行此操作' });
@@ -43,7 +48,8 @@ export async function identityOf(deps: EmployersDeps, body: Body, selfId?: strin
   }
   const uscc = body.uscc ?? '';
   const other = await repo.findEmployerByUscc(deps.db, uscc);
-  if (other && other.id !== selfId) throw AppError.field('uscc', '该统一社会信用代码已注册，请联系单位负责人邀请您加入');
+  if (other && other.id !== selfId)
+    throw AppError.field('uscc', '该统一社会信用代码已注册，请联系单位负责人邀请您加入');
   return { uscc, idNumberEnc: null, idNumberHash: null };
 }
 
@@ -71,9 +77,22 @@ export async function registerEmployer(deps: EmployersDeps, actor: UserActor, bo
   const townName = await requireTown(deps.db, body.townCode);
   const identity = await identityOf(deps, body);
   const row = await deps.db.transaction(async (tx) => {
-    const row = await repo.insertEmployer(tx, { ...columnsOf(deps, body), ...identity, verificationStatus: 'pending', createdByUserId: actor.id });
+    const row = await repo.insertEmployer(tx, {
+      ...columnsOf(deps, body),
+      ...identity,
+      verificationStatus: 'pending',
+      createdByUserId: actor.id,
+    });
     await repo.insertMember(tx, { employerId: row.id, userId: actor.id, role: 'owner' });
-    await writeAudit(tx, { actor, action: 'create', entity: 'employer', entityId: row.id, regionCode: row.townCode, details: { name: row.name, kind: row.kind }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'employer',
+      entityId: row.id,
+      regionCode: row.townCode,
+      details: { name: row.name, kind: row.kind },
+      ...meta,
+    });
     return row;
   });
   return presentEmployer(row, deps.pii, townName, 'owner');
@@ -83,22 +102,47 @@ export async function registerEmployer(deps: EmployersDeps, actor: UserActor, bo
  * Edit an employer (owner only). Changing the name, kind or identity sends it back to
  * verification; contacts, address and the rest do not.
  */
-export async function updateEmployer(deps: EmployersDeps, actor: UserActor, employerId: string, body: Body, meta: Meta) {
+export async function updateEmployer(
+  deps: EmployersDeps,
+  actor: UserActor,
+  employerId: string,
+  body: Body,
+  meta: Meta,
+) {
   const role = await requireRole(deps.db, actor, employerId, 'owner');
   const old = await repo.findEmployerById(deps.db, employerId);
   if (!old) throw new AppError('NOT_FOUND');
   const townName = await requireTown(deps.db, body.townCode);
   const identity = await identityOf(deps, body, employerId);
   const oldId = old.idNumberEnc ? deps.pii.decrypt(old.idNumberEnc) : null;
-  const identityChanged = old.name !== body.name || old.kind !== body.kind || old.uscc !== identity.uscc || oldId !== (body.kind === 'private_person' ? body.idNumber : null);
+  const identityChanged =
+    old.name !== body.name ||
+    old.kind !== body.kind ||
+    old.uscc !== identity.uscc ||
+    oldId !== (body.kind === 'private_person' ? body.idNumber : null);
   const row = await deps.db.transaction(async (tx) => {
     const row = await repo.updateEmployer(tx, employerId, {
       ...columnsOf(deps, body),
       ...identity,
       updatedAt: deps.now(),
-      ...(identityChanged ? { verificationStatus: 'pending' as const, verificationReason: null, verifiedAt: null, verifiedByStaffId: null } : {}),
+      ...(identityChanged
+        ? {
+            verificationStatus: 'pending' as const,
+            verificationReason: null,
+            verifiedAt: null,
+            verifiedByStaffId: null,
+          }
+        : {}),
     });
-    await writeAudit(tx, { actor, action: 'update', entity: 'employer', entityId: employerId, regionCode: row.townCode, details: { identityChanged }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'employer',
+      entityId: employerId,
+      regionCode: row.townCode,
+      details: { identityChanged },
+      ...meta,
+    });
     return row;
   });
   return presentEmployer(row, deps.pii, townName, role);
@@ -115,8 +159,14 @@ export async function getEmployerForMember(deps: EmployersDeps, actor: UserActor
 /** Every employer the caller acts for. */
 export async function listMyEmployers(deps: EmployersDeps, actor: UserActor) {
   const memberships = await repo.findMembershipsByUser(deps.db, actor.id);
-  const rows = await repo.findEmployersByIds(deps.db, memberships.map((m) => m.employerId));
+  const rows = await repo.findEmployersByIds(
+    deps.db,
+    memberships.map((m) => m.employerId),
+  );
   const role = new Map(memberships.map((m) => [m.employerId, m.role]));
-  const towns = await findRegionNames(deps.db, rows.map((r) => r.townCode));
+  const towns = await findRegionNames(
+    deps.db,
+    rows.map((r) => r.townCode),
+  );
   return { items: rows.map((r) => presentEmployer(r, deps.pii, towns.get(r.townCode) ?? '', role.get(r.id) ?? null)) };
 }

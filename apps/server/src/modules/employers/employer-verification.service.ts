@@ -14,7 +14,13 @@ type Meta = { ip?: string; requestId?: string };
  * A reviewer verifies an employer (approve) or rejects it with a reason. Only employers in the
  * reviewer's region; outside it the employer does not exist.
  */
-export async function verifyEmployer(deps: EmployersDeps, actor: StaffActor, employerId: string, body: z.output<typeof VerifyEmployerBody>, meta: Meta) {
+export async function verifyEmployer(
+  deps: EmployersDeps,
+  actor: StaffActor,
+  employerId: string,
+  body: z.output<typeof VerifyEmployerBody>,
+  meta: Meta,
+) {
   requirePermission(actor, 'employers.write');
   const old = await repo.findEmployerById(deps.db, employerId);
   if (!old) throw new AppError('NOT_FOUND');
@@ -28,7 +34,15 @@ export async function verifyEmployer(deps: EmployersDeps, actor: StaffActor, emp
       verifiedByStaffId: actor.id,
       updatedAt: deps.now(),
     });
-    await writeAudit(tx, { actor, action: approve ? 'verify' : 'reject', entity: 'employer', entityId: employerId, regionCode: old.townCode, details: { from: old.verificationStatus, reason: body.reason }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: approve ? 'verify' : 'reject',
+      entity: 'employer',
+      entityId: employerId,
+      regionCode: old.townCode,
+      details: { from: old.verificationStatus, reason: body.reason },
+      ...meta,
+    });
     return row;
   });
   return presentEmployerForStaff(row, deps.pii, (await findRegionName(deps.db, row.townCode)) ?? '');

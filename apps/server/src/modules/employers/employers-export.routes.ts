@@ -11,7 +11,18 @@ export function registerEmployerExportRoutes(fastify: FastifyInstance, deps: App
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const ed = { db: deps.database.db, pii: deps.pii, now: deps.now };
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
-  app.get('/api/v1/admin/employers/export', { schema: { tags: ['employers'], summary: '导出用工主体名单 .xlsx（按列表筛选条件，脱敏，记入审计）', querystring: EmployerExportQuery, produces: [XLSX_MIME], response: errors } }, async (request, reply) =>
-    sendXlsx(reply, await exportEmployers(ed, staffActorOf(request), request.query, metaOf(request)), deps.now()),
+  app.get(
+    '/api/v1/admin/employers/export',
+    {
+      schema: {
+        tags: ['employers'],
+        summary: '导出用工主体名单 .xlsx（按列表筛选条件，脱敏，记入审计）',
+        querystring: EmployerExportQuery,
+        produces: [XLSX_MIME],
+        response: errors,
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportEmployers(ed, staffActorOf(request), request.query, metaOf(request)), deps.now()),
   );
 }

@@ -1,7 +1,13 @@
 import { EMPLOYER_KIND_LABELS, VERIFICATION_STATUS_LABELS, type EmployerExportQuery } from '@lingong/contracts';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { collectPages, listWorkbook, shanghaiMinute, type ExportColumn, type ExportFile } from '../../platform/excel/list-export.js';
+import {
+  collectPages,
+  listWorkbook,
+  shanghaiMinute,
+  type ExportColumn,
+  type ExportFile,
+} from '../../platform/excel/list-export.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
 import { CREDIT_LEVEL_LABELS } from '../credit/index.js';
 import { searchEmployersForStaff } from './employer-admin.service.js';
@@ -9,7 +15,8 @@ import type { EmployersDeps } from './employer-registration.service.js';
 
 type Meta = { ip?: string; requestId?: string };
 type Row = Awaited<ReturnType<typeof searchEmployersForStaff>>['items'][number];
-const creditLabel = (level: string | null | undefined) => (level && level in CREDIT_LEVEL_LABELS ? CREDIT_LEVEL_LABELS[level as keyof typeof CREDIT_LEVEL_LABELS] : '');
+const creditLabel = (level: string | null | undefined) =>
+  level && level in CREDIT_LEVEL_LABELS ? CREDIT_LEVEL_LABELS[level as keyof typeof CREDIT_LEVEL_LABELS] : '';
 
 const COLUMNS: ExportColumn<Row>[] = [
   { header: '单位名称', width: 30, value: (r) => r.name },
@@ -28,10 +35,22 @@ const COLUMNS: ExportColumn<Row>[] = [
 ];
 
 /** 雇主管理 export: the list with the same filters and region scope, phones masked, audited. */
-export async function exportEmployers(deps: EmployersDeps, actor: StaffActor, q: z.output<typeof EmployerExportQuery>, meta: Meta): Promise<ExportFile> {
+export async function exportEmployers(
+  deps: EmployersDeps,
+  actor: StaffActor,
+  q: z.output<typeof EmployerExportQuery>,
+  meta: Meta,
+): Promise<ExportFile> {
   requirePermission(actor, 'employers.read');
   const rows = await collectPages((page, pageSize) => searchEmployersForStaff(deps, actor, { ...q, page, pageSize }));
   const buffer = await listWorkbook('用工主体名单', COLUMNS, rows, deps.now());
-  await writeAudit(deps.db, { actor, action: 'export', entity: 'employer_list', regionCode: actor.regionCode, details: { rows: rows.length, query: q }, ...meta });
+  await writeAudit(deps.db, {
+    actor,
+    action: 'export',
+    entity: 'employer_list',
+    regionCode: actor.regionCode,
+    details: { rows: rows.length, query: q },
+    ...meta,
+  });
   return { name: '用工主体名单', buffer };
 }

@@ -4,7 +4,12 @@ import type { Pii } from '../../platform/pii.js';
 import type { EmployerRow, InvitationRow } from './employers.repository.js';
 
 /** An employer as its members see it (contact phone in full, ID number masked). */
-export function presentEmployer(row: EmployerRow, pii: Pii, townName: string, myRole: 'owner' | 'member' | null): Employer {
+export function presentEmployer(
+  row: EmployerRow,
+  pii: Pii,
+  townName: string,
+  myRole: 'owner' | 'member' | null,
+): Employer {
   const phone = row.contactPhoneEnc ? pii.decrypt(row.contactPhoneEnc) : null;
   return {
     id: row.id,

@@ -19,13 +19,19 @@ export async function findMembershipsByUser(db: DbOrTx, userId: string): Promise
 
 export async function findEmployerNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: employers.id, name: employers.name }).from(employers).where(inArray(employers.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: employers.id, name: employers.name })
+    .from(employers)
+    .where(inArray(employers.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function findEmployersByIds(db: DbOrTx, ids: string[]): Promise<EmployerRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(employers).where(inArray(employers.id, [...new Set(ids)]));
+  return db
+    .select()
+    .from(employers)
+    .where(inArray(employers.id, [...new Set(ids)]));
 }
 
 export async function findEmployerById(db: DbOrTx, id: string): Promise<EmployerRow | undefined> {
@@ -39,12 +45,20 @@ export async function findEmployerByUscc(db: DbOrTx, uscc: string): Promise<Empl
 }
 
 export async function findPrivateEmployerByIdHash(db: DbOrTx, idNumberHash: string): Promise<EmployerRow | undefined> {
-  const rows = await db.select().from(employers).where(and(eq(employers.idNumberHash, idNumberHash), eq(employers.kind, 'private_person'))).limit(1);
+  const rows = await db
+    .select()
+    .from(employers)
+    .where(and(eq(employers.idNumberHash, idNumberHash), eq(employers.kind, 'private_person')))
+    .limit(1);
   return rows[0];
 }
 
 export async function findRole(db: DbOrTx, employerId: string, userId: string): Promise<'owner' | 'member' | null> {
-  const rows = await db.select({ role: employerMembers.role }).from(employerMembers).where(and(eq(employerMembers.employerId, employerId), eq(employerMembers.userId, userId))).limit(1);
+  const rows = await db
+    .select({ role: employerMembers.role })
+    .from(employerMembers)
+    .where(and(eq(employerMembers.employerId, employerId), eq(employerMembers.userId, userId)))
+    .limit(1);
   return rows[0]?.role ?? null;
 }
 
@@ -54,7 +68,11 @@ export async function insertEmployer(db: DbOrTx, values: typeof employers.$infer
   return row;
 }
 
-export async function updateEmployer(db: DbOrTx, id: string, values: Partial<typeof employers.$inferInsert>): Promise<EmployerRow> {
+export async function updateEmployer(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof employers.$inferInsert>,
+): Promise<EmployerRow> {
   const [row] = await db.update(employers).set(values).where(eq(employers.id, id)).returning();
   if (!row) throw new Error('updateEmployer returned no row');
   return row;
@@ -64,26 +82,50 @@ export async function insertMember(db: DbOrTx, values: typeof employerMembers.$i
   await db.insert(employerMembers).values(values).onConflictDoNothing();
 }
 
-export async function findEmployersPage(db: DbOrTx, opts: { regionPattern: string; status?: EmployerStatus; kind?: EmployerRow['kind']; nameContains?: string; creditLevel?: CreditLevel; page: number; pageSize: number }) {
+export async function findEmployersPage(
+  db: DbOrTx,
+  opts: {
+    regionPattern: string;
+    status?: EmployerStatus;
+    kind?: EmployerRow['kind'];
+    nameContains?: string;
+    creditLevel?: CreditLevel;
+    page: number;
+    pageSize: number;
+  },
+) {
   const conds: SQL[] = [like(employers.townCode, opts.regionPattern)];
   if (opts.status) conds.push(eq(employers.verificationStatus, opts.status));
   if (opts.kind) conds.push(eq(employers.kind, opts.kind));
   if (opts.creditLevel) conds.push(creditLevelCondition('employer', employers.id, opts.creditLevel));
   if (opts.nameContains) conds.push(like(employers.name, `%${opts.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const where = and(...conds);
-  const rows = await db.select().from(employers).where(where).orderBy(desc(employers.createdAt), desc(employers.id)).limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize);
+  const rows = await db
+    .select()
+    .from(employers)
+    .where(where)
+    .orderBy(desc(employers.createdAt), desc(employers.id))
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize);
   const [total] = await db.select({ n: count() }).from(employers).where(where);
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function insertInvitation(db: DbOrTx, values: typeof employerInvitations.$inferInsert): Promise<InvitationRow> {
+export async function insertInvitation(
+  db: DbOrTx,
+  values: typeof employerInvitations.$inferInsert,
+): Promise<InvitationRow> {
   const [row] = await db.insert(employerInvitations).values(values).returning();
   if (!row) throw new Error('insertInvitation returned no row');
   return row;
 }
 
 export async function findInvitationsByEmployer(db: DbOrTx, employerId: string): Promise<InvitationRow[]> {
-  return db.select().from(employerInvitations).where(eq(employerInvitations.employerId, employerId)).orderBy(desc(employerInvitations.createdAt));
+  return db
+    .select()
+    .from(employerInvitations)
+    .where(eq(employerInvitations.employerId, employerId))
+    .orderBy(desc(employerInvitations.createdAt));
 }
 
 export async function findPendingInvitationsByPhone(db: DbOrTx, phoneHash: string): Promise<InvitationRow[]> {
@@ -99,10 +141,18 @@ export async function findInvitationById(db: DbOrTx, id: string): Promise<Invita
   return rows[0];
 }
 
-export async function markInvitation(db: DbOrTx, id: string, values: Partial<typeof employerInvitations.$inferInsert>): Promise<void> {
+export async function markInvitation(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof employerInvitations.$inferInsert>,
+): Promise<void> {
   await db.update(employerInvitations).set(values).where(eq(employerInvitations.id, id));
 }
 
 export async function findMembersOfEmployer(db: DbOrTx, employerId: string) {
-  return db.select().from(employerMembers).where(eq(employerMembers.employerId, employerId)).orderBy(employerMembers.createdAt);
+  return db
+    .select()
+    .from(employerMembers)
+    .where(eq(employerMembers.employerId, employerId))
+    .orderBy(employerMembers.createdAt);
 }

@@ -37,7 +37,9 @@ export const employers = pgTable(
 export const employerMembers = pgTable(
   'employer_members',
   {
-    employerId: uuid('employer_id').notNull().references(() => employers.id, { onDelete: 'cascade' }),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').notNull(),
     role: text('role', { enum: ['owner', 'member'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,12 +52,18 @@ export const employerInvitations = pgTable(
   'employer_invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    employerId: uuid('employer_id').notNull().references(() => employers.id, { onDelete: 'cascade' }),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id, { onDelete: 'cascade' }),
     phoneEnc: text('phone_enc').notNull(),
     phoneHash: text('phone_hash').notNull(),
-    status: text('status', { enum: ['pending', 'accepted', 'revoked'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'accepted', 'revoked'] })
+      .notNull()
+      .default('pending'),
     /** The role given on acceptance: 'owner' when staff registered the employer at the counter. */
-    role: text('role', { enum: ['owner', 'member'] }).notNull().default('member'),
+    role: text('role', { enum: ['owner', 'member'] })
+      .notNull()
+      .default('member'),
     /** Set instead of a user when staff registered the employer at the counter (代为登记). */
     invitedByStaffId: uuid('invited_by_staff_id'),
     invitedByUserId: uuid('invited_by_user_id'),
@@ -63,5 +71,8 @@ export const employerInvitations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   },
-  (t) => [index('employer_invitations_phone_idx').on(t.phoneHash, t.status), index('employer_invitations_employer_idx').on(t.employerId)],
+  (t) => [
+    index('employer_invitations_phone_idx').on(t.phoneHash, t.status),
+    index('employer_invitations_employer_idx').on(t.employerId),
+  ],
 );

@@ -1,5 +1,12 @@
 // The employers module's face: what other modules may call.
-export { findMembershipsByUser, findEmployerNames, findEmployersByIds, findEmployerById, type Membership, type EmployerRow } from './employers.repository.js';
+export {
+  findMembershipsByUser,
+  findEmployerNames,
+  findEmployersByIds,
+  findEmployerById,
+  type Membership,
+  type EmployerRow,
+} from './employers.repository.js';
 export { requireRole, requireTown, findTownName } from './employer-registration.service.js';
 export { acceptInvitationsOnLogin } from './employer-members.service.js';
 export { findMembersOfEmployer } from './employers.repository.js';

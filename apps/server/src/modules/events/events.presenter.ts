@@ -16,13 +16,19 @@ export function presentEvent(r: EventRow, employers: EventEmployer[], attendees:
     regionCode: r.regionCode,
     intentions: r.intentions,
     hires: r.hires,
-    employers: employers.filter((e) => e.eventId === r.id).map((e) => ({ employerId: e.employerId, employerName: e.employerName, jobIds: e.jobIds })),
+    employers: employers
+      .filter((e) => e.eventId === r.id)
+      .map((e) => ({ employerId: e.employerId, employerName: e.employerName, jobIds: e.jobIds })),
     attendees,
     createdAt: r.createdAt.toISOString(),
   };
 }
 
-export function presentDelivery(d: DeliveryRow, employerName: string | null, confirmations: ConfirmationRow[]): Delivery {
+export function presentDelivery(
+  d: DeliveryRow,
+  employerName: string | null,
+  confirmations: ConfirmationRow[],
+): Delivery {
   const own = confirmations.filter((c) => c.deliveryId === d.id);
   return {
     id: d.id,
@@ -34,7 +40,14 @@ export function presentDelivery(d: DeliveryRow, employerName: string | null, con
     workerCount: d.workerIds.length,
     regionCode: d.regionCode,
     note: d.note,
-    confirmations: own.map((c) => ({ party: c.party, confirmedCount: c.confirmedCount, confirmer: c.confirmer, discrepancy: c.discrepancy !== 0, note: c.note, confirmedAt: c.confirmedAt.toISOString() })),
+    confirmations: own.map((c) => ({
+      party: c.party,
+      confirmedCount: c.confirmedCount,
+      confirmer: c.confirmer,
+      discrepancy: c.discrepancy !== 0,
+      note: c.note,
+      confirmedAt: c.confirmedAt.toISOString(),
+    })),
     settled: own.length === 3 && own.every((c) => c.discrepancy === 0),
     hasDiscrepancy: own.some((c) => c.discrepancy !== 0),
     createdAt: d.createdAt.toISOString(),

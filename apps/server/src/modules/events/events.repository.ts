@@ -1,7 +1,13 @@
 import { and, count, desc, eq, inArray, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { employers } from '../employers/employers.schema.js';
-import { deliveryConfirmations, eventAttendees, eventEmployers, recruitmentEvents, workerDeliveries } from './events.schema.js';
+import {
+  deliveryConfirmations,
+  eventAttendees,
+  eventEmployers,
+  recruitmentEvents,
+  workerDeliveries,
+} from './events.schema.js';
 
 export type EventRow = typeof recruitmentEvents.$inferSelect;
 export type DeliveryRow = typeof workerDeliveries.$inferSelect;
@@ -14,8 +20,10 @@ function first<T>(rows: T[], what: string): T {
   return row;
 }
 
-export const insertEvent = async (db: DbOrTx, v: typeof recruitmentEvents.$inferInsert) => first(await db.insert(recruitmentEvents).values(v).returning(), 'event');
-export const insertDelivery = async (db: DbOrTx, v: typeof workerDeliveries.$inferInsert) => first(await db.insert(workerDeliveries).values(v).returning(), 'delivery');
+export const insertEvent = async (db: DbOrTx, v: typeof recruitmentEvents.$inferInsert) =>
+  first(await db.insert(recruitmentEvents).values(v).returning(), 'event');
+export const insertDelivery = async (db: DbOrTx, v: typeof workerDeliveries.$inferInsert) =>
+  first(await db.insert(workerDeliveries).values(v).returning(), 'delivery');
 
 export async function findEvent(db: DbOrTx, id: string): Promise<EventRow | undefined> {
   return (await db.select().from(recruitmentEvents).where(eq(recruitmentEvents.id, id)).limit(1))[0];
@@ -23,7 +31,13 @@ export async function findEvent(db: DbOrTx, id: string): Promise<EventRow | unde
 
 export async function findEvents(db: DbOrTx, pattern: string, kind: EventRow['kind'] | undefined, slice: Slice) {
   const where = and(like(recruitmentEvents.regionCode, pattern), kind ? eq(recruitmentEvents.kind, kind) : undefined);
-  const rows = await db.select().from(recruitmentEvents).where(where).orderBy(desc(recruitmentEvents.heldAt), desc(recruitmentEvents.id)).limit(slice.limit).offset(slice.offset);
+  const rows = await db
+    .select()
+    .from(recruitmentEvents)
+    .where(where)
+    .orderBy(desc(recruitmentEvents.heldAt), desc(recruitmentEvents.id))
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(recruitmentEvents).where(where);
   return { rows, total: total?.n ?? 0 };
 }
@@ -32,32 +46,62 @@ export async function findEvents(db: DbOrTx, pattern: string, kind: EventRow['ki
 export async function findEventDetails(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return { employers: [], attendees: new Map<string, number>() };
   const emps = await db
-    .select({ eventId: eventEmployers.eventId, employerId: eventEmployers.employerId, employerName: employers.name, jobIds: eventEmployers.jobIds })
+    .select({
+      eventId: eventEmployers.eventId,
+      employerId: eventEmployers.employerId,
+      employerName: employers.name,
+      jobIds: eventEmployers.jobIds,
+    })
     .from(eventEmployers)
     .leftJoin(employers, eq(employers.id, eventEmployers.employerId))
     .where(inArray(eventEmployers.eventId, ids));
-  const att = await db.select({ eventId: eventAttendees.eventId, n: count() }).from(eventAttendees).where(inArray(eventAttendees.eventId, ids)).groupBy(eventAttendees.eventId);
+  const att = await db
+    .select({ eventId: eventAttendees.eventId, n: count() })
+    .from(eventAttendees)
+    .where(inArray(eventAttendees.eventId, ids))
+    .groupBy(eventAttendees.eventId);
   return { employers: emps, attendees: new Map(att.map((a) => [a.eventId, a.n])) };
 }
 
 export async function upsertEventEmployer(db: DbOrTx, v: typeof eventEmployers.$inferInsert): Promise<void> {
-  await db.insert(eventEmployers).values(v).onConflictDoUpdate({ target: [eventEmployers.eventId, eventEmployers.employerId], set: { jobIds: v.jobIds } });
+  await db
+    .insert(eventEmployers)
+    .values(v)
+    .onConflictDoUpdate({ target: [eventEmployers.eventId, eventEmployers.employerId], set: { jobIds: v.jobIds } });
 }
 
-export async function updateOutcome(db: DbOrTx, id: string, v: { intentions: number; hires: number }): Promise<EventRow> {
+export async function updateOutcome(
+  db: DbOrTx,
+  id: string,
+  v: { intentions: number; hires: number },
+): Promise<EventRow> {
   return first(await db.update(recruitmentEvents).set(v).where(eq(recruitmentEvents.id, id)).returning(), 'event');
 }
 
 /** Record an attendance once; returns false when the worker had already checked in. */
 export async function insertAttendee(db: DbOrTx, v: typeof eventAttendees.$inferInsert): Promise<boolean> {
-  const rows = await db.insert(eventAttendees).values(v).onConflictDoNothing().returning({ workerId: eventAttendees.workerId });
+  const rows = await db
+    .insert(eventAttendees)
+    .values(v)
+    .onConflictDoNothing()
+    .returning({ workerId: eventAttendees.workerId });
   return rows.length > 0;
 }
 export async function findAttendee(db: DbOrTx, eventId: string, workerId: string) {
-  return (await db.select().from(eventAttendees).where(and(eq(eventAttendees.eventId, eventId), eq(eventAttendees.workerId, workerId))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(eventAttendees)
+      .where(and(eq(eventAttendees.eventId, eventId), eq(eventAttendees.workerId, workerId)))
+      .limit(1)
+  )[0];
 }
 export async function findAttendees(db: DbOrTx, eventId: string) {
-  return db.select().from(eventAttendees).where(eq(eventAttendees.eventId, eventId)).orderBy(eventAttendees.checkedInAt);
+  return db
+    .select()
+    .from(eventAttendees)
+    .where(eq(eventAttendees.eventId, eventId))
+    .orderBy(eventAttendees.checkedInAt);
 }
 
 export async function findDelivery(db: DbOrTx, id: string): Promise<DeliveryRow | undefined> {
@@ -78,7 +122,11 @@ export async function findDeliveries(db: DbOrTx, pattern: string, slice: Slice) 
 }
 export async function findConfirmations(db: DbOrTx, deliveryIds: string[]): Promise<ConfirmationRow[]> {
   if (deliveryIds.length === 0) return [];
-  return db.select().from(deliveryConfirmations).where(inArray(deliveryConfirmations.deliveryId, deliveryIds)).orderBy(deliveryConfirmations.confirmedAt);
+  return db
+    .select()
+    .from(deliveryConfirmations)
+    .where(inArray(deliveryConfirmations.deliveryId, deliveryIds))
+    .orderBy(deliveryConfirmations.confirmedAt);
 }
 /** A party confirms once; a later confirmation by the same party replaces the earlier one. */
 export async function upsertConfirmation(db: DbOrTx, v: typeof deliveryConfirmations.$inferInsert): Promise<void> {
@@ -87,6 +135,13 @@ export async function upsertConfirmation(db: DbOrTx, v: typeof deliveryConfirmat
     .values(v)
     .onConflictDoUpdate({
       target: [deliveryConfirmations.deliveryId, deliveryConfirmations.party],
-      set: { confirmedCount: v.confirmedCount, confirmer: v.confirmer, discrepancy: v.discrepancy, note: v.note, recorderStaffId: v.recorderStaffId, confirmedAt: v.confirmedAt },
+      set: {
+        confirmedCount: v.confirmedCount,
+        confirmer: v.confirmer,
+        discrepancy: v.discrepancy,
+        note: v.note,
+        recorderStaffId: v.recorderStaffId,
+        confirmedAt: v.confirmedAt,
+      },
     });
 }

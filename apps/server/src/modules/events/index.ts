@@ -1,4 +1,10 @@
 // The events module's face (专项招聘活动, 送工): tables for demo data and reporting.
-export { recruitmentEvents, eventEmployers, eventAttendees, workerDeliveries, deliveryConfirmations } from './events.schema.js';
+export {
+  recruitmentEvents,
+  eventEmployers,
+  eventAttendees,
+  workerDeliveries,
+  deliveryConfirmations,
+} from './events.schema.js';
 export { currentToken } from './checkin-token.js';
 export { countWorkerEventRecords } from './worker-records.js';

@@ -1,9 +1,22 @@
-import { GRIEVANCE_STATUS_LABELS, type AdminGrievance, type AdminGrievanceDetail, type AdminGrievanceExportQuery, type AdminGrievanceQuery, type GrievanceActionBody } from '@lingong/contracts';
+import {
+  GRIEVANCE_STATUS_LABELS,
+  type AdminGrievance,
+  type AdminGrievanceDetail,
+  type AdminGrievanceExportQuery,
+  type AdminGrievanceQuery,
+  type GrievanceActionBody,
+} from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findFile, readFileBytes } from '../../platform/files/files.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  scopedRegionPattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { findStaffNames, staffActorFor } from '../accounts/index.js';
 import { subjectInfos } from '../credit/index.js';
 import { findJobsByIds } from '../jobs/index.js';
@@ -26,15 +39,42 @@ function filterOf(actor: StaffActor, q: Filters, hours: SlaHours, now: Date): re
     kind: q.kind,
     employerId: q.employerId,
     workerId: q.workerId,
-    overdue: q.overdue === undefined ? undefined : { value: q.overdue, acceptCutoff: new Date(now.getTime() - hours.accept * HOUR), resolveCutoff: new Date(now.getTime() - hours.resolve * HOUR) },
+    overdue:
+      q.overdue === undefined
+        ? undefined
+        : {
+            value: q.overdue,
+            acceptCutoff: new Date(now.getTime() - hours.accept * HOUR),
+            resolveCutoff: new Date(now.getTime() - hours.resolve * HOUR),
+          },
   };
 }
 
-async function presentRows(deps: GrievancesDeps, rows: repo.GrievanceRow[], hours: SlaHours, now: Date): Promise<AdminGrievance[]> {
-  const titles = new Map((await findJobsByIds(deps.db, [...new Set(rows.map((r) => r.jobId))])).map((j) => [j.id, j.title]));
-  const workers = await subjectInfos(deps.db, deps.pii, 'worker', rows.map((r) => r.workerId));
-  const employers = await subjectInfos(deps.db, null, 'employer', rows.map((r) => r.employerId));
-  const handlers = await findStaffNames(deps.db, rows.flatMap((r) => (r.handlerStaffId ? [r.handlerStaffId] : [])));
+async function presentRows(
+  deps: GrievancesDeps,
+  rows: repo.GrievanceRow[],
+  hours: SlaHours,
+  now: Date,
+): Promise<AdminGrievance[]> {
+  const titles = new Map(
+    (await findJobsByIds(deps.db, [...new Set(rows.map((r) => r.jobId))])).map((j) => [j.id, j.title]),
+  );
+  const workers = await subjectInfos(
+    deps.db,
+    deps.pii,
+    'worker',
+    rows.map((r) => r.workerId),
+  );
+  const employers = await subjectInfos(
+    deps.db,
+    null,
+    'employer',
+    rows.map((r) => r.employerId),
+  );
+  const handlers = await findStaffNames(
+    deps.db,
+    rows.flatMap((r) => (r.handlerStaffId ? [r.handlerStaffId] : [])),
+  );
   return rows.map((r) =>
     presentAdmin(r, {
       jobTitle: titles.get(r.jobId) ?? '',
@@ -54,7 +94,10 @@ export async function listGrievances(deps: GrievancesDeps, actor: StaffActor, q:
   const hours = await getSetting(deps.db, 'grievanceSlaHours');
   const filter = filterOf(actor, q, hours, now);
   if (!filter) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findAdminPage(deps.db, filter, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await repo.findAdminPage(deps.db, filter, {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return { items: await presentRows(deps, rows, hours, now), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -73,7 +116,10 @@ async function detailOf(deps: GrievancesDeps, row: repo.GrievanceRow): Promise<A
   const [base] = await presentRows(deps, [row], hours, now);
   if (!base) throw new Error('grievance vanished');
   const events = await repo.findEvents(deps.db, [row.id]);
-  const names = await findStaffNames(deps.db, events.filter((e) => e.actorKind === 'staff').map((e) => e.actorId));
+  const names = await findStaffNames(
+    deps.db,
+    events.filter((e) => e.actorKind === 'staff').map((e) => e.actorId),
+  );
   return { ...base, events: events.map((e) => presentEvent(e, names)) };
 }
 
@@ -83,7 +129,10 @@ const MOVES = {
   start: { from: ['accepted'], to: 'in_progress', verb: '开始处理' },
   resolve: { from: ['accepted', 'in_progress'], to: 'resolved', verb: '办结' },
   escalate: { from: ['submitted', 'accepted', 'in_progress'], to: 'escalated', verb: '移交劳动保障监察' },
-} as const satisfies Record<GrievanceActionBody['action'], { from: readonly repo.GrievanceStatusValue[]; to: repo.GrievanceStatusValue; verb: string }>;
+} as const satisfies Record<
+  GrievanceActionBody['action'],
+  { from: readonly repo.GrievanceStatusValue[]; to: repo.GrievanceStatusValue; verb: string }
+>;
 
 /** A handler must be live staff who may handle grievances in the grievance's region. */
 async function checkHandler(db: DbOrTx, handlerId: string, regionCode: string): Promise<void> {
@@ -97,7 +146,13 @@ async function checkHandler(db: DbOrTx, handlerId: string, regionCode: string): 
  * Staff moves a grievance: accept, start handling (with a handler), resolve (resolution) or
  * escalate to 劳动保障监察 (reason). The event, audit entry and both parties' messages commit together.
  */
-export async function actOnGrievance(deps: GrievancesDeps, actor: StaffActor, id: string, body: GrievanceActionBody, meta: Meta): Promise<AdminGrievanceDetail> {
+export async function actOnGrievance(
+  deps: GrievancesDeps,
+  actor: StaffActor,
+  id: string,
+  body: GrievanceActionBody,
+  meta: Meta,
+): Promise<AdminGrievanceDetail> {
   requirePermission(actor, 'grievances.write');
   const found = await repo.findGrievance(deps.db, id);
   if (!found) throw new AppError('NOT_FOUND', { message: '投诉不存在' });
@@ -111,10 +166,17 @@ export async function actOnGrievance(deps: GrievancesDeps, actor: StaffActor, id
     const current = await repo.lockGrievance(tx, id);
     if (!current) throw new AppError('NOT_FOUND', { message: '投诉不存在' });
     if (!(move.from as readonly string[]).includes(current.status)) {
-      throw new AppError('INVALID_STATE', { message: `该投诉当前为“${GRIEVANCE_STATUS_LABELS[current.status]}”，不能${move.verb}` });
+      throw new AppError('INVALID_STATE', {
+        message: `该投诉当前为“${GRIEVANCE_STATUS_LABELS[current.status]}”，不能${move.verb}`,
+      });
     }
     const closing = move.to === 'resolved' || move.to === 'escalated';
-    const note = body.action === 'resolve' ? body.resolution : body.action === 'escalate' ? body.reason : (body.note ?? null) || null;
+    const note =
+      body.action === 'resolve'
+        ? body.resolution
+        : body.action === 'escalate'
+          ? body.reason
+          : (body.note ?? null) || null;
     const updated = await repo.updateGrievance(tx, id, {
       status: move.to,
       updatedAt: now,
@@ -123,11 +185,39 @@ export async function actOnGrievance(deps: GrievancesDeps, actor: StaffActor, id
       ...(body.action === 'resolve' ? { resolution: body.resolution, closedAt: now } : {}),
       ...(body.action === 'escalate' ? { escalationReason: body.reason, closedAt: now } : {}),
     });
-    await repo.insertEvent(tx, { grievanceId: id, fromStatus: current.status, toStatus: move.to, actorKind: 'staff', actorId: actor.id, actorSide: null, note, at: now });
-    await writeAudit(tx, { actor, action: body.action, entity: 'grievance', entityId: id, regionCode: updated.regionCode, details: { from: current.status, to: move.to, note, handlerStaffId: handlerId }, ...meta });
+    await repo.insertEvent(tx, {
+      grievanceId: id,
+      fromStatus: current.status,
+      toStatus: move.to,
+      actorKind: 'staff',
+      actorId: actor.id,
+      actorSide: null,
+      note,
+      at: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: body.action,
+      entity: 'grievance',
+      entityId: id,
+      regionCode: updated.regionCode,
+      details: { from: current.status, to: move.to, note, handlerStaffId: handlerId },
+      ...meta,
+    });
     const label = GRIEVANCE_STATUS_LABELS[move.to];
-    const tail = body.action === 'resolve' ? `处理结果：${body.resolution}` : body.action === 'escalate' ? `原因：${body.reason}` : '';
-    await noticeParties(tx, deps.pii, updated, { filer: `您的投诉${label}。${tail}`.trim(), other: `与您有关的投诉${label}。${tail}`.trim(), sms: closing }, now);
+    const tail =
+      body.action === 'resolve'
+        ? `处理结果：${body.resolution}`
+        : body.action === 'escalate'
+          ? `原因：${body.reason}`
+          : '';
+    await noticeParties(
+      tx,
+      deps.pii,
+      updated,
+      { filer: `您的投诉${label}。${tail}`.trim(), other: `与您有关的投诉${label}。${tail}`.trim(), sms: closing },
+      now,
+    );
     return updated;
   });
   return detailOf(deps, row);
@@ -144,6 +234,13 @@ export async function readPhotoForStaff(deps: GrievancesDeps, actor: StaffActor,
   assertReadableRegion(actor, row.regionCode);
   const file = await findFile(deps.db, row.photoFileId);
   if (!file) throw new AppError('NOT_FOUND');
-  await writeAudit(deps.db, { actor, action: 'view_photo', entity: 'grievance', entityId: id, regionCode: row.regionCode, ...meta });
+  await writeAudit(deps.db, {
+    actor,
+    action: 'view_photo',
+    entity: 'grievance',
+    entityId: id,
+    regionCode: row.regionCode,
+    ...meta,
+  });
   return { mime: file.mime, bytes: await readFileBytes(deps.dataDir, file) };
 }

@@ -1,4 +1,11 @@
-import { GRIEVANCE_KIND_LABELS, GRIEVANCE_SIDE_LABELS, GRIEVANCE_STATUS_LABELS, type AdminGrievance, type GrievanceEvent, type MyGrievance } from '@lingong/contracts';
+import {
+  GRIEVANCE_KIND_LABELS,
+  GRIEVANCE_SIDE_LABELS,
+  GRIEVANCE_STATUS_LABELS,
+  type AdminGrievance,
+  type GrievanceEvent,
+  type MyGrievance,
+} from '@lingong/contracts';
 import type { GrievanceEventRow, GrievanceRow } from './grievances.repository.js';
 
 const HOUR = 3_600_000;
@@ -15,16 +22,36 @@ export function slaOf(row: Pick<GrievanceRow, 'status' | 'createdAt' | 'accepted
     dueAt = new Date(row.acceptedAt.getTime() + hours.resolve * HOUR);
     stageLabel = '办结';
   }
-  return { dueAt: dueAt?.toISOString() ?? null, overdue: dueAt !== null && now.getTime() > dueAt.getTime(), stageLabel };
+  return {
+    dueAt: dueAt?.toISOString() ?? null,
+    overdue: dueAt !== null && now.getTime() > dueAt.getTime(),
+    stageLabel,
+  };
 }
 
 /** A timeline entry; staff are shown by name, parties by side only. */
 export function presentEvent(e: GrievanceEventRow, staffNames: Map<string, string>): GrievanceEvent {
-  const actorLabel = e.actorKind === 'staff' ? `工作人员 ${staffNames.get(e.actorId) ?? ''}`.trim() : e.actorSide ? GRIEVANCE_SIDE_LABELS[e.actorSide] : '当事人';
-  return { fromStatus: e.fromStatus, toStatus: e.toStatus, toStatusLabel: GRIEVANCE_STATUS_LABELS[e.toStatus], actorKind: e.actorKind, actorLabel, note: e.note, at: e.at.toISOString() };
+  const actorLabel =
+    e.actorKind === 'staff'
+      ? `工作人员 ${staffNames.get(e.actorId) ?? ''}`.trim()
+      : e.actorSide
+        ? GRIEVANCE_SIDE_LABELS[e.actorSide]
+        : '当事人';
+  return {
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    toStatusLabel: GRIEVANCE_STATUS_LABELS[e.toStatus],
+    actorKind: e.actorKind,
+    actorLabel,
+    note: e.note,
+    at: e.at.toISOString(),
+  };
 }
 
-export function presentMine(row: GrievanceRow, ctx: { jobTitle: string; mine: boolean; events: GrievanceEvent[] }): MyGrievance {
+export function presentMine(
+  row: GrievanceRow,
+  ctx: { jobTitle: string; mine: boolean; events: GrievanceEvent[] },
+): MyGrievance {
   return {
     id: row.id,
     applicationId: row.applicationId,
@@ -45,7 +72,17 @@ export function presentMine(row: GrievanceRow, ctx: { jobTitle: string; mine: bo
 }
 
 /** Console row: the worker's name arrives masked, the employer's in full. */
-export function presentAdmin(row: GrievanceRow, ctx: { jobTitle: string; workerName: string; employerName: string; handlerName: string | null; hours: SlaHours; now: Date }): AdminGrievance {
+export function presentAdmin(
+  row: GrievanceRow,
+  ctx: {
+    jobTitle: string;
+    workerName: string;
+    employerName: string;
+    handlerName: string | null;
+    hours: SlaHours;
+    now: Date;
+  },
+): AdminGrievance {
   return {
     id: row.id,
     applicationId: row.applicationId,

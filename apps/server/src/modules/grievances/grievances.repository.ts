@@ -41,22 +41,42 @@ export async function findEvents(db: DbOrTx, ids: string[]): Promise<GrievanceEv
   return rows.sort((a, b) => a.at.getTime() - b.at.getTime() || rank(a) - rank(b));
 }
 
-export async function findOpenOfApplication(db: DbOrTx, applicationId: string, side: 'worker' | 'employer'): Promise<GrievanceRow | undefined> {
+export async function findOpenOfApplication(
+  db: DbOrTx,
+  applicationId: string,
+  side: 'worker' | 'employer',
+): Promise<GrievanceRow | undefined> {
   const rows = await db
     .select()
     .from(grievances)
-    .where(and(eq(grievances.applicationId, applicationId), eq(grievances.filerSide, side), inArray(grievances.status, OPEN_STATUSES)))
+    .where(
+      and(
+        eq(grievances.applicationId, applicationId),
+        eq(grievances.filerSide, side),
+        inArray(grievances.status, OPEN_STATUSES),
+      ),
+    )
     .limit(1);
   return rows[0];
 }
 
 /** Grievances where the user is the filer, the worker or a member of the employer. */
-export async function findPageForParty(db: DbOrTx, party: { userId: string; workerId: string | null; employerIds: string[] }, page: { limit: number; offset: number }) {
+export async function findPageForParty(
+  db: DbOrTx,
+  party: { userId: string; workerId: string | null; employerIds: string[] },
+  page: { limit: number; offset: number },
+) {
   const conds: SQL[] = [eq(grievances.filerUserId, party.userId)];
   if (party.workerId) conds.push(eq(grievances.workerId, party.workerId));
   if (party.employerIds.length > 0) conds.push(inArray(grievances.employerId, party.employerIds));
   const where = or(...conds);
-  const rows = await db.select().from(grievances).where(where).orderBy(desc(grievances.createdAt), desc(grievances.id)).limit(page.limit).offset(page.offset);
+  const rows = await db
+    .select()
+    .from(grievances)
+    .where(where)
+    .orderBy(desc(grievances.createdAt), desc(grievances.id))
+    .limit(page.limit)
+    .offset(page.offset);
   const [t] = await db.select({ n: count() }).from(grievances).where(where);
   return { rows, total: t?.n ?? 0 };
 }
@@ -93,7 +113,13 @@ function adminWhere(f: AdminFilter): SQL | undefined {
 
 export async function findAdminPage(db: DbOrTx, f: AdminFilter, page: { limit: number; offset: number }) {
   const where = adminWhere(f);
-  const rows = await db.select().from(grievances).where(where).orderBy(desc(grievances.createdAt), desc(grievances.id)).limit(page.limit).offset(page.offset);
+  const rows = await db
+    .select()
+    .from(grievances)
+    .where(where)
+    .orderBy(desc(grievances.createdAt), desc(grievances.id))
+    .limit(page.limit)
+    .offset(page.offset);
   const [t] = await db.select({ n: count() }).from(grievances).where(where);
   return { rows, total: t?.n ?? 0 };
 }

@@ -33,7 +33,9 @@ export const grievances = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('grievances_open_uq').on(t.applicationId, t.filerSide).where(sql`${t.status} in ('submitted', 'accepted', 'in_progress')`),
+    uniqueIndex('grievances_open_uq')
+      .on(t.applicationId, t.filerSide)
+      .where(sql`${t.status} in ('submitted', 'accepted', 'in_progress')`),
     index('grievances_region_idx').on(t.regionCode, t.status),
     index('grievances_employer_idx').on(t.employerId),
     index('grievances_worker_idx').on(t.workerId),

@@ -25,18 +25,35 @@ const MAX_PHOTO_BYTES = 600 * 1024;
 const NOT_YET = new Set(['applied', 'invited']);
 
 /** Tell the filer and the other party's users about a grievance event (same transaction). */
-export async function noticeParties(tx: DbOrTx, pii: Pii, row: repo.GrievanceRow, text: { filer: string; other: string; sms?: boolean }, at: Date): Promise<void> {
+export async function noticeParties(
+  tx: DbOrTx,
+  pii: Pii,
+  row: repo.GrievanceRow,
+  text: { filer: string; other: string; sms?: boolean },
+  at: Date,
+): Promise<void> {
   const otherType = row.filerSide === 'worker' ? 'employer' : 'worker';
   const otherId = otherType === 'worker' ? row.workerId : row.employerId;
   const others = (await subjectInfos(tx, pii, otherType, [otherId])).get(otherId)?.userIds ?? [];
   const base = { kind: 'system' as const, link: `/grievances/${row.id}`, refType: 'grievance', refId: row.id, at };
   await notify(tx, { ...base, userId: row.filerUserId, title: '投诉进度', body: text.filer, sms: text.sms ?? false });
-  for (const userId of others.filter((u) => u !== row.filerUserId)) await notify(tx, { ...base, userId, title: '投诉进度', body: text.other, sms: text.sms ?? false });
+  for (const userId of others.filter((u) => u !== row.filerUserId))
+    await notify(tx, { ...base, userId, title: '投诉进度', body: text.other, sms: text.sms ?? false });
 }
 
 /** Store a grievance photo of the caller (JPG/PNG/WebP); the filing then refers to it. */
 export async function uploadPhoto(deps: GrievancesDeps, actor: UserActor, imageBase64: string) {
-  const row = await storeImage({ db: deps.db, dataDir: deps.dataDir }, { ownerKind: 'user', ownerId: actor.id, purpose: GRIEVANCE_PHOTO, bytes: Buffer.from(imageBase64, 'base64'), maxBytes: MAX_PHOTO_BYTES, field: 'image' });
+  const row = await storeImage(
+    { db: deps.db, dataDir: deps.dataDir },
+    {
+      ownerKind: 'user',
+      ownerId: actor.id,
+      purpose: GRIEVANCE_PHOTO,
+      bytes: Buffer.from(imageBase64, 'base64'),
+      maxBytes: MAX_PHOTO_BYTES,
+      field: 'image',
+    },
+  );
   return { fileId: row.id, mime: row.mime, sizeBytes: row.sizeBytes };
 }
 
@@ -44,17 +61,28 @@ export async function uploadPhoto(deps: GrievancesDeps, actor: UserActor, imageB
  * A party of an application files a grievance about the other side. The text is moderated (a
  * block word is a field error naming it; mask words are masked); one open grievance per side.
  */
-export async function fileGrievance(deps: GrievancesDeps, actor: UserActor, applicationId: string, body: FileGrievanceBody, meta: Meta): Promise<MyGrievance> {
+export async function fileGrievance(
+  deps: GrievancesDeps,
+  actor: UserActor,
+  applicationId: string,
+  body: FileGrievanceBody,
+  meta: Meta,
+): Promise<MyGrievance> {
   const { app, side } = await loadRatingContext(deps.db, actor, applicationId);
   if (NOT_YET.has(app.status)) throw new AppError('INVALID_STATE', { message: '录用后才能投诉' });
-  if (await repo.findOpenOfApplication(deps.db, applicationId, side)) throw new AppError('CONFLICT', { message: '您对这次用工的投诉正在处理中，请勿重复提交' });
+  if (await repo.findOpenOfApplication(deps.db, applicationId, side))
+    throw new AppError('CONFLICT', { message: '您对这次用工的投诉正在处理中，请勿重复提交' });
   const hits = (await currentMatcher(deps.db)).scan(body.content);
   const blocked = [...new Set(hits.filter((h) => h.action === 'block').map((h) => h.word))];
   if (blocked.length > 0) throw AppError.field('content', `投诉内容含有不允许的词语：${blocked.join('、')}，请修改`);
-  const content = maskHits(body.content, hits.filter((h) => h.action === 'mask'));
+  const content = maskHits(
+    body.content,
+    hits.filter((h) => h.action === 'mask'),
+  );
   if (body.photoFileId) {
     const file = await findFile(deps.db, body.photoFileId);
-    if (!file || file.ownerKind !== 'user' || file.ownerId !== actor.id || file.purpose !== GRIEVANCE_PHOTO) throw AppError.field('photoFileId', '照片不存在，请重新上传');
+    if (!file || file.ownerKind !== 'user' || file.ownerId !== actor.id || file.purpose !== GRIEVANCE_PHOTO)
+      throw AppError.field('photoFileId', '照片不存在，请重新上传');
   }
   const job = await findJobById(deps.db, app.jobId);
   const now = deps.now();
@@ -74,10 +102,36 @@ export async function fileGrievance(deps: GrievancesDeps, actor: UserActor, appl
       updatedAt: now,
     });
     if (!inserted) throw new AppError('CONFLICT', { message: '您对这次用工的投诉正在处理中，请勿重复提交' });
-    await repo.insertEvent(tx, { grievanceId: inserted.id, fromStatus: null, toStatus: 'submitted', actorKind: 'user', actorId: actor.id, actorSide: side, note: null, at: now });
-    await writeAudit(tx, { actor: { kind: 'user', id: actor.id }, action: 'create', entity: 'grievance', entityId: inserted.id, regionCode: inserted.regionCode, details: { applicationId, side, kind: body.kind }, ...meta });
+    await repo.insertEvent(tx, {
+      grievanceId: inserted.id,
+      fromStatus: null,
+      toStatus: 'submitted',
+      actorKind: 'user',
+      actorId: actor.id,
+      actorSide: side,
+      note: null,
+      at: now,
+    });
+    await writeAudit(tx, {
+      actor: { kind: 'user', id: actor.id },
+      action: 'create',
+      entity: 'grievance',
+      entityId: inserted.id,
+      regionCode: inserted.regionCode,
+      details: { applicationId, side, kind: body.kind },
+      ...meta,
+    });
     const title = job?.title ?? '';
-    await noticeParties(tx, deps.pii, inserted, { filer: `您对“${title}”的投诉（${GRIEVANCE_KIND_LABELS[body.kind]}）已提交，工作人员将尽快受理。`, other: `对方就“${title}”提出了投诉（${GRIEVANCE_KIND_LABELS[body.kind]}），工作人员可能会联系您了解情况。` }, now);
+    await noticeParties(
+      tx,
+      deps.pii,
+      inserted,
+      {
+        filer: `您对“${title}”的投诉（${GRIEVANCE_KIND_LABELS[body.kind]}）已提交，工作人员将尽快受理。`,
+        other: `对方就“${title}”提出了投诉（${GRIEVANCE_KIND_LABELS[body.kind]}），工作人员可能会联系您了解情况。`,
+      },
+      now,
+    );
     return inserted;
   });
   return getMine(deps, actor, row.id);
@@ -91,16 +145,25 @@ async function partyOf(db: DbOrTx, actor: UserActor): Promise<Party> {
   return { userId: actor.id, workerId: worker?.id ?? null, employerIds: memberships.map((m) => m.employerId) };
 }
 
-const isParty = (p: Party, row: repo.GrievanceRow) => row.filerUserId === p.userId || row.workerId === p.workerId || p.employerIds.includes(row.employerId);
+const isParty = (p: Party, row: repo.GrievanceRow) =>
+  row.filerUserId === p.userId || row.workerId === p.workerId || p.employerIds.includes(row.employerId);
 
 async function presentMany(db: DbOrTx, party: Party, rows: repo.GrievanceRow[]): Promise<MyGrievance[]> {
   const titles = new Map((await findJobsByIds(db, [...new Set(rows.map((r) => r.jobId))])).map((j) => [j.id, j.title]));
-  const events = await repo.findEvents(db, rows.map((r) => r.id));
-  const staffNames = await findStaffNames(db, events.filter((e) => e.actorKind === 'staff').map((e) => e.actorId));
+  const events = await repo.findEvents(
+    db,
+    rows.map((r) => r.id),
+  );
+  const staffNames = await findStaffNames(
+    db,
+    events.filter((e) => e.actorKind === 'staff').map((e) => e.actorId),
+  );
   return rows.map((r) =>
     presentMine(r, {
       jobTitle: titles.get(r.jobId) ?? '',
-      mine: r.filerUserId === party.userId || (r.filerSide === 'worker' ? r.workerId === party.workerId : party.employerIds.includes(r.employerId)),
+      mine:
+        r.filerUserId === party.userId ||
+        (r.filerSide === 'worker' ? r.workerId === party.workerId : party.employerIds.includes(r.employerId)),
       events: events.filter((e) => e.grievanceId === r.id).map((e) => presentEvent(e, staffNames)),
     }),
   );
@@ -109,7 +172,10 @@ async function presentMany(db: DbOrTx, party: Party, rows: repo.GrievanceRow[]):
 /** 我的投诉: grievances the caller filed or that concern the caller (as worker or employer member). */
 export async function listMine(deps: GrievancesDeps, actor: UserActor, q: { page: number; pageSize: number }) {
   const party = await partyOf(deps.db, actor);
-  const { rows, total } = await repo.findPageForParty(deps.db, party, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await repo.findPageForParty(deps.db, party, {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return { items: await presentMany(deps.db, party, rows), total, page: q.page, pageSize: q.pageSize };
 }
 

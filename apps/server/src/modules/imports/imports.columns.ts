@@ -1,14 +1,32 @@
-import { FOLLOWUP_STATUS_LABELS, MATCHMAKING_KIND_LABELS, PRIORITY_GROUPS, type ImportableLedger } from '@lingong/contracts';
+import {
+  FOLLOWUP_STATUS_LABELS,
+  MATCHMAKING_KIND_LABELS,
+  PRIORITY_GROUPS,
+  type ImportableLedger,
+} from '@lingong/contracts';
 import { MEMBER_NEED_LABELS, MEMBER_STATUS_LABELS } from '@lingong/contracts/labels';
 import type { ImportColumn, ImportSpec } from './imports.sheet.js';
 
 // Import templates: the export sheets' names and Chinese headers (export-only columns such as
 // 序号, 所在地 or 跟踪次数 are ignored when present), plus 公民身份号码 to identify the person.
 
-const col = (header: string, required: boolean, width: number, hint: string, example = ''): ImportColumn => ({ header, required, width, hint, example });
+const col = (header: string, required: boolean, width: number, hint: string, example = ''): ImportColumn => ({
+  header,
+  required,
+  width,
+  hint,
+  example,
+});
 const seq = col('序号', false, 8, '可不填，导入时忽略');
-const idNumber = col('公民身份号码', true, 22, '18位身份证号码，用于核对求职者（须已在系统登记）', '450223198001011234');
-const time = (header: string, example: string) => col(header, true, 18, '格式 2025-10-01 09:30 或 2025-10-01，不能晚于今天', example);
+const idNumber = col(
+  '公民身份号码',
+  true,
+  22,
+  '18位身份证号码，用于核对求职者（须已在系统登记）',
+  '450223198001011234',
+);
+const time = (header: string, example: string) =>
+  col(header, true, 18, '格式 2025-10-01 09:30 或 2025-10-01，不能晚于今天', example);
 const recorder = (header: string) => col(header, false, 14, '系统中工作人员的姓名；不填则记为导入人');
 
 export const IMPORT_SPECS: Record<ImportableLedger, ImportSpec> = {
@@ -18,7 +36,13 @@ export const IMPORT_SPECS: Record<ImportableLedger, ImportSpec> = {
       seq,
       col('姓名', true, 12, '2-30个字', '韦春花'),
       col('性别', false, 6, '男/女；不填按身份证号码', '女'),
-      col('公民身份号码', true, 22, '18位身份证号码（请保持文本格式）；已登记过的人员不能重复导入', '450223198001011234'),
+      col(
+        '公民身份号码',
+        true,
+        22,
+        '18位身份证号码（请保持文本格式）；已登记过的人员不能重复导入',
+        '450223198001011234',
+      ),
       col('联系电话', false, 15, '11位手机号码', '13712345678'),
       col('户籍/现居住地', true, 22, '本县乡镇或村：12位区划代码，或名称如"中渡镇·大兆村"', '中渡镇·大兆村'),
       col('重点群体类别', false, 24, `多个用、分隔，可选：${PRIORITY_GROUPS.join('、')}`, '脱贫劳动力、残疾人'),
@@ -73,7 +97,13 @@ export const IMPORT_SPECS: Record<ImportableLedger, ImportSpec> = {
     sheet: '家庭成员就业情况',
     columns: [
       seq,
-      col('所在村', true, 22, '行政村：12位区划代码或名称如"中渡镇·大兆村"；同村、同户主、同住址的行为同一户', '中渡镇·大兆村'),
+      col(
+        '所在村',
+        true,
+        22,
+        '行政村：12位区划代码或名称如"中渡镇·大兆村"；同村、同户主、同住址的行为同一户',
+        '中渡镇·大兆村',
+      ),
       col('户主姓名', true, 10, '2-30个字', '韦大勇'),
       col('家庭住址', true, 28, '2-100个字', '大兆村三组12号'),
       col('家庭人口', true, 10, '1-30，同一户各行相同', '4'),

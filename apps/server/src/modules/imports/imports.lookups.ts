@@ -15,7 +15,9 @@ export type RegionResolver = (cell: string) => Parsed<string>;
 
 /** Town or village by 12-digit code or name ('中渡镇·大兆村', '中渡镇大兆村', '大兆村' when unique), in scope. */
 export async function regionResolver(db: DbOrTx, actor: StaffActor): Promise<RegionResolver> {
-  const rows = (await repo.findRegionsUnder(db, `${regionPrefix(COUNTY_CODE)}%`)).filter((r) => r.level === 'town' || r.level === 'village');
+  const rows = (await repo.findRegionsUnder(db, `${regionPrefix(COUNTY_CODE)}%`)).filter(
+    (r) => r.level === 'town' || r.level === 'village',
+  );
   const towns = new Map(rows.filter((r) => r.level === 'town').map((r) => [r.code, r.name]));
   const byName = new Map<string, string | null>();
   const add = (key: string, code: string) => byName.set(key, byName.has(key) && byName.get(key) !== code ? null : code);
@@ -59,7 +61,11 @@ export async function occupationResolver(db: DbOrTx): Promise<(cell: string) => 
 }
 
 /** Staff by name (blank: the importing staff member). */
-export async function recorderResolver(db: DbOrTx, actor: StaffActor, names: string[]): Promise<(cell: string) => Parsed<string>> {
+export async function recorderResolver(
+  db: DbOrTx,
+  actor: StaffActor,
+  names: string[],
+): Promise<(cell: string) => Parsed<string>> {
   const rows = await repo.findStaffByNames(db, names.filter(Boolean));
   const ids = new Map<string, string[]>();
   for (const r of rows) ids.set(r.name, [...(ids.get(r.name) ?? []), r.id]);

@@ -11,7 +11,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const IMPORT_BODY_LIMIT = 45 * 1024 * 1024;
 
 function sendXlsx(reply: FastifyReply, file: { name: string; buffer: Buffer }, now: Date) {
-  return reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(file.name, 'xlsx', now)).send(file.buffer);
+  return reply
+    .header('content-type', XLSX)
+    .header('content-disposition', attachmentHeader(file.name, 'xlsx', now))
+    .send(file.buffer);
 }
 
 /** Paper-record imports of the ledgers: template download and upload (all rows or none). */
@@ -22,12 +25,39 @@ export function registerImportRoutes(fastify: FastifyInstance, deps: AppDeps): v
   const tags = ['ledgers'];
   const base = '/api/v1/admin/ledgers/:ledger';
 
-  app.get(`${base}/import/template`, { schema: { tags, summary: '下载台账导入模板 .xlsx（与导出表头一致）', params: LedgerImportParams, produces: [XLSX], response: errors } }, async (request, reply) =>
-    sendXlsx(reply, await ledgerTemplate(staffActorOf(request), request.params.ledger), deps.now()),
+  app.get(
+    `${base}/import/template`,
+    {
+      schema: {
+        tags,
+        summary: '下载台账导入模板 .xlsx（与导出表头一致）',
+        params: LedgerImportParams,
+        produces: [XLSX],
+        response: errors,
+      },
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await ledgerTemplate(staffActorOf(request), request.params.ledger), deps.now()),
   );
   app.post(
     `${base}/import`,
-    { bodyLimit: IMPORT_BODY_LIMIT, schema: { tags, summary: '导入纸质台账 .xlsx（逐行校验，有错误则全部不导入，记入审计）', params: LedgerImportParams, body: LedgerImportBody, response: { 200: LedgerImportResult, ...errors } } },
-    async (request) => importLedger(id, staffActorOf(request), request.params.ledger, Buffer.from(request.body.file, 'base64'), metaOf(request)),
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: '导入纸质台账 .xlsx（逐行校验，有错误则全部不导入，记入审计）',
+        params: LedgerImportParams,
+        body: LedgerImportBody,
+        response: { 200: LedgerImportResult, ...errors },
+      },
+    },
+    async (request) =>
+      importLedger(
+        id,
+        staffActorOf(request),
+        request.params.ledger,
+        Buffer.from(request.body.file, 'base64'),
+        metaOf(request),
+      ),
   );
 }

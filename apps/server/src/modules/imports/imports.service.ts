@@ -12,14 +12,25 @@ import { planRegistrations } from './registrations.import.js';
 import { planFollowups, planGuidance, planMatchmakings } from './services.import.js';
 
 /** `timings`, when given, receives the milliseconds of each phase (benchmarks). */
-export type ImportsDeps = { db: Db; pii: Pii; now: () => Date; timings?: { parse?: number; validate?: number; insert?: number } };
+export type ImportsDeps = {
+  db: Db;
+  pii: Pii;
+  now: () => Date;
+  timings?: { parse?: number; validate?: number; insert?: number };
+};
 type Meta = { ip?: string; requestId?: string };
 type Plan = { errors: FieldError[]; count: number; insert(tx: DbOrTx): Promise<void> };
 
 /** At most this many row errors are returned (the file is refused either way). */
 export const MAX_REPORTED_ERRORS = 1000;
 
-const PERMISSION = { registrations: 'workers.write', followups: 'services.write', guidance: 'services.write', matchmakings: 'services.write', collection: 'services.write' } as const;
+const PERMISSION = {
+  registrations: 'workers.write',
+  followups: 'services.write',
+  guidance: 'services.write',
+  matchmakings: 'services.write',
+  collection: 'services.write',
+} as const;
 
 const PLANNERS: Record<ImportableLedger, (deps: ImportsDeps, actor: StaffActor, sheet: Sheet) => Promise<Plan>> = {
   registrations: async (deps, actor, sheet) => {
@@ -33,7 +44,10 @@ const PLANNERS: Record<ImportableLedger, (deps: ImportsDeps, actor: StaffActor, 
 };
 
 /** The empty template of a ledger (same sheet name and headers as its export). */
-export async function ledgerTemplate(actor: StaffActor, ledger: ImportableLedger): Promise<{ name: string; buffer: Buffer }> {
+export async function ledgerTemplate(
+  actor: StaffActor,
+  ledger: ImportableLedger,
+): Promise<{ name: string; buffer: Buffer }> {
   requirePermission(actor, PERMISSION[ledger]);
   const spec = IMPORT_SPECS[ledger];
   return { name: `${spec.sheet}导入模板`, buffer: await buildTemplate(spec, TEMPLATE_NOTES) };
@@ -52,7 +66,8 @@ function isUniqueViolation(err: unknown): boolean {
 function refuse(errors: FieldError[]): never {
   const sorted = [...errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const details = sorted.slice(0, MAX_REPORTED_ERRORS);
-  if (sorted.length > MAX_REPORTED_ERRORS) details.push({ field: 'file', message: `共${sorted.length}处错误，仅列出前${MAX_REPORTED_ERRORS}处` });
+  if (sorted.length > MAX_REPORTED_ERRORS)
+    details.push({ field: 'file', message: `共${sorted.length}处错误，仅列出前${MAX_REPORTED_ERRORS}处` });
   throw new AppError('IMPORT_FAILED', { details });
 }
 
@@ -62,7 +77,13 @@ function refuse(errors: FieldError[]): never {
  * whole file with every error listed. Otherwise all rows are inserted in one transaction together
  * with one audit entry carrying the counts.
  */
-export async function importLedger(deps: ImportsDeps, actor: StaffActor, ledger: ImportableLedger, data: Buffer, meta: Meta): Promise<LedgerImportResult> {
+export async function importLedger(
+  deps: ImportsDeps,
+  actor: StaffActor,
+  ledger: ImportableLedger,
+  data: Buffer,
+  meta: Meta,
+): Promise<LedgerImportResult> {
   requirePermission(actor, PERMISSION[ledger]);
   const t = deps.timings ?? {};
   let start = performance.now();
@@ -77,11 +98,20 @@ export async function importLedger(deps: ImportsDeps, actor: StaffActor, ledger:
   try {
     await deps.db.transaction(async (tx) => {
       await plan.insert(tx);
-      await writeAudit(tx, { actor, action: 'import', entity: 'ledger', entityId: ledger, regionCode: actor.regionCode, details: { rows: read.sheet.rows.length, imported: plan.count, bytes: data.length }, ...meta });
+      await writeAudit(tx, {
+        actor,
+        action: 'import',
+        entity: 'ledger',
+        entityId: ledger,
+        regionCode: actor.regionCode,
+        details: { rows: read.sheet.rows.length, imported: plan.count, bytes: data.length },
+        ...meta,
+      });
     });
   } catch (err) {
     // Someone registered the same person between validation and insert: nothing was imported.
-    if (isUniqueViolation(err)) refuse([{ field: 'file', message: '导入期间文件中的部分人员已被登记，未导入任何数据，请重新导入以查看明细' }]);
+    if (isUniqueViolation(err))
+      refuse([{ field: 'file', message: '导入期间文件中的部分人员已被登记，未导入任何数据，请重新导入以查看明细' }]);
     throw err;
   }
   t.insert = performance.now() - start;

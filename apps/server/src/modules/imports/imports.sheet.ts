@@ -20,7 +20,11 @@ function cellOf(v: unknown): Cell {
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((p: { text?: string }) => p.text ?? '').join('').trim();
+    if ('richText' in v && Array.isArray(v.richText))
+      return v.richText
+        .map((p: { text?: string }) => p.text ?? '')
+        .join('')
+        .trim();
     if ('result' in v) return cellOf(v.result);
     if ('text' in v) return cellOf(v.text);
   }
@@ -30,14 +34,24 @@ function cellOf(v: unknown): Cell {
 const blank = (cells: Cell[]) => cells.every((c) => c === '');
 
 /** Header → 1-based column, and every non-blank data row; or the file-level errors. */
-export async function readSheet(data: Buffer, spec: ImportSpec, maxRows: number): Promise<{ ok: true; sheet: Sheet } | { ok: false; errors: FieldError[] }> {
+export async function readSheet(
+  data: Buffer,
+  spec: ImportSpec,
+  maxRows: number,
+): Promise<{ ok: true; sheet: Sheet } | { ok: false; errors: FieldError[] }> {
   const bad = { ok: false as const, errors: [{ field: 'file', message: '无法读取文件，请上传 Excel（.xlsx）文件' }] };
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) return bad;
   const columns = new Map<string, number>();
   const rows: SheetRow[] = [];
   let tooMany = false;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         const values = (row as ExcelJS.Row).values;
@@ -58,9 +72,14 @@ export async function readSheet(data: Buffer, spec: ImportSpec, maxRows: number)
   } catch {
     return bad;
   }
-  if (columns.size === 0) return { ok: false, errors: [{ field: 'file', message: '文件中没有表头，请使用下载的模板' }] };
+  if (columns.size === 0)
+    return { ok: false, errors: [{ field: 'file', message: '文件中没有表头，请使用下载的模板' }] };
   const missing = spec.columns.filter((c) => c.required && !columns.has(c.header));
-  if (missing.length > 0) return { ok: false, errors: missing.map((c) => ({ row: 1, field: c.header, message: `缺少"${c.header}"列，请使用下载的模板` })) };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      errors: missing.map((c) => ({ row: 1, field: c.header, message: `缺少"${c.header}"列，请使用下载的模板` })),
+    };
   if (tooMany) return { ok: false, errors: [{ field: 'file', message: `一次最多导入${maxRows}行，请分批导入` }] };
   if (rows.length === 0) return { ok: false, errors: [{ field: 'file', message: '文件中没有数据行' }] };
   return { ok: true, sheet: { columns, rows } };
@@ -93,7 +112,12 @@ export async function buildTemplate(spec: ImportSpec, notes: string[]): Promise<
     if (c.required) cell.font = { bold: true, color: { argb: 'FFC00000' } };
   });
   const help = wb.addWorksheet('填写说明');
-  help.columns = [{ header: '列名', width: 18 }, { header: '是否必填', width: 10 }, { header: '填写要求', width: 60 }, { header: '示例', width: 30 }];
+  help.columns = [
+    { header: '列名', width: 18 },
+    { header: '是否必填', width: 10 },
+    { header: '填写要求', width: 60 },
+    { header: '示例', width: 30 },
+  ];
   help.getRow(1).font = { bold: true };
   for (const c of spec.columns) help.addRow([c.header, c.required ? '必填' : '选填', c.hint, c.example]);
   help.addRow([]);

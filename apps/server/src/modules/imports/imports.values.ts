@@ -9,14 +9,23 @@ const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 const SHANGHAI_MS = 8 * 3600_000;
 const EARLIEST = Date.parse('2020-01-01T00:00:00+08:00');
 const SKEW_MS = 5 * 60_000;
-const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2}))?)?$/;
+const DATE_TEXT =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2}))?)?$/;
 export const LIST_SEPARATORS = /[、,，;；\s]+/;
 
 /** A wall-clock time in Asia/Shanghai as an instant, or null when not a real calendar time. */
 function shanghai(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date | null {
   const utc = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  if (
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  )
+    return null;
   return new Date(utc - SHANGHAI_MS);
 }
 
@@ -30,7 +39,9 @@ export function parseInstant(cell: string | Date, now: Date): Parsed<Date> {
     at = Number.isNaN(cell.getTime()) ? null : new Date(cell.getTime() - SHANGHAI_MS);
   } else {
     const m = DATE_TEXT.exec(cell);
-    at = m ? shanghai(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)) : null;
+    at = m
+      ? shanghai(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0))
+      : null;
   }
   if (!at) return fail('时间格式不正确，应为 2025-10-01 或 2025-10-01 09:30');
   if (at.getTime() > now.getTime() + SKEW_MS) return fail('时间不能晚于当前时间');
@@ -76,7 +87,8 @@ export const splitList = (cell: string) => [...new Set(cell.split(LIST_SEPARATOR
 
 /** An enum cell given by its Chinese label or its code. */
 export function parseLabel<K extends string>(cell: string, labels: Record<K, string>, what: string): Parsed<K> {
-  for (const [code, label] of Object.entries(labels) as [K, string][]) if (cell === label || cell === code) return ok(code);
+  for (const [code, label] of Object.entries(labels) as [K, string][])
+    if (cell === label || cell === code) return ok(code);
   return fail(`${what}应为 ${Object.values(labels).join('/')}`);
 }
 

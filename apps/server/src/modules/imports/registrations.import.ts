@@ -9,18 +9,35 @@ import type { ImportedWorkers } from '../workers/index.js';
 import { occupationResolver, recorderResolver, regionResolver } from './imports.lookups.js';
 import { findWorkersByIdHashes } from './imports.repository.js';
 import { cellAt, textAt, type Sheet } from './imports.sheet.js';
-import { parseIdCell, parseInstant, parseLabel, parseName, parsePhoneCell, splitList, type Parsed } from './imports.values.js';
+import {
+  parseIdCell,
+  parseInstant,
+  parseLabel,
+  parseName,
+  parsePhoneCell,
+  splitList,
+  type Parsed,
+} from './imports.values.js';
 
 // 求职登记 paper forms → worker profiles (PII encrypted, blind indexes), skills and a paper consent.
 // Validation runs in memory over the whole file; the caller inserts in bulk in one transaction.
 
-const PAPER_CHANNELS = { counter: REGISTRATION_CHANNEL_LABELS.counter, station: REGISTRATION_CHANNEL_LABELS.station, household: REGISTRATION_CHANNEL_LABELS.household, event: REGISTRATION_CHANNEL_LABELS.event };
+const PAPER_CHANNELS = {
+  counter: REGISTRATION_CHANNEL_LABELS.counter,
+  station: REGISTRATION_CHANNEL_LABELS.station,
+  household: REGISTRATION_CHANNEL_LABELS.household,
+  event: REGISTRATION_CHANNEL_LABELS.event,
+};
 const GROUPS = new Set<string>(PRIORITY_GROUPS);
 
 type Deps = { db: DbOrTx; pii: Pii; now: () => Date };
 
 /** Validate every row; returns the rows to insert, or every error found. */
-export async function planRegistrations(deps: Deps, actor: StaffActor, sheet: Sheet): Promise<{ errors: FieldError[]; planned: ImportedWorkers }> {
+export async function planRegistrations(
+  deps: Deps,
+  actor: StaffActor,
+  sheet: Sheet,
+): Promise<{ errors: FieldError[]; planned: ImportedWorkers }> {
   const now = deps.now();
   const errors: FieldError[] = [];
   const planned: ImportedWorkers = { profiles: [], skills: [], consents: [] };
@@ -64,11 +81,17 @@ export async function planRegistrations(deps: Deps, actor: StaffActor, sheet: Sh
       if (gender && gender !== id.gender) fail('性别', '性别与身份证号码不符');
     }
     const phone = text('联系电话') ? get('联系电话', parsePhoneCell(text('联系电话'))) : null;
-    const home = get('户籍/现居住地', text('户籍/现居住地') ? region(text('户籍/现居住地')) : { ok: false, message: '请填写户籍/现居住地' });
+    const home = get(
+      '户籍/现居住地',
+      text('户籍/现居住地') ? region(text('户籍/现居住地')) : { ok: false, message: '请填写户籍/现居住地' },
+    );
     const groups = splitList(text('重点群体类别'));
     for (const g of groups) if (!GROUPS.has(g)) fail('重点群体类别', `"${g}"不是重点群体类别`);
     const channelCell = text('登记渠道');
-    const channel = get('登记渠道', channelCell ? parseLabel(channelCell, PAPER_CHANNELS, '登记渠道') : { ok: false, message: '请填写登记渠道' });
+    const channel = get(
+      '登记渠道',
+      channelCell ? parseLabel(channelCell, PAPER_CHANNELS, '登记渠道') : { ok: false, message: '请填写登记渠道' },
+    );
     const recorderId = get('登记人', recorder(text('登记人')));
     const at = cellAt(sheet, r, '登记时间');
     const registeredAt = get('登记时间', at === '' ? { ok: false, message: '请填写登记时间' } : parseInstant(at, now));
@@ -77,7 +100,18 @@ export async function planRegistrations(deps: Deps, actor: StaffActor, sheet: Sh
       const o = get('工种', occupation(t));
       if (o && !trades.includes(o)) trades.push(o);
     }
-    if (errors.length > 0 || !name || !id || !hash || !home || !channel || !recorderId || !registeredAt || phone === undefined) continue;
+    if (
+      errors.length > 0 ||
+      !name ||
+      !id ||
+      !hash ||
+      !home ||
+      !channel ||
+      !recorderId ||
+      !registeredAt ||
+      phone === undefined
+    )
+      continue;
 
     const workerId = randomUUID();
     planned.profiles.push({
@@ -99,7 +133,13 @@ export async function planRegistrations(deps: Deps, actor: StaffActor, sheet: Sh
       updatedAt: now,
     });
     for (const occupationId of trades) planned.skills.push({ workerId, occupationId, years: 0 });
-    planned.consents.push({ workerId, method: 'paper', policyVersion: PRIVACY_POLICY_VERSION, recordedByStaffId: actor.id, createdAt: now });
+    planned.consents.push({
+      workerId,
+      method: 'paper',
+      policyVersion: PRIVACY_POLICY_VERSION,
+      recordedByStaffId: actor.id,
+      createdAt: now,
+    });
   }
   return { errors, planned };
 }

@@ -3,5 +3,12 @@ export { insertJobs, countJobsByStatusForEmployer, findJobsPageByEmployer } from
 export { listPublishedJobs, getPublicJob } from './job-search.service.js';
 export { expireJobs } from './job-review.service.js';
 export { jobSearchVector, type JobSearchText } from './job-search-vector.js';
-export { lockJobForUpdate, setJobFilled, findPublishedForMatching, findJobById, findJobsByIds, type JobRow } from './job-headcount.repository.js';
+export {
+  lockJobForUpdate,
+  setJobFilled,
+  findPublishedForMatching,
+  findJobById,
+  findJobsByIds,
+  type JobRow,
+} from './job-headcount.repository.js';
 export { loadJobNames } from './job-names.js';

@@ -9,7 +9,12 @@ export const CHECKED_FIELDS = ['title', 'workHours', 'requirements', 'descriptio
 export type CheckedField = (typeof CHECKED_FIELDS)[number];
 export type CheckedTexts = Record<CheckedField, string>;
 
-const FIELD_LABELS: Record<CheckedField, string> = { title: '岗位名称', workHours: '工作时间', requirements: '岗位要求', description: '工作内容' };
+const FIELD_LABELS: Record<CheckedField, string> = {
+  title: '岗位名称',
+  workHours: '工作时间',
+  requirements: '岗位要求',
+  description: '工作内容',
+};
 const CATEGORY_LABELS: Record<string, string> = {
   illegal: '违法违规',
   fraud: '涉嫌诈骗',
@@ -33,7 +38,11 @@ function wordMessage(field: CheckedField, word: string, category: string, action
  * discrimination rules (gender, ethnicity, region, marital; age without a reason). Returns the
  * verdict, every finding named by field, word or rule, and the texts with mask words masked.
  */
-export async function checkJobTexts(db: DbOrTx, texts: CheckedTexts, ageReason: string): Promise<StoredModeration & { masked: CheckedTexts }> {
+export async function checkJobTexts(
+  db: DbOrTx,
+  texts: CheckedTexts,
+  ageReason: string,
+): Promise<StoredModeration & { masked: CheckedTexts }> {
   const findings: ModerationFinding[] = [];
   const masked = { ...texts };
   let verdict: StoredModeration['verdict'] = 'pass';
@@ -41,8 +50,24 @@ export async function checkJobTexts(db: DbOrTx, texts: CheckedTexts, ageReason: 
     const text = texts[field];
     if (!text) continue;
     const result = await moderateText(db, text, { ageReason: ageReason || undefined });
-    for (const h of result.hits) findings.push({ field, kind: 'word', code: h.word, excerpt: text.slice(h.start, h.end), action: h.action, message: wordMessage(field, h.word, h.category, h.action) });
-    for (const f of result.findings) findings.push({ field, kind: 'rule', code: f.rule, excerpt: f.excerpt, action: 'block', message: `${FIELD_LABELS[field]}「${f.excerpt}」${f.message}` });
+    for (const h of result.hits)
+      findings.push({
+        field,
+        kind: 'word',
+        code: h.word,
+        excerpt: text.slice(h.start, h.end),
+        action: h.action,
+        message: wordMessage(field, h.word, h.category, h.action),
+      });
+    for (const f of result.findings)
+      findings.push({
+        field,
+        kind: 'rule',
+        code: f.rule,
+        excerpt: f.excerpt,
+        action: 'block',
+        message: `${FIELD_LABELS[field]}「${f.excerpt}」${f.message}`,
+      });
     masked[field] = result.masked;
     if (result.verdict === 'block') verdict = 'block';
     else if (result.verdict === 'review' && verdict === 'pass') verdict = 'review';
@@ -53,6 +78,8 @@ export async function checkJobTexts(db: DbOrTx, texts: CheckedTexts, ageReason: 
 /** Throws CONTENT_BLOCKED listing each blocking finding (field + Chinese message naming word or rule). */
 export function assertNotBlocked(check: StoredModeration): void {
   if (check.verdict !== 'block') return;
-  const details = check.findings.filter((f) => f.action === 'block').map((f) => ({ field: f.field, message: f.message }));
+  const details = check.findings
+    .filter((f) => f.action === 'block')
+    .map((f) => ({ field: f.field, message: f.message }));
   throw new AppError('CONTENT_BLOCKED', { details });
 }

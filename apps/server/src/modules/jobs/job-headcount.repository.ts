@@ -22,7 +22,12 @@ export async function setJobFilled(tx: DbOrTx, jobId: string, filled: boolean, n
 
 /** Published jobs to score for recommendations (newest first, bounded). */
 export async function findPublishedForMatching(db: DbOrTx, limit: number): Promise<JobRow[]> {
-  return db.select().from(jobPostings).where(eq(jobPostings.status, 'published')).orderBy(desc(jobPostings.publishedAt)).limit(limit);
+  return db
+    .select()
+    .from(jobPostings)
+    .where(eq(jobPostings.status, 'published'))
+    .orderBy(desc(jobPostings.publishedAt))
+    .limit(limit);
 }
 
 export { findJobById, findJobsByIds } from './jobs.repository.js';

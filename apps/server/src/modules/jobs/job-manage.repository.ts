@@ -3,7 +3,13 @@ import type { DbOrTx } from '../../db/client.js';
 import { jobPostings } from './jobs.schema.js';
 import type { JobRow, JobStatus } from './jobs.repository.js';
 
-export type StaffJobFilter = { regionPattern: string; occupationId?: string; kind?: JobRow['kind']; status?: JobStatus; titleContains?: string };
+export type StaffJobFilter = {
+  regionPattern: string;
+  occupationId?: string;
+  kind?: JobRow['kind'];
+  status?: JobStatus;
+  titleContains?: string;
+};
 
 function whereOf(f: StaffJobFilter): SQL | undefined {
   const conds: SQL[] = [like(jobPostings.townCode, f.regionPattern)];
@@ -17,7 +23,13 @@ function whereOf(f: StaffJobFilter): SQL | undefined {
 /** 岗位管理: postings in a region subtree with the console filters, most recently changed first. */
 export async function findJobsPageForStaff(db: DbOrTx, f: StaffJobFilter & { page: number; pageSize: number }) {
   const where = whereOf(f);
-  const rows = await db.select().from(jobPostings).where(where).orderBy(desc(jobPostings.updatedAt), desc(jobPostings.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const rows = await db
+    .select()
+    .from(jobPostings)
+    .where(where)
+    .orderBy(desc(jobPostings.updatedAt), desc(jobPostings.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   const [total] = await db.select({ n: count() }).from(jobPostings).where(where);
   return { rows, total: total?.n ?? 0 };
 }

@@ -1,9 +1,29 @@
-import { JOB_KIND_LABELS, JOB_STATUS_LABELS, WAGE_UNIT_LABELS, type AdminJobCloseBody, type AdminJobQuery, type JobExportQuery, type ReviewJob } from '@lingong/contracts';
+import {
+  JOB_KIND_LABELS,
+  JOB_STATUS_LABELS,
+  WAGE_UNIT_LABELS,
+  type AdminJobCloseBody,
+  type AdminJobQuery,
+  type JobExportQuery,
+  type ReviewJob,
+} from '@lingong/contracts';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { collectPages, listWorkbook, shanghaiMinute, type ExportColumn, type ExportFile } from '../../platform/excel/list-export.js';
+import {
+  collectPages,
+  listWorkbook,
+  shanghaiMinute,
+  type ExportColumn,
+  type ExportFile,
+} from '../../platform/excel/list-export.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  scopedRegionPattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { findEmployersByIds, findMembersOfEmployer } from '../employers/index.js';
 import { notify } from '../notifications/index.js';
 import { loadJobNames } from './job-names.js';
@@ -17,7 +37,13 @@ type Meta = { ip?: string; requestId?: string };
 const CLOSABLE: repo.JobStatus[] = ['pending_review', 'published', 'filled'];
 
 async function presentRows(deps: ReviewDeps, rows: repo.JobRow[]): Promise<ReviewJob[]> {
-  const [names, employers] = await Promise.all([loadJobNames(deps.db, rows), findEmployersByIds(deps.db, rows.map((r) => r.employerId))]);
+  const [names, employers] = await Promise.all([
+    loadJobNames(deps.db, rows),
+    findEmployersByIds(
+      deps.db,
+      rows.map((r) => r.employerId),
+    ),
+  ]);
   const status = new Map(employers.map((e) => [e.id, e.verificationStatus]));
   return rows.map((r) => presentReviewJob(r, names(r), deps.pii, status.get(r.employerId) ?? 'unverified'));
 }
@@ -27,7 +53,15 @@ export async function listJobsForStaff(deps: ReviewDeps, actor: StaffActor, q: z
   requirePermission(actor, 'jobs.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
   if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await manageRepo.findJobsPageForStaff(deps.db, { regionPattern, occupationId: q.occupationId, kind: q.kind, status: q.status, titleContains: q.q || undefined, page: q.page, pageSize: q.pageSize });
+  const { rows, total } = await manageRepo.findJobsPageForStaff(deps.db, {
+    regionPattern,
+    occupationId: q.occupationId,
+    kind: q.kind,
+    status: q.status,
+    titleContains: q.q || undefined,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
   return { items: await presentRows(deps, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -51,24 +85,54 @@ export async function getJobForStaff(deps: ReviewDeps, actor: StaffActor, id: st
  * employer sees as the review reason and as a message. Needs jobs.write (counter) or jobs.review
  * (reviewer). Audited.
  */
-export async function closeJobByStaff(deps: ReviewDeps, actor: StaffActor, id: string, body: z.output<typeof AdminJobCloseBody>, meta: Meta): Promise<ReviewJob> {
+export async function closeJobByStaff(
+  deps: ReviewDeps,
+  actor: StaffActor,
+  id: string,
+  body: z.output<typeof AdminJobCloseBody>,
+  meta: Meta,
+): Promise<ReviewJob> {
   if (!actor.permissions.has('jobs.write') && !actor.permissions.has('jobs.review')) throw new AppError('FORBIDDEN');
   const old = await loadInScope(deps, actor, id);
   assertWritableRegion(actor, old.townCode);
-  if (!CLOSABLE.includes(old.status)) throw new AppError('INVALID_STATE', { message: `岗位当前为「${JOB_STATUS_LABELS[old.status]}」，不能下架` });
+  if (!CLOSABLE.includes(old.status))
+    throw new AppError('INVALID_STATE', { message: `岗位当前为「${JOB_STATUS_LABELS[old.status]}」，不能下架` });
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    const row = await repo.updateJobIfStatus(tx, id, CLOSABLE, { status: 'closed', closedAt: now, updatedAt: now, reviewReason: `下架：${body.reason}`, reviewedAt: now, reviewedByStaffId: actor.id });
+    const row = await repo.updateJobIfStatus(tx, id, CLOSABLE, {
+      status: 'closed',
+      closedAt: now,
+      updatedAt: now,
+      reviewReason: `下架：${body.reason}`,
+      reviewedAt: now,
+      reviewedByStaffId: actor.id,
+    });
     if (!row) throw new AppError('INVALID_STATE', { message: '岗位状态已变化，请刷新后重试' });
-    await writeAudit(tx, { actor, action: 'take_down', entity: 'job', entityId: id, regionCode: row.townCode, details: { from: old.status, reason: body.reason }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'take_down',
+      entity: 'job',
+      entityId: id,
+      regionCode: row.townCode,
+      details: { from: old.status, reason: body.reason },
+      ...meta,
+    });
     for (const m of await findMembersOfEmployer(tx, row.employerId)) {
-      await notify(tx, { userId: m.userId, kind: 'system', title: '岗位已被下架', body: `您发布的岗位「${row.title}」已被工作人员下架：${body.reason}`, refType: 'job', refId: id });
+      await notify(tx, {
+        userId: m.userId,
+        kind: 'system',
+        title: '岗位已被下架',
+        body: `您发布的岗位「${row.title}」已被工作人员下架：${body.reason}`,
+        refType: 'job',
+        refId: id,
+      });
     }
   });
   return getJobForStaff(deps, actor, id);
 }
 
-const wage = (r: ReviewJob) => `${r.wageMinFen / 100}${r.wageMaxFen !== r.wageMinFen ? `-${r.wageMaxFen / 100}` : ''}元/${WAGE_UNIT_LABELS[r.wageUnit]}`;
+const wage = (r: ReviewJob) =>
+  `${r.wageMinFen / 100}${r.wageMaxFen !== r.wageMinFen ? `-${r.wageMaxFen / 100}` : ''}元/${WAGE_UNIT_LABELS[r.wageUnit]}`;
 const COLUMNS: ExportColumn<ReviewJob>[] = [
   { header: '岗位名称', width: 28, value: (r) => r.title },
   { header: '工种', width: 14, value: (r) => r.occupationName },
@@ -88,10 +152,22 @@ const COLUMNS: ExportColumn<ReviewJob>[] = [
 ];
 
 /** 岗位管理 export: the list with its filters and region scope, contact phones masked, audited. */
-export async function exportJobs(deps: ReviewDeps, actor: StaffActor, q: z.output<typeof JobExportQuery>, meta: Meta): Promise<ExportFile> {
+export async function exportJobs(
+  deps: ReviewDeps,
+  actor: StaffActor,
+  q: z.output<typeof JobExportQuery>,
+  meta: Meta,
+): Promise<ExportFile> {
   requirePermission(actor, 'jobs.read');
   const rows = await collectPages((page, pageSize) => listJobsForStaff(deps, actor, { ...q, page, pageSize }));
   const buffer = await listWorkbook('岗位信息', COLUMNS, rows, deps.now());
-  await writeAudit(deps.db, { actor, action: 'export', entity: 'job_list', regionCode: actor.regionCode, details: { rows: rows.length, query: q }, ...meta });
+  await writeAudit(deps.db, {
+    actor,
+    action: 'export',
+    entity: 'job_list',
+    regionCode: actor.regionCode,
+    details: { rows: rows.length, query: q },
+    ...meta,
+  });
   return { name: '岗位信息', buffer };
 }

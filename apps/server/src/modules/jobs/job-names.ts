@@ -9,10 +9,23 @@ import type { JobRow } from './jobs.repository.js';
  * run one after another: `db` may be a transaction, whose single connection takes one query at a time.
  */
 export async function loadJobNames(db: DbOrTx, rows: JobRow[]): Promise<(r: JobRow) => JobNames> {
-  const towns = await findRegionNames(db, rows.map((r) => r.townCode));
-  const occupations = await findOccupationNames(db, rows.map((r) => r.occupationId));
-  const employers = await findEmployerNames(db, rows.map((r) => r.employerId));
-  return (r) => ({ town: towns.get(r.townCode) ?? '', occupation: occupations.get(r.occupationId) ?? '', employer: employers.get(r.employerId) ?? '' });
+  const towns = await findRegionNames(
+    db,
+    rows.map((r) => r.townCode),
+  );
+  const occupations = await findOccupationNames(
+    db,
+    rows.map((r) => r.occupationId),
+  );
+  const employers = await findEmployerNames(
+    db,
+    rows.map((r) => r.employerId),
+  );
+  return (r) => ({
+    town: towns.get(r.townCode) ?? '',
+    occupation: occupations.get(r.occupationId) ?? '',
+    employer: employers.get(r.employerId) ?? '',
+  });
 }
 
 /** Today's date in Asia/Shanghai, 'YYYY-MM-DD'. */

@@ -28,7 +28,11 @@ const CLOSABLE: readonly repo.JobStatus[] = ['draft', 'pending_review', 'rejecte
  * Where a submitted posting goes: published at once when the checks pass, the employer is
  * verified and auto-publish is on; otherwise the review queue.
  */
-export function publishDecision(verdict: StoredModeration['verdict'], employerVerified: boolean, autoPublish: boolean): 'published' | 'pending_review' {
+export function publishDecision(
+  verdict: StoredModeration['verdict'],
+  employerVerified: boolean,
+  autoPublish: boolean,
+): 'published' | 'pending_review' {
   return verdict === 'pass' && employerVerified && autoPublish ? 'published' : 'pending_review';
 }
 
@@ -37,8 +41,10 @@ async function validateBody(deps: JobsDeps, body: Body): Promise<{ townName: str
   const townName = (await findTownName(deps.db, body.townCode)) ?? '';
   if (!townName) errors.push({ field: 'townCode', message: '所属乡镇不存在' });
   const occupation = (await listOccupations(deps.db)).find((o) => o.id === body.occupationId);
-  if (!occupation || occupation.isCategory) errors.push({ field: 'occupationId', message: '工种不存在，请选择具体工种' });
-  if ((body.endDate ?? body.startDate) < shanghaiDate(deps.now())) errors.push({ field: body.endDate ? 'endDate' : 'startDate', message: '用工日期已过，请重新选择' });
+  if (!occupation || occupation.isCategory)
+    errors.push({ field: 'occupationId', message: '工种不存在，请选择具体工种' });
+  if ((body.endDate ?? body.startDate) < shanghaiDate(deps.now()))
+    errors.push({ field: body.endDate ? 'endDate' : 'startDate', message: '用工日期已过，请重新选择' });
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { details: errors });
   return { townName, occupationName: occupation?.name ?? '' };
 }
@@ -56,7 +62,11 @@ async function present(deps: JobsDeps, row: repo.JobRow) {
 
 async function checkedColumns(deps: JobsDeps, body: Body) {
   const names = await validateBody(deps, body);
-  const check = await checkJobTexts(deps.db, { title: body.title, workHours: body.workHours, requirements: body.requirements, description: body.description }, body.ageReason);
+  const check = await checkJobTexts(
+    deps.db,
+    { title: body.title, workHours: body.workHours, requirements: body.requirements, description: body.description },
+    body.ageReason,
+  );
   assertNotBlocked(check);
   const texts = check.masked;
   const columns = {
@@ -78,7 +88,12 @@ async function checkedColumns(deps: JobsDeps, body: Body) {
     contactPhoneEnc: deps.pii.encrypt(body.contactPhone),
     ...texts,
     moderation: { verdict: check.verdict, findings: check.findings },
-    searchTokens: jobSearchVector({ ...texts, occupationName: names.occupationName, townName: names.townName, address: body.address }),
+    searchTokens: jobSearchVector({
+      ...texts,
+      occupationName: names.occupationName,
+      townName: names.townName,
+      address: body.address,
+    }),
   };
   return { columns, verdict: check.verdict };
 }
@@ -102,8 +117,24 @@ export async function createJob(deps: JobsDeps, actor: UserActor, employerId: st
   const now = deps.now();
   const state = body.submit ? await statusAfterSubmit(deps, employerId, verdict, now) : { status: 'draft' as const };
   const row = await deps.db.transaction(async (tx) => {
-    const row = await repo.insertJob(tx, { ...columns, ...state, employerId, createdByUserId: actor.id, sourceChannel: 'online', createdAt: now, updatedAt: now });
-    await writeAudit(tx, { actor, action: 'create', entity: 'job', entityId: row.id, regionCode: row.townCode, details: { status: row.status, verdict }, ...meta });
+    const row = await repo.insertJob(tx, {
+      ...columns,
+      ...state,
+      employerId,
+      createdByUserId: actor.id,
+      sourceChannel: 'online',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'job',
+      entityId: row.id,
+      regionCode: row.townCode,
+      details: { status: row.status, verdict },
+      ...meta,
+    });
     return row;
   });
   return present(deps, row);
@@ -123,9 +154,22 @@ export async function updateJob(deps: JobsDeps, actor: UserActor, jobId: string,
   const state = resubmit ? await statusAfterSubmit(deps, old.employerId, verdict, now) : { status: 'draft' as const };
   const keepPublishedAt = state.status === 'published' && old.publishedAt ? { publishedAt: old.publishedAt } : {};
   const row = await deps.db.transaction(async (tx) => {
-    const row = await repo.updateJobIfStatus(tx, jobId, [old.status], { ...columns, ...state, ...keepPublishedAt, updatedAt: now });
+    const row = await repo.updateJobIfStatus(tx, jobId, [old.status], {
+      ...columns,
+      ...state,
+      ...keepPublishedAt,
+      updatedAt: now,
+    });
     if (!row) throw new AppError('INVALID_STATE', { message: '岗位状态已变化，请刷新后重试' });
-    await writeAudit(tx, { actor, action: 'update', entity: 'job', entityId: jobId, regionCode: row.townCode, details: { from: old.status, to: row.status, verdict }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'job',
+      entityId: jobId,
+      regionCode: row.townCode,
+      details: { from: old.status, to: row.status, verdict },
+      ...meta,
+    });
     return row;
   });
   return present(deps, row);
@@ -134,16 +178,33 @@ export async function updateJob(deps: JobsDeps, actor: UserActor, jobId: string,
 /** Submit a draft (or a rejected posting after fixing it); the texts are checked again. */
 export async function submitJob(deps: JobsDeps, actor: UserActor, jobId: string, meta: Meta) {
   const old = await loadOwnJob(deps, actor, jobId);
-  if (!SUBMITTABLE.includes(old.status)) throw new AppError('INVALID_STATE', { message: '只有草稿或未通过的岗位可以提交' });
+  if (!SUBMITTABLE.includes(old.status))
+    throw new AppError('INVALID_STATE', { message: '只有草稿或未通过的岗位可以提交' });
   await assertNotBlacklisted(deps.db, 'employer', old.employerId, 'posting', deps.now());
-  const check = await checkJobTexts(deps.db, { title: old.title, workHours: old.workHours, requirements: old.requirements, description: old.description }, old.ageReason);
+  const check = await checkJobTexts(
+    deps.db,
+    { title: old.title, workHours: old.workHours, requirements: old.requirements, description: old.description },
+    old.ageReason,
+  );
   assertNotBlocked(check);
   const now = deps.now();
   const state = await statusAfterSubmit(deps, old.employerId, check.verdict, now);
   const row = await deps.db.transaction(async (tx) => {
-    const row = await repo.updateJobIfStatus(tx, jobId, SUBMITTABLE, { ...state, moderation: { verdict: check.verdict, findings: check.findings }, updatedAt: now });
+    const row = await repo.updateJobIfStatus(tx, jobId, SUBMITTABLE, {
+      ...state,
+      moderation: { verdict: check.verdict, findings: check.findings },
+      updatedAt: now,
+    });
     if (!row) throw new AppError('INVALID_STATE', { message: '岗位状态已变化，请刷新后重试' });
-    await writeAudit(tx, { actor, action: 'submit', entity: 'job', entityId: jobId, regionCode: row.townCode, details: { to: row.status }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'submit',
+      entity: 'job',
+      entityId: jobId,
+      regionCode: row.townCode,
+      details: { to: row.status },
+      ...meta,
+    });
     return row;
   });
   return present(deps, row);
@@ -153,12 +214,23 @@ export async function submitJob(deps: JobsDeps, actor: UserActor, jobId: string,
 export async function endJob(deps: JobsDeps, actor: UserActor, jobId: string, to: 'closed' | 'filled', meta: Meta) {
   const old = await loadOwnJob(deps, actor, jobId);
   const from = to === 'filled' ? (['published'] as const) : CLOSABLE;
-  if (!from.includes(old.status)) throw new AppError('INVALID_STATE', { message: to === 'filled' ? '只有招聘中的岗位可以标记为已招满' : '岗位已结束' });
+  if (!from.includes(old.status))
+    throw new AppError('INVALID_STATE', {
+      message: to === 'filled' ? '只有招聘中的岗位可以标记为已招满' : '岗位已结束',
+    });
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
     const row = await repo.updateJobIfStatus(tx, jobId, from, { status: to, closedAt: now, updatedAt: now });
     if (!row) throw new AppError('INVALID_STATE', { message: '岗位状态已变化，请刷新后重试' });
-    await writeAudit(tx, { actor, action: to === 'filled' ? 'fill' : 'close', entity: 'job', entityId: jobId, regionCode: row.townCode, details: { from: old.status }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: to === 'filled' ? 'fill' : 'close',
+      entity: 'job',
+      entityId: jobId,
+      regionCode: row.townCode,
+      details: { from: old.status },
+      ...meta,
+    });
     return row;
   });
   return present(deps, row);
@@ -170,9 +242,19 @@ export async function getOwnJob(deps: JobsDeps, actor: UserActor, jobId: string)
 }
 
 /** The employer's postings, newest change first, optionally by status. */
-export async function listEmployerJobs(deps: JobsDeps, actor: UserActor, employerId: string, q: { status?: repo.JobStatus; page: number; pageSize: number }) {
+export async function listEmployerJobs(
+  deps: JobsDeps,
+  actor: UserActor,
+  employerId: string,
+  q: { status?: repo.JobStatus; page: number; pageSize: number },
+) {
   await requireRole(deps.db, actor, employerId);
   const { rows, total } = await repo.findJobsPageByEmployer(deps.db, { employerId, ...q });
   const names = await loadJobNames(deps.db, rows);
-  return { items: rows.map((r) => presentEmployerJob(r, names(r), deps.pii)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => presentEmployerJob(r, names(r), deps.pii)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

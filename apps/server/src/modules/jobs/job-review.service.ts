@@ -15,14 +15,34 @@ type Meta = { ip?: string; requestId?: string };
 export type ReviewDeps = { db: Db; pii: Pii; now: () => Date };
 
 /** The review queue (default: pending_review) in the reviewer's region, oldest submission first. */
-export async function listReviewQueue(deps: ReviewDeps, actor: StaffActor, q: { town?: string; status: repo.JobStatus; page: number; pageSize: number }) {
+export async function listReviewQueue(
+  deps: ReviewDeps,
+  actor: StaffActor,
+  q: { town?: string; status: repo.JobStatus; page: number; pageSize: number },
+) {
   requirePermission(actor, 'jobs.review');
   const regionPattern = scopedRegionPattern(actor, q.town);
   if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findJobsPageForReview(deps.db, { regionPattern, status: q.status, page: q.page, pageSize: q.pageSize });
-  const [names, employers] = await Promise.all([loadJobNames(deps.db, rows), findEmployersByIds(deps.db, rows.map((r) => r.employerId))]);
+  const { rows, total } = await repo.findJobsPageForReview(deps.db, {
+    regionPattern,
+    status: q.status,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  const [names, employers] = await Promise.all([
+    loadJobNames(deps.db, rows),
+    findEmployersByIds(
+      deps.db,
+      rows.map((r) => r.employerId),
+    ),
+  ]);
   const status = new Map(employers.map((e) => [e.id, e.verificationStatus]));
-  return { items: rows.map((r) => presentReviewJob(r, names(r), deps.pii, status.get(r.employerId) ?? 'unverified')), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((r) => presentReviewJob(r, names(r), deps.pii, status.get(r.employerId) ?? 'unverified')),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /**
@@ -30,7 +50,12 @@ export async function listReviewQueue(deps: ReviewDeps, actor: StaffActor, q: { 
  * nothing: a posting outside the reviewer's region is reported as not found, one that is no
  * longer waiting as an invalid state, and then none is changed.
  */
-export async function decideReview(deps: ReviewDeps, actor: StaffActor, body: z.output<typeof ReviewDecisionBody>, meta: Meta) {
+export async function decideReview(
+  deps: ReviewDeps,
+  actor: StaffActor,
+  body: z.output<typeof ReviewDecisionBody>,
+  meta: Meta,
+) {
   requirePermission(actor, 'jobs.review');
   const rows = await repo.findJobsByIds(deps.db, body.ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -38,9 +63,17 @@ export async function decideReview(deps: ReviewDeps, actor: StaffActor, body: z.
     const r = byId.get(id);
     return !r || !isWithinRegion(actor.regionCode, r.townCode);
   });
-  if (missing.length > 0) throw new AppError('NOT_FOUND', { message: '部分岗位不存在或不在管辖区域内', details: missing.map((id) => ({ field: 'ids', message: id })) });
+  if (missing.length > 0)
+    throw new AppError('NOT_FOUND', {
+      message: '部分岗位不存在或不在管辖区域内',
+      details: missing.map((id) => ({ field: 'ids', message: id })),
+    });
   const notWaiting = rows.filter((r) => r.status !== 'pending_review');
-  if (notWaiting.length > 0) throw new AppError('INVALID_STATE', { message: '部分岗位已不在待审核状态', details: notWaiting.map((r) => ({ field: 'ids', message: `${r.id}：${r.title}` })) });
+  if (notWaiting.length > 0)
+    throw new AppError('INVALID_STATE', {
+      message: '部分岗位已不在待审核状态',
+      details: notWaiting.map((r) => ({ field: 'ids', message: `${r.id}：${r.title}` })),
+    });
   const now = deps.now();
   const approve = body.decision === 'approve';
   const updated = await deps.db.transaction(async (tx) => {
@@ -55,7 +88,15 @@ export async function decideReview(deps: ReviewDeps, actor: StaffActor, body: z.
         ...(approve ? { publishedAt: now } : {}),
       });
       if (!row) throw new AppError('INVALID_STATE', { message: '岗位状态已变化，请刷新后重试' });
-      await writeAudit(tx, { actor, action: approve ? 'approve' : 'reject', entity: 'job', entityId: id, regionCode: row.townCode, details: { reason: body.reason }, ...meta });
+      await writeAudit(tx, {
+        actor,
+        action: approve ? 'approve' : 'reject',
+        entity: 'job',
+        entityId: id,
+        regionCode: row.townCode,
+        details: { reason: body.reason },
+        ...meta,
+      });
       out.push({ id, status: row.status });
     }
     return out;
@@ -70,7 +111,13 @@ export async function decideReview(deps: ReviewDeps, actor: StaffActor, body: z.
 export async function expireJobs(db: Db, now: Date): Promise<{ expired: number; ids: string[] }> {
   const ids = await db.transaction(async (tx) => {
     const ids = await repo.expireEndedJobs(tx, shanghaiDate(now), now);
-    if (ids.length > 0) await writeAudit(tx, { actor: { kind: 'system' }, action: 'expire', entity: 'job', details: { count: ids.length, ids: ids.slice(0, 100) } });
+    if (ids.length > 0)
+      await writeAudit(tx, {
+        actor: { kind: 'system' },
+        action: 'expire',
+        entity: 'job',
+        details: { count: ids.length, ids: ids.slice(0, 100) },
+      });
     return ids;
   });
   return { expired: ids.length, ids };

@@ -21,7 +21,9 @@ export type JobSort = 'newest' | 'nearest' | 'best_pay';
 export function distanceKmSql(p: Point): SQL<number | null> {
   const lat = sql`${p.lat}::float8`;
   const lng = sql`${p.lng}::float8`;
-  return sql<number | null>`(case when ${jobPostings.lat} is null or ${jobPostings.lng} is null then null else 12742 * asin(least(1, sqrt(power(sin(radians(${jobPostings.lat} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${jobPostings.lat})) * power(sin(radians(${jobPostings.lng} - ${lng}) / 2), 2)))) end)`;
+  return sql<
+    number | null
+  >`(case when ${jobPostings.lat} is null or ${jobPostings.lng} is null then null else 12742 * asin(least(1, sqrt(power(sin(radians(${jobPostings.lat} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${jobPostings.lat})) * power(sin(radians(${jobPostings.lng} - ${lng}) / 2), 2)))) end)`;
 }
 
 /** Pay per day for sorting across units: hours x 8, months / 22, pieces as days. */
@@ -31,7 +33,8 @@ function conditions(f: PublishedFilter): SQL[] {
   const conds: SQL[] = [eq(jobPostings.status, 'published')];
   if (f.regionPattern) conds.push(like(jobPostings.townCode, f.regionPattern));
   if (f.kind) conds.push(eq(jobPostings.kind, f.kind));
-  if (f.occupationIds) conds.push(f.occupationIds.length > 0 ? inArray(jobPostings.occupationId, f.occupationIds) : sql`false`);
+  if (f.occupationIds)
+    conds.push(f.occupationIds.length > 0 ? inArray(jobPostings.occupationId, f.occupationIds) : sql`false`);
   if (f.minPay) conds.push(eq(jobPostings.wageUnit, f.minPay.unit), gte(jobPostings.wageMaxFen, f.minPay.fen));
   if (f.date) {
     conds.push(lte(jobPostings.startDate, f.date));
@@ -44,7 +47,10 @@ function conditions(f: PublishedFilter): SQL[] {
 }
 
 /** Published postings matching the filters, with the distance when a point is given. */
-export async function findPublishedPage(db: DbOrTx, f: PublishedFilter & { sort: JobSort; page: number; pageSize: number }): Promise<{ rows: { job: JobRow; distanceKm: number | null }[]; total: number }> {
+export async function findPublishedPage(
+  db: DbOrTx,
+  f: PublishedFilter & { sort: JobSort; page: number; pageSize: number },
+): Promise<{ rows: { job: JobRow; distanceKm: number | null }[]; total: number }> {
   const where = and(...conditions(f));
   const distance = f.point ? distanceKmSql(f.point) : sql<number | null>`null::float8`;
   const order: SQL[] =
@@ -61,7 +67,11 @@ export async function findPublishedPage(db: DbOrTx, f: PublishedFilter & { sort:
 }
 
 /** One posting with its distance from a point (any status; the service decides what is public). */
-export async function findJobWithDistance(db: DbOrTx, id: string, point?: Point): Promise<{ job: JobRow; distanceKm: number | null } | undefined> {
+export async function findJobWithDistance(
+  db: DbOrTx,
+  id: string,
+  point?: Point,
+): Promise<{ job: JobRow; distanceKm: number | null } | undefined> {
   const distance = point ? distanceKmSql(point) : sql<number | null>`null::float8`;
   const rows = await db
     .select({ job: jobPostings, distanceKm: distance.mapWith((v: unknown) => (v === null ? null : Number(v))) })

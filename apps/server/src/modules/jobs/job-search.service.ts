@@ -10,7 +10,10 @@ import { presentPublicJob, presentPublicJobDetail } from './jobs.presenter.js';
 import * as search from './job-search.repository.js';
 import { creditScoresOf } from '../credit/index.js';
 
-type Query = Pick<PublicJobQuery, 'town' | 'kind' | 'q' | 'occupationId' | 'minPayFen' | 'payUnit' | 'date' | 'lng' | 'lat' | 'radiusKm'> & { sort?: search.JobSort; page: number; pageSize: number };
+type Query = Pick<
+  PublicJobQuery,
+  'town' | 'kind' | 'q' | 'occupationId' | 'minPayFen' | 'payUnit' | 'date' | 'lng' | 'lat' | 'radiusKm'
+> & { sort?: search.JobSort; page: number; pageSize: number };
 
 /** The trade itself, or every trade of a category (工种 filter). */
 async function occupationSubtree(db: DbOrTx, id: string): Promise<string[]> {
@@ -45,9 +48,19 @@ export async function listPublishedJobs(db: DbOrTx, q: Query) {
     page: q.page,
     pageSize: q.pageSize,
   });
-  const names = await loadJobNames(db, rows.map((r) => r.job));
-  const credit = await creditScoresOf(db, 'employer', rows.map((r) => r.job.employerId));
-  const items = rows.map((r) => ({ ...presentPublicJob(r.job, names(r.job), r.distanceKm), employerCreditLevel: credit.get(r.job.employerId)?.level ?? null }));
+  const names = await loadJobNames(
+    db,
+    rows.map((r) => r.job),
+  );
+  const credit = await creditScoresOf(
+    db,
+    'employer',
+    rows.map((r) => r.job.employerId),
+  );
+  const items = rows.map((r) => ({
+    ...presentPublicJob(r.job, names(r.job), r.distanceKm),
+    employerCreditLevel: credit.get(r.job.employerId)?.level ?? null,
+  }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -55,7 +68,12 @@ export async function listPublishedJobs(db: DbOrTx, q: Query) {
  * A published job's detail, with the distance from the caller's point when given. The contact
  * phone is shown only when `contact.viewerHasApplied` (a worker who applied to this job).
  */
-export async function getPublicJob(db: DbOrTx, id: string, at: { lng?: number; lat?: number }, contact?: { viewerHasApplied: boolean; pii: Pii }) {
+export async function getPublicJob(
+  db: DbOrTx,
+  id: string,
+  at: { lng?: number; lat?: number },
+  contact?: { viewerHasApplied: boolean; pii: Pii },
+) {
   const point = at.lng !== undefined && at.lat !== undefined ? { lng: at.lng, lat: at.lat } : undefined;
   const found = await search.findJobWithDistance(db, id, point);
   if (!found || found.job.status !== 'published') throw new AppError('NOT_FOUND', { message: '岗位不存在或已下架' });
@@ -65,7 +83,12 @@ export async function getPublicJob(db: DbOrTx, id: string, at: { lng?: number; l
   return presentPublicJobDetail(
     found.job,
     names(found.job),
-    { id: found.job.employerId, kind: employer?.kind ?? 'enterprise', verificationStatus: employer?.verificationStatus ?? 'unverified', creditLevel: credit?.level ?? null },
+    {
+      id: found.job.employerId,
+      kind: employer?.kind ?? 'enterprise',
+      verificationStatus: employer?.verificationStatus ?? 'unverified',
+      creditLevel: credit?.level ?? null,
+    },
     found.distanceKm,
     contact?.viewerHasApplied && found.job.contactPhoneEnc ? contact.pii.decrypt(found.job.contactPhoneEnc) : null,
   );

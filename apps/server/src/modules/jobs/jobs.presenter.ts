@@ -53,7 +53,13 @@ export function presentPublicJobDetail(
     contactPhone,
     contactPhoneHidden: contactPhone === null,
     status: r.status,
-    employer: { id: employer.id, name: names.employer, kind: employer.kind, verificationStatus: employer.verificationStatus, creditLevel: employer.creditLevel ?? null },
+    employer: {
+      id: employer.id,
+      name: names.employer,
+      kind: employer.kind,
+      verificationStatus: employer.verificationStatus,
+      creditLevel: employer.creditLevel ?? null,
+    },
   };
 }
 

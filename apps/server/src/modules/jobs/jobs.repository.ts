@@ -30,7 +30,12 @@ export async function findJobsByIds(db: DbOrTx, ids: string[]): Promise<JobRow[]
 }
 
 /** Update a job only while it is in one of `from` statuses; returns undefined when it moved on. */
-export async function updateJobIfStatus(db: DbOrTx, id: string, from: readonly JobStatus[], values: JobUpdate): Promise<JobRow | undefined> {
+export async function updateJobIfStatus(
+  db: DbOrTx,
+  id: string,
+  from: readonly JobStatus[],
+  values: JobUpdate,
+): Promise<JobRow | undefined> {
   const [row] = await db
     .update(jobPostings)
     .set(values)
@@ -39,17 +44,29 @@ export async function updateJobIfStatus(db: DbOrTx, id: string, from: readonly J
   return row;
 }
 
-export async function findJobsPageByEmployer(db: DbOrTx, opts: { employerId: string; status?: JobStatus; page: number; pageSize: number }) {
+export async function findJobsPageByEmployer(
+  db: DbOrTx,
+  opts: { employerId: string; status?: JobStatus; page: number; pageSize: number },
+) {
   const conds: SQL[] = [eq(jobPostings.employerId, opts.employerId)];
   if (opts.status) conds.push(eq(jobPostings.status, opts.status));
   const where = and(...conds);
-  const rows = await db.select().from(jobPostings).where(where).orderBy(desc(jobPostings.updatedAt), desc(jobPostings.id)).limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize);
+  const rows = await db
+    .select()
+    .from(jobPostings)
+    .where(where)
+    .orderBy(desc(jobPostings.updatedAt), desc(jobPostings.id))
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize);
   const [total] = await db.select({ n: count() }).from(jobPostings).where(where);
   return { rows, total: total?.n ?? 0 };
 }
 
 /** The review queue: postings of one status in a region subtree, oldest submission first. */
-export async function findJobsPageForReview(db: DbOrTx, opts: { regionPattern: string; status: JobStatus; page: number; pageSize: number }) {
+export async function findJobsPageForReview(
+  db: DbOrTx,
+  opts: { regionPattern: string; status: JobStatus; page: number; pageSize: number },
+) {
   const where = and(eq(jobPostings.status, opts.status), like(jobPostings.townCode, opts.regionPattern));
   const rows = await db
     .select()
@@ -67,12 +84,24 @@ export async function expireEndedJobs(db: DbOrTx, today: string, now: Date): Pro
   const rows = await db
     .update(jobPostings)
     .set({ status: 'expired', closedAt: now, updatedAt: now })
-    .where(and(or(eq(jobPostings.status, 'published'), eq(jobPostings.status, 'pending_review')), lt(jobPostings.endDate, today)))
+    .where(
+      and(
+        or(eq(jobPostings.status, 'published'), eq(jobPostings.status, 'pending_review')),
+        lt(jobPostings.endDate, today),
+      ),
+    )
     .returning({ id: jobPostings.id });
   return rows.map((r) => r.id);
 }
 
 /** Postings of one employer counted by status (the staff detail drawer). */
-export async function countJobsByStatusForEmployer(db: DbOrTx, employerId: string): Promise<{ status: JobStatus; n: number }[]> {
-  return db.select({ status: jobPostings.status, n: count() }).from(jobPostings).where(eq(jobPostings.employerId, employerId)).groupBy(jobPostings.status);
+export async function countJobsByStatusForEmployer(
+  db: DbOrTx,
+  employerId: string,
+): Promise<{ status: JobStatus; n: number }[]> {
+  return db
+    .select({ status: jobPostings.status, n: count() })
+    .from(jobPostings)
+    .where(eq(jobPostings.employerId, employerId))
+    .groupBy(jobPostings.status);
 }

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, JobIdParam, PublicJobDetail, PublicJobDetailQuery, PublicJobPage, PublicJobQuery } from '@lingong/contracts';
+import {
+  ErrorBody,
+  JobIdParam,
+  PublicJobDetail,
+  PublicJobDetailQuery,
+  PublicJobPage,
+  PublicJobQuery,
+} from '@lingong/contracts';
 import { registerJobManageRoutes } from './jobs-manage.routes.js';
 import type { AppDeps } from '../../app.js';
 import * as search from './job-search.service.js';
@@ -11,11 +18,30 @@ import { registerJobAdminRoutes } from './jobs.admin.routes.js';
 export function registerJobRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
-  app.get('/api/v1/public/jobs', { schema: { tags: ['jobs'], summary: '找活：已发布岗位（筛选、排序、中文搜索）', querystring: PublicJobQuery, response: { 200: PublicJobPage, 400: ErrorBody } } }, async (request) =>
-    search.listPublishedJobs(db, request.query),
+  app.get(
+    '/api/v1/public/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: '找活：已发布岗位（筛选、排序、中文搜索）',
+        querystring: PublicJobQuery,
+        response: { 200: PublicJobPage, 400: ErrorBody },
+      },
+    },
+    async (request) => search.listPublishedJobs(db, request.query),
   );
-  app.get('/api/v1/public/jobs/:id', { schema: { tags: ['jobs'], summary: '岗位详情（传入经纬度时给出距离）', params: JobIdParam, querystring: PublicJobDetailQuery, response: { 200: PublicJobDetail, 400: ErrorBody, 404: ErrorBody } } }, async (request) =>
-    search.getPublicJob(db, request.params.id, request.query),
+  app.get(
+    '/api/v1/public/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: '岗位详情（传入经纬度时给出距离）',
+        params: JobIdParam,
+        querystring: PublicJobDetailQuery,
+        response: { 200: PublicJobDetail, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => search.getPublicJob(db, request.params.id, request.query),
   );
   registerJobAppRoutes(fastify, deps);
   registerJobAdminRoutes(fastify, deps);

@@ -1,4 +1,16 @@
-import { customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 /** PostgreSQL tsvector; written from jieba tokens (see platform/search), read only by SQL. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -6,13 +18,28 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 /** What the automatic checks found on the last save (shown to the employer and reviewers). */
 export type StoredModeration = {
   verdict: 'pass' | 'review' | 'block';
-  findings: { field: string; kind: 'word' | 'rule'; code: string; excerpt: string; action: 'block' | 'review' | 'mask'; message: string }[];
+  findings: {
+    field: string;
+    kind: 'word' | 'rule';
+    code: string;
+    excerpt: string;
+    action: 'block' | 'review' | 'mask';
+    message: string;
+  }[];
 };
 
 export const JOB_KINDS = ['contract', 'flexible'] as const;
 export const WAGE_UNITS = ['hour', 'day', 'piece', 'month'] as const;
 export const SETTLEMENT_CYCLES = ['daily', 'weekly', 'monthly', 'on_completion'] as const;
-export const JOB_STATUSES = ['draft', 'pending_review', 'published', 'filled', 'closed', 'expired', 'rejected'] as const;
+export const JOB_STATUSES = [
+  'draft',
+  'pending_review',
+  'published',
+  'filled',
+  'closed',
+  'expired',
+  'rejected',
+] as const;
 export const JOB_SOURCES = ['online', 'counter', 'station', 'event', 'import'] as const;
 
 /** Job postings (岗位). Money in fen; place is a town code plus address and point. */

@@ -2,13 +2,39 @@ import JSZip from 'jszip';
 import type { AcceptancePackQuery, KpiDashboard } from '@lingong/contracts';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { StaffActor } from '../../platform/rbac/actor.js';
-import { FOLLOWUP_SHEET, GUIDANCE_SHEET, MATCHMAKING_SHEET, REGISTRATION_SHEET, addSheet, newWorkbook, shanghaiTime, type SheetSpec } from '../ledgers/ledgers.excel.js';
-import { collectAll, exportRevealer, followupFetcher, guidanceFetcher, matchmakingFetcher, registrationFetcher } from '../ledgers/ledgers.service.js';
+import {
+  FOLLOWUP_SHEET,
+  GUIDANCE_SHEET,
+  MATCHMAKING_SHEET,
+  REGISTRATION_SHEET,
+  addSheet,
+  newWorkbook,
+  shanghaiTime,
+  type SheetSpec,
+} from '../ledgers/ledgers.excel.js';
+import {
+  collectAll,
+  exportRevealer,
+  followupFetcher,
+  guidanceFetcher,
+  matchmakingFetcher,
+  registrationFetcher,
+} from '../ledgers/ledgers.service.js';
 import { EMPLOYERS_SHEET, JOB_POSTS_SHEET } from './kpi.sheets.js';
 import { employerFetcher, jobFetcher } from './kpi.rows.js';
 import { getDashboard, scopeOf, type KpiDeps } from './kpi.service.js';
-import { classSessionFetcher, deliveryFetcher, eventFetcher, recommendationFetcher } from '../ledgers/training-events.ledgers.js';
-import { CLASS_SESSION_SHEET, DELIVERY_SHEET, EVENT_SHEET, RECOMMENDATION_SHEET } from '../ledgers/training-events.sheets.js';
+import {
+  classSessionFetcher,
+  deliveryFetcher,
+  eventFetcher,
+  recommendationFetcher,
+} from '../ledgers/training-events.ledgers.js';
+import {
+  CLASS_SESSION_SHEET,
+  DELIVERY_SHEET,
+  EVENT_SHEET,
+  RECOMMENDATION_SHEET,
+} from '../ledgers/training-events.sheets.js';
 import { PUBLICITY_SHEET, publicityFetcher } from '../publicity/index.js';
 import { addCollectionSheets, collectionWorkbookSheets } from '../collection/index.js';
 import { addOperationsSheets, operationsSheets } from '../operations/index.js';
@@ -43,10 +69,23 @@ async function summaryWorkbook(dashboard: KpiDashboard, meta: { generatedAt: Dat
     const months = dashboard.indicators[0]?.trend.map((t) => t.month) ?? [];
     const trend: SheetSpec<Indicator> = {
       name: '月度趋势',
-      columns: [{ header: '指标', width: 26, value: (r) => r.label }, ...months.map((m, i) => ({ header: m, width: 10, value: (r: Indicator) => r.trend[i]?.value ?? 0 }))],
+      columns: [
+        { header: '指标', width: 26, value: (r) => r.label },
+        ...months.map((m, i) => ({ header: m, width: 10, value: (r: Indicator) => r.trend[i]?.value ?? 0 })),
+      ],
     };
-    addSheet(wb, trend, dashboard.indicators.filter((i) => i.available));
-    const about: SheetSpec<[string, string]> = { name: '说明', columns: [{ header: '项目', width: 16, value: (r) => r[0] }, { header: '内容', width: 60, value: (r) => r[1] }] };
+    addSheet(
+      wb,
+      trend,
+      dashboard.indicators.filter((i) => i.available),
+    );
+    const about: SheetSpec<[string, string]> = {
+      name: '说明',
+      columns: [
+        { header: '项目', width: 16, value: (r) => r[0] },
+        { header: '内容', width: 60, value: (r) => r[1] },
+      ],
+    };
     addSheet(wb, about, [
       ['考核期', `${dashboard.period.label}（${dashboard.period.from} 至 ${dashboard.period.to}）`],
       ['区域', dashboard.regionName],
@@ -60,7 +99,12 @@ async function summaryWorkbook(dashboard: KpiDashboard, meta: { generatedAt: Dat
  * The one-click acceptance pack (验收材料包) for a period and region: every ledger as .xlsx plus
  * the KPI summary, zipped. Region-scoped like every ledger; the download is audited.
  */
-export async function buildAcceptancePack(deps: KpiDeps, actor: StaffActor, q: AcceptancePackQuery, meta: Meta): Promise<{ name: string; buffer: Buffer }> {
+export async function buildAcceptancePack(
+  deps: KpiDeps,
+  actor: StaffActor,
+  q: AcceptancePackQuery,
+  meta: Meta,
+): Promise<{ name: string; buffer: Buffer }> {
   const { period, window } = scopeOf(deps, actor, q);
   const reveal = exportRevealer(deps, actor, q.pii);
   const now = deps.now();
@@ -102,7 +146,32 @@ export async function buildAcceptancePack(deps: KpiDeps, actor: StaffActor, q: A
   zip.file('12-就业信息采集台账.xlsx', await xlsx((wb) => addCollectionSheets(wb, collection), now));
   zip.file('13-运营日志.xlsx', await xlsx((wb) => addOperationsSheets(wb, operations), now));
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  const rows = { registrations: registrations.length, followups: followups.length, matchmakings: matchmakings.length, guidance: guidance.length, contractJobs: contractJobs.length, flexibleJobs: flexibleJobs.length, employers: employers.length, classSessions: classSessions.length, recommendations: recommendations.length, events: events.length, deliveries: deliveries.length, publicity: publicity.length, households: collection.households.length, collectionMembers: collection.members.length, duties: operations.duties.length, stationVisits: operations.visits.length };
-  await writeAudit(deps.db, { actor, action: 'export', entity: 'acceptance_pack', entityId: period.key, regionCode: dashboard.regionCode, details: { rows, pii: q.pii }, ...meta });
+  const rows = {
+    registrations: registrations.length,
+    followups: followups.length,
+    matchmakings: matchmakings.length,
+    guidance: guidance.length,
+    contractJobs: contractJobs.length,
+    flexibleJobs: flexibleJobs.length,
+    employers: employers.length,
+    classSessions: classSessions.length,
+    recommendations: recommendations.length,
+    events: events.length,
+    deliveries: deliveries.length,
+    publicity: publicity.length,
+    households: collection.households.length,
+    collectionMembers: collection.members.length,
+    duties: operations.duties.length,
+    stationVisits: operations.visits.length,
+  };
+  await writeAudit(deps.db, {
+    actor,
+    action: 'export',
+    entity: 'acceptance_pack',
+    entityId: period.key,
+    regionCode: dashboard.regionCode,
+    details: { rows, pii: q.pii },
+    ...meta,
+  });
   return { name: `验收材料_${period.key}_${dashboard.regionName}`, buffer };
 }

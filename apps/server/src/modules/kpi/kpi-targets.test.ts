@@ -20,8 +20,16 @@ describe('targetFor', () => {
   });
   it('takes an exact period from the settings first, then the settings year, then the default', () => {
     const reg = def('worker_registrations');
-    expect(targetFor(reg, resolvePeriod({ year: 2025, half: 2 }, now), { worker_registrations: { '2025-H2': 2000, '2025': 5000 } })).toBe(2000);
-    expect(targetFor(reg, resolvePeriod({ year: 2025, half: 1 }, now), { worker_registrations: { '2025-H2': 2000, '2025': 5000 } })).toBe(2500);
+    expect(
+      targetFor(reg, resolvePeriod({ year: 2025, half: 2 }, now), {
+        worker_registrations: { '2025-H2': 2000, '2025': 5000 },
+      }),
+    ).toBe(2000);
+    expect(
+      targetFor(reg, resolvePeriod({ year: 2025, half: 1 }, now), {
+        worker_registrations: { '2025-H2': 2000, '2025': 5000 },
+      }),
+    ).toBe(2500);
     expect(targetFor(reg, resolvePeriod({ year: 2026 }, now), { worker_registrations: { '2025': 5000 } })).toBe(3600);
   });
   it('keeps coverage targets whole and period-only targets to their period', () => {

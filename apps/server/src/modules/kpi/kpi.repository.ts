@@ -10,9 +10,17 @@ import { workerProfiles } from '../workers/workers.schema.js';
 export type Series = Map<string, number>;
 
 /** The Shanghai month ('YYYY-MM') of a timestamptz column, independent of the session time zone. */
-const monthOf = (column: AnyColumn) => sql<string>`to_char((${column} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+const monthOf = (column: AnyColumn) =>
+  sql<string>`to_char((${column} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
 
-export async function monthlyCount(db: DbOrTx, table: PgTable, regionColumn: AnyColumn, timeColumn: AnyColumn, w: Window, extra: SQL[] = []): Promise<Series> {
+export async function monthlyCount(
+  db: DbOrTx,
+  table: PgTable,
+  regionColumn: AnyColumn,
+  timeColumn: AnyColumn,
+  w: Window,
+  extra: SQL[] = [],
+): Promise<Series> {
   const month = monthOf(timeColumn);
   const rows = await db
     .select({ month, n: count() })
@@ -22,22 +30,38 @@ export async function monthlyCount(db: DbOrTx, table: PgTable, regionColumn: Any
   return new Map(rows.map((r) => [r.month, r.n]));
 }
 
-export const countRegistrationsByMonth = (db: DbOrTx, w: Window) => monthlyCount(db, workerProfiles, workerProfiles.homeRegionCode, workerProfiles.createdAt, w);
-export const countMatchmakingsByMonth = (db: DbOrTx, w: Window) => monthlyCount(db, matchmakings, matchmakings.regionCode, matchmakings.occurredAt, w);
-export const countGuidanceByMonth = (db: DbOrTx, w: Window) => monthlyCount(db, guidanceSessions, guidanceSessions.regionCode, guidanceSessions.sessionAt, w);
-export const countEmployersByMonth = (db: DbOrTx, w: Window) => monthlyCount(db, employers, employers.townCode, employers.createdAt, w);
+export const countRegistrationsByMonth = (db: DbOrTx, w: Window) =>
+  monthlyCount(db, workerProfiles, workerProfiles.homeRegionCode, workerProfiles.createdAt, w);
+export const countMatchmakingsByMonth = (db: DbOrTx, w: Window) =>
+  monthlyCount(db, matchmakings, matchmakings.regionCode, matchmakings.occurredAt, w);
+export const countGuidanceByMonth = (db: DbOrTx, w: Window) =>
+  monthlyCount(db, guidanceSessions, guidanceSessions.regionCode, guidanceSessions.sessionAt, w);
+export const countEmployersByMonth = (db: DbOrTx, w: Window) =>
+  monthlyCount(db, employers, employers.townCode, employers.createdAt, w);
 
 type JobKind = (typeof jobPostings.$inferSelect)['kind'];
 
 function jobWhere(w: Window, kind: JobKind): SQL | undefined {
-  return and(...windowConds(jobPostings.townCode, jobPostings.publishedAt, w), isNotNull(jobPostings.publishedAt), eq(jobPostings.kind, kind));
+  return and(
+    ...windowConds(jobPostings.townCode, jobPostings.publishedAt, w),
+    isNotNull(jobPostings.publishedAt),
+    eq(jobPostings.kind, kind),
+  );
 }
 
 /** Postings published in the window (by publication time), and the openings (headcount) they offer, per month. */
-export async function countJobsByMonth(db: DbOrTx, w: Window, kind: JobKind): Promise<{ posts: Series; openings: Series }> {
+export async function countJobsByMonth(
+  db: DbOrTx,
+  w: Window,
+  kind: JobKind,
+): Promise<{ posts: Series; openings: Series }> {
   const month = monthOf(jobPostings.publishedAt);
   const rows = await db
-    .select({ month, n: count(), openings: sql<number>`coalesce(sum(${jobPostings.headcount}), 0)::int`.mapWith(Number) })
+    .select({
+      month,
+      n: count(),
+      openings: sql<number>`coalesce(sum(${jobPostings.headcount}), 0)::int`.mapWith(Number),
+    })
     .from(jobPostings)
     .where(jobWhere(w, kind))
     .groupBy(month);
@@ -75,7 +99,15 @@ export type PublishedJobRow = Awaited<ReturnType<typeof findPublishedJobs>>['row
 export async function findRegisteredEmployers(db: DbOrTx, w: Window, slice: Slice) {
   const where = and(...windowConds(employers.townCode, employers.createdAt, w));
   const rows = await db
-    .select({ id: employers.id, name: employers.name, kind: employers.kind, uscc: employers.uscc, townCode: employers.townCode, verificationStatus: employers.verificationStatus, createdAt: employers.createdAt })
+    .select({
+      id: employers.id,
+      name: employers.name,
+      kind: employers.kind,
+      uscc: employers.uscc,
+      townCode: employers.townCode,
+      verificationStatus: employers.verificationStatus,
+      createdAt: employers.createdAt,
+    })
     .from(employers)
     .where(where)
     .orderBy(desc(employers.createdAt), desc(employers.id))

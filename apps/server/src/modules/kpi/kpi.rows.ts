@@ -13,22 +13,40 @@ import { findPublishedJobs, findRegisteredEmployers } from './kpi.repository.js'
 // export and the acceptance pack show a reviewer identical columns.
 
 type Fetched<R> = { items: R[]; total: number };
-export type RowSource = { columns: KpiColumn[]; fetch(w: Window, slice: Slice): Promise<{ items: KpiRow[]; total: number }> };
+export type RowSource = {
+  columns: KpiColumn[];
+  fetch(w: Window, slice: Slice): Promise<{ items: KpiRow[]; total: number }>;
+};
 
 /** Columns without the sequence number (the table numbers its own rows). */
-export function source<R>(spec: SheetSpec<R>, fetch: (w: Window, slice: Slice) => Promise<Fetched<R>>, id: (r: R) => string, value: (r: R) => number): RowSource {
+export function source<R>(
+  spec: SheetSpec<R>,
+  fetch: (w: Window, slice: Slice) => Promise<Fetched<R>>,
+  id: (r: R) => string,
+  value: (r: R) => number,
+): RowSource {
   const cols = spec.columns.map((c, i) => ({ c, key: `c${i}` })).filter(({ c }) => c.header !== '序号');
   return {
     columns: cols.map(({ c, key }) => ({ key, label: c.header })),
     fetch: async (w, slice) => {
       const { items, total } = await fetch(w, slice);
-      return { total, items: items.map((r, i) => ({ id: id(r), value: value(r), cells: Object.fromEntries(cols.map(({ c, key }) => [key, c.value(r, slice.offset + i)])) })) };
+      return {
+        total,
+        items: items.map((r, i) => ({
+          id: id(r),
+          value: value(r),
+          cells: Object.fromEntries(cols.map(({ c, key }) => [key, c.value(r, slice.offset + i)])),
+        })),
+      };
     },
   };
 }
 
 async function withTownNames<R extends { townCode: string }>(db: DbOrTx, rows: R[]): Promise<Named<R>[]> {
-  const names = await findRegionLabels(db, rows.map((r) => r.townCode));
+  const names = await findRegionLabels(
+    db,
+    rows.map((r) => r.townCode),
+  );
   return rows.map((r) => ({ ...r, townName: names.get(r.townCode) ?? r.townCode }));
 }
 
@@ -61,11 +79,21 @@ export function rowSourceFor(deps: { db: DbOrTx; pii: Pii; now: () => Date }, ke
     case 'contract_job_posts':
       return source(JOB_POSTS_SHEET, jobFetcher(deps.db, 'contract'), (r) => r.id, one);
     case 'contract_job_openings':
-      return source(JOB_POSTS_SHEET, jobFetcher(deps.db, 'contract'), (r) => r.id, (r) => r.headcount);
+      return source(
+        JOB_POSTS_SHEET,
+        jobFetcher(deps.db, 'contract'),
+        (r) => r.id,
+        (r) => r.headcount,
+      );
     case 'flexible_job_posts':
       return source(JOB_POSTS_SHEET, jobFetcher(deps.db, 'flexible'), (r) => r.id, one);
     case 'flexible_job_openings':
-      return source(JOB_POSTS_SHEET, jobFetcher(deps.db, 'flexible'), (r) => r.id, (r) => r.headcount);
+      return source(
+        JOB_POSTS_SHEET,
+        jobFetcher(deps.db, 'flexible'),
+        (r) => r.id,
+        (r) => r.headcount,
+      );
     case 'employer_registrations':
       return source(EMPLOYERS_SHEET, employerFetcher(deps.db), (r) => r.id, one);
     default:

@@ -21,7 +21,8 @@ export function scopeOf(deps: KpiDeps, actor: StaffActor, q: KpiQuery): Scoped {
   requirePermission(actor, 'dashboard.read');
   const period = resolvePeriod(q, deps.now());
   const regionPattern = scopedRegionPattern(actor, q.town);
-  const window = regionPattern === null ? null : { regionPattern, start: dayStart(period.from), end: dayEnd(period.to) };
+  const window =
+    regionPattern === null ? null : { regionPattern, start: dayStart(period.from), end: dayEnd(period.to) };
   return { period, window, regionCode: q.town ?? actor.regionCode };
 }
 
@@ -44,7 +45,11 @@ const SERIES: Partial<Record<KpiIndicatorKey, SeriesLoader>> = {
 const KPI_INDICATORS_WITH_DATA = KPI_DEFINITIONS.filter((d) => d.available).map((d) => d.key);
 
 /** Monthly figures of the given indicators (all available ones by default) in a window. */
-export async function loadSeries(db: DbOrTx, w: Window | null, keys: KpiIndicatorKey[] = KPI_INDICATORS_WITH_DATA): Promise<Partial<Record<KpiIndicatorKey, repo.Series>>> {
+export async function loadSeries(
+  db: DbOrTx,
+  w: Window | null,
+  keys: KpiIndicatorKey[] = KPI_INDICATORS_WITH_DATA,
+): Promise<Partial<Record<KpiIndicatorKey, repo.Series>>> {
   const out: Partial<Record<KpiIndicatorKey, repo.Series>> = {};
   if (!w) return out;
   for (const key of keys) {
@@ -63,7 +68,11 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export async function getDashboard(deps: KpiDeps, actor: StaffActor, q: KpiQuery): Promise<KpiDashboard> {
   const { period, window, regionCode } = scopeOf(deps, actor, q);
-  const [series, overrides, regionName] = [await loadSeries(deps.db, window), await getSetting(deps.db, 'kpiTargets'), await findRegionName(deps.db, regionCode)];
+  const [series, overrides, regionName] = [
+    await loadSeries(deps.db, window),
+    await getSetting(deps.db, 'kpiTargets'),
+    await findRegionName(deps.db, regionCode),
+  ];
   const months = monthsBetween(period.from, period.to);
   const coverage = window ? await loadCoverage(deps.db, window, months) : null;
   const villages = window ? await loadVillageCoverage(deps.db, window, months) : null;
@@ -74,7 +83,10 @@ export async function getDashboard(deps: KpiDeps, actor: StaffActor, q: KpiQuery
     const actual = ratio ? ratio.actual : trend.reduce((sum, t) => sum + t.value, 0);
     const contractTarget = targetFor(def, period, overrides);
     // Below the county, the village target is the villages of the town in the division tree.
-    const target = def.key === 'info_collection_villages' && villages && regionCode.slice(6, 9) !== '000' ? villages.total : contractTarget;
+    const target =
+      def.key === 'info_collection_villages' && villages && regionCode.slice(6, 9) !== '000'
+        ? villages.total
+        : contractTarget;
     return {
       key: def.key,
       label: def.label,
@@ -87,11 +99,21 @@ export async function getDashboard(deps: KpiDeps, actor: StaffActor, q: KpiQuery
       trend,
     };
   });
-  return { period: { kind: period.kind, key: period.key, label: period.label, from: period.from, to: period.to }, regionCode, regionName: regionName ?? regionCode, indicators };
+  return {
+    period: { kind: period.kind, key: period.key, label: period.label, from: period.from, to: period.to },
+    regionCode,
+    regionName: regionName ?? regionCode,
+    indicators,
+  };
 }
 
 /** The rows behind one figure, paged and masked; the sum of `value` over all rows is the actual. */
-export async function getIndicatorRows(deps: KpiDeps, actor: StaffActor, key: KpiIndicatorKey, q: KpiRowsQuery): Promise<KpiRowsPage> {
+export async function getIndicatorRows(
+  deps: KpiDeps,
+  actor: StaffActor,
+  key: KpiIndicatorKey,
+  q: KpiRowsQuery,
+): Promise<KpiRowsPage> {
   const { window } = scopeOf(deps, actor, q);
   const def = KPI_DEFINITIONS.find((d) => d.key === key);
   const rowSource = rowSourceFor(deps, key) ?? trainingEventRows(deps, key) ?? publicServiceRows(deps, key);

@@ -1,4 +1,9 @@
-import { EMPLOYER_KIND_LABELS, JOB_KIND_LABELS, JOB_STATUS_LABELS, VERIFICATION_STATUS_LABELS } from '@lingong/contracts/labels';
+import {
+  EMPLOYER_KIND_LABELS,
+  JOB_KIND_LABELS,
+  JOB_STATUS_LABELS,
+  VERIFICATION_STATUS_LABELS,
+} from '@lingong/contracts/labels';
 import { maskEmployerName } from '../ledgers/ledgers.presenter.js';
 import { shanghaiTime, type SheetSpec } from '../ledgers/ledgers.excel.js';
 import type { PublishedJobRow, RegisteredEmployerRow } from './kpi.repository.js';
@@ -7,13 +12,23 @@ import type { PublishedJobRow, RegisteredEmployerRow } from './kpi.repository.js
 
 export type Named<R> = R & { townName: string };
 
-const SOURCE_LABELS: Record<string, string> = { online: '线上发布', counter: '窗口代发布', station: '驿站代发布', event: '活动现场', import: '批量导入' };
+const SOURCE_LABELS: Record<string, string> = {
+  online: '线上发布',
+  counter: '窗口代发布',
+  station: '驿站代发布',
+  event: '活动现场',
+  import: '批量导入',
+};
 export const JOB_POSTS_SHEET: SheetSpec<Named<PublishedJobRow>> = {
   name: '岗位信息发布台账',
   columns: [
     { header: '序号', width: 8, value: (_r, i) => i + 1 },
     { header: '岗位名称', width: 26, value: (r) => r.title },
-    { header: '用工主体', width: 26, value: (r) => (r.employerName ? maskEmployerName(r.employerName, r.employerKind) : '') },
+    {
+      header: '用工主体',
+      width: 26,
+      value: (r) => (r.employerName ? maskEmployerName(r.employerName, r.employerKind) : ''),
+    },
     { header: '用工形式', width: 10, value: (r) => JOB_KIND_LABELS[r.kind] },
     { header: '招聘人数', width: 10, value: (r) => r.headcount },
     { header: '工作地点', width: 14, value: (r) => r.townName },

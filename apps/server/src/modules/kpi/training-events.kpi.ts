@@ -7,7 +7,12 @@ import { dayEnd } from '../ledgers/index.js';
 import { type SheetSpec } from '../ledgers/ledgers.excel.js';
 import { revealer } from '../ledgers/ledgers.presenter.js';
 import type { Slice, Window } from '../ledgers/registrations.repository.js';
-import { classSessionFetcher, eventFetcher, RECRUITMENT_EVENT_KINDS, STATION_EVENT_KINDS } from '../ledgers/training-events.ledgers.js';
+import {
+  classSessionFetcher,
+  eventFetcher,
+  RECRUITMENT_EVENT_KINDS,
+  STATION_EVENT_KINDS,
+} from '../ledgers/training-events.ledgers.js';
 import { CLASS_SESSION_SHEET, EVENT_SHEET } from '../ledgers/training-events.sheets.js';
 import { countNeedCoverage, findNeedWorkers } from '../ledgers/training-needs.repository.js';
 import { findRegionLabels } from '../reference/index.js';
@@ -21,8 +26,14 @@ type SeriesLoader = (db: DbOrTx, w: Window) => Promise<Series>;
 
 export const TRAINING_EVENT_SERIES: Partial<Record<KpiIndicatorKey, SeriesLoader>> = {
   training_sessions: (db, w) => monthlyCount(db, classSessions, classSessions.regionCode, classSessions.heldAt, w),
-  recruitment_events: (db, w) => monthlyCount(db, recruitmentEvents, recruitmentEvents.regionCode, recruitmentEvents.heldAt, w, [inArray(recruitmentEvents.kind, [...RECRUITMENT_EVENT_KINDS])]),
-  station_events: (db, w) => monthlyCount(db, recruitmentEvents, recruitmentEvents.regionCode, recruitmentEvents.heldAt, w, [inArray(recruitmentEvents.kind, [...STATION_EVENT_KINDS])]),
+  recruitment_events: (db, w) =>
+    monthlyCount(db, recruitmentEvents, recruitmentEvents.regionCode, recruitmentEvents.heldAt, w, [
+      inArray(recruitmentEvents.kind, [...RECRUITMENT_EVENT_KINDS]),
+    ]),
+  station_events: (db, w) =>
+    monthlyCount(db, recruitmentEvents, recruitmentEvents.regionCode, recruitmentEvents.heldAt, w, [
+      inArray(recruitmentEvents.kind, [...STATION_EVENT_KINDS]),
+    ]),
 };
 
 const percent = (covered: number, needs: number) => (needs === 0 ? 0 : Math.round((covered / needs) * 1000) / 10);
@@ -32,7 +43,11 @@ const percent = (covered: number, needs: number) => (needs === 0 ? 0 : Math.roun
  * recommended at least once inside the period. It is a ratio, not a sum: the trend shows the
  * coverage reached by the end of each month (from the period's start).
  */
-export async function loadCoverage(db: DbOrTx, w: Window, months: string[]): Promise<{ actual: number; trend: Series }> {
+export async function loadCoverage(
+  db: DbOrTx,
+  w: Window,
+  months: string[],
+): Promise<{ actual: number; trend: Series }> {
   const whole = await countNeedCoverage(db, w);
   const trend: Series = new Map();
   for (const month of months) {
@@ -45,7 +60,13 @@ export async function loadCoverage(db: DbOrTx, w: Window, months: string[]): Pro
   return { actual: percent(whole.covered, whole.needs), trend };
 }
 
-type NeedRow = { workerId: string; workerNameMasked: string; regionName: string; intentions: string[]; covered: boolean };
+type NeedRow = {
+  workerId: string;
+  workerNameMasked: string;
+  regionName: string;
+  intentions: string[];
+  covered: boolean;
+};
 const NEED_COVERAGE_SHEET: SheetSpec<NeedRow> = {
   name: '培训需求推荐覆盖',
   columns: [
@@ -58,7 +79,10 @@ const NEED_COVERAGE_SHEET: SheetSpec<NeedRow> = {
 };
 
 /** The rows behind the training and events figures; coverage rows carry 1 when covered (sum = covered workers). */
-export function trainingEventRows(deps: { db: DbOrTx; pii: Pii; now: () => Date }, key: KpiIndicatorKey): RowSource | null {
+export function trainingEventRows(
+  deps: { db: DbOrTx; pii: Pii; now: () => Date },
+  key: KpiIndicatorKey,
+): RowSource | null {
   const one = () => 1;
   switch (key) {
     case 'training_sessions':
@@ -71,13 +95,29 @@ export function trainingEventRows(deps: { db: DbOrTx; pii: Pii; now: () => Date 
       const reveal = revealer(deps.pii, false);
       const fetch = async (w: Window, slice: Slice) => {
         const { rows, total } = await findNeedWorkers(deps.db, w, slice);
-        const regions = await findRegionLabels(deps.db, rows.map((r) => r.regionCode));
-        return { total, items: rows.map((r) => ({ workerId: r.workerId, workerNameMasked: reveal.name(r.nameEnc), regionName: regions.get(r.regionCode) ?? r.regionCode, intentions: r.intentions, covered: r.covered })) };
+        const regions = await findRegionLabels(
+          deps.db,
+          rows.map((r) => r.regionCode),
+        );
+        return {
+          total,
+          items: rows.map((r) => ({
+            workerId: r.workerId,
+            workerNameMasked: reveal.name(r.nameEnc),
+            regionName: regions.get(r.regionCode) ?? r.regionCode,
+            intentions: r.intentions,
+            covered: r.covered,
+          })),
+        };
       };
-      return source(NEED_COVERAGE_SHEET, fetch, (r) => r.workerId, (r) => (r.covered ? 1 : 0));
+      return source(
+        NEED_COVERAGE_SHEET,
+        fetch,
+        (r) => r.workerId,
+        (r) => (r.covered ? 1 : 0),
+      );
     }
     default:
       return null;
   }
 }
-

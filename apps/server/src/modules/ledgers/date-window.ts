@@ -15,7 +15,14 @@ export function dateWindowConds(regionColumn: AnyColumn, dayColumn: AnyColumn, w
 }
 
 /** Rows per month ('YYYY-MM') of a date column inside a window. */
-export async function monthlyDayCount(db: DbOrTx, table: PgTable, regionColumn: AnyColumn, dayColumn: AnyColumn, w: Window, extra: SQL[] = []): Promise<Map<string, number>> {
+export async function monthlyDayCount(
+  db: DbOrTx,
+  table: PgTable,
+  regionColumn: AnyColumn,
+  dayColumn: AnyColumn,
+  w: Window,
+  extra: SQL[] = [],
+): Promise<Map<string, number>> {
   const month = sql<string>`to_char(${dayColumn}, 'YYYY-MM')`;
   const rows = await db
     .select({ month, n: count() })

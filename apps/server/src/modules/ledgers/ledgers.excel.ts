@@ -40,11 +40,23 @@ export const REGISTRATION_SHEET: SheetSpec<RegistrationLedgerRow> = {
     { header: '户籍/现居住地', width: 22, value: (r) => r.homeRegionName },
     { header: '重点群体类别', width: 24, value: (r) => r.priorityGroups.join('、') },
     { header: '登记渠道', width: 12, value: (r) => REGISTRATION_CHANNEL_LABELS[r.channel] },
-    { header: '登记人', width: 16, value: (r) => recorder(r.recorderName, r.channel === 'online' ? '本人线上登记' : '—') },
+    {
+      header: '登记人',
+      width: 16,
+      value: (r) => recorder(r.recorderName, r.channel === 'online' ? '本人线上登记' : '—'),
+    },
     { header: '登记时间', width: 18, value: (r) => shanghaiTime(r.registeredAt) },
     { header: '跟踪次数', width: 10, value: (r) => r.followupCount },
-    { header: '最近跟踪状态', width: 14, value: (r) => (r.latestFollowup ? FOLLOWUP_STATUS_LABELS[r.latestFollowup.status] : '') },
-    { header: '最近跟踪时间', width: 18, value: (r) => (r.latestFollowup ? shanghaiTime(r.latestFollowup.contactedAt) : '') },
+    {
+      header: '最近跟踪状态',
+      width: 14,
+      value: (r) => (r.latestFollowup ? FOLLOWUP_STATUS_LABELS[r.latestFollowup.status] : ''),
+    },
+    {
+      header: '最近跟踪时间',
+      width: 18,
+      value: (r) => (r.latestFollowup ? shanghaiTime(r.latestFollowup.contactedAt) : ''),
+    },
     { header: '下次跟踪日期', width: 14, value: (r) => r.latestFollowup?.nextDate ?? '' },
   ],
 };

@@ -1,4 +1,9 @@
-import type { FollowupLedgerRow, GuidanceLedgerRow, MatchmakingLedgerRow, RegistrationLedgerRow } from '@lingong/contracts';
+import type {
+  FollowupLedgerRow,
+  GuidanceLedgerRow,
+  MatchmakingLedgerRow,
+  RegistrationLedgerRow,
+} from '@lingong/contracts';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/crypto/index.js';
 import type { Pii } from '../../platform/pii.js';
 import type { FollowupSummary, RegistrationRow } from './registrations.repository.js';
@@ -37,7 +42,12 @@ export function revealer(pii: Pii, full: boolean): Reveal {
 
 type Names = Map<string, string>;
 
-export function presentRegistration(r: RegistrationRow, reveal: Reveal, regions: Names, followups: Map<string, FollowupSummary>): RegistrationLedgerRow {
+export function presentRegistration(
+  r: RegistrationRow,
+  reveal: Reveal,
+  regions: Names,
+  followups: Map<string, FollowupSummary>,
+): RegistrationLedgerRow {
   const f = followups.get(r.id);
   return {
     workerId: r.id,
@@ -52,7 +62,9 @@ export function presentRegistration(r: RegistrationRow, reveal: Reveal, regions:
     recorderName: r.recorderName,
     registeredAt: r.createdAt.toISOString(),
     followupCount: f?.count ?? 0,
-    latestFollowup: f ? { status: f.latest.status, contactedAt: f.latest.contactedAt.toISOString(), nextDate: f.latest.nextDate } : null,
+    latestFollowup: f
+      ? { status: f.latest.status, contactedAt: f.latest.contactedAt.toISOString(), nextDate: f.latest.nextDate }
+      : null,
   };
 }
 

@@ -27,7 +27,10 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** Send a file as a download with a Chinese file name. */
 export function sendFile(reply: FastifyReply, file: LedgerFile, type: string, ext: 'xlsx' | 'zip', now: Date) {
-  return reply.header('content-type', type).header('content-disposition', attachmentHeader(file.name, ext, now)).send(file.buffer);
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', attachmentHeader(file.name, ext, now))
+    .send(file.buffer);
 }
 
 /** Ledgers (台账): region-scoped masked lists and their .xlsx exports. */
@@ -38,31 +41,108 @@ export function registerLedgerRoutes(fastify: FastifyInstance, deps: AppDeps): v
   const tags = ['ledgers'];
   const base = '/api/v1/admin/ledgers';
 
-  app.get(`${base}/registrations`, { schema: { tags, summary: '求职登记实名台账（脱敏）', querystring: RegistrationLedgerQuery, response: { 200: RegistrationLedgerPage, ...errors } } }, async (request) =>
-    service.listRegistrations(ld, staffActorOf(request), request.query),
+  app.get(
+    `${base}/registrations`,
+    {
+      schema: {
+        tags,
+        summary: '求职登记实名台账（脱敏）',
+        querystring: RegistrationLedgerQuery,
+        response: { 200: RegistrationLedgerPage, ...errors },
+      },
+    },
+    async (request) => service.listRegistrations(ld, staffActorOf(request), request.query),
   );
-  app.get(`${base}/followups`, { schema: { tags, summary: '求职跟踪服务台账（脱敏）', querystring: FollowupLedgerQuery, response: { 200: FollowupLedgerPage, ...errors } } }, async (request) =>
-    service.listFollowups(ld, staffActorOf(request), request.query),
+  app.get(
+    `${base}/followups`,
+    {
+      schema: {
+        tags,
+        summary: '求职跟踪服务台账（脱敏）',
+        querystring: FollowupLedgerQuery,
+        response: { 200: FollowupLedgerPage, ...errors },
+      },
+    },
+    async (request) => service.listFollowups(ld, staffActorOf(request), request.query),
   );
-  app.get(`${base}/matchmakings`, { schema: { tags, summary: '招聘求职对接台账（脱敏）', querystring: MatchmakingLedgerQuery, response: { 200: MatchmakingLedgerPage, ...errors } } }, async (request) =>
-    service.listMatchmakings(ld, staffActorOf(request), request.query),
+  app.get(
+    `${base}/matchmakings`,
+    {
+      schema: {
+        tags,
+        summary: '招聘求职对接台账（脱敏）',
+        querystring: MatchmakingLedgerQuery,
+        response: { 200: MatchmakingLedgerPage, ...errors },
+      },
+    },
+    async (request) => service.listMatchmakings(ld, staffActorOf(request), request.query),
   );
-  app.get(`${base}/guidance`, { schema: { tags, summary: '职业指导台账（脱敏）', querystring: GuidanceLedgerQuery, response: { 200: GuidanceLedgerPage, ...errors } } }, async (request) =>
-    service.listGuidance(ld, staffActorOf(request), request.query),
+  app.get(
+    `${base}/guidance`,
+    {
+      schema: {
+        tags,
+        summary: '职业指导台账（脱敏）',
+        querystring: GuidanceLedgerQuery,
+        response: { 200: GuidanceLedgerPage, ...errors },
+      },
+    },
+    async (request) => service.listGuidance(ld, staffActorOf(request), request.query),
   );
 
   const xlsx = { produces: [XLSX_TYPE], response: errors };
-  app.get(`${base}/registrations/export`, { schema: { tags, summary: '导出求职登记台账 .xlsx（记入审计）', querystring: RegistrationExportQuery, ...xlsx } }, async (request, reply) =>
-    sendFile(reply, await exports.exportRegistrations(ld, staffActorOf(request), request.query, metaOf(request)), XLSX_TYPE, 'xlsx', deps.now()),
+  app.get(
+    `${base}/registrations/export`,
+    { schema: { tags, summary: '导出求职登记台账 .xlsx（记入审计）', querystring: RegistrationExportQuery, ...xlsx } },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await exports.exportRegistrations(ld, staffActorOf(request), request.query, metaOf(request)),
+        XLSX_TYPE,
+        'xlsx',
+        deps.now(),
+      ),
   );
-  app.get(`${base}/followups/export`, { schema: { tags, summary: '导出跟踪服务台账 .xlsx（记入审计）', querystring: FollowupExportQuery, ...xlsx } }, async (request, reply) =>
-    sendFile(reply, await exports.exportFollowups(ld, staffActorOf(request), request.query, metaOf(request)), XLSX_TYPE, 'xlsx', deps.now()),
+  app.get(
+    `${base}/followups/export`,
+    { schema: { tags, summary: '导出跟踪服务台账 .xlsx（记入审计）', querystring: FollowupExportQuery, ...xlsx } },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await exports.exportFollowups(ld, staffActorOf(request), request.query, metaOf(request)),
+        XLSX_TYPE,
+        'xlsx',
+        deps.now(),
+      ),
   );
-  app.get(`${base}/matchmakings/export`, { schema: { tags, summary: '导出招聘求职对接台账 .xlsx（记入审计）', querystring: MatchmakingExportQuery, ...xlsx } }, async (request, reply) =>
-    sendFile(reply, await exports.exportMatchmakings(ld, staffActorOf(request), request.query, metaOf(request)), XLSX_TYPE, 'xlsx', deps.now()),
+  app.get(
+    `${base}/matchmakings/export`,
+    {
+      schema: { tags, summary: '导出招聘求职对接台账 .xlsx（记入审计）', querystring: MatchmakingExportQuery, ...xlsx },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await exports.exportMatchmakings(ld, staffActorOf(request), request.query, metaOf(request)),
+        XLSX_TYPE,
+        'xlsx',
+        deps.now(),
+      ),
   );
-  app.get(`${base}/guidance/export`, { schema: { tags, summary: '导出职业指导台账 .xlsx（记入审计）', querystring: GuidanceExportQuery, ...xlsx } }, async (request, reply) =>
-    sendFile(reply, await exports.exportGuidance(ld, staffActorOf(request), request.query, metaOf(request)), XLSX_TYPE, 'xlsx', deps.now()),
+  app.get(
+    `${base}/guidance/export`,
+    { schema: { tags, summary: '导出职业指导台账 .xlsx（记入审计）', querystring: GuidanceExportQuery, ...xlsx } },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await exports.exportGuidance(ld, staffActorOf(request), request.query, metaOf(request)),
+        XLSX_TYPE,
+        'xlsx',
+        deps.now(),
+      ),
   );
-  registerTrainingEventLedgerRoutes(fastify, deps, { xlsxType: XLSX_TYPE, send: (reply, file) => sendFile(reply, file, XLSX_TYPE, 'xlsx', deps.now()) });
+  registerTrainingEventLedgerRoutes(fastify, deps, {
+    xlsxType: XLSX_TYPE,
+    send: (reply, file) => sendFile(reply, file, XLSX_TYPE, 'xlsx', deps.now()),
+  });
 }

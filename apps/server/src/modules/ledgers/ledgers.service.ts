@@ -14,8 +14,21 @@ import type { Pii } from '../../platform/pii.js';
 import { requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
 import { findRegionLabels } from '../reference/index.js';
 import { instantRange } from './period.js';
-import { presentFollowupRow, presentGuidanceRow, presentMatchmakingRow, presentRegistration, revealer, type Reveal } from './ledgers.presenter.js';
-import { findFollowupSummaries, findRegistrations, type RegistrationRow, type Slice, type Window } from './registrations.repository.js';
+import {
+  presentFollowupRow,
+  presentGuidanceRow,
+  presentMatchmakingRow,
+  presentRegistration,
+  revealer,
+  type Reveal,
+} from './ledgers.presenter.js';
+import {
+  findFollowupSummaries,
+  findRegistrations,
+  type RegistrationRow,
+  type Slice,
+  type Window,
+} from './registrations.repository.js';
 import { findFollowups, findGuidance, findMatchmakings } from './services-ledger.repository.js';
 
 export type LedgersDeps = { db: DbOrTx; pii: Pii; now: () => Date };
@@ -44,7 +57,10 @@ export async function paged<R>(q: PageQ, w: Window | null, fetch: (w: Window, sl
 }
 
 /** Every row of a ledger query, in batches; refuses more than EXPORT_MAX_ROWS. */
-export async function collectAll<R>(w: Window | null, fetch: (w: Window, slice: Slice) => Promise<Fetched<R>>): Promise<R[]> {
+export async function collectAll<R>(
+  w: Window | null,
+  fetch: (w: Window, slice: Slice) => Promise<Fetched<R>>,
+): Promise<R[]> {
   if (!w) return [];
   const first = await fetch(w, { limit: EXPORT_BATCH, offset: 0 });
   if (first.total > EXPORT_MAX_ROWS) throw new AppError('EXPORT_TOO_LARGE');
@@ -63,28 +79,59 @@ type RegistrationFilters = Pick<RegistrationLedgerQuery, 'channel' | 'priorityGr
 
 export function registrationFetcher(deps: LedgersDeps, reveal: Reveal, q: RegistrationFilters) {
   return async (w: Window, slice: Slice) => {
-    const { rows, total } = await findRegistrations(deps.db, { ...w, channel: q.channel, priorityGroup: q.priorityGroup }, slice);
+    const { rows, total } = await findRegistrations(
+      deps.db,
+      { ...w, channel: q.channel, priorityGroup: q.priorityGroup },
+      slice,
+    );
     return { items: await presentRegistrations(deps.db, rows, reveal), total };
   };
 }
 
 async function presentRegistrations(db: DbOrTx, rows: RegistrationRow[], reveal: Reveal) {
-  const [regions, followups] = await Promise.all([findRegionLabels(db, rows.map((r) => r.homeRegionCode)), findFollowupSummaries(db, rows.map((r) => r.id))]);
+  const [regions, followups] = await Promise.all([
+    findRegionLabels(
+      db,
+      rows.map((r) => r.homeRegionCode),
+    ),
+    findFollowupSummaries(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   return rows.map((r) => presentRegistration(r, reveal, regions, followups));
 }
 
-export function followupFetcher(deps: LedgersDeps, reveal: Reveal, q: Pick<FollowupLedgerQuery, 'workerId' | 'status'>) {
+export function followupFetcher(
+  deps: LedgersDeps,
+  reveal: Reveal,
+  q: Pick<FollowupLedgerQuery, 'workerId' | 'status'>,
+) {
   return async (w: Window, slice: Slice) => {
     const { rows, total } = await findFollowups(deps.db, { ...w, workerId: q.workerId, status: q.status }, slice);
-    const regions = await findRegionLabels(deps.db, rows.map((r) => r.regionCode));
+    const regions = await findRegionLabels(
+      deps.db,
+      rows.map((r) => r.regionCode),
+    );
     return { items: rows.map((r) => presentFollowupRow(r, reveal, regions)), total };
   };
 }
 
-export function matchmakingFetcher(deps: LedgersDeps, reveal: Reveal, q: Pick<MatchmakingLedgerQuery, 'channel' | 'kind' | 'source'>) {
+export function matchmakingFetcher(
+  deps: LedgersDeps,
+  reveal: Reveal,
+  q: Pick<MatchmakingLedgerQuery, 'channel' | 'kind' | 'source'>,
+) {
   return async (w: Window, slice: Slice) => {
-    const { rows, total } = await findMatchmakings(deps.db, { ...w, channel: q.channel, kind: q.kind, source: q.source }, slice);
-    const regions = await findRegionLabels(deps.db, rows.map((r) => r.regionCode));
+    const { rows, total } = await findMatchmakings(
+      deps.db,
+      { ...w, channel: q.channel, kind: q.kind, source: q.source },
+      slice,
+    );
+    const regions = await findRegionLabels(
+      deps.db,
+      rows.map((r) => r.regionCode),
+    );
     return { items: rows.map((r) => presentMatchmakingRow(r, reveal, regions)), total };
   };
 }
@@ -92,7 +139,10 @@ export function matchmakingFetcher(deps: LedgersDeps, reveal: Reveal, q: Pick<Ma
 export function guidanceFetcher(deps: LedgersDeps, reveal: Reveal, q: Pick<GuidanceLedgerQuery, 'workerId'>) {
   return async (w: Window, slice: Slice) => {
     const { rows, total } = await findGuidance(deps.db, { ...w, workerId: q.workerId }, slice);
-    const regions = await findRegionLabels(deps.db, rows.map((r) => r.regionCode));
+    const regions = await findRegionLabels(
+      deps.db,
+      rows.map((r) => r.regionCode),
+    );
     return { items: rows.map((r) => presentGuidanceRow(r, reveal, regions)), total };
   };
 }
@@ -128,8 +178,12 @@ export function exportRevealer(deps: LedgersDeps, actor: StaffActor, pii: 'maske
 }
 
 export const exportRows = {
-  registrations: (deps: LedgersDeps, actor: StaffActor, q: RegistrationExportQuery) => collectAll(windowOf(actor, q), registrationFetcher(deps, exportRevealer(deps, actor, q.pii), q)),
-  followups: (deps: LedgersDeps, actor: StaffActor, q: FollowupExportQuery) => collectAll(windowOf(actor, q), followupFetcher(deps, exportRevealer(deps, actor, q.pii), q)),
-  matchmakings: (deps: LedgersDeps, actor: StaffActor, q: MatchmakingExportQuery) => collectAll(windowOf(actor, q), matchmakingFetcher(deps, exportRevealer(deps, actor, q.pii), q)),
-  guidance: (deps: LedgersDeps, actor: StaffActor, q: GuidanceExportQuery) => collectAll(windowOf(actor, q), guidanceFetcher(deps, exportRevealer(deps, actor, q.pii), q)),
+  registrations: (deps: LedgersDeps, actor: StaffActor, q: RegistrationExportQuery) =>
+    collectAll(windowOf(actor, q), registrationFetcher(deps, exportRevealer(deps, actor, q.pii), q)),
+  followups: (deps: LedgersDeps, actor: StaffActor, q: FollowupExportQuery) =>
+    collectAll(windowOf(actor, q), followupFetcher(deps, exportRevealer(deps, actor, q.pii), q)),
+  matchmakings: (deps: LedgersDeps, actor: StaffActor, q: MatchmakingExportQuery) =>
+    collectAll(windowOf(actor, q), matchmakingFetcher(deps, exportRevealer(deps, actor, q.pii), q)),
+  guidance: (deps: LedgersDeps, actor: StaffActor, q: GuidanceExportQuery) =>
+    collectAll(windowOf(actor, q), guidanceFetcher(deps, exportRevealer(deps, actor, q.pii), q)),
 };

@@ -23,8 +23,21 @@ describe('resolvePeriod', () => {
     expect(resolvePeriod({}, now)).toMatchObject({ kind: 'year', key: '2026', from: '2026-01-01', to: '2026-12-31' });
   });
   it('resolves halves, months (leap February) and ranges', () => {
-    expect(resolvePeriod({ year: 2025, half: 2 }, now)).toMatchObject({ key: '2025-H2', from: '2025-07-01', to: '2025-12-31', label: '2025年下半年' });
-    expect(resolvePeriod({ year: 2024, month: 2 }, now)).toMatchObject({ key: '2024-02', from: '2024-02-01', to: '2024-02-29' });
-    expect(resolvePeriod({ year: 2024, from: '2025-03-01', to: '2025-05-31' }, now)).toMatchObject({ kind: 'range', year: 2025, key: '2025-03-01~2025-05-31' });
+    expect(resolvePeriod({ year: 2025, half: 2 }, now)).toMatchObject({
+      key: '2025-H2',
+      from: '2025-07-01',
+      to: '2025-12-31',
+      label: '2025年下半年',
+    });
+    expect(resolvePeriod({ year: 2024, month: 2 }, now)).toMatchObject({
+      key: '2024-02',
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
+    expect(resolvePeriod({ year: 2024, from: '2025-03-01', to: '2025-05-31' }, now)).toMatchObject({
+      kind: 'range',
+      year: 2025,
+      key: '2025-03-01~2025-05-31',
+    });
   });
 });

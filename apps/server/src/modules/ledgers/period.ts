@@ -67,11 +67,46 @@ export type ResolvedPeriod = {
  * The period a KPI query names: a custom range (from + to) wins, then a month or a half of the
  * year, then the whole year; the year defaults to the current Shanghai year.
  */
-export function resolvePeriod(q: { year?: number; half?: number; month?: number; from?: string; to?: string }, now: Date): ResolvedPeriod {
+export function resolvePeriod(
+  q: { year?: number; half?: number; month?: number; from?: string; to?: string },
+  now: Date,
+): ResolvedPeriod {
   const year = q.year ?? Number(shanghaiDay(now).slice(0, 4));
-  if (q.from && q.to) return { kind: 'range', year: Number(q.from.slice(0, 4)), key: `${q.from}~${q.to}`, label: `${q.from} 至 ${q.to}`, from: q.from, to: q.to };
-  if (q.month) return { kind: 'month', year, key: `${year}-${pad(q.month)}`, label: `${year}年${q.month}月`, from: `${year}-${pad(q.month)}-01`, to: lastDayOfMonth(year, q.month) };
-  if (q.half === 1) return { kind: 'half', year, key: `${year}-H1`, label: `${year}年上半年`, from: `${year}-01-01`, to: `${year}-06-30` };
-  if (q.half === 2) return { kind: 'half', year, key: `${year}-H2`, label: `${year}年下半年`, from: `${year}-07-01`, to: `${year}-12-31` };
+  if (q.from && q.to)
+    return {
+      kind: 'range',
+      year: Number(q.from.slice(0, 4)),
+      key: `${q.from}~${q.to}`,
+      label: `${q.from} 至 ${q.to}`,
+      from: q.from,
+      to: q.to,
+    };
+  if (q.month)
+    return {
+      kind: 'month',
+      year,
+      key: `${year}-${pad(q.month)}`,
+      label: `${year}年${q.month}月`,
+      from: `${year}-${pad(q.month)}-01`,
+      to: lastDayOfMonth(year, q.month),
+    };
+  if (q.half === 1)
+    return {
+      kind: 'half',
+      year,
+      key: `${year}-H1`,
+      label: `${year}年上半年`,
+      from: `${year}-01-01`,
+      to: `${year}-06-30`,
+    };
+  if (q.half === 2)
+    return {
+      kind: 'half',
+      year,
+      key: `${year}-H2`,
+      label: `${year}年下半年`,
+      from: `${year}-07-01`,
+      to: `${year}-12-31`,
+    };
   return { kind: 'year', year, key: String(year), label: `${year}年度`, from: `${year}-01-01`, to: `${year}-12-31` };
 }

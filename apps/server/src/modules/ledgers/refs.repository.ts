@@ -12,13 +12,22 @@ export type JobRef = { id: string; employerId: string; townCode: string; title: 
 export type EmployerRef = { id: string; townCode: string; name: string };
 
 export async function findWorkerRef(db: DbOrTx, id: string): Promise<WorkerRef | undefined> {
-  const rows = await db.select({ id: workerProfiles.id, homeRegionCode: workerProfiles.homeRegionCode }).from(workerProfiles).where(eq(workerProfiles.id, id)).limit(1);
+  const rows = await db
+    .select({ id: workerProfiles.id, homeRegionCode: workerProfiles.homeRegionCode })
+    .from(workerProfiles)
+    .where(eq(workerProfiles.id, id))
+    .limit(1);
   return rows[0];
 }
 
 export async function findJobRef(db: DbOrTx, id: string): Promise<JobRef | undefined> {
   const rows = await db
-    .select({ id: jobPostings.id, employerId: jobPostings.employerId, townCode: jobPostings.townCode, title: jobPostings.title })
+    .select({
+      id: jobPostings.id,
+      employerId: jobPostings.employerId,
+      townCode: jobPostings.townCode,
+      title: jobPostings.title,
+    })
     .from(jobPostings)
     .where(eq(jobPostings.id, id))
     .limit(1);
@@ -26,6 +35,10 @@ export async function findJobRef(db: DbOrTx, id: string): Promise<JobRef | undef
 }
 
 export async function findEmployerRef(db: DbOrTx, id: string): Promise<EmployerRef | undefined> {
-  const rows = await db.select({ id: employers.id, townCode: employers.townCode, name: employers.name }).from(employers).where(eq(employers.id, id)).limit(1);
+  const rows = await db
+    .select({ id: employers.id, townCode: employers.townCode, name: employers.name })
+    .from(employers)
+    .where(eq(employers.id, id))
+    .limit(1);
   return rows[0];
 }

@@ -15,7 +15,10 @@ export function windowConds(regionColumn: AnyColumn, timeColumn: AnyColumn, w: W
   return conds;
 }
 
-export type RegistrationFilter = Window & { channel?: (typeof workerProfiles.$inferSelect)['channel']; priorityGroup?: string };
+export type RegistrationFilter = Window & {
+  channel?: (typeof workerProfiles.$inferSelect)['channel'];
+  priorityGroup?: string;
+};
 
 function registrationWhere(f: RegistrationFilter): SQL | undefined {
   const conds = windowConds(workerProfiles.homeRegionCode, workerProfiles.createdAt, f);
@@ -51,7 +54,10 @@ export async function findRegistrations(db: DbOrTx, f: RegistrationFilter, slice
 }
 export type RegistrationRow = Awaited<ReturnType<typeof findRegistrations>>['rows'][number];
 
-export type FollowupSummary = { count: number; latest: { status: (typeof registrationFollowups.$inferSelect)['status']; contactedAt: Date; nextDate: string | null } };
+export type FollowupSummary = {
+  count: number;
+  latest: { status: (typeof registrationFollowups.$inferSelect)['status']; contactedAt: Date; nextDate: string | null };
+};
 
 /** Per worker: how many follow-ups, and the latest one. */
 export async function findFollowupSummaries(db: DbOrTx, workerIds: string[]): Promise<Map<string, FollowupSummary>> {
@@ -60,12 +66,22 @@ export async function findFollowupSummaries(db: DbOrTx, workerIds: string[]): Pr
   const ids = [...new Set(workerIds)];
   const [latest, counts] = await Promise.all([
     db
-      .selectDistinctOn([f.workerId], { workerId: f.workerId, status: f.status, contactedAt: f.contactedAt, nextDate: f.nextDate })
+      .selectDistinctOn([f.workerId], {
+        workerId: f.workerId,
+        status: f.status,
+        contactedAt: f.contactedAt,
+        nextDate: f.nextDate,
+      })
       .from(f)
       .where(inArray(f.workerId, ids))
       .orderBy(f.workerId, desc(f.contactedAt), desc(f.createdAt)),
     db.select({ workerId: f.workerId, n: count() }).from(f).where(inArray(f.workerId, ids)).groupBy(f.workerId),
   ]);
   const n = new Map(counts.map((c) => [c.workerId, c.n]));
-  return new Map(latest.map((l) => [l.workerId, { count: n.get(l.workerId) ?? 0, latest: { status: l.status, contactedAt: l.contactedAt, nextDate: l.nextDate } }]));
+  return new Map(
+    latest.map((l) => [
+      l.workerId,
+      { count: n.get(l.workerId) ?? 0, latest: { status: l.status, contactedAt: l.contactedAt, nextDate: l.nextDate } },
+    ]),
+  );
 }

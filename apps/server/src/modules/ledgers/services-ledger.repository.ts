@@ -9,7 +9,10 @@ import { windowConds, type Slice, type Window } from './registrations.repository
 
 type MatchmakingRow = typeof matchmakings.$inferSelect;
 
-export type FollowupFilter = Window & { workerId?: string; status?: (typeof registrationFollowups.$inferSelect)['status'] };
+export type FollowupFilter = Window & {
+  workerId?: string;
+  status?: (typeof registrationFollowups.$inferSelect)['status'];
+};
 
 /** Follow-ups in a window (by contact time), newest first, with worker name and recorder. */
 export async function findFollowups(db: DbOrTx, f: FollowupFilter, slice: Slice) {
@@ -19,7 +22,17 @@ export async function findFollowups(db: DbOrTx, f: FollowupFilter, slice: Slice)
   if (f.status) conds.push(eq(t.status, f.status));
   const where = and(...conds);
   const rows = await db
-    .select({ id: t.id, workerId: t.workerId, nameEnc: workerProfiles.nameEnc, regionCode: t.regionCode, status: t.status, contactedAt: t.contactedAt, note: t.note, nextDate: t.nextDate, recorderName: staff.name })
+    .select({
+      id: t.id,
+      workerId: t.workerId,
+      nameEnc: workerProfiles.nameEnc,
+      regionCode: t.regionCode,
+      status: t.status,
+      contactedAt: t.contactedAt,
+      note: t.note,
+      nextDate: t.nextDate,
+      recorderName: staff.name,
+    })
     .from(t)
     .leftJoin(workerProfiles, eq(workerProfiles.id, t.workerId))
     .leftJoin(staff, eq(staff.id, t.recorderStaffId))
@@ -32,7 +45,11 @@ export async function findFollowups(db: DbOrTx, f: FollowupFilter, slice: Slice)
 }
 export type FollowupLedgerDbRow = Awaited<ReturnType<typeof findFollowups>>['rows'][number];
 
-export type MatchmakingFilter = Window & { channel?: MatchmakingRow['channel']; kind?: MatchmakingRow['kind']; source?: MatchmakingRow['source'] };
+export type MatchmakingFilter = Window & {
+  channel?: MatchmakingRow['channel'];
+  kind?: MatchmakingRow['kind'];
+  source?: MatchmakingRow['source'];
+};
 
 export function matchmakingWhere(f: MatchmakingFilter): SQL | undefined {
   const t = matchmakings;

@@ -2,8 +2,20 @@ import { and, count, desc, eq, gte, inArray, like, lt, sql, type SQL } from 'dri
 import type { DbOrTx } from '../../db/client.js';
 import { staff } from '../accounts/accounts.schema.js';
 import { employers } from '../employers/employers.schema.js';
-import { deliveryConfirmations, eventAttendees, eventEmployers, recruitmentEvents, workerDeliveries } from '../events/events.schema.js';
-import { classSessions, sessionAttendance, trainingCourses, trainingProviders, trainingRecommendations } from '../training/training.schema.js';
+import {
+  deliveryConfirmations,
+  eventAttendees,
+  eventEmployers,
+  recruitmentEvents,
+  workerDeliveries,
+} from '../events/events.schema.js';
+import {
+  classSessions,
+  sessionAttendance,
+  trainingCourses,
+  trainingProviders,
+  trainingRecommendations,
+} from '../training/training.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
 import { shanghaiDay } from './period.js';
 import { windowConds, type Slice, type Window } from './registrations.repository.js';
@@ -29,7 +41,10 @@ export async function findClassSessions(db: DbOrTx, w: Window, slice: Slice) {
       funding: trainingCourses.funding,
       providerName: trainingProviders.name,
       recorderName: staff.name,
-      present: sql<number>`(select count(*) from ${sessionAttendance} where ${sessionAttendance.sessionId} = ${t.id})`.mapWith(Number),
+      present:
+        sql<number>`(select count(*) from ${sessionAttendance} where ${sessionAttendance.sessionId} = ${t.id})`.mapWith(
+          Number,
+        ),
     })
     .from(t)
     .innerJoin(trainingCourses, eq(trainingCourses.id, t.courseId))
@@ -49,7 +64,17 @@ export async function findRecommendations(db: DbOrTx, w: Window, slice: Slice) {
   const t = trainingRecommendations;
   const where = and(...windowConds(t.regionCode, t.sentAt, w));
   const rows = await db
-    .select({ id: t.id, workerId: t.workerId, nameEnc: workerProfiles.nameEnc, regionCode: t.regionCode, sentAt: t.sentAt, courseTitle: trainingCourses.title, trade: trainingCourses.trade, funding: trainingCourses.funding, recorderName: staff.name })
+    .select({
+      id: t.id,
+      workerId: t.workerId,
+      nameEnc: workerProfiles.nameEnc,
+      regionCode: t.regionCode,
+      sentAt: t.sentAt,
+      courseTitle: trainingCourses.title,
+      trade: trainingCourses.trade,
+      funding: trainingCourses.funding,
+      recorderName: staff.name,
+    })
     .from(t)
     .innerJoin(trainingCourses, eq(trainingCourses.id, t.courseId))
     .leftJoin(workerProfiles, eq(workerProfiles.id, t.workerId))
@@ -64,7 +89,10 @@ export async function findRecommendations(db: DbOrTx, w: Window, slice: Slice) {
 export type RecommendationDbRow = Awaited<ReturnType<typeof findRecommendations>>['rows'][number];
 
 function eventWhere(w: Window, kinds: readonly EventKind[]): SQL | undefined {
-  return and(...windowConds(recruitmentEvents.regionCode, recruitmentEvents.heldAt, w), inArray(recruitmentEvents.kind, [...kinds]));
+  return and(
+    ...windowConds(recruitmentEvents.regionCode, recruitmentEvents.heldAt, w),
+    inArray(recruitmentEvents.kind, [...kinds]),
+  );
 }
 
 /** Events held in the window of the given kinds, newest first, with employers, jobs and attendees. */
@@ -85,9 +113,13 @@ export async function findEventRows(db: DbOrTx, w: Window, kinds: readonly Event
       intentions: t.intentions,
       hires: t.hires,
       recorderName: staff.name,
-      employers: sql<number>`(select count(*) from ${eventEmployers} where ${eventEmployers.eventId} = ${t.id})`.mapWith(Number),
-      jobs: sql<number>`(select coalesce(sum(cardinality(${eventEmployers.jobIds})), 0) from ${eventEmployers} where ${eventEmployers.eventId} = ${t.id})`.mapWith(Number),
-      attendees: sql<number>`(select count(*) from ${eventAttendees} where ${eventAttendees.eventId} = ${t.id})`.mapWith(Number),
+      employers:
+        sql<number>`(select count(*) from ${eventEmployers} where ${eventEmployers.eventId} = ${t.id})`.mapWith(Number),
+      jobs: sql<number>`(select coalesce(sum(cardinality(${eventEmployers.jobIds})), 0) from ${eventEmployers} where ${eventEmployers.eventId} = ${t.id})`.mapWith(
+        Number,
+      ),
+      attendees:
+        sql<number>`(select count(*) from ${eventAttendees} where ${eventAttendees.eventId} = ${t.id})`.mapWith(Number),
     })
     .from(t)
     .leftJoin(staff, eq(staff.id, t.recorderStaffId))
@@ -108,7 +140,16 @@ export async function findDeliveryRows(db: DbOrTx, w: Window, slice: Slice) {
   if (w.end) conds.push(lt(t.deliveredOn, shanghaiDay(w.end)));
   const where = and(...conds);
   const rows = await db
-    .select({ id: t.id, employerName: employers.name, sender: t.sender, deliveredOn: t.deliveredOn, workerIds: t.workerIds, regionCode: t.regionCode, recorderName: staff.name, createdAt: t.createdAt })
+    .select({
+      id: t.id,
+      employerName: employers.name,
+      sender: t.sender,
+      deliveredOn: t.deliveredOn,
+      workerIds: t.workerIds,
+      regionCode: t.regionCode,
+      recorderName: staff.name,
+      createdAt: t.createdAt,
+    })
     .from(t)
     .leftJoin(employers, eq(employers.id, t.employerId))
     .leftJoin(staff, eq(staff.id, t.recorderStaffId))
@@ -117,8 +158,13 @@ export async function findDeliveryRows(db: DbOrTx, w: Window, slice: Slice) {
     .limit(slice.limit)
     .offset(slice.offset);
   const ids = rows.map((r) => r.id);
-  const confirmations = ids.length ? await db.select().from(deliveryConfirmations).where(inArray(deliveryConfirmations.deliveryId, ids)) : [];
+  const confirmations = ids.length
+    ? await db.select().from(deliveryConfirmations).where(inArray(deliveryConfirmations.deliveryId, ids))
+    : [];
   const [total] = await db.select({ n: count() }).from(t).where(where);
-  return { rows: rows.map((r) => ({ ...r, confirmations: confirmations.filter((c) => c.deliveryId === r.id) })), total: total?.n ?? 0 };
+  return {
+    rows: rows.map((r) => ({ ...r, confirmations: confirmations.filter((c) => c.deliveryId === r.id) })),
+    total: total?.n ?? 0,
+  };
 }
 export type DeliveryDbRow = Awaited<ReturnType<typeof findDeliveryRows>>['rows'][number];

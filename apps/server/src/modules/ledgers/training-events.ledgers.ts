@@ -1,9 +1,21 @@
-import { DELIVERY_PARTY_LABELS, type ClassSessionLedgerRow, type DeliveryLedgerRow, type EventLedgerRow, type RecommendationLedgerRow } from '@lingong/contracts';
+import {
+  DELIVERY_PARTY_LABELS,
+  type ClassSessionLedgerRow,
+  type DeliveryLedgerRow,
+  type EventLedgerRow,
+  type RecommendationLedgerRow,
+} from '@lingong/contracts';
 import { findRegionLabels } from '../reference/index.js';
 import type { Reveal } from './ledgers.presenter.js';
 import type { LedgersDeps } from './ledgers.service.js';
 import type { Slice, Window } from './registrations.repository.js';
-import { findClassSessions, findDeliveryRows, findEventRows, findRecommendations, type DeliveryDbRow } from './training-events-ledger.repository.js';
+import {
+  findClassSessions,
+  findDeliveryRows,
+  findEventRows,
+  findRecommendations,
+  type DeliveryDbRow,
+} from './training-events-ledger.repository.js';
 
 // Fetchers (one page of presented rows) of the training and events ledgers, shared by the
 // ledger lists, their exports, the KPI drill-down and the acceptance pack.
@@ -18,7 +30,10 @@ const named = async (deps: LedgersDeps, codes: string[]) => findRegionLabels(dep
 export function classSessionFetcher(deps: LedgersDeps) {
   return async (w: Window, slice: Slice): Promise<{ items: ClassSessionLedgerRow[]; total: number }> => {
     const { rows, total } = await findClassSessions(deps.db, w, slice);
-    const regions = await named(deps, rows.map((r) => r.regionCode));
+    const regions = await named(
+      deps,
+      rows.map((r) => r.regionCode),
+    );
     return {
       total,
       items: rows.map((r) => ({
@@ -42,7 +57,10 @@ export function classSessionFetcher(deps: LedgersDeps) {
 export function recommendationFetcher(deps: LedgersDeps, reveal: Reveal) {
   return async (w: Window, slice: Slice): Promise<{ items: RecommendationLedgerRow[]; total: number }> => {
     const { rows, total } = await findRecommendations(deps.db, w, slice);
-    const regions = await named(deps, rows.map((r) => r.regionCode));
+    const regions = await named(
+      deps,
+      rows.map((r) => r.regionCode),
+    );
     return {
       total,
       items: rows.map((r) => ({
@@ -63,8 +81,18 @@ export function recommendationFetcher(deps: LedgersDeps, reveal: Reveal) {
 export function eventFetcher(deps: LedgersDeps, kinds: readonly (typeof ALL_EVENT_KINDS)[number][] = ALL_EVENT_KINDS) {
   return async (w: Window, slice: Slice): Promise<{ items: EventLedgerRow[]; total: number }> => {
     const { rows, total } = await findEventRows(deps.db, w, kinds, slice);
-    const regions = await named(deps, rows.map((r) => r.regionCode));
-    return { total, items: rows.map((r) => ({ ...r, heldAt: r.heldAt.toISOString(), regionName: regions.get(r.regionCode) ?? r.regionCode })) };
+    const regions = await named(
+      deps,
+      rows.map((r) => r.regionCode),
+    );
+    return {
+      total,
+      items: rows.map((r) => ({
+        ...r,
+        heldAt: r.heldAt.toISOString(),
+        regionName: regions.get(r.regionCode) ?? r.regionCode,
+      })),
+    };
   };
 }
 
@@ -72,7 +100,10 @@ function presentDeliveryRow(r: DeliveryDbRow, regionName: string): DeliveryLedge
   const by = (party: 'enterprise' | 'sender' | 'bureau') => r.confirmations.find((c) => c.party === party);
   const discrepancy = r.confirmations
     .filter((c) => c.discrepancy !== 0)
-    .map((c) => `${DELIVERY_PARTY_LABELS[c.party]}确认${c.confirmedCount}人（${c.discrepancy > 0 ? '+' : ''}${c.discrepancy}）${c.note ? `：${c.note}` : ''}`)
+    .map(
+      (c) =>
+        `${DELIVERY_PARTY_LABELS[c.party]}确认${c.confirmedCount}人（${c.discrepancy > 0 ? '+' : ''}${c.discrepancy}）${c.note ? `：${c.note}` : ''}`,
+    )
     .join('；');
   return {
     id: r.id,
@@ -93,7 +124,10 @@ function presentDeliveryRow(r: DeliveryDbRow, regionName: string): DeliveryLedge
 export function deliveryFetcher(deps: LedgersDeps) {
   return async (w: Window, slice: Slice): Promise<{ items: DeliveryLedgerRow[]; total: number }> => {
     const { rows, total } = await findDeliveryRows(deps.db, w, slice);
-    const regions = await named(deps, rows.map((r) => r.regionCode));
+    const regions = await named(
+      deps,
+      rows.map((r) => r.regionCode),
+    );
     return { total, items: rows.map((r) => presentDeliveryRow(r, regions.get(r.regionCode) ?? r.regionCode)) };
   };
 }

@@ -54,7 +54,11 @@ export const EVENT_SHEET: SheetSpec<EventLedgerRow> = {
     seq,
     { header: '活动名称', width: 28, value: (r) => r.title },
     { header: '活动类型', width: 12, value: (r) => EVENT_KIND_LABELS[r.kind] },
-    { header: '驿站活动类型', width: 14, value: (r) => (r.stationKind ? STATION_EVENT_KIND_LABELS[r.stationKind] : '') },
+    {
+      header: '驿站活动类型',
+      width: 14,
+      value: (r) => (r.stationKind ? STATION_EVENT_KIND_LABELS[r.stationKind] : ''),
+    },
     { header: '举办时间', width: 18, value: (r) => shanghaiTime(r.heldAt) },
     { header: '地点', width: 24, value: (r) => r.place },
     { header: '直播平台', width: 12, value: (r) => r.platform },

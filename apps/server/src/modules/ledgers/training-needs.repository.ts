@@ -19,8 +19,14 @@ function needWorkerIds(db: DbOrTx, w: Window) {
     staffConds.push(lt(trainingNeeds.createdAt, w.end));
   }
   return union(
-    db.select({ workerId: workerProfiles.id }).from(workerProfiles).where(and(...profileConds)),
-    db.select({ workerId: trainingNeeds.workerId }).from(trainingNeeds).where(and(...staffConds)),
+    db
+      .select({ workerId: workerProfiles.id })
+      .from(workerProfiles)
+      .where(and(...profileConds)),
+    db
+      .select({ workerId: trainingNeeds.workerId })
+      .from(trainingNeeds)
+      .where(and(...staffConds)),
   ).as('need');
 }
 
@@ -37,7 +43,12 @@ function recommendedIn(workerId: SQL | ReturnType<typeof needWorkerIds>['workerI
 export async function countNeedCoverage(db: DbOrTx, w: Window): Promise<{ needs: number; covered: number }> {
   const need = needWorkerIds(db, w);
   const t = trainingRecommendations;
-  const covered = exists(db.select({ one: sql`1` }).from(t).where(and(...recommendedIn(need.workerId, w))));
+  const covered = exists(
+    db
+      .select({ one: sql`1` })
+      .from(t)
+      .where(and(...recommendedIn(need.workerId, w))),
+  );
   const [row] = await db
     .select({ needs: count(), covered: sql<number>`count(*) filter (where ${covered})`.mapWith(Number) })
     .from(need);
@@ -48,7 +59,12 @@ export async function countNeedCoverage(db: DbOrTx, w: Window): Promise<{ needs:
 export async function findNeedWorkers(db: DbOrTx, w: Window, slice: Slice) {
   const need = needWorkerIds(db, w);
   const t = trainingRecommendations;
-  const covered = exists(db.select({ one: sql`1` }).from(t).where(and(...recommendedIn(need.workerId, w))));
+  const covered = exists(
+    db
+      .select({ one: sql`1` })
+      .from(t)
+      .where(and(...recommendedIn(need.workerId, w))),
+  );
   const rows = await db
     .select({
       workerId: need.workerId,
@@ -70,52 +86,114 @@ export type NeedWorkerRow = Awaited<ReturnType<typeof findNeedWorkers>>['rows'][
 export type MatchingWorker = { workerId: string; regionCode: string; phoneEnc: string | null };
 
 /** Workers in a region subtree with a need for a trade (profile intention or staff-recorded need). */
-export async function findWorkersNeedingTrade(db: DbOrTx, regionPattern: string, trade: string): Promise<MatchingWorker[]> {
-  const staffNeed = db.select({ one: sql`1` }).from(trainingNeeds).where(and(eq(trainingNeeds.workerId, workerProfiles.id), eq(trainingNeeds.trade, trade)));
+export async function findWorkersNeedingTrade(
+  db: DbOrTx,
+  regionPattern: string,
+  trade: string,
+): Promise<MatchingWorker[]> {
+  const staffNeed = db
+    .select({ one: sql`1` })
+    .from(trainingNeeds)
+    .where(and(eq(trainingNeeds.workerId, workerProfiles.id), eq(trainingNeeds.trade, trade)));
   return db
-    .select({ workerId: workerProfiles.id, regionCode: workerProfiles.homeRegionCode, phoneEnc: workerProfiles.phoneEnc })
+    .select({
+      workerId: workerProfiles.id,
+      regionCode: workerProfiles.homeRegionCode,
+      phoneEnc: workerProfiles.phoneEnc,
+    })
     .from(workerProfiles)
-    .where(and(like(workerProfiles.homeRegionCode, regionPattern), or(arrayContains(workerProfiles.trainingIntentions, [trade]), exists(staffNeed))))
+    .where(
+      and(
+        like(workerProfiles.homeRegionCode, regionPattern),
+        or(arrayContains(workerProfiles.trainingIntentions, [trade]), exists(staffNeed)),
+      ),
+    )
     .orderBy(workerProfiles.id);
 }
 
 /** Needs listed one per worker and trade: profile intentions and staff records, newest first. */
 export async function findNeeds(db: DbOrTx, regionPattern: string, slice: Slice) {
   const profiles = await db
-    .select({ workerId: workerProfiles.id, nameEnc: workerProfiles.nameEnc, regionCode: workerProfiles.homeRegionCode, intentions: workerProfiles.trainingIntentions, createdAt: workerProfiles.createdAt })
+    .select({
+      workerId: workerProfiles.id,
+      nameEnc: workerProfiles.nameEnc,
+      regionCode: workerProfiles.homeRegionCode,
+      intentions: workerProfiles.trainingIntentions,
+      createdAt: workerProfiles.createdAt,
+    })
     .from(workerProfiles)
     .where(and(like(workerProfiles.homeRegionCode, regionPattern), hasIntention));
   const staffRows = await db
-    .select({ id: trainingNeeds.id, workerId: trainingNeeds.workerId, trade: trainingNeeds.trade, note: trainingNeeds.note, regionCode: trainingNeeds.regionCode, createdAt: trainingNeeds.createdAt, nameEnc: workerProfiles.nameEnc })
+    .select({
+      id: trainingNeeds.id,
+      workerId: trainingNeeds.workerId,
+      trade: trainingNeeds.trade,
+      note: trainingNeeds.note,
+      regionCode: trainingNeeds.regionCode,
+      createdAt: trainingNeeds.createdAt,
+      nameEnc: workerProfiles.nameEnc,
+    })
     .from(trainingNeeds)
     .leftJoin(workerProfiles, eq(workerProfiles.id, trainingNeeds.workerId))
     .where(like(trainingNeeds.regionCode, regionPattern));
   const all = [
-    ...profiles.flatMap((p) => p.intentions.map((trade) => ({ id: `${p.workerId}:${trade}`, workerId: p.workerId, nameEnc: p.nameEnc, trade, source: 'profile' as const, regionCode: p.regionCode, note: '', createdAt: p.createdAt }))),
+    ...profiles.flatMap((p) =>
+      p.intentions.map((trade) => ({
+        id: `${p.workerId}:${trade}`,
+        workerId: p.workerId,
+        nameEnc: p.nameEnc,
+        trade,
+        source: 'profile' as const,
+        regionCode: p.regionCode,
+        note: '',
+        createdAt: p.createdAt,
+      })),
+    ),
     ...staffRows.map((s) => ({ ...s, source: 'staff' as const })),
   ].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id));
   const page = all.slice(slice.offset, slice.offset + slice.limit);
   const ids = [...new Set(page.map((r) => r.workerId))];
-  const recommended = ids.length === 0 ? [] : await db.selectDistinct({ workerId: trainingRecommendations.workerId }).from(trainingRecommendations).where(inArray(trainingRecommendations.workerId, ids));
+  const recommended =
+    ids.length === 0
+      ? []
+      : await db
+          .selectDistinct({ workerId: trainingRecommendations.workerId })
+          .from(trainingRecommendations)
+          .where(inArray(trainingRecommendations.workerId, ids));
   const covered = new Set(recommended.map((r) => r.workerId));
   return { rows: page.map((r) => ({ ...r, recommended: covered.has(r.workerId) })), total: all.length };
 }
 
 /** A worker's priority groups (for a subsidised course's eligibility rule) and account. */
 export async function findWorkerTrainingRef(db: DbOrTx, workerId: string) {
-  const rows = await db.select({ id: workerProfiles.id, homeRegionCode: workerProfiles.homeRegionCode, priorityGroups: workerProfiles.priorityGroups }).from(workerProfiles).where(eq(workerProfiles.id, workerId)).limit(1);
+  const rows = await db
+    .select({
+      id: workerProfiles.id,
+      homeRegionCode: workerProfiles.homeRegionCode,
+      priorityGroups: workerProfiles.priorityGroups,
+    })
+    .from(workerProfiles)
+    .where(eq(workerProfiles.id, workerId))
+    .limit(1);
   return rows[0];
 }
 
 /** The worker profile of an app user (for QR check-in). */
 export async function findWorkerRefByUser(db: DbOrTx, userId: string) {
-  const rows = await db.select({ id: workerProfiles.id, homeRegionCode: workerProfiles.homeRegionCode }).from(workerProfiles).where(eq(workerProfiles.userId, userId)).limit(1);
+  const rows = await db
+    .select({ id: workerProfiles.id, homeRegionCode: workerProfiles.homeRegionCode })
+    .from(workerProfiles)
+    .where(eq(workerProfiles.userId, userId))
+    .limit(1);
   return rows[0];
 }
 
 /** Names (encrypted) and home regions of attendees, read for the attendee list. */
 export async function findWorkerNames(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return new Map<string, { nameEnc: string; homeRegionCode: string }>();
-  const rows = await db.select({ id: workerProfiles.id, nameEnc: workerProfiles.nameEnc, homeRegionCode: workerProfiles.homeRegionCode }).from(workerProfiles).where(inArray(workerProfiles.id, ids));
+  const rows = await db
+    .select({ id: workerProfiles.id, nameEnc: workerProfiles.nameEnc, homeRegionCode: workerProfiles.homeRegionCode })
+    .from(workerProfiles)
+    .where(inArray(workerProfiles.id, ids));
   return new Map(rows.map((r) => [r.id, { nameEnc: r.nameEnc, homeRegionCode: r.homeRegionCode }]));
 }

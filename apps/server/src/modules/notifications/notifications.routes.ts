@@ -13,12 +13,31 @@ export function registerNotificationRoutes(fastify: FastifyInstance, deps: AppDe
   const tags = ['messages'];
   const base = '/api/v1/app/messages';
 
-  app.get(base, { schema: { tags, summary: '我的消息（分页，可只看未读）', querystring: MessageListQuery, response: { 200: MessagePage, ...errors } } }, async (request) =>
-    service.listMessages(nd, userActorOf(request), request.query),
+  app.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: '我的消息（分页，可只看未读）',
+        querystring: MessageListQuery,
+        response: { 200: MessagePage, ...errors },
+      },
+    },
+    async (request) => service.listMessages(nd, userActorOf(request), request.query),
   );
-  app.get(`${base}/unread-count`, { schema: { tags, summary: '未读消息数', response: { 200: UnreadCount, ...errors } } }, async (request) => service.unreadCount(nd, userActorOf(request)));
-  app.post(`${base}/read-all`, { schema: { tags, summary: '全部标为已读', response: { 200: MarkedRead, ...errors } } }, async (request) => service.markAllRead(nd, userActorOf(request)));
-  app.post(`${base}/:id/read`, { schema: { tags, summary: '标为已读', params: MessageIdParam, response: { 200: MarkedRead, ...errors } } }, async (request) =>
-    service.markRead(nd, userActorOf(request), request.params.id),
+  app.get(
+    `${base}/unread-count`,
+    { schema: { tags, summary: '未读消息数', response: { 200: UnreadCount, ...errors } } },
+    async (request) => service.unreadCount(nd, userActorOf(request)),
+  );
+  app.post(
+    `${base}/read-all`,
+    { schema: { tags, summary: '全部标为已读', response: { 200: MarkedRead, ...errors } } },
+    async (request) => service.markAllRead(nd, userActorOf(request)),
+  );
+  app.post(
+    `${base}/:id/read`,
+    { schema: { tags, summary: '标为已读', params: MessageIdParam, response: { 200: MarkedRead, ...errors } } },
+    async (request) => service.markRead(nd, userActorOf(request), request.params.id),
   );
 }

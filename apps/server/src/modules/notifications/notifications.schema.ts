@@ -30,11 +30,16 @@ export const notifications = pgTable(
     refType: text('ref_type'),
     refId: uuid('ref_id'),
     /** Whether an SMS was queued with it. */
-    smsQueued: text('sms_queued', { enum: ['yes', 'no'] }).notNull().default('no'),
+    smsQueued: text('sms_queued', { enum: ['yes', 'no'] })
+      .notNull()
+      .default('no'),
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Set for messages sent at most once (e.g. 'shift:<application>:<date>'). */
     dedupeKey: text('dedupe_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
+  ],
 );

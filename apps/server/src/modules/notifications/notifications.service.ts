@@ -8,9 +8,22 @@ import { presentMessage } from './notifications.presenter.js';
 export type NotificationsDeps = { db: Db; now: () => Date };
 
 /** The caller's own messages only (there is no way to name another user's). */
-export async function listMessages(deps: NotificationsDeps, actor: UserActor, q: MessageListQuery): Promise<MessagePage> {
-  const { rows, total } = await repo.findPageForUser(deps.db, actor.id, q.unread === 'true', { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return { items: rows.map(presentMessage), total, page: q.page, pageSize: q.pageSize, unread: await repo.countUnread(deps.db, actor.id) };
+export async function listMessages(
+  deps: NotificationsDeps,
+  actor: UserActor,
+  q: MessageListQuery,
+): Promise<MessagePage> {
+  const { rows, total } = await repo.findPageForUser(deps.db, actor.id, q.unread === 'true', {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    items: rows.map(presentMessage),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    unread: await repo.countUnread(deps.db, actor.id),
+  };
 }
 
 export async function unreadCount(deps: NotificationsDeps, actor: UserActor): Promise<{ unread: number }> {

@@ -46,13 +46,19 @@ async function insertAndQueue(tx: DbOrTx, input: NotifyInput, dedupeKey: string 
     ...(input.at ? { createdAt: input.at } : {}),
   };
   const insert = tx.insert(notifications).values(values);
-  const [row] = await (dedupeKey ? insert.onConflictDoNothing({ target: notifications.dedupeKey }) : insert).returning({ id: notifications.id });
+  const [row] = await (dedupeKey ? insert.onConflictDoNothing({ target: notifications.dedupeKey }) : insert).returning({
+    id: notifications.id,
+  });
   if (!row) return null;
   if (input.sms) {
     const [user] = await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, input.userId));
     if (user) {
       const text = await smsText(tx, input);
-      await enqueue(tx, { kind: 'sms.send', payload: { phoneEnc: user.phoneEnc, template: 'notice', params: { text: `【鹿寨零工】${text}` } }, dedupeKey: `notify:${row.id}` });
+      await enqueue(tx, {
+        kind: 'sms.send',
+        payload: { phoneEnc: user.phoneEnc, template: 'notice', params: { text: `【鹿寨零工】${text}` } },
+        dedupeKey: `notify:${row.id}`,
+      });
     }
   }
   return row.id;

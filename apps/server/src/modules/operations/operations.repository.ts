@@ -14,9 +14,12 @@ function first<T>(rows: T[], what: string): T {
   return row;
 }
 
-export const insertDuty = async (db: DbOrTx, v: typeof dutyShifts.$inferInsert) => first(await db.insert(dutyShifts).values(v).returning(), 'duty');
-export const insertVisit = async (db: DbOrTx, v: typeof stationVisits.$inferInsert) => first(await db.insert(stationVisits).values(v).returning(), 'visit');
-export const insertCheck = async (db: DbOrTx, v: typeof facilityChecks.$inferInsert) => first(await db.insert(facilityChecks).values(v).returning(), 'check');
+export const insertDuty = async (db: DbOrTx, v: typeof dutyShifts.$inferInsert) =>
+  first(await db.insert(dutyShifts).values(v).returning(), 'duty');
+export const insertVisit = async (db: DbOrTx, v: typeof stationVisits.$inferInsert) =>
+  first(await db.insert(stationVisits).values(v).returning(), 'visit');
+export const insertCheck = async (db: DbOrTx, v: typeof facilityChecks.$inferInsert) =>
+  first(await db.insert(facilityChecks).values(v).returning(), 'check');
 
 export async function findDuty(db: DbOrTx, id: string): Promise<DutyRow | undefined> {
   return (await db.select().from(dutyShifts).where(eq(dutyShifts.id, id)).limit(1))[0];
@@ -25,13 +28,28 @@ export async function deleteDuty(db: DbOrTx, id: string): Promise<void> {
   await db.delete(dutyShifts).where(eq(dutyShifts.id, id));
 }
 export async function findStaffRef(db: DbOrTx, id: string) {
-  return (await db.select({ id: staff.id, name: staff.name, regionCode: staff.regionCode, disabledAt: staff.disabledAt }).from(staff).where(eq(staff.id, id)).limit(1))[0];
+  return (
+    await db
+      .select({ id: staff.id, name: staff.name, regionCode: staff.regionCode, disabledAt: staff.disabledAt })
+      .from(staff)
+      .where(eq(staff.id, id))
+      .limit(1)
+  )[0];
 }
 export async function findStationRef(db: DbOrTx, id: string) {
-  return (await db.select({ id: stations.id, name: stations.name, townCode: stations.townCode }).from(stations).where(eq(stations.id, id)).limit(1))[0];
+  return (
+    await db
+      .select({ id: stations.id, name: stations.name, townCode: stations.townCode })
+      .from(stations)
+      .where(eq(stations.id, id))
+      .limit(1)
+  )[0];
 }
 export async function findStaffShiftsOn(db: DbOrTx, staffId: string, day: string): Promise<DutyRow[]> {
-  return db.select().from(dutyShifts).where(and(eq(dutyShifts.staffId, staffId), eq(dutyShifts.dutyDate, day)));
+  return db
+    .select()
+    .from(dutyShifts)
+    .where(and(eq(dutyShifts.staffId, staffId), eq(dutyShifts.dutyDate, day)));
 }
 
 const onDuty = aliasedTable(staff, 'on_duty');
@@ -39,7 +57,11 @@ const visitor = aliasedTable(staff, 'visitor');
 
 /** Shifts in a window, by day and start time, with names of the staff, station and recorder. */
 export async function findDuties(db: DbOrTx, w: Window, f: { place?: DutyRow['place']; id?: string }, slice: Slice) {
-  const where = and(...dateWindowConds(dutyShifts.regionCode, dutyShifts.dutyDate, w), f.place ? eq(dutyShifts.place, f.place) : undefined, f.id ? eq(dutyShifts.id, f.id) : undefined);
+  const where = and(
+    ...dateWindowConds(dutyShifts.regionCode, dutyShifts.dutyDate, w),
+    f.place ? eq(dutyShifts.place, f.place) : undefined,
+    f.id ? eq(dutyShifts.id, f.id) : undefined,
+  );
   const rows = await db
     .select({ d: dutyShifts, staffName: onDuty.name, stationName: stations.name, recorderName: staff.name })
     .from(dutyShifts)
@@ -57,11 +79,22 @@ export type DutyListRow = Awaited<ReturnType<typeof findDuties>>['rows'][number]
 
 /** Every shift of a place in a window (for the daily check). */
 export async function findShiftsForCheck(db: DbOrTx, w: Window, place: DutyRow['place']) {
-  return db.select({ dutyDate: dutyShifts.dutyDate, staffId: dutyShifts.staffId, onTime: dutyShifts.onTime, offTime: dutyShifts.offTime }).from(dutyShifts).where(and(...dateWindowConds(dutyShifts.regionCode, dutyShifts.dutyDate, w), eq(dutyShifts.place, place)));
+  return db
+    .select({
+      dutyDate: dutyShifts.dutyDate,
+      staffId: dutyShifts.staffId,
+      onTime: dutyShifts.onTime,
+      offTime: dutyShifts.offTime,
+    })
+    .from(dutyShifts)
+    .where(and(...dateWindowConds(dutyShifts.regionCode, dutyShifts.dutyDate, w), eq(dutyShifts.place, place)));
 }
 
 export async function findVisits(db: DbOrTx, w: Window, slice: Slice, id?: string) {
-  const where = and(...dateWindowConds(stationVisits.regionCode, stationVisits.visitedOn, w), id ? eq(stationVisits.id, id) : undefined);
+  const where = and(
+    ...dateWindowConds(stationVisits.regionCode, stationVisits.visitedOn, w),
+    id ? eq(stationVisits.id, id) : undefined,
+  );
   const rows = await db
     .select({ v: stationVisits, stationName: stations.name, visitorName: visitor.name, recorderName: staff.name })
     .from(stationVisits)
@@ -78,7 +111,10 @@ export async function findVisits(db: DbOrTx, w: Window, slice: Slice, id?: strin
 export type VisitListRow = Awaited<ReturnType<typeof findVisits>>['rows'][number];
 
 export async function findChecks(db: DbOrTx, w: Window, slice: Slice, id?: string) {
-  const where: SQL | undefined = and(...dateWindowConds(facilityChecks.regionCode, facilityChecks.checkedOn, w), id ? eq(facilityChecks.id, id) : undefined);
+  const where: SQL | undefined = and(
+    ...dateWindowConds(facilityChecks.regionCode, facilityChecks.checkedOn, w),
+    id ? eq(facilityChecks.id, id) : undefined,
+  );
   const rows = await db
     .select({ c: facilityChecks, stationName: stations.name, recorderName: staff.name })
     .from(facilityChecks)
@@ -95,5 +131,9 @@ export type CheckListRow = Awaited<ReturnType<typeof findChecks>>['rows'][number
 
 /** Active staff under a region pattern, by name (the roster's picker). */
 export async function findStaffInScope(db: DbOrTx, pattern: string) {
-  return db.select({ id: staff.id, name: staff.name, regionCode: staff.regionCode }).from(staff).where(and(like(staff.regionCode, pattern), isNull(staff.disabledAt))).orderBy(staff.name);
+  return db
+    .select({ id: staff.id, name: staff.name, regionCode: staff.regionCode })
+    .from(staff)
+    .where(and(like(staff.regionCode, pattern), isNull(staff.disabledAt)))
+    .orderBy(staff.name);
 }

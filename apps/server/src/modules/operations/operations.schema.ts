@@ -21,7 +21,10 @@ export const dutyShifts = pgTable(
     recorderStaffId: uuid('recorder_staff_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('duty_shifts_region_day_idx').on(t.regionCode, t.dutyDate), index('duty_shifts_staff_day_idx').on(t.staffId, t.dutyDate)],
+  (t) => [
+    index('duty_shifts_region_day_idx').on(t.regionCode, t.dutyDate),
+    index('duty_shifts_staff_day_idx').on(t.staffId, t.dutyDate),
+  ],
 );
 
 /** Guidance visits to stations (驿站指导): visitor, content, issues found, follow-up. */

@@ -11,8 +11,18 @@ export function completenessOfRow(row: WorkerRow, certificateCount: number) {
     phone: row.phoneEnc ? 'x' : null,
     homeRegionCode: row.homeRegionCode,
     skills: row.occupationIds.map((occupationId) => ({ occupationId, occupationName: '', years: 0 })),
-    certificates: Array.from({ length: certificateCount }, (_v, i) => ({ id: String(i), name: '', level: '', number: '', photoFileId: null })),
-    availability: { weekdays: row.availabilityWeekdays.length > 0 || row.availabilityDayParts.length > 0 ? [1] : [], dayParts: [], earliestStart: null },
+    certificates: Array.from({ length: certificateCount }, (_v, i) => ({
+      id: String(i),
+      name: '',
+      level: '',
+      number: '',
+      photoFileId: null,
+    })),
+    availability: {
+      weekdays: row.availabilityWeekdays.length > 0 || row.availabilityDayParts.length > 0 ? [1] : [],
+      dayParts: [],
+      earliestStart: null,
+    },
     expectedPay: row.expectedPayFen !== null ? { minFen: row.expectedPayFen, unit: 'day' } : null,
     maxDistanceKm: row.maxDistanceKm,
     jobKinds: row.jobKinds.length > 0 ? ['flexible'] : [],
@@ -52,5 +62,13 @@ export function presentProfileRow(row: WorkerRow, ctx: ProfileContext, pii: Pii,
 
 export function presentSegment(row: SegmentRow, count: number, createdByName: string | null): Segment {
   const filter: SegmentFilter = row.filter;
-  return { id: row.id, name: row.name, filter, regionCode: row.regionCode, count, createdByName, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    filter,
+    regionCode: row.regionCode,
+    count,
+    createdByName,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

@@ -44,19 +44,32 @@ export function segmentWhere(f: StoredSegmentFilter, regionPattern: string, now:
   if (f.towns.length > 0) conds.push(or(...f.towns.map((t) => like(p.homeRegionCode, `${regionPrefix(t)}%`))));
   if (f.occupationIds.length > 0) conds.push(arrayOverlaps(p.occupationIds, f.occupationIds));
   if (f.priorityGroups.length > 0) {
-    if (f.priorityGroupMode === 'verified') conds.push(arrayOverlaps(p.priorityGroupsVerified, f.priorityGroups), sql`coalesce(${p.priorityGroupsReview}, '') <> 'rejected'`);
+    if (f.priorityGroupMode === 'verified')
+      conds.push(
+        arrayOverlaps(p.priorityGroupsVerified, f.priorityGroups),
+        sql`coalesce(${p.priorityGroupsReview}, '') <> 'rejected'`,
+      );
     else conds.push(arrayOverlaps(p.priorityGroups, f.priorityGroups));
   }
   if (f.ageMin !== null) conds.push(sql`${p.birthDate} <= ${yearsBefore(now, f.ageMin)}`);
   if (f.ageMax !== null) conds.push(sql`${p.birthDate} > ${yearsBefore(now, f.ageMax + 1)}`);
   for (const tag of f.tags) {
-    conds.push(systemTagSql(tag, now) ?? sql`exists (select 1 from ${workerTags} where ${workerTags.workerId} = ${p.id} and ${workerTags.name} = ${tag})`);
+    conds.push(
+      systemTagSql(tag, now) ??
+        sql`exists (select 1 from ${workerTags} where ${workerTags.workerId} = ${p.id} and ${workerTags.name} = ${tag})`,
+    );
   }
   return and(...conds);
 }
 
 export async function findProfilesPage(db: DbOrTx, where: SQL | undefined, page: number, pageSize: number) {
-  const rows = await db.select().from(workerProfiles).where(where).orderBy(desc(workerProfiles.updatedAt), desc(workerProfiles.id)).limit(pageSize).offset((page - 1) * pageSize);
+  const rows = await db
+    .select()
+    .from(workerProfiles)
+    .where(where)
+    .orderBy(desc(workerProfiles.updatedAt), desc(workerProfiles.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const [total] = await db.select({ n: count() }).from(workerProfiles).where(where);
   return { rows, total: total?.n ?? 0 };
 }
@@ -67,18 +80,31 @@ export async function countProfiles(db: DbOrTx, where: SQL | undefined): Promise
 }
 
 export async function findProfileIds(db: DbOrTx, where: SQL | undefined, limit: number): Promise<string[]> {
-  const rows = await db.select({ id: workerProfiles.id }).from(workerProfiles).where(where).orderBy(workerProfiles.id).limit(limit);
+  const rows = await db
+    .select({ id: workerProfiles.id })
+    .from(workerProfiles)
+    .where(where)
+    .orderBy(workerProfiles.id)
+    .limit(limit);
   return rows.map((r) => r.id);
 }
 
 /** Which of the given workers carry each system tag. */
-export async function findSystemTagHolders(db: DbOrTx, ids: string[], tags: readonly string[], now: Date): Promise<Map<string, Set<string>>> {
+export async function findSystemTagHolders(
+  db: DbOrTx,
+  ids: string[],
+  tags: readonly string[],
+  now: Date,
+): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (ids.length === 0) return out;
   for (const tag of tags) {
     const cond = systemTagSql(tag, now);
     if (!cond) continue;
-    const rows = await db.select({ id: workerProfiles.id }).from(workerProfiles).where(and(inArray(workerProfiles.id, ids), cond));
+    const rows = await db
+      .select({ id: workerProfiles.id })
+      .from(workerProfiles)
+      .where(and(inArray(workerProfiles.id, ids), cond));
     out.set(tag, new Set(rows.map((r) => r.id)));
   }
   return out;
@@ -86,14 +112,22 @@ export async function findSystemTagHolders(db: DbOrTx, ids: string[], tags: read
 
 export async function countCertificatesByWorker(db: DbOrTx, ids: string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: workerCertificates.workerId, n: count() }).from(workerCertificates).where(inArray(workerCertificates.workerId, ids)).groupBy(workerCertificates.workerId);
+  const rows = await db
+    .select({ id: workerCertificates.workerId, n: count() })
+    .from(workerCertificates)
+    .where(inArray(workerCertificates.workerId, ids))
+    .groupBy(workerCertificates.workerId);
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 export async function findTagsByWorkers(db: DbOrTx, ids: string[]): Promise<Map<string, TagRow[]>> {
   const out = new Map<string, TagRow[]>();
   if (ids.length === 0) return out;
-  const rows = await db.select().from(workerTags).where(inArray(workerTags.workerId, ids)).orderBy(asc(workerTags.createdAt), asc(workerTags.name));
+  const rows = await db
+    .select()
+    .from(workerTags)
+    .where(inArray(workerTags.workerId, ids))
+    .orderBy(asc(workerTags.createdAt), asc(workerTags.name));
   for (const r of rows) out.set(r.workerId, [...(out.get(r.workerId) ?? []), r]);
   return out;
 }
@@ -115,7 +149,13 @@ export async function deleteTag(db: DbOrTx, id: string): Promise<void> {
 
 /** Staff tag names in use inside a region, most used first (for the tag pickers). */
 export async function findTagNames(db: DbOrTx, regionPattern: string): Promise<string[]> {
-  const rows = await db.select({ name: workerTags.name, n: count() }).from(workerTags).where(like(workerTags.regionCode, regionPattern)).groupBy(workerTags.name).orderBy(desc(count()), asc(workerTags.name)).limit(200);
+  const rows = await db
+    .select({ name: workerTags.name, n: count() })
+    .from(workerTags)
+    .where(like(workerTags.regionCode, regionPattern))
+    .groupBy(workerTags.name)
+    .orderBy(desc(count()), asc(workerTags.name))
+    .limit(200);
   return rows.map((r) => r.name);
 }
 
@@ -132,7 +172,12 @@ export async function findSegment(db: DbOrTx, id: string): Promise<SegmentRow | 
 
 /** Segments created inside the region subtree, newest first. */
 export async function findSegments(db: DbOrTx, regionPattern: string): Promise<SegmentRow[]> {
-  return db.select().from(workerSegments).where(like(workerSegments.regionCode, regionPattern)).orderBy(desc(workerSegments.createdAt)).limit(200);
+  return db
+    .select()
+    .from(workerSegments)
+    .where(like(workerSegments.regionCode, regionPattern))
+    .orderBy(desc(workerSegments.createdAt))
+    .limit(200);
 }
 
 export async function deleteSegment(db: DbOrTx, id: string): Promise<void> {

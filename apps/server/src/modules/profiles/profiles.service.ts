@@ -1,10 +1,24 @@
-import { SYSTEM_TAGS, type AddTagBody, type PriorityReviewBody, type ProfileDetail, type ProfileQuery, type SegmentBody, type SegmentFilter } from '@lingong/contracts';
+import {
+  SYSTEM_TAGS,
+  type AddTagBody,
+  type PriorityReviewBody,
+  type ProfileDetail,
+  type ProfileQuery,
+  type SegmentBody,
+  type SegmentFilter,
+} from '@lingong/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, scopeLikePattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  scopeLikePattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { findStaffNames } from '../accounts/index.js';
 import { findOccupationNames, findRegionLabels, isWithinRegion, regionPrefix } from '../reference/index.js';
 import { findCertificates, findWorkerById, reviewPriorityGroups, type WorkerRow } from '../workers/index.js';
@@ -23,8 +37,14 @@ async function presentRows(deps: ProfilesDeps, rows: WorkerRow[]) {
   const ids = rows.map((r) => r.id);
   const now = deps.now();
   const [regions, trades, holders, tags, certs] = await Promise.all([
-    findRegionLabels(deps.db, rows.map((r) => r.homeRegionCode)),
-    findOccupationNames(deps.db, rows.flatMap((r) => r.occupationIds)),
+    findRegionLabels(
+      deps.db,
+      rows.map((r) => r.homeRegionCode),
+    ),
+    findOccupationNames(
+      deps.db,
+      rows.flatMap((r) => r.occupationIds),
+    ),
     repo.findSystemTagHolders(deps.db, ids, SYSTEM_TAGS, now),
     repo.findTagsByWorkers(deps.db, ids),
     repo.countCertificatesByWorker(deps.db, ids),
@@ -46,7 +66,12 @@ async function presentRows(deps: ProfilesDeps, rows: WorkerRow[]) {
 }
 
 async function pageOf(deps: ProfilesDeps, filter: SegmentFilter, regionPattern: string, q: PageQ) {
-  const { rows, total } = await repo.findProfilesPage(deps.db, repo.segmentWhere(filter, regionPattern, deps.now()), q.page, q.pageSize);
+  const { rows, total } = await repo.findProfilesPage(
+    deps.db,
+    repo.segmentWhere(filter, regionPattern, deps.now()),
+    q.page,
+    q.pageSize,
+  );
   return { items: await presentRows(deps, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -73,7 +98,14 @@ export async function getProfile(deps: ProfilesDeps, actor: StaffActor, id: stri
   return {
     ...present,
     completenessHints: completenessOfRow(row, certs.length).hints,
-    certificates: certs.map((c) => ({ id: c.id, name: c.name, level: c.level, number: c.number, reviewStatus: c.reviewStatus, reviewReason: c.reviewReason })),
+    certificates: certs.map((c) => ({
+      id: c.id,
+      name: c.name,
+      level: c.level,
+      number: c.number,
+      reviewStatus: c.reviewStatus,
+      reviewReason: c.reviewReason,
+    })),
   };
 }
 
@@ -84,15 +116,36 @@ export async function listTagNames(deps: ProfilesDeps, actor: StaffActor) {
 }
 
 /** Staff assign a tag to a worker of their region (system tag names are reserved); audited. */
-export async function addTag(deps: ProfilesDeps, actor: StaffActor, id: string, body: z.output<typeof AddTagBody>, meta: Meta) {
+export async function addTag(
+  deps: ProfilesDeps,
+  actor: StaffActor,
+  id: string,
+  body: z.output<typeof AddTagBody>,
+  meta: Meta,
+) {
   requirePermission(actor, 'workers.write');
   const row = await loadInScope(deps, actor, id);
   assertWritableRegion(actor, row.homeRegionCode);
-  if ((SYSTEM_TAGS as readonly string[]).includes(body.name)) throw AppError.field('name', '这是系统自动计算的标签，不能手工添加');
+  if ((SYSTEM_TAGS as readonly string[]).includes(body.name))
+    throw AppError.field('name', '这是系统自动计算的标签，不能手工添加');
   await deps.db.transaction(async (tx) => {
-    const tag = await repo.insertTag(tx, { workerId: id, name: body.name, regionCode: row.homeRegionCode, createdByStaffId: actor.id, createdAt: deps.now() });
+    const tag = await repo.insertTag(tx, {
+      workerId: id,
+      name: body.name,
+      regionCode: row.homeRegionCode,
+      createdByStaffId: actor.id,
+      createdAt: deps.now(),
+    });
     if (!tag) throw AppError.field('name', '该求职者已有这个标签');
-    await writeAudit(tx, { actor, action: 'add_tag', entity: 'worker', entityId: id, regionCode: row.homeRegionCode, details: { tag: body.name, tagId: tag.id }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'add_tag',
+      entity: 'worker',
+      entityId: id,
+      regionCode: row.homeRegionCode,
+      details: { tag: body.name, tagId: tag.id },
+      ...meta,
+    });
   });
   return getProfile(deps, actor, id);
 }
@@ -106,19 +159,35 @@ export async function removeTag(deps: ProfilesDeps, actor: StaffActor, id: strin
   assertWritableRegion(actor, row.homeRegionCode);
   await deps.db.transaction(async (tx) => {
     await repo.deleteTag(tx, tagId);
-    await writeAudit(tx, { actor, action: 'remove_tag', entity: 'worker', entityId: id, regionCode: row.homeRegionCode, details: { tag: tag.name, tagId }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'remove_tag',
+      entity: 'worker',
+      entityId: id,
+      regionCode: row.homeRegionCode,
+      details: { tag: tag.name, tagId },
+      ...meta,
+    });
   });
   return getProfile(deps, actor, id);
 }
 
 /** Verify or reject a worker's declared priority groups (see workers' reviewPriorityGroups). */
-export async function reviewPriority(deps: ProfilesDeps, actor: StaffActor, id: string, body: z.output<typeof PriorityReviewBody>, meta: Meta) {
+export async function reviewPriority(
+  deps: ProfilesDeps,
+  actor: StaffActor,
+  id: string,
+  body: z.output<typeof PriorityReviewBody>,
+  meta: Meta,
+) {
   await reviewPriorityGroups(deps, actor, id, body, meta);
   return getProfile(deps, actor, id);
 }
 
 function assertFilterInScope(actor: StaffActor, filter: SegmentFilter, field: string) {
-  const outside = filter.towns.filter((t) => !isWithinRegion(actor.regionCode, t) && !isWithinRegion(t, actor.regionCode));
+  const outside = filter.towns.filter(
+    (t) => !isWithinRegion(actor.regionCode, t) && !isWithinRegion(t, actor.regionCode),
+  );
   if (outside.length > 0) throw AppError.field(`${field}.towns`, '不能选择管辖区域以外的乡镇');
 }
 
@@ -133,25 +202,59 @@ export async function countFilter(deps: ProfilesDeps, actor: StaffActor, filter:
 export async function listSegments(deps: ProfilesDeps, actor: StaffActor) {
   requirePermission(actor, 'workers.read');
   const rows = await repo.findSegments(deps.db, scopeLikePattern(actor));
-  const names = await findStaffNames(deps.db, rows.map((r) => r.createdByStaffId));
+  const names = await findStaffNames(
+    deps.db,
+    rows.map((r) => r.createdByStaffId),
+  );
   const now = deps.now();
   const items = [];
-  for (const r of rows) items.push(presentSegment(r, await repo.countProfiles(deps.db, repo.segmentWhere(r.filter, patternOf(r.regionCode), now)), names.get(r.createdByStaffId) ?? null));
+  for (const r of rows)
+    items.push(
+      presentSegment(
+        r,
+        await repo.countProfiles(deps.db, repo.segmentWhere(r.filter, patternOf(r.regionCode), now)),
+        names.get(r.createdByStaffId) ?? null,
+      ),
+    );
   return { items };
 }
 
 /** Save a segment in the actor's scope; its members are always limited to that scope. Audited. */
-export async function createSegment(deps: ProfilesDeps, actor: StaffActor, body: z.output<typeof SegmentBody>, meta: Meta) {
+export async function createSegment(
+  deps: ProfilesDeps,
+  actor: StaffActor,
+  body: z.output<typeof SegmentBody>,
+  meta: Meta,
+) {
   requirePermission(actor, 'workers.write');
   assertFilterInScope(actor, body.filter, 'filter');
   const now = deps.now();
   const row = await deps.db.transaction(async (tx) => {
-    const row = await repo.insertSegment(tx, { name: body.name, filter: body.filter, regionCode: actor.regionCode, createdByStaffId: actor.id, createdAt: now, updatedAt: now });
-    await writeAudit(tx, { actor, action: 'create', entity: 'worker_segment', entityId: row.id, regionCode: actor.regionCode, details: { name: body.name, filter: body.filter }, ...meta });
+    const row = await repo.insertSegment(tx, {
+      name: body.name,
+      filter: body.filter,
+      regionCode: actor.regionCode,
+      createdByStaffId: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'worker_segment',
+      entityId: row.id,
+      regionCode: actor.regionCode,
+      details: { name: body.name, filter: body.filter },
+      ...meta,
+    });
     return row;
   });
   const names = await findStaffNames(deps.db, [actor.id]);
-  return presentSegment(row, await repo.countProfiles(deps.db, repo.segmentWhere(row.filter, patternOf(row.regionCode), now)), names.get(actor.id) ?? null);
+  return presentSegment(
+    row,
+    await repo.countProfiles(deps.db, repo.segmentWhere(row.filter, patternOf(row.regionCode), now)),
+    names.get(actor.id) ?? null,
+  );
 }
 
 async function segmentInScope(deps: ProfilesDeps, actor: StaffActor, id: string) {
@@ -166,7 +269,15 @@ export async function deleteSegment(deps: ProfilesDeps, actor: StaffActor, id: s
   const row = await segmentInScope(deps, actor, id);
   await deps.db.transaction(async (tx) => {
     await repo.deleteSegment(tx, id);
-    await writeAudit(tx, { actor, action: 'delete', entity: 'worker_segment', entityId: id, regionCode: row.regionCode, details: { name: row.name }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'delete',
+      entity: 'worker_segment',
+      entityId: id,
+      regionCode: row.regionCode,
+      details: { name: row.name },
+      ...meta,
+    });
   });
 }
 

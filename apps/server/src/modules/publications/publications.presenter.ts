@@ -29,9 +29,25 @@ export function presentPublication(r: PublicationRow): Publication {
 
 /** The public face: no workflow fields, only the jobs still open. */
 export function presentPublic(r: PublicationRow, jobs: { id: string; title: string }[]): PublicPublication {
-  return { id: r.id, kind: r.kind, title: r.title, summary: r.summary, body: r.body, regionCode: r.regionCode, publishedAt: iso(r.publishedAt), jobs };
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    summary: r.summary,
+    body: r.body,
+    regionCode: r.regionCode,
+    publishedAt: iso(r.publishedAt),
+    jobs,
+  };
 }
 
 export function presentLog(r: PublicationLogRow, names: Map<string, string>): PublicationLog {
-  return { id: r.id, channel: r.channel, action: r.action, staffId: r.staffId, staffName: r.staffId ? (names.get(r.staffId) ?? null) : null, at: r.at.toISOString() };
+  return {
+    id: r.id,
+    channel: r.channel,
+    action: r.action,
+    staffId: r.staffId,
+    staffName: r.staffId ? (names.get(r.staffId) ?? null) : null,
+    at: r.at.toISOString(),
+  };
 }

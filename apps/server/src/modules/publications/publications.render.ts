@@ -3,7 +3,11 @@
 import { createPdf, pdfToBuffer, qrPng } from '../../platform/pdf/index.js';
 import type { PublicationRow } from './publications.repository.js';
 
-export const KIND_LABELS: Record<PublicationRow['kind'], string> = { announcement: '公告', policy: '政策', job_bulletin: '岗位快讯' };
+export const KIND_LABELS: Record<PublicationRow['kind'], string> = {
+  announcement: '公告',
+  policy: '政策',
+  job_bulletin: '岗位快讯',
+};
 
 /** The mobile page of an item (the QR target). */
 export const mobileUrl = (origin: string, id: string) => `${origin.replace(/\/+$/, '')}/notices/${id}`;
@@ -35,8 +39,15 @@ export async function renderPoster(row: PublicationRow, jobs: { title: string }[
   }
   const qr = await qrPng(url, 300);
   doc.image(qr, (doc.page.width - size) / 2, qrTop, { width: size, height: size });
-  doc.fillColor('#444444').fontSize(12).text('微信扫码查看详情、报名', 56, qrTop + size + 6, { align: 'center', width, lineBreak: false });
-  doc.fontSize(10).text(`鹿寨县零工市场 · ${shanghaiDay(row.publishedAt)}`, 56, qrTop + size + 24, { align: 'center', width, lineBreak: false });
+  doc
+    .fillColor('#444444')
+    .fontSize(12)
+    .text('微信扫码查看详情、报名', 56, qrTop + size + 6, { align: 'center', width, lineBreak: false });
+  doc.fontSize(10).text(`鹿寨县零工市场 · ${shanghaiDay(row.publishedAt)}`, 56, qrTop + size + 24, {
+    align: 'center',
+    width,
+    lineBreak: false,
+  });
   return pdfToBuffer(doc);
 }
 
@@ -49,7 +60,10 @@ export function renderWechatHtml(row: PublicationRow, jobs: { title: string }[],
     .split(/\n+/)
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((l) => `<p style="margin:0 0 16px;font-size:16px;line-height:1.8;color:#333;text-indent:2em;">${escapeHtml(l)}</p>`)
+    .map(
+      (l) =>
+        `<p style="margin:0 0 16px;font-size:16px;line-height:1.8;color:#333;text-indent:2em;">${escapeHtml(l)}</p>`,
+    )
     .join('\n');
   const jobList = jobs.length
     ? `<section style="margin:24px 0;padding:12px 16px;background:#fdf2f0;border-left:4px solid #c0392b;"><p style="margin:0 0 8px;font-size:17px;font-weight:bold;color:#c0392b;">招聘岗位</p>${jobs.map((j) => `<p style="margin:0 0 6px;font-size:16px;color:#333;">· ${escapeHtml(j.title)}</p>`).join('')}</section>`

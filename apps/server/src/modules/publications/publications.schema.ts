@@ -2,7 +2,14 @@ import { index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-c
 
 export const PUBLICATION_KINDS = ['announcement', 'policy', 'job_bulletin'] as const;
 export const PUBLICATION_CHANNELS = ['banner', 'notice', 'screen', 'poster', 'wechat'] as const;
-export const PUBLICATION_STATUSES = ['draft', 'pending_review', 'approved', 'rejected', 'published', 'unpublished'] as const;
+export const PUBLICATION_STATUSES = [
+  'draft',
+  'pending_review',
+  'approved',
+  'rejected',
+  'published',
+  'unpublished',
+] as const;
 export const PUBLICATION_LOG_ACTIONS = ['published', 'unpublished', 'exported'] as const;
 
 /**
@@ -34,7 +41,10 @@ export const publications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('publications_region_idx').on(t.regionCode, t.status), index('publications_status_at_idx').on(t.status, t.publishAt)],
+  (t) => [
+    index('publications_region_idx').on(t.regionCode, t.status),
+    index('publications_status_at_idx').on(t.status, t.publishAt),
+  ],
 );
 
 /** Publish log per channel: published / unpublished / exported, by whom (null: the scheduler), when. */

@@ -2,7 +2,13 @@ import type { PublicationBodyParsed, PublicationListQuery, PublicChannel } from 
 import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  scopedRegionPattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { findStaffNames } from '../accounts/index.js';
 import { findJobsByIds } from '../jobs/index.js';
 import { levelOfCode, regionPrefix } from '../reference/index.js';
@@ -21,8 +27,23 @@ export function ancestorsOf(regionCode: string): string[] {
   return [2, 4, 6, 9].filter((n) => n < prefix.length).map((n) => prefix.slice(0, n).padEnd(12, '0'));
 }
 
-async function audit(tx: DbOrTx, actor: StaffActor, action: string, row: Row, meta: Meta, details?: Record<string, unknown>) {
-  await writeAudit(tx, { actor, action, entity: 'publication', entityId: row.id, regionCode: row.regionCode, details: { title: row.title, status: row.status, ...details }, ...meta });
+async function audit(
+  tx: DbOrTx,
+  actor: StaffActor,
+  action: string,
+  row: Row,
+  meta: Meta,
+  details?: Record<string, unknown>,
+) {
+  await writeAudit(tx, {
+    actor,
+    action,
+    entity: 'publication',
+    entityId: row.id,
+    regionCode: row.regionCode,
+    details: { title: row.title, status: row.status, ...details },
+    ...meta,
+  });
 }
 
 /** An item in the actor's region (read), otherwise NOT_FOUND. */
@@ -34,7 +55,13 @@ async function visible(deps: PublicationsDeps, actor: StaffActor, id: string): P
 }
 
 /** Lock the item, check region and state; the message says why the state is wrong. */
-async function lockIn(tx: DbOrTx, actor: StaffActor, id: string, from: readonly Row['status'][], message: string): Promise<Row> {
+async function lockIn(
+  tx: DbOrTx,
+  actor: StaffActor,
+  id: string,
+  from: readonly Row['status'][],
+  message: string,
+): Promise<Row> {
   const row = await repo.lockPublication(tx, id);
   if (!row) throw new AppError('NOT_FOUND');
   assertReadableRegion(actor, row.regionCode);
@@ -68,7 +95,11 @@ export async function list(deps: PublicationsDeps, actor: StaffActor, q: Publica
   requirePermission(actor, 'dashboard.read');
   const pattern = scopedRegionPattern(actor, q.regionCode);
   if (!pattern) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findPage(deps.db, { pattern, status: q.status, kind: q.kind, channel: q.channel, q: q.q }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await repo.findPage(
+    deps.db,
+    { pattern, status: q.status, kind: q.kind, channel: q.channel, q: q.q },
+    { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+  );
   return { items: rows.map(presentPublication), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -84,14 +115,26 @@ export async function create(deps: PublicationsDeps, actor: StaffActor, body: Pu
   await checkJobs(deps.db, body.jobIds);
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const row = await repo.insertPublication(tx, { ...fieldsOf(body), status: 'draft', authorStaffId: actor.id, createdAt: now, updatedAt: now });
+    const row = await repo.insertPublication(tx, {
+      ...fieldsOf(body),
+      status: 'draft',
+      authorStaffId: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
     await audit(tx, actor, 'create', row, meta);
     return presentPublication(row);
   });
 }
 
 /** Edit a draft or a rejected item (it becomes a draft again). */
-export async function update(deps: PublicationsDeps, actor: StaffActor, id: string, body: PublicationBodyParsed, meta: Meta) {
+export async function update(
+  deps: PublicationsDeps,
+  actor: StaffActor,
+  id: string,
+  body: PublicationBodyParsed,
+  meta: Meta,
+) {
   requirePermission(actor, 'publications.write');
   assertWritableRegion(actor, body.regionCode);
   await checkJobs(deps.db, body.jobIds);
@@ -108,8 +151,13 @@ export async function submit(deps: PublicationsDeps, actor: StaffActor, id: stri
   requirePermission(actor, 'publications.write');
   return deps.db.transaction(async (tx) => {
     const current = await lockIn(tx, actor, id, EDITABLE, '只有草稿或已驳回的内容可以提交审核');
-    if (current.unpublishAt && current.unpublishAt <= deps.now()) throw AppError.field('unpublishAt', '下线时间已过，请修改后再提交');
-    const row = await repo.updatePublication(tx, id, { status: 'pending_review', rejectReason: null, updatedAt: deps.now() });
+    if (current.unpublishAt && current.unpublishAt <= deps.now())
+      throw AppError.field('unpublishAt', '下线时间已过，请修改后再提交');
+    const row = await repo.updatePublication(tx, id, {
+      status: 'pending_review',
+      rejectReason: null,
+      updatedAt: deps.now(),
+    });
     await audit(tx, actor, 'submit', row, meta);
     return presentPublication(row);
   });
@@ -117,15 +165,33 @@ export async function submit(deps: PublicationsDeps, actor: StaffActor, id: stri
 
 /** Publish now: status, time and one log line per channel (staffId null: the scheduler). */
 async function publishNow(tx: DbOrTx, row: Row, now: Date, staffId: string | null): Promise<Row> {
-  const published = await repo.updatePublication(tx, row.id, { status: 'published', publishedAt: now, unpublishedAt: null, updatedAt: now });
-  await repo.insertLogs(tx, row.channels.map((channel) => ({ publicationId: row.id, channel, action: 'published' as const, staffId, at: now })));
+  const published = await repo.updatePublication(tx, row.id, {
+    status: 'published',
+    publishedAt: now,
+    unpublishedAt: null,
+    updatedAt: now,
+  });
+  await repo.insertLogs(
+    tx,
+    row.channels.map((channel) => ({ publicationId: row.id, channel, action: 'published' as const, staffId, at: now })),
+  );
   return published;
 }
 
 async function unpublishNow(tx: DbOrTx, row: Row, now: Date, staffId: string | null): Promise<Row> {
   const wasLive = row.status === 'published';
   const done = await repo.updatePublication(tx, row.id, { status: 'unpublished', unpublishedAt: now, updatedAt: now });
-  if (wasLive) await repo.insertLogs(tx, row.channels.map((channel) => ({ publicationId: row.id, channel, action: 'unpublished' as const, staffId, at: now })));
+  if (wasLive)
+    await repo.insertLogs(
+      tx,
+      row.channels.map((channel) => ({
+        publicationId: row.id,
+        channel,
+        action: 'unpublished' as const,
+        staffId,
+        at: now,
+      })),
+    );
   return done;
 }
 
@@ -135,8 +201,15 @@ export async function approve(deps: PublicationsDeps, actor: StaffActor, id: str
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const current = await lockIn(tx, actor, id, ['pending_review'], '只有待审核的内容可以审核');
-    if (current.unpublishAt && current.unpublishAt <= now) throw AppError.field('unpublishAt', '下线时间已过，请驳回后修改');
-    let row = await repo.updatePublication(tx, id, { status: 'approved', reviewerStaffId: actor.id, reviewedAt: now, rejectReason: null, updatedAt: now });
+    if (current.unpublishAt && current.unpublishAt <= now)
+      throw AppError.field('unpublishAt', '下线时间已过，请驳回后修改');
+    let row = await repo.updatePublication(tx, id, {
+      status: 'approved',
+      reviewerStaffId: actor.id,
+      reviewedAt: now,
+      rejectReason: null,
+      updatedAt: now,
+    });
     if (!row.publishAt || row.publishAt <= now) row = await publishNow(tx, row, now, actor.id);
     await audit(tx, actor, 'approve', row, meta);
     return presentPublication(row);
@@ -149,7 +222,13 @@ export async function reject(deps: PublicationsDeps, actor: StaffActor, id: stri
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     await lockIn(tx, actor, id, ['pending_review'], '只有待审核的内容可以驳回');
-    const row = await repo.updatePublication(tx, id, { status: 'rejected', rejectReason: reason, reviewerStaffId: actor.id, reviewedAt: now, updatedAt: now });
+    const row = await repo.updatePublication(tx, id, {
+      status: 'rejected',
+      rejectReason: reason,
+      reviewerStaffId: actor.id,
+      reviewedAt: now,
+      updatedAt: now,
+    });
     await audit(tx, actor, 'reject', row, meta, { reason });
     return presentPublication(row);
   });
@@ -170,7 +249,10 @@ export async function logs(deps: PublicationsDeps, actor: StaffActor, id: string
   requirePermission(actor, 'dashboard.read');
   await visible(deps, actor, id);
   const rows = await repo.findLogs(deps.db, id);
-  const names = await findStaffNames(deps.db, rows.flatMap((r) => (r.staffId ? [r.staffId] : [])));
+  const names = await findStaffNames(
+    deps.db,
+    rows.flatMap((r) => (r.staffId ? [r.staffId] : [])),
+  );
   return { items: rows.map((r) => presentLog(r, names)) };
 }
 
@@ -178,11 +260,21 @@ export async function logs(deps: PublicationsDeps, actor: StaffActor, id: string
  * An export (poster PDF or WeChat HTML) of an approved or published item that has the channel;
  * logged per channel and audited. Returns the row for rendering.
  */
-export async function recordExport(deps: PublicationsDeps, actor: StaffActor, id: string, channel: 'poster' | 'wechat', meta: Meta): Promise<Row> {
+export async function recordExport(
+  deps: PublicationsDeps,
+  actor: StaffActor,
+  id: string,
+  channel: 'poster' | 'wechat',
+  meta: Meta,
+): Promise<Row> {
   requirePermission(actor, 'publications.write');
   const row = await visible(deps, actor, id);
-  if (!row.channels.includes(channel)) throw new AppError('INVALID_STATE', { message: channel === 'poster' ? '该内容未选择“海报”渠道' : '该内容未选择“公众号”渠道' });
-  if (row.status !== 'published' && row.status !== 'approved') throw new AppError('INVALID_STATE', { message: '审核通过后才能导出' });
+  if (!row.channels.includes(channel))
+    throw new AppError('INVALID_STATE', {
+      message: channel === 'poster' ? '该内容未选择“海报”渠道' : '该内容未选择“公众号”渠道',
+    });
+  if (row.status !== 'published' && row.status !== 'approved')
+    throw new AppError('INVALID_STATE', { message: '审核通过后才能导出' });
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     await repo.insertLogs(tx, [{ publicationId: row.id, channel, action: 'exported', staffId: actor.id, at: now }]);
@@ -230,10 +322,16 @@ export async function runPublicationSchedule(db: Db, now: Date): Promise<{ publi
 }
 
 /** Public: published items of a channel, in a region (its own, its towns', and the levels above). */
-export async function listPublic(deps: PublicationsDeps, q: { channel: PublicChannel; region?: string; page: number; pageSize: number }) {
+export async function listPublic(
+  deps: PublicationsDeps,
+  q: { channel: PublicChannel; region?: string; page: number; pageSize: number },
+) {
   if (q.region && levelOfCode(q.region) === null) throw AppError.field('region', '行政区划代码不正确');
   const region = q.region ? { pattern: `${regionPrefix(q.region)}%`, ancestors: ancestorsOf(q.region) } : null;
-  const { rows, total } = await repo.findPublished(deps.db, q.channel, region, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await repo.findPublished(deps.db, q.channel, region, {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   const items = [];
   for (const r of rows) items.push(presentPublic(r, await openJobsOf(deps.db, r)));
   return { items, total, page: q.page, pageSize: q.pageSize };

@@ -1,3 +1,8 @@
 // The publicity module's face (宣传推广): its table, ledger sheet, fetcher and KPI series.
 export { publicityItems } from './publicity.schema.js';
-export { PUBLICITY_SHEET, PUBLICITY_SERIES, PUBLICITY_INDICATOR_FILTERS, publicityFetcher } from './publicity.ledger.js';
+export {
+  PUBLICITY_SHEET,
+  PUBLICITY_SERIES,
+  PUBLICITY_INDICATOR_FILTERS,
+  publicityFetcher,
+} from './publicity.ledger.js';

@@ -19,7 +19,10 @@ export const POST_KINDS: Kind[] = ['article', 'post', 'short_video', 'livestream
 export function publicityFetcher(db: DbOrTx, f: PublicityFilter = {}) {
   return async (w: Window, slice: Slice): Promise<{ items: PublicityItem[]; total: number }> => {
     const { rows, total } = await findItems(db, w, f, slice);
-    const regions = await findRegionLabels(db, rows.map((r) => r.item.regionCode));
+    const regions = await findRegionLabels(
+      db,
+      rows.map((r) => r.item.regionCode),
+    );
     return { total, items: rows.map((r) => presentItem(r, regions)) };
   };
 }
@@ -42,11 +45,13 @@ export const PUBLICITY_SHEET: SheetSpec<PublicityItem> = {
   ],
 };
 
-const series = (db: DbOrTx, w: Window, ...extra: SQL[]) => monthlyDayCount(db, publicityItems, publicityItems.regionCode, publicityItems.publishedOn, w, extra);
+const series = (db: DbOrTx, w: Window, ...extra: SQL[]) =>
+  monthlyDayCount(db, publicityItems, publicityItems.regionCode, publicityItems.publishedOn, w, extra);
 
 /** Monthly counts of the four publicity indicators. */
 export const PUBLICITY_SERIES = {
-  publicity_articles: (db: DbOrTx, w: Window) => series(db, w, eq(publicityItems.kind, 'article'), eq(publicityItems.quality, true)),
+  publicity_articles: (db: DbOrTx, w: Window) =>
+    series(db, w, eq(publicityItems.kind, 'article'), eq(publicityItems.quality, true)),
   publicity_campaigns: (db: DbOrTx, w: Window) => series(db, w, eq(publicityItems.kind, 'campaign')),
   publicity_posts: (db: DbOrTx, w: Window) => series(db, w, inArray(publicityItems.kind, POST_KINDS)),
   publicity_slogans: (db: DbOrTx, w: Window) => series(db, w, eq(publicityItems.kind, 'slogan')),

@@ -6,7 +6,12 @@ import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { publicityItems } from './publicity.schema.js';
 
 export type PublicityRow = typeof publicityItems.$inferSelect;
-export type PublicityFilter = { kind?: PublicityRow['kind']; kinds?: PublicityRow['kind'][]; channel?: PublicityRow['channel']; quality?: boolean };
+export type PublicityFilter = {
+  kind?: PublicityRow['kind'];
+  kinds?: PublicityRow['kind'][];
+  channel?: PublicityRow['channel'];
+  quality?: boolean;
+};
 
 export async function insertItem(db: DbOrTx, v: typeof publicityItems.$inferInsert): Promise<PublicityRow> {
   const [row] = await db.insert(publicityItems).values(v).returning();
@@ -14,7 +19,11 @@ export async function insertItem(db: DbOrTx, v: typeof publicityItems.$inferInse
   return row;
 }
 
-export async function updateItem(db: DbOrTx, id: string, v: Partial<typeof publicityItems.$inferInsert>): Promise<PublicityRow | undefined> {
+export async function updateItem(
+  db: DbOrTx,
+  id: string,
+  v: Partial<typeof publicityItems.$inferInsert>,
+): Promise<PublicityRow | undefined> {
   return (await db.update(publicityItems).set(v).where(eq(publicityItems.id, id)).returning())[0];
 }
 
@@ -23,7 +32,14 @@ export async function deleteItem(db: DbOrTx, id: string): Promise<void> {
 }
 
 export async function findItem(db: DbOrTx, id: string) {
-  return (await db.select({ item: publicityItems, recorderName: staff.name }).from(publicityItems).leftJoin(staff, eq(staff.id, publicityItems.recorderStaffId)).where(eq(publicityItems.id, id)).limit(1))[0];
+  return (
+    await db
+      .select({ item: publicityItems, recorderName: staff.name })
+      .from(publicityItems)
+      .leftJoin(staff, eq(staff.id, publicityItems.recorderStaffId))
+      .where(eq(publicityItems.id, id))
+      .limit(1)
+  )[0];
 }
 
 export function filterConds(f: PublicityFilter): SQL[] {

@@ -1,7 +1,18 @@
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 export const PUBLICITY_KINDS = ['article', 'post', 'short_video', 'livestream', 'slogan', 'campaign'] as const;
-export const PUBLICITY_CHANNELS = ['wechat_official', 'wechat_channels', 'douyin', 'kuaishou', 'gov_website', 'newspaper', 'tv_radio', 'outdoor', 'offline', 'other'] as const;
+export const PUBLICITY_CHANNELS = [
+  'wechat_official',
+  'wechat_channels',
+  'douyin',
+  'kuaishou',
+  'gov_website',
+  'newspaper',
+  'tv_radio',
+  'outdoor',
+  'offline',
+  'other',
+] as const;
 
 /**
  * Publicity items (宣传台账): one published article, post, short video, livestream, slogan or
@@ -26,5 +37,8 @@ export const publicityItems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('publicity_items_region_idx').on(t.regionCode, t.publishedOn), index('publicity_items_kind_idx').on(t.kind, t.publishedOn)],
+  (t) => [
+    index('publicity_items_region_idx').on(t.regionCode, t.publishedOn),
+    index('publicity_items_kind_idx').on(t.kind, t.publishedOn),
+  ],
 );

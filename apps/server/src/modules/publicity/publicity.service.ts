@@ -1,9 +1,21 @@
-import { PUBLICITY_EVIDENCE_KINDS, type CreatePublicityBody, type PublicityExportQuery, type PublicityItem, type PublicityQuery, type UpdatePublicityBody } from '@lingong/contracts';
+import {
+  PUBLICITY_EVIDENCE_KINDS,
+  type CreatePublicityBody,
+  type PublicityExportQuery,
+  type PublicityItem,
+  type PublicityQuery,
+  type UpdatePublicityBody,
+} from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findFile, storeImage } from '../../platform/files/files.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { ledgerWorkbook } from '../ledgers/ledgers.excel.js';
 import { collectAll, paged, windowOf } from '../ledgers/ledgers.service.js';
 import { shanghaiDay } from '../ledgers/index.js';
@@ -22,7 +34,8 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Rules beyond the schema: quality only for articles, evidence for published pieces, no future dates, own files. */
 async function checkFields(deps: PublicityDeps, actor: StaffActor, f: Fields): Promise<void> {
   if (f.quality && f.kind !== 'article') throw AppError.field('quality', '只有推文可以标记为优质推文');
-  if (PUBLICITY_EVIDENCE_KINDS.includes(f.kind) && f.link === '' && !f.fileId) throw AppError.field('link', '请填写链接或上传附件（截图）');
+  if (PUBLICITY_EVIDENCE_KINDS.includes(f.kind) && f.link === '' && !f.fileId)
+    throw AppError.field('link', '请填写链接或上传附件（截图）');
   if (f.publishedOn > shanghaiDay(deps.now())) throw AppError.field('publishedOn', '发布日期不能晚于今天');
   if (f.fileId) {
     const file = await findFile(deps.db, f.fileId);
@@ -42,29 +55,73 @@ async function visibleItem(deps: PublicityDeps, actor: StaffActor, id: string) {
 }
 
 /** Record a publicity item in the actor's region; audited. */
-export async function createItem(deps: PublicityDeps, actor: StaffActor, body: CreatePublicityBody, meta: Meta): Promise<PublicityItem> {
+export async function createItem(
+  deps: PublicityDeps,
+  actor: StaffActor,
+  body: CreatePublicityBody,
+  meta: Meta,
+): Promise<PublicityItem> {
   requirePermission(actor, 'services.write');
   assertWritableRegion(actor, body.regionCode);
   await checkFields(deps, actor, body);
   const row = await deps.db.transaction(async (tx) => {
-    const item = await repo.insertItem(tx, { ...body, recorderStaffId: actor.id, createdAt: deps.now(), updatedAt: deps.now() });
-    await writeAudit(tx, { actor, action: 'create', entity: 'publicity_item', entityId: item.id, regionCode: item.regionCode, details: { kind: item.kind, title: item.title }, ...meta });
+    const item = await repo.insertItem(tx, {
+      ...body,
+      recorderStaffId: actor.id,
+      createdAt: deps.now(),
+      updatedAt: deps.now(),
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'publicity_item',
+      entityId: item.id,
+      regionCode: item.regionCode,
+      details: { kind: item.kind, title: item.title },
+      ...meta,
+    });
     return item;
   });
   return present(deps.db, (await repo.findItem(deps.db, row.id)) ?? { item: row, recorderName: null });
 }
 
 /** Change an item (both its old and new region must be the actor's); audited with the changed fields. */
-export async function updateItem(deps: PublicityDeps, actor: StaffActor, id: string, body: UpdatePublicityBody, meta: Meta): Promise<PublicityItem> {
+export async function updateItem(
+  deps: PublicityDeps,
+  actor: StaffActor,
+  id: string,
+  body: UpdatePublicityBody,
+  meta: Meta,
+): Promise<PublicityItem> {
   requirePermission(actor, 'services.write');
   const { item } = await visibleItem(deps, actor, id);
   assertWritableRegion(actor, item.regionCode);
-  const merged: Fields = { kind: item.kind, quality: item.quality, channel: item.channel, title: item.title, link: item.link, fileId: item.fileId, publishedOn: item.publishedOn, reach: item.reach, regionCode: item.regionCode, note: item.note, ...body };
+  const merged: Fields = {
+    kind: item.kind,
+    quality: item.quality,
+    channel: item.channel,
+    title: item.title,
+    link: item.link,
+    fileId: item.fileId,
+    publishedOn: item.publishedOn,
+    reach: item.reach,
+    regionCode: item.regionCode,
+    note: item.note,
+    ...body,
+  };
   assertWritableRegion(actor, merged.regionCode);
   await checkFields(deps, actor, merged);
   await deps.db.transaction(async (tx) => {
     await repo.updateItem(tx, id, { ...body, updatedAt: deps.now() });
-    await writeAudit(tx, { actor, action: 'update', entity: 'publicity_item', entityId: id, regionCode: merged.regionCode, details: { changed: Object.keys(body) }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'publicity_item',
+      entityId: id,
+      regionCode: merged.regionCode,
+      details: { changed: Object.keys(body) },
+      ...meta,
+    });
   });
   return present(deps.db, await visibleItem(deps, actor, id));
 }
@@ -76,7 +133,15 @@ export async function deleteItem(deps: PublicityDeps, actor: StaffActor, id: str
   assertWritableRegion(actor, item.regionCode);
   await deps.db.transaction(async (tx) => {
     await repo.deleteItem(tx, id);
-    await writeAudit(tx, { actor, action: 'delete', entity: 'publicity_item', entityId: id, regionCode: item.regionCode, details: { kind: item.kind, title: item.title, publishedOn: item.publishedOn, channel: item.channel }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'delete',
+      entity: 'publicity_item',
+      entityId: id,
+      regionCode: item.regionCode,
+      details: { kind: item.kind, title: item.title, publishedOn: item.publishedOn, channel: item.channel },
+      ...meta,
+    });
   });
 }
 
@@ -85,7 +150,11 @@ export async function getItem(deps: PublicityDeps, actor: StaffActor, id: string
   return present(deps.db, await visibleItem(deps, actor, id));
 }
 
-const filterOf = (q: PublicityExportQuery): repo.PublicityFilter => ({ kind: q.kind, channel: q.channel, quality: q.quality === undefined ? undefined : q.quality === 'true' });
+const filterOf = (q: PublicityExportQuery): repo.PublicityFilter => ({
+  kind: q.kind,
+  channel: q.channel,
+  quality: q.quality === undefined ? undefined : q.quality === 'true',
+});
 
 /** The publicity ledger in the actor's region. */
 export async function listItems(deps: PublicityDeps, actor: StaffActor, q: PublicityQuery) {
@@ -96,13 +165,31 @@ export async function listItems(deps: PublicityDeps, actor: StaffActor, q: Publi
 export async function exportItems(deps: PublicityDeps, actor: StaffActor, q: PublicityExportQuery, meta: Meta) {
   const rows = await collectAll(windowOf(actor, q), publicityFetcher(deps.db, filterOf(q)));
   const buffer = await ledgerWorkbook(PUBLICITY_SHEET, rows, deps.now());
-  await writeAudit(deps.db, { actor, action: 'export', entity: 'ledger', entityId: 'publicity', regionCode: actor.regionCode, details: { rows: rows.length, query: q }, ...meta });
+  await writeAudit(deps.db, {
+    actor,
+    action: 'export',
+    entity: 'ledger',
+    entityId: 'publicity',
+    regionCode: actor.regionCode,
+    details: { rows: rows.length, query: q },
+    ...meta,
+  });
   return { name: PUBLICITY_SHEET.name, buffer };
 }
 
 /** Store an evidence image (poster, screenshot) for a later item. */
 export async function uploadEvidence(deps: PublicityDeps, actor: StaffActor, imageBase64: string) {
   requirePermission(actor, 'services.write');
-  const row = await storeImage({ db: deps.db, dataDir: deps.dataDir }, { ownerKind: 'staff', ownerId: actor.id, purpose: PUBLICITY_FILE_PURPOSE, bytes: Buffer.from(imageBase64, 'base64'), maxBytes: MAX_FILE_BYTES, field: 'imageBase64' });
+  const row = await storeImage(
+    { db: deps.db, dataDir: deps.dataDir },
+    {
+      ownerKind: 'staff',
+      ownerId: actor.id,
+      purpose: PUBLICITY_FILE_PURPOSE,
+      bytes: Buffer.from(imageBase64, 'base64'),
+      maxBytes: MAX_FILE_BYTES,
+      field: 'imageBase64',
+    },
+  );
   return { fileId: row.id, mime: row.mime, sizeBytes: row.sizeBytes };
 }

@@ -4,7 +4,14 @@ import type { RatingRow } from './ratings.repository.js';
 /** A rating as the parties see it: the comment only once clean or approved by staff. */
 export function presentRating(row: RatingRow): RatingView {
   const commentShown = row.reviewStatus === 'clean' || row.reviewStatus === 'approved';
-  return { id: row.id, raterSide: row.raterSide, stars: row.stars, tags: row.tags, comment: commentShown ? row.comment : '', createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    raterSide: row.raterSide,
+    stars: row.stars,
+    tags: row.tags,
+    comment: commentShown ? row.comment : '',
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** The reviewer's view: everything, with the words that flagged it. */

@@ -21,7 +21,11 @@ export async function findRatingById(db: DbOrTx, id: string): Promise<RatingRow 
 
 /** Mark the application's unrevealed ratings revealed; returns the rows it changed. */
 export async function revealApplication(db: DbOrTx, applicationId: string, now: Date): Promise<RatingRow[]> {
-  return db.update(ratings).set({ revealedAt: now }).where(and(eq(ratings.applicationId, applicationId), isNull(ratings.revealedAt))).returning();
+  return db
+    .update(ratings)
+    .set({ revealedAt: now })
+    .where(and(eq(ratings.applicationId, applicationId), isNull(ratings.revealedAt)))
+    .returning();
 }
 
 /** Applications with a rating still hidden whose window has ended. */
@@ -34,21 +38,42 @@ export async function findDueApplications(db: DbOrTx, now: Date, limit = 500): P
   return rows.map((r) => r.applicationId);
 }
 
-export async function findReviewPage(db: DbOrTx, opts: { regionPattern: string; status: ReviewStatus }, slice: { limit: number; offset: number }) {
+export async function findReviewPage(
+  db: DbOrTx,
+  opts: { regionPattern: string; status: ReviewStatus },
+  slice: { limit: number; offset: number },
+) {
   const where = and(eq(ratings.reviewStatus, opts.status), like(ratings.regionCode, opts.regionPattern));
   const order = opts.status === 'flagged' ? asc(ratings.createdAt) : desc(ratings.reviewedAt);
-  const rows = await db.select().from(ratings).where(where).orderBy(order, asc(ratings.id)).limit(slice.limit).offset(slice.offset);
+  const rows = await db
+    .select()
+    .from(ratings)
+    .where(where)
+    .orderBy(order, asc(ratings.id))
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(ratings).where(where);
   return { rows, total: total?.n ?? 0 };
 }
 
 export async function countFlagged(db: DbOrTx, regionPattern: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(ratings).where(and(eq(ratings.reviewStatus, 'flagged'), like(ratings.regionCode, regionPattern)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(ratings)
+    .where(and(eq(ratings.reviewStatus, 'flagged'), like(ratings.regionCode, regionPattern)));
   return row?.n ?? 0;
 }
 
 /** Decide a flagged rating; undefined when it was decided meanwhile. */
-export async function reviewRating(db: DbOrTx, id: string, values: { reviewStatus: 'approved' | 'hidden'; reviewReason: string; reviewedByStaffId: string; reviewedAt: Date }): Promise<RatingRow | undefined> {
-  const [row] = await db.update(ratings).set(values).where(and(eq(ratings.id, id), eq(ratings.reviewStatus, 'flagged'))).returning();
+export async function reviewRating(
+  db: DbOrTx,
+  id: string,
+  values: { reviewStatus: 'approved' | 'hidden'; reviewReason: string; reviewedByStaffId: string; reviewedAt: Date },
+): Promise<RatingRow | undefined> {
+  const [row] = await db
+    .update(ratings)
+    .set(values)
+    .where(and(eq(ratings.id, id), eq(ratings.reviewStatus, 'flagged')))
+    .returning();
   return row;
 }

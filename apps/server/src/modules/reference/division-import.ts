@@ -7,7 +7,14 @@
  * An empty level is read from the code's shape; an empty parent is derived from the code.
  * Any error rejects the whole file; errors carry the 1-based file row (header = row 1).
  */
-import { deriveParentCode, isTwelveDigits, levelOfCode, REGION_LEVEL_LABELS, REGION_LEVEL_ORDER, type RegionLevel } from './region-codes.js';
+import {
+  deriveParentCode,
+  isTwelveDigits,
+  levelOfCode,
+  REGION_LEVEL_LABELS,
+  REGION_LEVEL_ORDER,
+  type RegionLevel,
+} from './region-codes.js';
 
 export interface ParsedRegion {
   code: string;
@@ -40,7 +47,12 @@ type Column = 'code' | 'name' | 'level' | 'parent';
 const COLUMNS: readonly Column[] = ['code', 'name', 'level', 'parent'];
 const REQUIRED_COLUMNS: readonly Column[] = ['code', 'name'];
 
-const COLUMN_LABELS: Readonly<Record<Column, string>> = { code: '代码', name: '名称', level: '级别', parent: '上级代码' };
+const COLUMN_LABELS: Readonly<Record<Column, string>> = {
+  code: '代码',
+  name: '名称',
+  level: '级别',
+  parent: '上级代码',
+};
 
 const HEADER_ALIASES: Readonly<Record<Column, readonly string[]>> = {
   code: ['代码', '区划代码', '统计用区划代码', '行政区划代码', 'code', 'divisioncode'],
@@ -93,7 +105,10 @@ function isBlankRow(row: readonly string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }
 
-function readHeader(header: readonly string[]): { columns: Partial<Record<Column, number>>; errors: DivisionImportError[] } {
+function readHeader(header: readonly string[]): {
+  columns: Partial<Record<Column, number>>;
+  errors: DivisionImportError[];
+} {
   const columns: Partial<Record<Column, number>> = {};
   const errors: DivisionImportError[] = [];
   header.forEach((cell, index) => {
@@ -109,7 +124,11 @@ function readHeader(header: readonly string[]): { columns: Partial<Record<Column
   });
   for (const column of REQUIRED_COLUMNS) {
     if (columns[column] === undefined) {
-      errors.push({ row: 1, field: 'header', message: `表头缺少“${COLUMN_LABELS[column]}”列（可写作 ${HEADER_ALIASES[column].join('、')}）` });
+      errors.push({
+        row: 1,
+        field: 'header',
+        message: `表头缺少“${COLUMN_LABELS[column]}”列（可写作 ${HEADER_ALIASES[column].join('、')}）`,
+      });
     }
   }
   return { columns, errors };
@@ -119,10 +138,16 @@ function readHeader(header: readonly string[]): { columns: Partial<Record<Column
  * Validates rows already split into cells (from a CSV or an .xlsx). `rows[0]` is the header.
  * On success regions are ordered parents first (by level, then code), ready to insert.
  */
-export function parseDivisionRows(rows: readonly (readonly string[])[], options: DivisionImportOptions = {}): DivisionImportResult {
+export function parseDivisionRows(
+  rows: readonly (readonly string[])[],
+  options: DivisionImportOptions = {},
+): DivisionImportResult {
   const header = rows[0];
   if (!header || isBlankRow(header)) {
-    return { ok: false, errors: [{ row: 1, field: 'file', message: '文件为空：第1行应为表头（代码、名称、级别、上级代码）' }] };
+    return {
+      ok: false,
+      errors: [{ row: 1, field: 'file', message: '文件为空：第1行应为表头（代码、名称、级别、上级代码）' }],
+    };
   }
   const { columns, errors } = readHeader(header);
   if (errors.length > 0) return { ok: false, errors };
@@ -296,7 +321,10 @@ export function parseCsv(text: string): CsvParseResult {
 /** Parses and validates the text of a division CSV (UTF-8, optional BOM). */
 export function parseDivisionCsv(text: string, options: DivisionImportOptions = {}): DivisionImportResult {
   if (text.includes('\uFFFD')) {
-    return { ok: false, errors: [{ row: 1, field: 'file', message: '文件编码无法识别，请用 Excel“另存为 CSV UTF-8”后再导入' }] };
+    return {
+      ok: false,
+      errors: [{ row: 1, field: 'file', message: '文件编码无法识别，请用 Excel“另存为 CSV UTF-8”后再导入' }],
+    };
   }
   const csv = parseCsv(text);
   if (!csv.ok) return { ok: false, errors: [{ row: csv.row, field: 'file', message: csv.message }] };

@@ -37,7 +37,11 @@ export async function insertOccupationRows(db: DbOrTx, values: (typeof occupatio
   for (let i = 0; i < values.length; i += 500) await db.insert(occupations).values(values.slice(i, i + 500));
 }
 
-export async function updateOccupation(db: DbOrTx, id: string, values: Partial<typeof occupations.$inferInsert>): Promise<OccupationRow> {
+export async function updateOccupation(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof occupations.$inferInsert>,
+): Promise<OccupationRow> {
   const rows = await db.update(occupations).set(values).where(eq(occupations.id, id)).returning();
   const row = rows[0];
   if (!row) throw new Error('updateOccupation matched no row');
@@ -49,5 +53,9 @@ export async function insertOccupationChanges(db: DbOrTx, values: OccupationChan
 }
 
 export async function findOccupationChanges(db: DbOrTx, occupationId: string): Promise<OccupationChangeRow[]> {
-  return db.select().from(occupationChanges).where(eq(occupationChanges.occupationId, occupationId)).orderBy(desc(occupationChanges.changedAt), desc(occupationChanges.id));
+  return db
+    .select()
+    .from(occupationChanges)
+    .where(eq(occupationChanges.occupationId, occupationId))
+    .orderBy(desc(occupationChanges.changedAt), desc(occupationChanges.id));
 }

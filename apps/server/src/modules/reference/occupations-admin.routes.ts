@@ -27,36 +27,94 @@ export function registerOccupationAdminRoutes(fastify: FastifyInstance, deps: Ap
   const tags = ['occupations'];
   const base = '/api/v1/admin/occupations';
 
-  app.get(base, { schema: { tags, summary: '工种目录（含已停用）', response: { 200: AdminOccupationList, ...errors } } }, async (request) => {
-    staffActorOf(request);
-    return { items: await service.listAllOccupations(od.db) };
-  });
-  app.get(`${base}/export`, { schema: { tags, summary: '导出工种目录（Excel）', produces: [XLSX] } }, async (request, reply) => {
-    staffActorOf(request);
-    const file = await exportOccupations(od.db);
-    const name = encodeURIComponent('工种目录.xlsx');
-    return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="occupations.xlsx"; filename*=UTF-8''${name}`).send(file);
-  });
-  app.post(`${base}/import`, { schema: { tags, summary: '导入工种目录（Excel，有错误行则全部不导入）', body: OccupationImportBody, response: { 200: OccupationImportResult, ...errors } } }, async (request) =>
-    importOccupations(od, staffActorOf(request), Buffer.from(request.body.file, 'base64'), metaOf(request)),
+  app.get(
+    base,
+    { schema: { tags, summary: '工种目录（含已停用）', response: { 200: AdminOccupationList, ...errors } } },
+    async (request) => {
+      staffActorOf(request);
+      return { items: await service.listAllOccupations(od.db) };
+    },
   );
-  app.post(base, { schema: { tags, summary: '新增工种', body: CreateOccupationBody, response: { 201: AdminOccupation, ...errors } } }, async (request, reply) =>
-    reply.status(201).send(await service.createOccupation(od, staffActorOf(request), request.body, metaOf(request))),
+  app.get(
+    `${base}/export`,
+    { schema: { tags, summary: '导出工种目录（Excel）', produces: [XLSX] } },
+    async (request, reply) => {
+      staffActorOf(request);
+      const file = await exportOccupations(od.db);
+      const name = encodeURIComponent('工种目录.xlsx');
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', `attachment; filename="occupations.xlsx"; filename*=UTF-8''${name}`)
+        .send(file);
+    },
   );
-  app.patch(`${base}/:id`, { schema: { tags, summary: '修改工种', params: IdParam, body: UpdateOccupationBody, response: { 200: AdminOccupation, ...errors } } }, async (request) =>
-    service.updateOccupationDetails(od, staffActorOf(request), request.params.id, request.body, metaOf(request)),
+  app.post(
+    `${base}/import`,
+    {
+      schema: {
+        tags,
+        summary: '导入工种目录（Excel，有错误行则全部不导入）',
+        body: OccupationImportBody,
+        response: { 200: OccupationImportResult, ...errors },
+      },
+    },
+    async (request) =>
+      importOccupations(od, staffActorOf(request), Buffer.from(request.body.file, 'base64'), metaOf(request)),
   );
-  app.post(`${base}/:id/move`, { schema: { tags, summary: '移动工种（更换上级）', params: IdParam, body: MoveOccupationBody, response: { 200: AdminOccupation, ...errors } } }, async (request) =>
-    service.moveOccupation(od, staffActorOf(request), request.params.id, request.body, metaOf(request)),
+  app.post(
+    base,
+    {
+      schema: { tags, summary: '新增工种', body: CreateOccupationBody, response: { 201: AdminOccupation, ...errors } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.createOccupation(od, staffActorOf(request), request.body, metaOf(request))),
   );
-  app.post(`${base}/:id/disable`, { schema: { tags, summary: '停用工种（保留历史）', params: IdParam, response: { 200: AdminOccupation, ...errors } } }, async (request) =>
-    service.disableOccupation(od, staffActorOf(request), request.params.id, metaOf(request)),
+  app.patch(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary: '修改工种',
+        params: IdParam,
+        body: UpdateOccupationBody,
+        response: { 200: AdminOccupation, ...errors },
+      },
+    },
+    async (request) =>
+      service.updateOccupationDetails(od, staffActorOf(request), request.params.id, request.body, metaOf(request)),
   );
-  app.post(`${base}/:id/enable`, { schema: { tags, summary: '启用工种', params: IdParam, response: { 200: AdminOccupation, ...errors } } }, async (request) =>
-    service.enableOccupation(od, staffActorOf(request), request.params.id, metaOf(request)),
+  app.post(
+    `${base}/:id/move`,
+    {
+      schema: {
+        tags,
+        summary: '移动工种（更换上级）',
+        params: IdParam,
+        body: MoveOccupationBody,
+        response: { 200: AdminOccupation, ...errors },
+      },
+    },
+    async (request) =>
+      service.moveOccupation(od, staffActorOf(request), request.params.id, request.body, metaOf(request)),
   );
-  app.get(`${base}/:id/history`, { schema: { tags, summary: '工种变更记录', params: IdParam, response: { 200: OccupationHistory, ...errors } } }, async (request) => {
-    staffActorOf(request);
-    return { items: await service.occupationHistory(od.db, request.params.id) };
-  });
+  app.post(
+    `${base}/:id/disable`,
+    {
+      schema: { tags, summary: '停用工种（保留历史）', params: IdParam, response: { 200: AdminOccupation, ...errors } },
+    },
+    async (request) => service.disableOccupation(od, staffActorOf(request), request.params.id, metaOf(request)),
+  );
+  app.post(
+    `${base}/:id/enable`,
+    { schema: { tags, summary: '启用工种', params: IdParam, response: { 200: AdminOccupation, ...errors } } },
+    async (request) => service.enableOccupation(od, staffActorOf(request), request.params.id, metaOf(request)),
+  );
+  app.get(
+    `${base}/:id/history`,
+    { schema: { tags, summary: '工种变更记录', params: IdParam, response: { 200: OccupationHistory, ...errors } } },
+    async (request) => {
+      staffActorOf(request);
+      return { items: await service.occupationHistory(od.db, request.params.id) };
+    },
+  );
 }

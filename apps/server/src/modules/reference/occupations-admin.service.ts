@@ -1,5 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AdminOccupation, CreateOccupationBody, MoveOccupationBody, UpdateOccupationBody } from '@lingong/contracts';
+import type {
+  AdminOccupation,
+  CreateOccupationBody,
+  MoveOccupationBody,
+  UpdateOccupationBody,
+} from '@lingong/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -28,8 +33,18 @@ export function presentAdminOccupation(o: OccupationRow): AdminOccupation {
 }
 
 /** The fields the history keeps. */
-export function snapshot(o: Pick<OccupationRow, 'name' | 'parentId' | 'nationalCode' | 'skillTags' | 'isCategory' | 'sort' | 'disabledAt'>): Record<string, unknown> {
-  return { name: o.name, parentId: o.parentId, nationalCode: o.nationalCode, skillTags: o.skillTags, category: o.isCategory, sort: o.sort, disabled: o.disabledAt !== null };
+export function snapshot(
+  o: Pick<OccupationRow, 'name' | 'parentId' | 'nationalCode' | 'skillTags' | 'isCategory' | 'sort' | 'disabledAt'>,
+): Record<string, unknown> {
+  return {
+    name: o.name,
+    parentId: o.parentId,
+    nationalCode: o.nationalCode,
+    skillTags: o.skillTags,
+    category: o.isCategory,
+    sort: o.sort,
+    disabled: o.disabledAt !== null,
+  };
 }
 
 /** Only the keys whose value changed, as `{ old, new }`. */
@@ -45,9 +60,28 @@ export function diffSnapshots(before: Record<string, unknown>, after: Record<str
   return { oldValue, newValue, changed: Object.keys(newValue).length > 0 };
 }
 
-async function record(tx: DbOrTx, actor: StaffActor, row: OccupationRow, action: Change, oldValue: Record<string, unknown> | null, newValue: Record<string, unknown>, meta: Meta, now: Date) {
-  await repo.insertOccupationChanges(tx, [{ occupationId: row.id, action, oldValue, newValue, changedBy: actor.id, changedAt: now }]);
-  await writeAudit(tx, { actor, action: `occupation_${action}`, entity: 'occupation', entityId: row.id, regionCode: actor.regionCode, details: { name: row.name, old: oldValue, new: newValue }, ...meta });
+async function record(
+  tx: DbOrTx,
+  actor: StaffActor,
+  row: OccupationRow,
+  action: Change,
+  oldValue: Record<string, unknown> | null,
+  newValue: Record<string, unknown>,
+  meta: Meta,
+  now: Date,
+) {
+  await repo.insertOccupationChanges(tx, [
+    { occupationId: row.id, action, oldValue, newValue, changedBy: actor.id, changedAt: now },
+  ]);
+  await writeAudit(tx, {
+    actor,
+    action: `occupation_${action}`,
+    entity: 'occupation',
+    entityId: row.id,
+    regionCode: actor.regionCode,
+    details: { name: row.name, old: oldValue, new: newValue },
+    ...meta,
+  });
 }
 
 async function mustFind(db: DbOrTx, id: string): Promise<OccupationRow> {
@@ -58,7 +92,13 @@ async function mustFind(db: DbOrTx, id: string): Promise<OccupationRow> {
 
 async function assertNameFree(db: DbOrTx, name: string, selfId?: string): Promise<void> {
   const other = await repo.findOccupationByName(db, name);
-  if (other && other.id !== selfId) throw new AppError('CONFLICT', { message: '工种名称已存在', details: [{ field: 'name', message: other.disabledAt ? '工种名称已存在（已停用，可重新启用）' : '工种名称已存在' }] });
+  if (other && other.id !== selfId)
+    throw new AppError('CONFLICT', {
+      message: '工种名称已存在',
+      details: [
+        { field: 'name', message: other.disabledAt ? '工种名称已存在（已停用，可重新启用）' : '工种名称已存在' },
+      ],
+    });
 }
 
 /** A parent must exist and be active. */
@@ -75,20 +115,38 @@ export async function listAllOccupations(db: DbOrTx) {
 }
 
 /** Add an occupation under an active parent (or as a top-level category); names are unique across the tree. */
-export async function createOccupation(deps: OccupationsDeps, actor: StaffActor, body: CreateOccupationBody, meta: Meta) {
+export async function createOccupation(
+  deps: OccupationsDeps,
+  actor: StaffActor,
+  body: CreateOccupationBody,
+  meta: Meta,
+) {
   requirePermission(actor, 'reference.write');
   if (body.parentId) await assertUsableParent(deps.db, body.parentId);
   await assertNameFree(deps.db, body.name);
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const row = await repo.insertOccupation(tx, { name: body.name, parentId: body.parentId, nationalCode: body.nationalCode, skillTags: body.skillTags, isCategory: body.category, sort: body.sort });
+    const row = await repo.insertOccupation(tx, {
+      name: body.name,
+      parentId: body.parentId,
+      nationalCode: body.nationalCode,
+      skillTags: body.skillTags,
+      isCategory: body.category,
+      sort: body.sort,
+    });
     await record(tx, actor, row, 'create', null, snapshot(row), meta, now);
     return presentAdminOccupation(row);
   });
 }
 
 /** Edit name, national code, skill tags, category flag or sort; postings keep pointing at the same row. */
-export async function updateOccupationDetails(deps: OccupationsDeps, actor: StaffActor, id: string, body: UpdateOccupationBody, meta: Meta) {
+export async function updateOccupationDetails(
+  deps: OccupationsDeps,
+  actor: StaffActor,
+  id: string,
+  body: UpdateOccupationBody,
+  meta: Meta,
+) {
   requirePermission(actor, 'reference.write');
   const row = await mustFind(deps.db, id);
   if (body.name !== undefined) await assertNameFree(deps.db, body.name, id);
@@ -127,13 +185,22 @@ function subtreeIds(all: OccupationRow[], rootId: string): Set<string> {
 }
 
 /** Move under another active parent (or to the top); moving under itself or its own descendant is refused. */
-export async function moveOccupation(deps: OccupationsDeps, actor: StaffActor, id: string, body: MoveOccupationBody, meta: Meta) {
+export async function moveOccupation(
+  deps: OccupationsDeps,
+  actor: StaffActor,
+  id: string,
+  body: MoveOccupationBody,
+  meta: Meta,
+) {
   requirePermission(actor, 'reference.write');
   const row = await mustFind(deps.db, id);
   if (body.parentId) {
     await assertUsableParent(deps.db, body.parentId);
     if (subtreeIds(await repo.findAllOccupations(deps.db), id).has(body.parentId)) {
-      throw new AppError('INVALID_STATE', { message: '不能移动到自身或其下级工种之下', details: [{ field: 'parentId', message: '不能移动到自身或其下级工种之下' }] });
+      throw new AppError('INVALID_STATE', {
+        message: '不能移动到自身或其下级工种之下',
+        details: [{ field: 'parentId', message: '不能移动到自身或其下级工种之下' }],
+      });
     }
   }
   const next = { parentId: body.parentId, sort: body.sort ?? row.sort };
@@ -186,7 +253,10 @@ export async function enableOccupation(deps: OccupationsDeps, actor: StaffActor,
 export async function occupationHistory(db: DbOrTx, id: string) {
   await mustFind(db, id);
   const rows = await repo.findOccupationChanges(db, id);
-  const names = await findStaffNames(db, rows.flatMap((r) => (r.changedBy ? [r.changedBy] : [])));
+  const names = await findStaffNames(
+    db,
+    rows.flatMap((r) => (r.changedBy ? [r.changedBy] : [])),
+  );
   return rows.map((r) => ({
     id: r.id,
     action: r.action,

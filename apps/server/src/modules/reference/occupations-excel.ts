@@ -57,7 +57,15 @@ export async function buildOccupationWorkbook(rows: OccupationRow[]): Promise<Bu
 }
 
 /** One valid row of an import file. */
-export type ImportedOccupation = { row: number; name: string; parentName: string | null; category: boolean; nationalCode: string | null; skillTags: string[]; sort: number | null };
+export type ImportedOccupation = {
+  row: number;
+  name: string;
+  parentName: string | null;
+  category: boolean;
+  nationalCode: string | null;
+  skillTags: string[];
+  sort: number | null;
+};
 
 export type ParseResult = { ok: true; rows: ImportedOccupation[] } | { ok: false; errors: FieldError[] };
 
@@ -80,7 +88,8 @@ export async function parseOccupationWorkbook(data: Buffer): Promise<ParseResult
   const columns = new Map<string, number>();
   ws.getRow(1).eachCell((cell, col) => columns.set(cell.text.trim(), col));
   const missing = REQUIRED_HEADERS.filter((h) => !columns.has(h));
-  if (missing.length > 0) return { ok: false, errors: missing.map((h) => ({ row: 1, field: h, message: `缺少"${h}"列` })) };
+  if (missing.length > 0)
+    return { ok: false, errors: missing.map((h) => ({ row: 1, field: h, message: `缺少"${h}"列` })) };
 
   const errors: FieldError[] = [];
   const rows: ImportedOccupation[] = [];
@@ -114,7 +123,15 @@ export async function parseOccupationWorkbook(data: Buffer): Promise<ParseResult
       sort = Number(rawSort);
       if (!Number.isInteger(sort) || sort < 0 || sort > 100000) fail('排序', '排序应为0到100000的整数');
     }
-    rows.push({ row: rowNumber, name, parentName: parentName || null, category: rawCategory ? rawCategory === '是' : !parentName, nationalCode: rawCode || null, skillTags, sort });
+    rows.push({
+      row: rowNumber,
+      name,
+      parentName: parentName || null,
+      category: rawCategory ? rawCategory === '是' : !parentName,
+      nationalCode: rawCode || null,
+      skillTags,
+      sort,
+    });
   });
   if (errors.length > 0) return { ok: false, errors };
   if (rows.length === 0) return { ok: false, errors: [{ field: 'file', message: '文件中没有数据行' }] };

@@ -30,7 +30,8 @@ function plan(rows: ImportedOccupation[], existing: OccupationRow[]): { planned:
       const inDb = byName.get(r.parentName);
       if (inFile) parentId = inFile;
       else if (!inDb) errors.push({ row: r.row, field: '上级工种', message: `上级工种"${r.parentName}"不存在` });
-      else if (inDb.disabledAt) errors.push({ row: r.row, field: '上级工种', message: `上级工种"${r.parentName}"已停用` });
+      else if (inDb.disabledAt)
+        errors.push({ row: r.row, field: '上级工种', message: `上级工种"${r.parentName}"已停用` });
       else parentId = inDb.id;
     }
     planned.push({ file: r, id: ids.get(r.name) ?? randomUUID(), parentId, existing: byName.get(r.name) });
@@ -56,21 +57,38 @@ function plan(rows: ImportedOccupation[], existing: OccupationRow[]): { planned:
  * lists row, field and message. Each changed occupation gets a history entry; one audit entry
  * records the import.
  */
-export async function importOccupations(deps: { db: Db; now: () => Date }, actor: StaffActor, data: Buffer, meta: Meta) {
+export async function importOccupations(
+  deps: { db: Db; now: () => Date },
+  actor: StaffActor,
+  data: Buffer,
+  meta: Meta,
+) {
   requirePermission(actor, 'reference.write');
   const parsed = await parseOccupationWorkbook(data);
   if (!parsed.ok) throw new AppError('IMPORT_FAILED', { details: parsed.errors });
   const existing = await repo.findAllOccupations(deps.db);
   const { planned, errors } = plan(parsed.rows, existing);
-  if (errors.length > 0) throw new AppError('IMPORT_FAILED', { details: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) });
+  if (errors.length > 0)
+    throw new AppError('IMPORT_FAILED', { details: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) });
 
   const now = deps.now();
   let nextSort = existing.reduce((m, o) => Math.max(m, o.sort), 0) + 1;
   const inserts: OccupationRow[] = [];
-  const updates: { row: OccupationRow; next: Partial<OccupationRow>; oldValue: Record<string, unknown>; newValue: Record<string, unknown> }[] = [];
+  const updates: {
+    row: OccupationRow;
+    next: Partial<OccupationRow>;
+    oldValue: Record<string, unknown>;
+    newValue: Record<string, unknown>;
+  }[] = [];
   let unchanged = 0;
   for (const p of planned) {
-    const values = { name: p.file.name, parentId: p.parentId, nationalCode: p.file.nationalCode, skillTags: p.file.skillTags, isCategory: p.file.category };
+    const values = {
+      name: p.file.name,
+      parentId: p.parentId,
+      nationalCode: p.file.nationalCode,
+      skillTags: p.file.skillTags,
+      isCategory: p.file.category,
+    };
     if (!p.existing) {
       inserts.push({ id: p.id, key: null, ...values, sort: p.file.sort ?? nextSort++, disabledAt: null });
       continue;
@@ -84,8 +102,22 @@ export async function importOccupations(deps: { db: Db; now: () => Date }, actor
     await repo.insertOccupationRows(tx, inserts);
     for (const u of updates) await repo.updateOccupation(tx, u.row.id, u.next);
     await repo.insertOccupationChanges(tx, [
-      ...inserts.map((o) => ({ occupationId: o.id, action: 'import' as const, oldValue: null, newValue: snapshot(o), changedBy: actor.id, changedAt: now })),
-      ...updates.map((u) => ({ occupationId: u.row.id, action: 'import' as const, oldValue: u.oldValue, newValue: u.newValue, changedBy: actor.id, changedAt: now })),
+      ...inserts.map((o) => ({
+        occupationId: o.id,
+        action: 'import' as const,
+        oldValue: null,
+        newValue: snapshot(o),
+        changedBy: actor.id,
+        changedAt: now,
+      })),
+      ...updates.map((u) => ({
+        occupationId: u.row.id,
+        action: 'import' as const,
+        oldValue: u.oldValue,
+        newValue: u.newValue,
+        changedBy: actor.id,
+        changedAt: now,
+      })),
     ]);
     await writeAudit(tx, {
       actor,

@@ -1,7 +1,13 @@
 import type { Occupation, Region, Station } from '@lingong/contracts';
 import type { OccupationRow, RegionRow, StationRow } from './reference.repository.js';
 
-export const presentRegion = (r: RegionRow): Region => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, placeholder: r.placeholder });
+export const presentRegion = (r: RegionRow): Region => ({
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  parentCode: r.parentCode,
+  placeholder: r.placeholder,
+});
 
 export const presentOccupation = (o: OccupationRow): Occupation => ({
   id: o.id,

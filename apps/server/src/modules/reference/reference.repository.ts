@@ -21,7 +21,10 @@ export async function findRegion(db: DbOrTx, code: string): Promise<RegionRow | 
 
 export async function findRegionNames(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, [...new Set(codes)]));
+  const rows = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.code, [...new Set(codes)]));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
@@ -42,13 +45,23 @@ export async function upsertRegions(
       .values(batch)
       .onConflictDoUpdate({
         target: regions.code,
-        set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code`, placeholder: sql`excluded.placeholder`, updatedAt: sql`now()` },
+        set: {
+          name: sql`excluded.name`,
+          level: sql`excluded.level`,
+          parentCode: sql`excluded.parent_code`,
+          placeholder: sql`excluded.placeholder`,
+          updatedAt: sql`now()`,
+        },
       });
   }
 }
 
 export async function findActiveOccupations(db: DbOrTx): Promise<OccupationRow[]> {
-  return db.select().from(occupations).where(isNull(occupations.disabledAt)).orderBy(asc(occupations.sort), asc(occupations.name));
+  return db
+    .select()
+    .from(occupations)
+    .where(isNull(occupations.disabledAt))
+    .orderBy(asc(occupations.sort), asc(occupations.name));
 }
 
 export async function countOccupations(db: DbOrTx): Promise<number> {
@@ -56,7 +69,10 @@ export async function countOccupations(db: DbOrTx): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function insertOccupations(db: DbOrTx, rows: (typeof occupations.$inferInsert)[]): Promise<OccupationRow[]> {
+export async function insertOccupations(
+  db: DbOrTx,
+  rows: (typeof occupations.$inferInsert)[],
+): Promise<OccupationRow[]> {
   if (rows.length === 0) return [];
   return db.insert(occupations).values(rows).onConflictDoNothing().returning();
 }
@@ -78,7 +94,11 @@ export async function findStationsPage(
 }
 
 export async function findStationByName(db: DbOrTx, name: string): Promise<StationRow | undefined> {
-  const rows = await db.select().from(stations).where(and(eq(stations.name, name))).limit(1);
+  const rows = await db
+    .select()
+    .from(stations)
+    .where(and(eq(stations.name, name)))
+    .limit(1);
   return rows[0];
 }
 
@@ -95,6 +115,9 @@ export async function insertStations(db: DbOrTx, values: (typeof stations.$infer
 
 export async function findOccupationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: occupations.id, name: occupations.name }).from(occupations).where(inArray(occupations.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: occupations.id, name: occupations.name })
+    .from(occupations)
+    .where(inArray(occupations.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -3,7 +3,12 @@ import type { CreateStationBody } from '@lingong/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { assertWritableRegion, requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertWritableRegion,
+  requirePermission,
+  scopedRegionPattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { SEED_OCCUPATIONS } from './data/occupations.js';
 import { SEED_REGIONS } from './data/regions.js';
 import { SEED_STATIONS } from './data/stations.js';
@@ -18,20 +23,41 @@ export const listOccupations = (db: DbOrTx) => repo.findActiveOccupations(db);
 export async function listStations(db: DbOrTx, q: { town?: string; page: number; pageSize: number }) {
   const regionPattern = q.town ? `${regionPrefix(q.town)}%` : null;
   const page = await repo.findStationsPage(db, { regionPattern, page: q.page, pageSize: q.pageSize });
-  return { ...page, townNames: await repo.findRegionNames(db, page.rows.map((r) => r.townCode)) };
+  return {
+    ...page,
+    townNames: await repo.findRegionNames(
+      db,
+      page.rows.map((r) => r.townCode),
+    ),
+  };
 }
 
 /** Stations a staff member may see: their region's subtree only. */
-export async function listStationsForStaff(db: DbOrTx, actor: StaffActor, q: { town?: string; page: number; pageSize: number }) {
+export async function listStationsForStaff(
+  db: DbOrTx,
+  actor: StaffActor,
+  q: { town?: string; page: number; pageSize: number },
+) {
   requirePermission(actor, 'stations.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
   if (regionPattern === null) return { rows: [], total: 0, townNames: new Map<string, string>() };
   const page = await repo.findStationsPage(db, { regionPattern, page: q.page, pageSize: q.pageSize });
-  return { ...page, townNames: await repo.findRegionNames(db, page.rows.map((r) => r.townCode)) };
+  return {
+    ...page,
+    townNames: await repo.findRegionNames(
+      db,
+      page.rows.map((r) => r.townCode),
+    ),
+  };
 }
 
 /** Create a gig station in a town inside the staff member's region. */
-export async function createStation(db: Db, actor: StaffActor, body: CreateStationBody, meta: { ip?: string; requestId?: string }) {
+export async function createStation(
+  db: Db,
+  actor: StaffActor,
+  body: CreateStationBody,
+  meta: { ip?: string; requestId?: string },
+) {
   requirePermission(actor, 'stations.write');
   const town = await repo.findRegion(db, body.townCode);
   if (!town || town.level !== 'town') throw AppError.field('townCode', '所属乡镇不存在');
@@ -39,7 +65,15 @@ export async function createStation(db: Db, actor: StaffActor, body: CreateStati
   if (await repo.findStationByName(db, body.name)) throw AppError.field('name', '同名驿站已存在');
   return db.transaction(async (tx) => {
     const row = await repo.insertStation(tx, body);
-    await writeAudit(tx, { actor, action: 'create', entity: 'station', entityId: row.id, regionCode: row.townCode, details: { name: row.name }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'station',
+      entityId: row.id,
+      regionCode: row.townCode,
+      details: { name: row.name },
+      ...meta,
+    });
     return { row, townName: town.name };
   });
 }
@@ -87,7 +121,9 @@ export async function seedReferenceData(db: Db): Promise<void> {
 
 /** Display labels for region codes: a village shows its town too ('中渡镇·大兆村'). */
 export async function findRegionLabels(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
-  const parents = codes.map((c) => (levelOfCode(c) === 'village' ? deriveParentCode(c) : null)).filter((c): c is string => c !== null);
+  const parents = codes
+    .map((c) => (levelOfCode(c) === 'village' ? deriveParentCode(c) : null))
+    .filter((c): c is string => c !== null);
   const names = await repo.findRegionNames(db, [...codes, ...parents]);
   const labels = new Map<string, string>();
   for (const code of codes) {

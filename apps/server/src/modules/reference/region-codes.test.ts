@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deriveParentCode, isTwelveDigits, isWithinRegion, levelOfCode, regionPrefix, significantPrefix } from './region-codes.js';
+import {
+  deriveParentCode,
+  isTwelveDigits,
+  isWithinRegion,
+  levelOfCode,
+  regionPrefix,
+  significantPrefix,
+} from './region-codes.js';
 import { SEED_REGIONS, TOWN_CENTRES, LUZHAI_TOWNS } from './data/regions.js';
 
 describe('levelOfCode', () => {

@@ -10,7 +10,13 @@ export function registerReviewQueueRoutes(fastify: FastifyInstance, deps: AppDep
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/v1/admin/dashboard/queues',
-    { schema: { tags: ['dashboard'], summary: '待审核事项数量（管辖区域内）', response: { 200: ReviewQueueCounts, 401: ErrorBody, 403: ErrorBody } } },
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: '待审核事项数量（管辖区域内）',
+        response: { 200: ReviewQueueCounts, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
     async (request) => countReviewQueues(deps.database.db, staffActorOf(request)),
   );
 }

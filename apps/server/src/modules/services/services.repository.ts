@@ -11,7 +11,10 @@ function first<T>(rows: T[], what: string): T {
   return row;
 }
 
-export async function insertFollowup(db: DbOrTx, values: typeof registrationFollowups.$inferInsert): Promise<FollowupRow> {
+export async function insertFollowup(
+  db: DbOrTx,
+  values: typeof registrationFollowups.$inferInsert,
+): Promise<FollowupRow> {
   return first(await db.insert(registrationFollowups).values(values).returning(), 'followup');
 }
 
@@ -24,12 +27,26 @@ export async function insertGuidance(db: DbOrTx, values: typeof guidanceSessions
 }
 
 /** Multi-row inserts in batches (demo data, imports). */
-export async function insertMatchmakings(db: DbOrTx, rows: (typeof matchmakings.$inferInsert)[], batchSize = 1000): Promise<void> {
+export async function insertMatchmakings(
+  db: DbOrTx,
+  rows: (typeof matchmakings.$inferInsert)[],
+  batchSize = 1000,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += batchSize) await db.insert(matchmakings).values(rows.slice(i, i + batchSize));
 }
-export async function insertFollowups(db: DbOrTx, rows: (typeof registrationFollowups.$inferInsert)[], batchSize = 1000): Promise<void> {
-  for (let i = 0; i < rows.length; i += batchSize) await db.insert(registrationFollowups).values(rows.slice(i, i + batchSize));
+export async function insertFollowups(
+  db: DbOrTx,
+  rows: (typeof registrationFollowups.$inferInsert)[],
+  batchSize = 1000,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += batchSize)
+    await db.insert(registrationFollowups).values(rows.slice(i, i + batchSize));
 }
-export async function insertGuidanceSessions(db: DbOrTx, rows: (typeof guidanceSessions.$inferInsert)[], batchSize = 1000): Promise<void> {
-  for (let i = 0; i < rows.length; i += batchSize) await db.insert(guidanceSessions).values(rows.slice(i, i + batchSize));
+export async function insertGuidanceSessions(
+  db: DbOrTx,
+  rows: (typeof guidanceSessions.$inferInsert)[],
+  batchSize = 1000,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += batchSize)
+    await db.insert(guidanceSessions).values(rows.slice(i, i + batchSize));
 }

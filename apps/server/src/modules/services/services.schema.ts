@@ -22,7 +22,10 @@ export const registrationFollowups = pgTable(
     recorderStaffId: uuid('recorder_staff_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('registration_followups_worker_idx').on(t.workerId, t.contactedAt), index('registration_followups_region_idx').on(t.regionCode, t.contactedAt)],
+  (t) => [
+    index('registration_followups_worker_idx').on(t.workerId, t.contactedAt),
+    index('registration_followups_region_idx').on(t.regionCode, t.contactedAt),
+  ],
 );
 
 /**
@@ -45,7 +48,11 @@ export const matchmakings = pgTable(
     regionCode: varchar('region_code', { length: 12 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('matchmakings_region_idx').on(t.regionCode, t.occurredAt), index('matchmakings_worker_idx').on(t.workerId), index('matchmakings_job_idx').on(t.jobId)],
+  (t) => [
+    index('matchmakings_region_idx').on(t.regionCode, t.occurredAt),
+    index('matchmakings_worker_idx').on(t.workerId),
+    index('matchmakings_job_idx').on(t.jobId),
+  ],
 );
 
 /** One-to-one career guidance (一对一职业指导): topic, advice, next step, follow-up date. */
@@ -63,5 +70,8 @@ export const guidanceSessions = pgTable(
     recorderStaffId: uuid('recorder_staff_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('guidance_sessions_region_idx').on(t.regionCode, t.sessionAt), index('guidance_sessions_worker_idx').on(t.workerId)],
+  (t) => [
+    index('guidance_sessions_region_idx').on(t.regionCode, t.sessionAt),
+    index('guidance_sessions_worker_idx').on(t.workerId),
+  ],
 );

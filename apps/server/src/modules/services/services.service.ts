@@ -31,7 +31,11 @@ export type MatchmakingInput = {
  * Record one matchmaking (招聘求职对接) inside the caller's transaction, audited. Every apply,
  * invite, referral and hire is one record; the applications flow calls this with source 'auto'.
  */
-export async function recordMatchmaking(tx: DbOrTx, input: MatchmakingInput, audit: AuditContext): Promise<repo.MatchmakingRow> {
+export async function recordMatchmaking(
+  tx: DbOrTx,
+  input: MatchmakingInput,
+  audit: AuditContext,
+): Promise<repo.MatchmakingRow> {
   const row = await repo.insertMatchmaking(tx, {
     workerId: input.workerId,
     jobId: input.jobId ?? null,
@@ -50,7 +54,14 @@ export async function recordMatchmaking(tx: DbOrTx, input: MatchmakingInput, aud
     entity: 'matchmaking',
     entityId: row.id,
     regionCode: row.regionCode,
-    details: { workerId: row.workerId, jobId: row.jobId, employerId: row.employerId, kind: row.kind, channel: row.channel, source: row.source },
+    details: {
+      workerId: row.workerId,
+      jobId: row.jobId,
+      employerId: row.employerId,
+      kind: row.kind,
+      channel: row.channel,
+      source: row.source,
+    },
     ip: audit.ip,
     requestId: audit.requestId,
   });
@@ -60,7 +71,8 @@ export async function recordMatchmaking(tx: DbOrTx, input: MatchmakingInput, aud
 /** The worker, when it exists inside the actor's region; otherwise a field error (existence is not revealed). */
 async function workerInScope(db: DbOrTx, actor: StaffActor, workerId: string): Promise<WorkerRef> {
   const worker = await findWorkerRef(db, workerId);
-  if (!worker || !isWithinRegion(actor.regionCode, worker.homeRegionCode)) throw AppError.field('workerId', '求职者不存在或不在管辖区域内');
+  if (!worker || !isWithinRegion(actor.regionCode, worker.homeRegionCode))
+    throw AppError.field('workerId', '求职者不存在或不在管辖区域内');
   return worker;
 }
 
@@ -93,7 +105,15 @@ export async function recordFollowup(deps: ServicesDeps, actor: StaffActor, body
       regionCode: worker.homeRegionCode,
       recorderStaffId: actor.id,
     });
-    await writeAudit(tx, { actor, action: 'create', entity: 'registration_followup', entityId: row.id, regionCode: row.regionCode, details: { workerId: row.workerId, status: row.status }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'registration_followup',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      details: { workerId: row.workerId, status: row.status },
+      ...meta,
+    });
     return row;
   });
 }
@@ -118,7 +138,18 @@ export async function recordReferral(deps: ServicesDeps, actor: StaffActor, body
   return deps.db.transaction((tx) =>
     recordMatchmaking(
       tx,
-      { workerId: worker.id, jobId: body.jobId, employerId, channel: 'offline', kind: body.kind, source: 'manual', recorderStaffId: actor.id, occurredAt, regionCode: worker.homeRegionCode, note: body.note },
+      {
+        workerId: worker.id,
+        jobId: body.jobId,
+        employerId,
+        channel: 'offline',
+        kind: body.kind,
+        source: 'manual',
+        recorderStaffId: actor.id,
+        occurredAt,
+        regionCode: worker.homeRegionCode,
+        note: body.note,
+      },
       { actor, ...meta },
     ),
   );
@@ -141,7 +172,15 @@ export async function recordGuidance(deps: ServicesDeps, actor: StaffActor, body
       regionCode: worker.homeRegionCode,
       recorderStaffId: actor.id,
     });
-    await writeAudit(tx, { actor, action: 'create', entity: 'guidance_session', entityId: row.id, regionCode: row.regionCode, details: { workerId: row.workerId, topic: row.topic }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'guidance_session',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      details: { workerId: row.workerId, topic: row.topic },
+      ...meta,
+    });
     return row;
   });
 }

@@ -14,11 +14,17 @@ export async function findAllSettings(db: DbOrTx): Promise<SettingRow[]> {
   return db.select().from(settings);
 }
 
-export async function upsertSetting(db: DbOrTx, values: { key: string; value: unknown; updatedBy: string; updatedAt: Date }): Promise<void> {
+export async function upsertSetting(
+  db: DbOrTx,
+  values: { key: string; value: unknown; updatedBy: string; updatedAt: Date },
+): Promise<void> {
   await db
     .insert(settings)
     .values(values)
-    .onConflictDoUpdate({ target: settings.key, set: { value: values.value, updatedBy: values.updatedBy, updatedAt: values.updatedAt } });
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: values.value, updatedBy: values.updatedBy, updatedAt: values.updatedAt },
+    });
 }
 
 export async function insertSettingChange(db: DbOrTx, values: typeof settingsHistory.$inferInsert): Promise<void> {

@@ -31,7 +31,10 @@ export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Prom
 export async function listSettings(deps: SettingsDeps, actor: StaffActor) {
   requirePermission(actor, 'dashboard.read');
   const rows = new Map((await repo.findAllSettings(deps.db)).map((r) => [r.key, r]));
-  const names = await findStaffNames(deps.db, [...rows.values()].flatMap((r) => (r.updatedBy ? [r.updatedBy] : [])));
+  const names = await findStaffNames(
+    deps.db,
+    [...rows.values()].flatMap((r) => (r.updatedBy ? [r.updatedBy] : [])),
+  );
   return SETTING_KEYS.map((key) => {
     const row = rows.get(key);
     return {
@@ -49,7 +52,13 @@ export async function listSettings(deps: SettingsDeps, actor: StaffActor) {
  * written); the old and new values go to the history and the audit log in one transaction. An
  * unchanged value writes nothing.
  */
-export async function updateSetting(deps: SettingsDeps, actor: StaffActor, key: SettingKey, value: unknown, meta: Meta) {
+export async function updateSetting(
+  deps: SettingsDeps,
+  actor: StaffActor,
+  key: SettingKey,
+  value: unknown,
+  meta: Meta,
+) {
   requirePermission(actor, 'config.write');
   const parsed = SETTING_SCHEMAS[key].safeParse(value);
   if (!parsed.success) throw new AppError('VALIDATION_FAILED', { details: zodFieldErrors(parsed.error, 'value') });
@@ -59,8 +68,22 @@ export async function updateSetting(deps: SettingsDeps, actor: StaffActor, key: 
     const oldValue = old ? parseStored(key, old.value) : SETTING_DEFAULTS[key];
     if (isDeepStrictEqual(oldValue, parsed.data) && old) return;
     await repo.upsertSetting(tx, { key, value: parsed.data, updatedBy: actor.id, updatedAt: now });
-    await repo.insertSettingChange(tx, { key, oldValue: old ? old.value : null, newValue: parsed.data, changedBy: actor.id, changedAt: now });
-    await writeAudit(tx, { actor, action: 'update', entity: 'setting', entityId: key, regionCode: actor.regionCode, details: { old: oldValue, new: parsed.data }, ...meta });
+    await repo.insertSettingChange(tx, {
+      key,
+      oldValue: old ? old.value : null,
+      newValue: parsed.data,
+      changedBy: actor.id,
+      changedAt: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'setting',
+      entityId: key,
+      regionCode: actor.regionCode,
+      details: { old: oldValue, new: parsed.data },
+      ...meta,
+    });
   });
   const items = await listSettings(deps, actor);
   const item = items.find((i) => i.key === key);
@@ -69,10 +92,17 @@ export async function updateSetting(deps: SettingsDeps, actor: StaffActor, key: 
 }
 
 /** The change history, newest first, optionally of one key. */
-export async function listSettingHistory(deps: SettingsDeps, actor: StaffActor, q: { key?: SettingKey; page: number; pageSize: number }) {
+export async function listSettingHistory(
+  deps: SettingsDeps,
+  actor: StaffActor,
+  q: { key?: SettingKey; page: number; pageSize: number },
+) {
   requirePermission(actor, 'dashboard.read');
   const { rows, total } = await repo.findSettingChangesPage(deps.db, q);
-  const names = await findStaffNames(deps.db, rows.flatMap((r) => (r.changedBy ? [r.changedBy] : [])));
+  const names = await findStaffNames(
+    deps.db,
+    rows.flatMap((r) => (r.changedBy ? [r.changedBy] : [])),
+  );
   const items = rows.map((r) => ({
     id: r.id,
     key: r.key,

@@ -30,9 +30,25 @@ export function presentCourse(r: CourseListRow): TrainingCourse {
 }
 
 export function presentEnrolment(r: EnrolmentRow): Enrolment {
-  return { id: r.id, courseId: r.courseId, workerId: r.workerId, enrolledAt: r.enrolledAt.toISOString(), subsidised: r.subsidised };
+  return {
+    id: r.id,
+    courseId: r.courseId,
+    workerId: r.workerId,
+    enrolledAt: r.enrolledAt.toISOString(),
+    subsidised: r.subsidised,
+  };
 }
 
 export function presentSession(s: SessionRow, present: number, enrolled: number): ClassSession {
-  return { id: s.id, courseId: s.courseId, seq: s.seq, heldAt: s.heldAt.toISOString(), topic: s.topic, teacher: s.teacher, present, enrolled, regionCode: s.regionCode };
+  return {
+    id: s.id,
+    courseId: s.courseId,
+    seq: s.seq,
+    heldAt: s.heldAt.toISOString(),
+    topic: s.topic,
+    teacher: s.teacher,
+    present,
+    enrolled,
+    regionCode: s.regionCode,
+  };
 }

@@ -1,6 +1,14 @@
 import { and, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { classSessions, sessionAttendance, trainingCourses, trainingEnrolments, trainingNeeds, trainingProviders, trainingRecommendations } from './training.schema.js';
+import {
+  classSessions,
+  sessionAttendance,
+  trainingCourses,
+  trainingEnrolments,
+  trainingNeeds,
+  trainingProviders,
+  trainingRecommendations,
+} from './training.schema.js';
 
 export type ProviderRow = typeof trainingProviders.$inferSelect;
 export type CourseRow = typeof trainingCourses.$inferSelect;
@@ -16,14 +24,22 @@ function first<T>(rows: T[], what: string): T {
 }
 
 /** Records visible from a scope: its subtree, plus the ancestors' (county courses serve every town). */
-export function visibleRegion(column: typeof trainingCourses.regionCode | typeof trainingProviders.regionCode, pattern: string, ancestors: string[]) {
+export function visibleRegion(
+  column: typeof trainingCourses.regionCode | typeof trainingProviders.regionCode,
+  pattern: string,
+  ancestors: string[],
+) {
   return ancestors.length ? or(like(column, pattern), inArray(column, ancestors)) : like(column, pattern);
 }
 
-export const insertProvider = async (db: DbOrTx, v: typeof trainingProviders.$inferInsert) => first(await db.insert(trainingProviders).values(v).returning(), 'provider');
-export const insertCourse = async (db: DbOrTx, v: typeof trainingCourses.$inferInsert) => first(await db.insert(trainingCourses).values(v).returning(), 'course');
-export const insertNeed = async (db: DbOrTx, v: typeof trainingNeeds.$inferInsert) => first(await db.insert(trainingNeeds).values(v).returning(), 'need');
-export const insertSession = async (db: DbOrTx, v: typeof classSessions.$inferInsert) => first(await db.insert(classSessions).values(v).returning(), 'session');
+export const insertProvider = async (db: DbOrTx, v: typeof trainingProviders.$inferInsert) =>
+  first(await db.insert(trainingProviders).values(v).returning(), 'provider');
+export const insertCourse = async (db: DbOrTx, v: typeof trainingCourses.$inferInsert) =>
+  first(await db.insert(trainingCourses).values(v).returning(), 'course');
+export const insertNeed = async (db: DbOrTx, v: typeof trainingNeeds.$inferInsert) =>
+  first(await db.insert(trainingNeeds).values(v).returning(), 'need');
+export const insertSession = async (db: DbOrTx, v: typeof classSessions.$inferInsert) =>
+  first(await db.insert(classSessions).values(v).returning(), 'session');
 
 export async function findProvider(db: DbOrTx, id: string): Promise<ProviderRow | undefined> {
   return (await db.select().from(trainingProviders).where(eq(trainingProviders.id, id)).limit(1))[0];
@@ -34,7 +50,13 @@ export async function findCourse(db: DbOrTx, id: string): Promise<CourseRow | un
 
 export async function findProviders(db: DbOrTx, pattern: string, ancestors: string[], slice: Slice) {
   const where = visibleRegion(trainingProviders.regionCode, pattern, ancestors);
-  const rows = await db.select().from(trainingProviders).where(where).orderBy(desc(trainingProviders.createdAt)).limit(slice.limit).offset(slice.offset);
+  const rows = await db
+    .select()
+    .from(trainingProviders)
+    .where(where)
+    .orderBy(desc(trainingProviders.createdAt))
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(trainingProviders).where(where);
   return { rows, total: total?.n ?? 0 };
 }
@@ -43,10 +65,25 @@ const countOf = (table: typeof trainingEnrolments | typeof classSessions | typeo
   sql<number>`(select count(*) from ${table} where ${table.courseId} = ${trainingCourses.id})`.mapWith(Number);
 
 /** Courses visible from a scope, newest first, with enrolled / held / recommended counts. */
-export async function findCourses(db: DbOrTx, pattern: string, ancestors: string[], trade: string | undefined, slice: Slice) {
-  const where = and(visibleRegion(trainingCourses.regionCode, pattern, ancestors), trade ? eq(trainingCourses.trade, trade) : undefined);
+export async function findCourses(
+  db: DbOrTx,
+  pattern: string,
+  ancestors: string[],
+  trade: string | undefined,
+  slice: Slice,
+) {
+  const where = and(
+    visibleRegion(trainingCourses.regionCode, pattern, ancestors),
+    trade ? eq(trainingCourses.trade, trade) : undefined,
+  );
   const rows = await db
-    .select({ course: trainingCourses, providerName: trainingProviders.name, enrolled: countOf(trainingEnrolments), sessionsHeld: countOf(classSessions), recommended: countOf(trainingRecommendations) })
+    .select({
+      course: trainingCourses,
+      providerName: trainingProviders.name,
+      enrolled: countOf(trainingEnrolments),
+      sessionsHeld: countOf(classSessions),
+      recommended: countOf(trainingRecommendations),
+    })
     .from(trainingCourses)
     .leftJoin(trainingProviders, eq(trainingProviders.id, trainingCourses.providerId))
     .where(where)
@@ -59,7 +96,11 @@ export async function findCourses(db: DbOrTx, pattern: string, ancestors: string
 export type CourseListRow = Awaited<ReturnType<typeof findCourses>>['rows'][number];
 
 /** Of these workers, those already recommended this course. */
-export async function findRecommendedWorkerIds(db: DbOrTx, courseId: string, workerIds: string[]): Promise<Set<string>> {
+export async function findRecommendedWorkerIds(
+  db: DbOrTx,
+  courseId: string,
+  workerIds: string[],
+): Promise<Set<string>> {
   if (workerIds.length === 0) return new Set();
   const rows = await db
     .select({ workerId: trainingRecommendations.workerId })
@@ -70,17 +111,30 @@ export async function findRecommendedWorkerIds(db: DbOrTx, courseId: string, wor
 
 export async function insertRecommendations(db: DbOrTx, rows: (typeof trainingRecommendations.$inferInsert)[]) {
   if (rows.length === 0) return [];
-  return db.insert(trainingRecommendations).values(rows).onConflictDoNothing().returning({ id: trainingRecommendations.id, workerId: trainingRecommendations.workerId });
+  return db
+    .insert(trainingRecommendations)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: trainingRecommendations.id, workerId: trainingRecommendations.workerId });
 }
 
 export async function countEnrolments(db: DbOrTx, courseId: string): Promise<number> {
-  return (await db.select({ n: count() }).from(trainingEnrolments).where(eq(trainingEnrolments.courseId, courseId)))[0]?.n ?? 0;
+  return (
+    (await db.select({ n: count() }).from(trainingEnrolments).where(eq(trainingEnrolments.courseId, courseId)))[0]?.n ??
+    0
+  );
 }
-export async function insertEnrolment(db: DbOrTx, v: typeof trainingEnrolments.$inferInsert): Promise<EnrolmentRow | undefined> {
+export async function insertEnrolment(
+  db: DbOrTx,
+  v: typeof trainingEnrolments.$inferInsert,
+): Promise<EnrolmentRow | undefined> {
   return (await db.insert(trainingEnrolments).values(v).onConflictDoNothing().returning())[0];
 }
 export async function findEnrolledWorkerIds(db: DbOrTx, courseId: string): Promise<Set<string>> {
-  const rows = await db.select({ workerId: trainingEnrolments.workerId }).from(trainingEnrolments).where(eq(trainingEnrolments.courseId, courseId));
+  const rows = await db
+    .select({ workerId: trainingEnrolments.workerId })
+    .from(trainingEnrolments)
+    .where(eq(trainingEnrolments.courseId, courseId));
   return new Set(rows.map((r) => r.workerId));
 }
 
@@ -88,16 +142,27 @@ export async function countSessions(db: DbOrTx, courseId: string): Promise<numbe
   return (await db.select({ n: count() }).from(classSessions).where(eq(classSessions.courseId, courseId)))[0]?.n ?? 0;
 }
 export async function insertAttendance(db: DbOrTx, sessionId: string, workerIds: string[]): Promise<void> {
-  if (workerIds.length > 0) await db.insert(sessionAttendance).values(workerIds.map((workerId) => ({ sessionId, workerId })));
+  if (workerIds.length > 0)
+    await db.insert(sessionAttendance).values(workerIds.map((workerId) => ({ sessionId, workerId })));
 }
 /** A course's sessions in order, with the number present. */
 export async function findSessions(db: DbOrTx, courseId: string) {
   return db
-    .select({ session: classSessions, present: sql<number>`(select count(*) from ${sessionAttendance} where ${sessionAttendance.sessionId} = ${classSessions.id})`.mapWith(Number) })
+    .select({
+      session: classSessions,
+      present:
+        sql<number>`(select count(*) from ${sessionAttendance} where ${sessionAttendance.sessionId} = ${classSessions.id})`.mapWith(
+          Number,
+        ),
+    })
     .from(classSessions)
     .where(eq(classSessions.courseId, courseId))
     .orderBy(classSessions.seq);
 }
 export async function findEnrolments(db: DbOrTx, courseId: string): Promise<EnrolmentRow[]> {
-  return db.select().from(trainingEnrolments).where(eq(trainingEnrolments.courseId, courseId)).orderBy(trainingEnrolments.enrolledAt);
+  return db
+    .select()
+    .from(trainingEnrolments)
+    .where(eq(trainingEnrolments.courseId, courseId))
+    .orderBy(trainingEnrolments.enrolledAt);
 }

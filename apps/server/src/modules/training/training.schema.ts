@@ -1,4 +1,16 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 export const COURSE_FUNDINGS = ['subsidised', 'self_paid'] as const;
 
@@ -51,7 +63,10 @@ export const trainingNeeds = pgTable(
     recorderStaffId: uuid('recorder_staff_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('training_needs_region_idx').on(t.regionCode, t.trade), index('training_needs_worker_idx').on(t.workerId)],
+  (t) => [
+    index('training_needs_region_idx').on(t.regionCode, t.trade),
+    index('training_needs_worker_idx').on(t.workerId),
+  ],
 );
 
 /** One recommendation of a course to one worker (培训推荐), logged per worker. */
@@ -65,7 +80,11 @@ export const trainingRecommendations = pgTable(
     recorderStaffId: uuid('recorder_staff_id'),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
-  (t) => [unique('training_recommendations_course_worker_uq').on(t.courseId, t.workerId), index('training_recommendations_region_idx').on(t.regionCode, t.sentAt), index('training_recommendations_worker_idx').on(t.workerId)],
+  (t) => [
+    unique('training_recommendations_course_worker_uq').on(t.courseId, t.workerId),
+    index('training_recommendations_region_idx').on(t.regionCode, t.sentAt),
+    index('training_recommendations_worker_idx').on(t.workerId),
+  ],
 );
 
 /** Enrolments: `subsidised` records whether the worker met the course's eligibility rule. */
@@ -97,7 +116,10 @@ export const classSessions = pgTable(
     recorderStaffId: uuid('recorder_staff_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('class_sessions_course_seq_uq').on(t.courseId, t.seq), index('class_sessions_region_idx').on(t.regionCode, t.heldAt)],
+  (t) => [
+    unique('class_sessions_course_seq_uq').on(t.courseId, t.seq),
+    index('class_sessions_region_idx').on(t.regionCode, t.heldAt),
+  ],
 );
 
 /** Attendance per class session: one row per enrolled worker present. */

@@ -1,11 +1,25 @@
-import type { CreateCourseBody, CreateNeedBody, CreateProviderBody, CreateSessionBody, EnrolBody, PushResult, TrainingListQuery, TrainingNeed } from '@lingong/contracts';
+import type {
+  CreateCourseBody,
+  CreateNeedBody,
+  CreateProviderBody,
+  CreateSessionBody,
+  EnrolBody,
+  PushResult,
+  TrainingListQuery,
+  TrainingNeed,
+} from '@lingong/contracts';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { maskName } from '../../platform/crypto/index.js';
 import type { Pii } from '../../platform/pii.js';
 import { enqueue } from '../../platform/queue/index.js';
-import { assertWritableRegion, requirePermission, scopeLikePattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertWritableRegion,
+  requirePermission,
+  scopeLikePattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { findNeeds, findWorkerNames, findWorkersNeedingTrade, findWorkerTrainingRef } from '../ledgers/index.js';
 import { isWithinRegion, regionPrefix } from '../reference/index.js';
 import { resolveSegment, segmentRegion } from '../profiles/index.js';
@@ -23,7 +37,8 @@ export function ancestorsOf(regionCode: string): string[] {
   const prefix = regionPrefix(regionCode);
   return [2, 4, 6, 9].filter((n) => n < prefix.length).map((n) => prefix.slice(0, n).padEnd(12, '0'));
 }
-const visibleFrom = (actor: StaffActor, regionCode: string) => isWithinRegion(actor.regionCode, regionCode) || ancestorsOf(actor.regionCode).includes(regionCode);
+const visibleFrom = (actor: StaffActor, regionCode: string) =>
+  isWithinRegion(actor.regionCode, regionCode) || ancestorsOf(actor.regionCode).includes(regionCode);
 
 /** A course the actor may see (its region or above); otherwise NOT_FOUND. */
 async function visibleCourse(deps: TrainingDeps, actor: StaffActor, id: string) {
@@ -34,7 +49,8 @@ async function visibleCourse(deps: TrainingDeps, actor: StaffActor, id: string) 
 
 async function workerInScope(deps: TrainingDeps, actor: StaffActor, workerId: string) {
   const worker = await findWorkerTrainingRef(deps.db, workerId);
-  if (!worker || !isWithinRegion(actor.regionCode, worker.homeRegionCode)) throw AppError.field('workerId', '求职者不存在或不在管辖区域内');
+  if (!worker || !isWithinRegion(actor.regionCode, worker.homeRegionCode))
+    throw AppError.field('workerId', '求职者不存在或不在管辖区域内');
   return worker;
 }
 
@@ -44,14 +60,27 @@ export async function createProvider(deps: TrainingDeps, actor: StaffActor, body
   assertWritableRegion(actor, body.regionCode);
   return deps.db.transaction(async (tx) => {
     const row = await repo.insertProvider(tx, { ...body, recorderStaffId: actor.id });
-    await writeAudit(tx, { actor, action: 'create', entity: 'training_provider', entityId: row.id, regionCode: row.regionCode, details: { name: row.name }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'training_provider',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      details: { name: row.name },
+      ...meta,
+    });
     return presentProvider(row);
   });
 }
 
 export async function listProviders(deps: TrainingDeps, actor: StaffActor, q: PageQ) {
   requirePermission(actor, 'dashboard.read');
-  const { rows, total } = await repo.findProviders(deps.db, scopeLikePattern(actor), ancestorsOf(actor.regionCode), sliceOf(q));
+  const { rows, total } = await repo.findProviders(
+    deps.db,
+    scopeLikePattern(actor),
+    ancestorsOf(actor.regionCode),
+    sliceOf(q),
+  );
   return { items: rows.map(presentProvider), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -61,10 +90,19 @@ export async function createCourse(deps: TrainingDeps, actor: StaffActor, body: 
   assertWritableRegion(actor, body.regionCode);
   const provider = await repo.findProvider(deps.db, body.providerId);
   if (!provider || !visibleFrom(actor, provider.regionCode)) throw AppError.field('providerId', '培训机构不存在');
-  if (body.funding === 'self_paid' && body.eligibleGroups.length > 0) throw AppError.field('eligibleGroups', '自主培训不设补贴对象');
+  if (body.funding === 'self_paid' && body.eligibleGroups.length > 0)
+    throw AppError.field('eligibleGroups', '自主培训不设补贴对象');
   const row = await deps.db.transaction(async (tx) => {
     const course = await repo.insertCourse(tx, { ...body, recorderStaffId: actor.id });
-    await writeAudit(tx, { actor, action: 'create', entity: 'training_course', entityId: course.id, regionCode: course.regionCode, details: { trade: course.trade, title: course.title }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'training_course',
+      entityId: course.id,
+      regionCode: course.regionCode,
+      details: { trade: course.trade, title: course.title },
+      ...meta,
+    });
     return course;
   });
   return presentCourse({ course: row, providerName: provider.name, enrolled: 0, sessionsHeld: 0, recommended: 0 });
@@ -72,20 +110,56 @@ export async function createCourse(deps: TrainingDeps, actor: StaffActor, body: 
 
 export async function listCourses(deps: TrainingDeps, actor: StaffActor, q: TrainingListQuery) {
   requirePermission(actor, 'dashboard.read');
-  const { rows, total } = await repo.findCourses(deps.db, scopeLikePattern(actor), ancestorsOf(actor.regionCode), q.trade, sliceOf(q));
+  const { rows, total } = await repo.findCourses(
+    deps.db,
+    scopeLikePattern(actor),
+    ancestorsOf(actor.regionCode),
+    q.trade,
+    sliceOf(q),
+  );
   return { items: rows.map(presentCourse), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Record a training need (培训需求登记) for a worker in the actor's region; audited. */
-export async function recordNeed(deps: TrainingDeps, actor: StaffActor, body: CreateNeedBody, meta: Meta): Promise<TrainingNeed> {
+export async function recordNeed(
+  deps: TrainingDeps,
+  actor: StaffActor,
+  body: CreateNeedBody,
+  meta: Meta,
+): Promise<TrainingNeed> {
   requirePermission(actor, 'services.write');
   const worker = await workerInScope(deps, actor, body.workerId);
   const row = await deps.db.transaction(async (tx) => {
-    const need = await repo.insertNeed(tx, { workerId: worker.id, trade: body.trade, note: body.note, regionCode: worker.homeRegionCode, recorderStaffId: actor.id, createdAt: deps.now() });
-    await writeAudit(tx, { actor, action: 'create', entity: 'training_need', entityId: need.id, regionCode: need.regionCode, details: { workerId: need.workerId, trade: need.trade }, ...meta });
+    const need = await repo.insertNeed(tx, {
+      workerId: worker.id,
+      trade: body.trade,
+      note: body.note,
+      regionCode: worker.homeRegionCode,
+      recorderStaffId: actor.id,
+      createdAt: deps.now(),
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'training_need',
+      entityId: need.id,
+      regionCode: need.regionCode,
+      details: { workerId: need.workerId, trade: need.trade },
+      ...meta,
+    });
     return need;
   });
-  return { id: row.id, workerId: row.workerId, workerNameMasked: '', trade: row.trade, source: 'staff', regionCode: row.regionCode, note: row.note, recommended: false, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    workerId: row.workerId,
+    workerNameMasked: '',
+    trade: row.trade,
+    source: 'staff',
+    regionCode: row.regionCode,
+    note: row.note,
+    recommended: false,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** Training needs in the actor's region: profile intentions and staff records, masked. */
@@ -110,30 +184,55 @@ export async function listNeeds(deps: TrainingDeps, actor: StaffActor, q: PageQ)
 /** A saved segment's members inside the actor's scope (画像管理 push target). */
 async function segmentTargets(deps: TrainingDeps, actor: StaffActor, segmentId: string) {
   const region = await segmentRegion(deps.db, segmentId);
-  if (!region || !isWithinRegion(actor.regionCode, region)) throw AppError.field('segmentId', '人群分组不存在或不在管辖区域内');
+  if (!region || !isWithinRegion(actor.regionCode, region))
+    throw AppError.field('segmentId', '人群分组不存在或不在管辖区域内');
   const workers = await findWorkersByIds(deps.db, (await resolveSegment(deps.db, segmentId, deps.now())) ?? []);
-  return workers.filter((w) => isWithinRegion(actor.regionCode, w.homeRegionCode)).map((w) => ({ workerId: w.id, regionCode: w.homeRegionCode, phoneEnc: w.phoneEnc }));
+  return workers
+    .filter((w) => isWithinRegion(actor.regionCode, w.homeRegionCode))
+    .map((w) => ({ workerId: w.id, regionCode: w.homeRegionCode, phoneEnc: w.phoneEnc }));
 }
 
 async function pushTargets(deps: TrainingDeps, actor: StaffActor, courseId: string, segmentId?: string) {
   const course = await visibleCourse(deps, actor, courseId);
-  const matched = segmentId ? await segmentTargets(deps, actor, segmentId) : await findWorkersNeedingTrade(deps.db, scopeLikePattern(actor), course.trade);
-  const already = await repo.findRecommendedWorkerIds(deps.db, course.id, matched.map((m) => m.workerId));
+  const matched = segmentId
+    ? await segmentTargets(deps, actor, segmentId)
+    : await findWorkersNeedingTrade(deps.db, scopeLikePattern(actor), course.trade);
+  const already = await repo.findRecommendedWorkerIds(
+    deps.db,
+    course.id,
+    matched.map((m) => m.workerId),
+  );
   return { course, matched, fresh: matched.filter((m) => !already.has(m.workerId)) };
 }
 
 /** Preview of a push: how many workers match and how many would receive it now. */
-export async function previewPush(deps: TrainingDeps, actor: StaffActor, courseId: string, segmentId?: string): Promise<PushResult> {
+export async function previewPush(
+  deps: TrainingDeps,
+  actor: StaffActor,
+  courseId: string,
+  segmentId?: string,
+): Promise<PushResult> {
   requirePermission(actor, 'services.write');
   const { matched, fresh } = await pushTargets(deps, actor, courseId, segmentId);
-  return { courseId, matched: matched.length, created: fresh.length, alreadyRecommended: matched.length - fresh.length };
+  return {
+    courseId,
+    matched: matched.length,
+    created: fresh.length,
+    alreadyRecommended: matched.length - fresh.length,
+  };
 }
 
 /**
  * Push a course (培训推介): one recommendation per matching worker not yet recommended this
  * course, each with an SMS notice queued in the same transaction; audited once per push.
  */
-export async function pushCourse(deps: TrainingDeps, actor: StaffActor, courseId: string, meta: Meta, segmentId?: string): Promise<PushResult> {
+export async function pushCourse(
+  deps: TrainingDeps,
+  actor: StaffActor,
+  courseId: string,
+  meta: Meta,
+  segmentId?: string,
+): Promise<PushResult> {
   requirePermission(actor, 'services.write');
   const { course, matched, fresh } = await pushTargets(deps, actor, courseId, segmentId);
   const sentAt = deps.now();
@@ -141,14 +240,33 @@ export async function pushCourse(deps: TrainingDeps, actor: StaffActor, courseId
   const created = await deps.db.transaction(async (tx) => {
     const rows = await repo.insertRecommendations(
       tx,
-      fresh.map((m) => ({ courseId: course.id, workerId: m.workerId, regionCode: m.regionCode, recorderStaffId: actor.id, sentAt })),
+      fresh.map((m) => ({
+        courseId: course.id,
+        workerId: m.workerId,
+        regionCode: m.regionCode,
+        recorderStaffId: actor.id,
+        sentAt,
+      })),
     );
     const phones = new Map(fresh.map((m) => [m.workerId, m.phoneEnc]));
     for (const r of rows) {
       const phoneEnc = phones.get(r.workerId);
-      if (phoneEnc) await enqueue(tx, { kind: 'sms.send', payload: { phoneEnc, template: 'notice', params: { text } }, dedupeKey: `training-rec:${r.id}` });
+      if (phoneEnc)
+        await enqueue(tx, {
+          kind: 'sms.send',
+          payload: { phoneEnc, template: 'notice', params: { text } },
+          dedupeKey: `training-rec:${r.id}`,
+        });
     }
-    await writeAudit(tx, { actor, action: 'push', entity: 'training_course', entityId: course.id, regionCode: actor.regionCode, details: { matched: matched.length, created: rows.length, segmentId: segmentId ?? null }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'push',
+      entity: 'training_course',
+      entityId: course.id,
+      regionCode: actor.regionCode,
+      details: { matched: matched.length, created: rows.length, segmentId: segmentId ?? null },
+      ...meta,
+    });
     return rows.length;
   });
   return { courseId, matched: matched.length, created, alreadyRecommended: matched.length - created };
@@ -159,18 +277,42 @@ export async function enrol(deps: TrainingDeps, actor: StaffActor, courseId: str
   requirePermission(actor, 'services.write');
   const course = await visibleCourse(deps, actor, courseId);
   const worker = await workerInScope(deps, actor, body.workerId);
-  if ((await repo.countEnrolments(deps.db, course.id)) >= course.capacity) throw AppError.field('workerId', '本课程名额已满');
-  const eligible = course.funding === 'subsidised' && (course.eligibleGroups.length === 0 || worker.priorityGroups.some((g) => course.eligibleGroups.includes(g)));
+  if ((await repo.countEnrolments(deps.db, course.id)) >= course.capacity)
+    throw AppError.field('workerId', '本课程名额已满');
+  const eligible =
+    course.funding === 'subsidised' &&
+    (course.eligibleGroups.length === 0 || worker.priorityGroups.some((g) => course.eligibleGroups.includes(g)));
   return deps.db.transaction(async (tx) => {
-    const row = await repo.insertEnrolment(tx, { courseId: course.id, workerId: worker.id, subsidised: eligible, regionCode: worker.homeRegionCode, recorderStaffId: actor.id, enrolledAt: deps.now() });
+    const row = await repo.insertEnrolment(tx, {
+      courseId: course.id,
+      workerId: worker.id,
+      subsidised: eligible,
+      regionCode: worker.homeRegionCode,
+      recorderStaffId: actor.id,
+      enrolledAt: deps.now(),
+    });
     if (!row) throw AppError.field('workerId', '该求职者已报名本课程');
-    await writeAudit(tx, { actor, action: 'create', entity: 'training_enrolment', entityId: row.id, regionCode: row.regionCode, details: { courseId: course.id, workerId: worker.id, subsidised: eligible }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'training_enrolment',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      details: { courseId: course.id, workerId: worker.id, subsidised: eligible },
+      ...meta,
+    });
     return presentEnrolment(row);
   });
 }
 
 /** Record a class session (课时) of a course in the actor's region with the enrolled workers present. */
-export async function recordSession(deps: TrainingDeps, actor: StaffActor, courseId: string, body: CreateSessionBody, meta: Meta) {
+export async function recordSession(
+  deps: TrainingDeps,
+  actor: StaffActor,
+  courseId: string,
+  body: CreateSessionBody,
+  meta: Meta,
+) {
   requirePermission(actor, 'services.write');
   const course = await visibleCourse(deps, actor, courseId);
   assertWritableRegion(actor, course.regionCode);
@@ -182,9 +324,25 @@ export async function recordSession(deps: TrainingDeps, actor: StaffActor, cours
   const present = [...new Set(body.presentWorkerIds)];
   if (present.some((id) => !enrolled.has(id))) throw AppError.field('presentWorkerIds', '出勤人员须为本课程已报名学员');
   return deps.db.transaction(async (tx) => {
-    const row = await repo.insertSession(tx, { courseId: course.id, seq: held + 1, heldAt, topic: body.topic, teacher: body.teacher, regionCode: course.regionCode, recorderStaffId: actor.id });
+    const row = await repo.insertSession(tx, {
+      courseId: course.id,
+      seq: held + 1,
+      heldAt,
+      topic: body.topic,
+      teacher: body.teacher,
+      regionCode: course.regionCode,
+      recorderStaffId: actor.id,
+    });
     await repo.insertAttendance(tx, row.id, present);
-    await writeAudit(tx, { actor, action: 'create', entity: 'class_session', entityId: row.id, regionCode: row.regionCode, details: { courseId: course.id, seq: row.seq, present: present.length }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'create',
+      entity: 'class_session',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      details: { courseId: course.id, seq: row.seq, present: present.length },
+      ...meta,
+    });
     return presentSession(row, present.length, enrolled.size);
   });
 }
@@ -192,7 +350,10 @@ export async function recordSession(deps: TrainingDeps, actor: StaffActor, cours
 export async function listSessions(deps: TrainingDeps, actor: StaffActor, courseId: string) {
   requirePermission(actor, 'dashboard.read');
   const course = await visibleCourse(deps, actor, courseId);
-  const [rows, enrolled] = [await repo.findSessions(deps.db, course.id), await repo.countEnrolments(deps.db, course.id)];
+  const [rows, enrolled] = [
+    await repo.findSessions(deps.db, course.id),
+    await repo.countEnrolments(deps.db, course.id),
+  ];
   return { items: rows.map((r) => presentSession(r.session, r.present, enrolled)) };
 }
 
@@ -201,12 +362,20 @@ export async function listEnrolments(deps: TrainingDeps, actor: StaffActor, cour
   requirePermission(actor, 'dashboard.read');
   const course = await visibleCourse(deps, actor, courseId);
   const rows = await repo.findEnrolments(deps.db, course.id);
-  const names = await findWorkerNames(deps.db, rows.map((r) => r.workerId));
+  const names = await findWorkerNames(
+    deps.db,
+    rows.map((r) => r.workerId),
+  );
   return {
     items: rows.map((r) => {
       const w = names.get(r.workerId);
       const visible = w && isWithinRegion(actor.regionCode, w.homeRegionCode);
-      return { workerId: r.workerId, workerNameMasked: visible ? (maskName(deps.pii.decrypt(w.nameEnc)) ?? '') : '（外区域）', subsidised: r.subsidised, enrolledAt: r.enrolledAt.toISOString() };
+      return {
+        workerId: r.workerId,
+        workerNameMasked: visible ? (maskName(deps.pii.decrypt(w.nameEnc)) ?? '') : '（外区域）',
+        subsidised: r.subsidised,
+        enrolledAt: r.enrolledAt.toISOString(),
+      };
     }),
   };
 }

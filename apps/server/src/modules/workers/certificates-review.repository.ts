@@ -10,12 +10,31 @@ const columns = {
   homeRegionCode: workerProfiles.homeRegionCode,
   userId: workerProfiles.userId,
 };
-export type CertificateWithWorker = { cert: typeof workerCertificates.$inferSelect; nameEnc: string; homeRegionCode: string; userId: string | null };
+export type CertificateWithWorker = {
+  cert: typeof workerCertificates.$inferSelect;
+  nameEnc: string;
+  homeRegionCode: string;
+  userId: string | null;
+};
 
 /** Certificates of one review status whose worker lives in the region; pending: oldest first. */
-export async function findCertificatesPageForReview(db: DbOrTx, opts: { regionPattern: string; status: CertificateReviewStatus; page: number; pageSize: number }) {
-  const where = and(eq(workerCertificates.reviewStatus, opts.status), like(workerProfiles.homeRegionCode, opts.regionPattern));
-  const order = opts.status === 'pending' ? [asc(workerCertificates.createdAt), asc(workerCertificates.workerId), asc(workerCertificates.sort), asc(workerCertificates.id)] : [desc(workerCertificates.reviewedAt), asc(workerCertificates.id)];
+export async function findCertificatesPageForReview(
+  db: DbOrTx,
+  opts: { regionPattern: string; status: CertificateReviewStatus; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(workerCertificates.reviewStatus, opts.status),
+    like(workerProfiles.homeRegionCode, opts.regionPattern),
+  );
+  const order =
+    opts.status === 'pending'
+      ? [
+          asc(workerCertificates.createdAt),
+          asc(workerCertificates.workerId),
+          asc(workerCertificates.sort),
+          asc(workerCertificates.id),
+        ]
+      : [desc(workerCertificates.reviewedAt), asc(workerCertificates.id)];
   const rows: CertificateWithWorker[] = await db
     .select(columns)
     .from(workerCertificates)
@@ -24,17 +43,34 @@ export async function findCertificatesPageForReview(db: DbOrTx, opts: { regionPa
     .orderBy(...order)
     .limit(opts.pageSize)
     .offset((opts.page - 1) * opts.pageSize);
-  const [total] = await db.select({ n: count() }).from(workerCertificates).innerJoin(workerProfiles, eq(workerProfiles.id, workerCertificates.workerId)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(workerCertificates)
+    .innerJoin(workerProfiles, eq(workerProfiles.id, workerCertificates.workerId))
+    .where(where);
   return { rows, total: total?.n ?? 0 };
 }
 
 export async function findCertificatesWithWorker(db: DbOrTx, ids: string[]): Promise<CertificateWithWorker[]> {
   if (ids.length === 0) return [];
-  return db.select(columns).from(workerCertificates).innerJoin(workerProfiles, eq(workerProfiles.id, workerCertificates.workerId)).where(inArray(workerCertificates.id, ids));
+  return db
+    .select(columns)
+    .from(workerCertificates)
+    .innerJoin(workerProfiles, eq(workerProfiles.id, workerCertificates.workerId))
+    .where(inArray(workerCertificates.id, ids));
 }
 
 /** Decide one certificate while it is still pending; undefined when it moved on. */
-export async function decidePendingCertificate(db: DbOrTx, id: string, values: { reviewStatus: 'verified' | 'rejected'; reviewReason: string | null; reviewedAt: Date; reviewedByStaffId: string }) {
+export async function decidePendingCertificate(
+  db: DbOrTx,
+  id: string,
+  values: {
+    reviewStatus: 'verified' | 'rejected';
+    reviewReason: string | null;
+    reviewedAt: Date;
+    reviewedByStaffId: string;
+  },
+) {
   const [row] = await db
     .update(workerCertificates)
     .set(values)

@@ -1,7 +1,13 @@
 // The workers module's face.
 export { insertWorkers } from './workers.repository.js';
 export { getWorkerForStaff, revealWorkerPii } from './workers.service.js';
-export { findWorkerByUserId, findWorkersByIds, findWorkersForMatching, findWorkerById, type WorkerRow } from './worker-matching.repository.js';
+export {
+  findWorkerByUserId,
+  findWorkersByIds,
+  findWorkersForMatching,
+  findWorkerById,
+  type WorkerRow,
+} from './worker-matching.repository.js';
 export { priorityStatusOf, reviewPriorityGroups } from './priority-review.service.js';
 export { findSkills, findCertificates } from './worker-profile.repository.js';
 export { ageOn } from './workers.presenter.js';

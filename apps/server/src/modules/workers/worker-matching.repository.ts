@@ -17,7 +17,12 @@ export async function findWorkersByIds(db: DbOrTx, ids: string[]): Promise<Worke
 /** Candidates for a job (查找雇员): workers wanting any of these 工种, most recently updated first. */
 export async function findWorkersForMatching(db: DbOrTx, occupationIds: string[], limit: number): Promise<WorkerRow[]> {
   if (occupationIds.length === 0) return [];
-  return db.select().from(workerProfiles).where(arrayOverlaps(workerProfiles.occupationIds, occupationIds)).orderBy(desc(workerProfiles.updatedAt)).limit(limit);
+  return db
+    .select()
+    .from(workerProfiles)
+    .where(arrayOverlaps(workerProfiles.occupationIds, occupationIds))
+    .orderBy(desc(workerProfiles.updatedAt))
+    .limit(limit);
 }
 
 export { findWorkerById, type WorkerRow } from './workers.repository.js';

@@ -6,7 +6,10 @@ import { priorityStatusOf } from './priority-review.service.js';
 import { ageOn } from './workers.presenter.js';
 import type { WorkerRow } from './workers.repository.js';
 
-type CompletenessInput = Pick<WorkerProfile, 'name' | 'phone' | 'homeRegionCode' | 'skills' | 'availability' | 'expectedPay' | 'maxDistanceKm' | 'jobKinds' | 'bio'> & {
+type CompletenessInput = Pick<
+  WorkerProfile,
+  'name' | 'phone' | 'homeRegionCode' | 'skills' | 'availability' | 'expectedPay' | 'maxDistanceKm' | 'jobKinds' | 'bio'
+> & {
   certificates: readonly unknown[];
   hasIdNumber: boolean;
 };
@@ -19,7 +22,11 @@ const PARTS: { weight: number; done: (p: CompletenessInput) => boolean; hint: st
   { weight: 10, done: (p) => Boolean(p.homeRegionCode), hint: '选择家住哪个乡镇、村' },
   { weight: 20, done: (p) => p.skills.length > 0, hint: '添加会做的工种和干了几年' },
   { weight: 5, done: (p) => p.certificates.length > 0, hint: '有证书就填上，能接更多活' },
-  { weight: 10, done: (p) => p.availability.weekdays.length > 0 || p.availability.dayParts.length > 0, hint: '选择哪几天、什么时段能干活' },
+  {
+    weight: 10,
+    done: (p) => p.availability.weekdays.length > 0 || p.availability.dayParts.length > 0,
+    hint: '选择哪几天、什么时段能干活',
+  },
   { weight: 10, done: (p) => p.expectedPay !== null, hint: '填写期望工资' },
   { weight: 5, done: (p) => p.maxDistanceKm !== null, hint: '填写最远愿意去多远' },
   { weight: 5, done: (p) => p.jobKinds.length > 0, hint: '选择想找长期工还是零工' },
@@ -41,7 +48,11 @@ export function completenessOf(p: CompletenessInput): { score: number; hints: st
 /** The verification state of the declared priority groups as the worker sees it. */
 function priorityReviewOf(row: WorkerRow): WorkerProfile['priorityReview'] {
   const status = priorityStatusOf(row);
-  return { status, verifiedGroups: row.priorityGroupsVerified.filter((g) => row.priorityGroups.includes(g)), reason: status === 'rejected' ? row.priorityGroupsReviewReason : null };
+  return {
+    status,
+    verifiedGroups: row.priorityGroupsVerified.filter((g) => row.priorityGroups.includes(g)),
+    reason: status === 'rejected' ? row.priorityGroupsReviewReason : null,
+  };
 }
 
 function presentConsents(consents: ConsentRow[]) {
@@ -50,7 +61,15 @@ function presentConsents(consents: ConsentRow[]) {
 
 /** The profile as its owner sees it: own name and phone in full, ID number masked. */
 export function presentWorkerProfile(
-  input: { row: WorkerRow; skills: SkillRow[]; certificates: CertificateRow[]; consents: ConsentRow[]; regionName: string; occupationNames: Map<string, string>; now: Date },
+  input: {
+    row: WorkerRow;
+    skills: SkillRow[];
+    certificates: CertificateRow[];
+    consents: ConsentRow[];
+    regionName: string;
+    occupationNames: Map<string, string>;
+    now: Date;
+  },
   pii: Pii,
 ): WorkerProfile {
   const { row } = input;
@@ -67,10 +86,29 @@ export function presentWorkerProfile(
     education: parseEducation(row.education),
     homeRegionCode: row.homeRegionCode,
     homeRegionName: input.regionName,
-    skills: input.skills.map((s) => ({ occupationId: s.occupationId, occupationName: input.occupationNames.get(s.occupationId) ?? '', years: s.years })),
-    certificates: input.certificates.map((c) => ({ id: c.id, name: c.name, level: c.level, number: c.number, photoFileId: c.photoFileId, reviewStatus: c.reviewStatus, reviewReason: c.reviewStatus === 'rejected' ? c.reviewReason : null })),
-    availability: { weekdays: row.availabilityWeekdays, dayParts: row.availabilityDayParts.filter(isDayPart), earliestStart: row.earliestStart },
-    expectedPay: row.expectedPayFen !== null && row.expectedPayUnit ? { minFen: row.expectedPayFen, unit: row.expectedPayUnit } : null,
+    skills: input.skills.map((s) => ({
+      occupationId: s.occupationId,
+      occupationName: input.occupationNames.get(s.occupationId) ?? '',
+      years: s.years,
+    })),
+    certificates: input.certificates.map((c) => ({
+      id: c.id,
+      name: c.name,
+      level: c.level,
+      number: c.number,
+      photoFileId: c.photoFileId,
+      reviewStatus: c.reviewStatus,
+      reviewReason: c.reviewStatus === 'rejected' ? c.reviewReason : null,
+    })),
+    availability: {
+      weekdays: row.availabilityWeekdays,
+      dayParts: row.availabilityDayParts.filter(isDayPart),
+      earliestStart: row.earliestStart,
+    },
+    expectedPay:
+      row.expectedPayFen !== null && row.expectedPayUnit
+        ? { minFen: row.expectedPayFen, unit: row.expectedPayUnit }
+        : null,
     maxDistanceKm: row.maxDistanceKm,
     jobKinds: row.jobKinds.filter((k): k is 'contract' | 'flexible' => k === 'contract' || k === 'flexible'),
     priorityGroups: row.priorityGroups,

@@ -22,7 +22,11 @@ export async function findSkills(db: DbOrTx, workerId: string): Promise<SkillRow
 }
 
 export async function findCertificates(db: DbOrTx, workerId: string): Promise<CertificateRow[]> {
-  return db.select().from(workerCertificates).where(eq(workerCertificates.workerId, workerId)).orderBy(asc(workerCertificates.sort));
+  return db
+    .select()
+    .from(workerCertificates)
+    .where(eq(workerCertificates.workerId, workerId))
+    .orderBy(asc(workerCertificates.sort));
 }
 
 export async function insertProfile(db: DbOrTx, values: typeof workerProfiles.$inferInsert): Promise<WorkerRow> {
@@ -31,7 +35,11 @@ export async function insertProfile(db: DbOrTx, values: typeof workerProfiles.$i
   return row;
 }
 
-export async function updateProfile(db: DbOrTx, id: string, values: Partial<typeof workerProfiles.$inferInsert>): Promise<WorkerRow> {
+export async function updateProfile(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof workerProfiles.$inferInsert>,
+): Promise<WorkerRow> {
   const [row] = await db.update(workerProfiles).set(values).where(eq(workerProfiles.id, id)).returning();
   if (!row) throw new Error('updateProfile returned no row');
   return row;
@@ -46,18 +54,38 @@ export async function replaceSkillsAndCertificates(
 ): Promise<void> {
   await db.delete(workerSkills).where(eq(workerSkills.workerId, workerId));
   // An unchanged certificate keeps its review (status, reason, reviewer) across profile saves.
-  const certKey = (c: { name: string; level: string; number: string; photoFileId: string | null }) => JSON.stringify([c.name, c.level, c.number, c.photoFileId]);
+  const certKey = (c: { name: string; level: string; number: string; photoFileId: string | null }) =>
+    JSON.stringify([c.name, c.level, c.number, c.photoFileId]);
   const old = await db.delete(workerCertificates).where(eq(workerCertificates.workerId, workerId)).returning();
-  const review = new Map(old.map((c) => [certKey(c), { reviewStatus: c.reviewStatus, reviewReason: c.reviewReason, reviewedAt: c.reviewedAt, reviewedByStaffId: c.reviewedByStaffId, createdAt: c.createdAt }]));
+  const review = new Map(
+    old.map((c) => [
+      certKey(c),
+      {
+        reviewStatus: c.reviewStatus,
+        reviewReason: c.reviewReason,
+        reviewedAt: c.reviewedAt,
+        reviewedByStaffId: c.reviewedByStaffId,
+        createdAt: c.createdAt,
+      },
+    ]),
+  );
   if (skills.length > 0) await db.insert(workerSkills).values(skills.map((s) => ({ workerId, ...s })));
-  if (certificates.length > 0) await db.insert(workerCertificates).values(certificates.map((c, i) => ({ workerId, ...c, sort: i, ...review.get(certKey(c)) })));
+  if (certificates.length > 0)
+    await db
+      .insert(workerCertificates)
+      .values(certificates.map((c, i) => ({ workerId, ...c, sort: i, ...review.get(certKey(c)) })));
 }
 
 export async function findConsents(db: DbOrTx, userId: string): Promise<ConsentRow[]> {
   return db.select().from(userConsents).where(eq(userConsents.userId, userId)).orderBy(desc(userConsents.grantedAt));
 }
 
-export async function findConsent(db: DbOrTx, userId: string, kind: ConsentRow['kind'], version: string): Promise<ConsentRow | undefined> {
+export async function findConsent(
+  db: DbOrTx,
+  userId: string,
+  kind: ConsentRow['kind'],
+  version: string,
+): Promise<ConsentRow | undefined> {
   const rows = await db
     .select()
     .from(userConsents)

@@ -5,7 +5,13 @@ import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { UserActor } from '../../platform/rbac/actor.js';
 import { findFile, readFileBytes, storeImage } from '../../platform/files/files.js';
 import { findUserById } from '../accounts/index.js';
-import { findOccupationNames, findRegionLabels, findRegionName, isWithinRegion, listOccupations } from '../reference/index.js';
+import {
+  findOccupationNames,
+  findRegionLabels,
+  findRegionName,
+  isWithinRegion,
+  listOccupations,
+} from '../reference/index.js';
 import { presentEmptyProfile, presentWorkerProfile } from './worker-profile.presenter.js';
 import * as repo from './worker-profile.repository.js';
 import type { WorkersDeps } from './workers.service.js';
@@ -32,18 +38,50 @@ export async function getMyProfile(deps: WorkersDeps, actor: UserActor) {
   const row = await repo.findProfileByUserId(deps.db, actor.id);
   const consents = await repo.findConsents(deps.db, actor.id);
   if (!row) return presentEmptyProfile(await loginPhone(deps, actor.id), consents);
-  const [skills, certificates, labels] = await Promise.all([repo.findSkills(deps.db, row.id), repo.findCertificates(deps.db, row.id), findRegionLabels(deps.db, [row.homeRegionCode])]);
-  const occupationNames = await findOccupationNames(deps.db, skills.map((s) => s.occupationId));
-  return presentWorkerProfile({ row, skills, certificates, consents, regionName: labels.get(row.homeRegionCode) ?? '', occupationNames, now: deps.now() }, deps.pii);
+  const [skills, certificates, labels] = await Promise.all([
+    repo.findSkills(deps.db, row.id),
+    repo.findCertificates(deps.db, row.id),
+    findRegionLabels(deps.db, [row.homeRegionCode]),
+  ]);
+  const occupationNames = await findOccupationNames(
+    deps.db,
+    skills.map((s) => s.occupationId),
+  );
+  return presentWorkerProfile(
+    {
+      row,
+      skills,
+      certificates,
+      consents,
+      regionName: labels.get(row.homeRegionCode) ?? '',
+      occupationNames,
+      now: deps.now(),
+    },
+    deps.pii,
+  );
 }
 
 /** Record a consent (privacy policy, or the separate consent to process the ID number). */
 export async function giveConsent(deps: WorkersDeps, actor: UserActor, body: ConsentBody, meta: Meta) {
-  if (body.version !== PRIVACY_POLICY_VERSION) throw AppError.field('version', `请阅读并同意最新版本（${PRIVACY_POLICY_VERSION}）`);
+  if (body.version !== PRIVACY_POLICY_VERSION)
+    throw AppError.field('version', `请阅读并同意最新版本（${PRIVACY_POLICY_VERSION}）`);
   if (!(await repo.findConsent(deps.db, actor.id, body.kind, body.version))) {
     await deps.db.transaction(async (tx) => {
-      await repo.insertConsent(tx, { userId: actor.id, kind: body.kind, version: body.version, ip: meta.ip ?? null, grantedAt: deps.now() });
-      await writeAudit(tx, { actor, action: 'consent', entity: 'user', entityId: actor.id, details: { kind: body.kind, version: body.version }, ...meta });
+      await repo.insertConsent(tx, {
+        userId: actor.id,
+        kind: body.kind,
+        version: body.version,
+        ip: meta.ip ?? null,
+        grantedAt: deps.now(),
+      });
+      await writeAudit(tx, {
+        actor,
+        action: 'consent',
+        entity: 'user',
+        entityId: actor.id,
+        details: { kind: body.kind, version: body.version },
+        ...meta,
+      });
     });
   }
   return getMyProfile(deps, actor);
@@ -51,8 +89,10 @@ export async function giveConsent(deps: WorkersDeps, actor: UserActor, body: Con
 
 async function validate(deps: WorkersDeps, actor: UserActor, body: Body, selfId: string | undefined) {
   const missing: FieldError[] = [];
-  if (!(await repo.findConsent(deps.db, actor.id, 'privacy_policy', PRIVACY_POLICY_VERSION))) missing.push({ field: 'consents.privacy_policy', message: '请先阅读并同意《隐私政策》' });
-  if (body.idNumber && !(await repo.findConsent(deps.db, actor.id, 'id_data', PRIVACY_POLICY_VERSION))) missing.push({ field: 'consents.id_data', message: '填写身份证号码前，请单独同意《身份信息处理授权》' });
+  if (!(await repo.findConsent(deps.db, actor.id, 'privacy_policy', PRIVACY_POLICY_VERSION)))
+    missing.push({ field: 'consents.privacy_policy', message: '请先阅读并同意《隐私政策》' });
+  if (body.idNumber && !(await repo.findConsent(deps.db, actor.id, 'id_data', PRIVACY_POLICY_VERSION)))
+    missing.push({ field: 'consents.id_data', message: '填写身份证号码前，请单独同意《身份信息处理授权》' });
   if (missing.length > 0) throw new AppError('CONSENT_REQUIRED', { details: missing });
 
   await validateProfileFields(deps, body, selfId, { kind: 'user', id: actor.id });
@@ -62,10 +102,18 @@ async function validate(deps: WorkersDeps, actor: UserActor, body: Body, selfId:
  * The field rules of a profile, whoever saves it: a home place in the county, existing 工种,
  * certificate photos owned by the saver, and an ID number not registered to another profile.
  */
-export async function validateProfileFields(deps: WorkersDeps, body: Body, selfId: string | undefined, photoOwner: { kind: 'user' | 'staff'; id: string }) {
+export async function validateProfileFields(
+  deps: WorkersDeps,
+  body: Body,
+  selfId: string | undefined,
+  photoOwner: { kind: 'user' | 'staff'; id: string },
+) {
   const errors: FieldError[] = [];
-  const regionOk = isWithinRegion(COUNTY_CODE, body.homeRegionCode) && (await findRegionName(deps.db, body.homeRegionCode)) !== undefined;
-  if (!regionOk || body.homeRegionCode === COUNTY_CODE) errors.push({ field: 'homeRegionCode', message: '请选择本县的乡镇或村' });
+  const regionOk =
+    isWithinRegion(COUNTY_CODE, body.homeRegionCode) &&
+    (await findRegionName(deps.db, body.homeRegionCode)) !== undefined;
+  if (!regionOk || body.homeRegionCode === COUNTY_CODE)
+    errors.push({ field: 'homeRegionCode', message: '请选择本县的乡镇或村' });
   const trades = new Map((await listOccupations(deps.db)).map((o) => [o.id, o]));
   body.skills.forEach((s, i) => {
     const o = trades.get(s.occupationId);
@@ -74,12 +122,20 @@ export async function validateProfileFields(deps: WorkersDeps, body: Body, selfI
   for (const [i, c] of body.certificates.entries()) {
     if (!c.photoFileId) continue;
     const file = await findFile(deps.db, c.photoFileId);
-    if (!file || file.ownerKind !== photoOwner.kind || file.ownerId !== photoOwner.id || file.purpose !== CERTIFICATE_PHOTO) errors.push({ field: `certificates.${i}.photoFileId`, message: '照片不存在，请重新上传' });
+    if (
+      !file ||
+      file.ownerKind !== photoOwner.kind ||
+      file.ownerId !== photoOwner.id ||
+      file.purpose !== CERTIFICATE_PHOTO
+    )
+      errors.push({ field: `certificates.${i}.photoFileId`, message: '照片不存在，请重新上传' });
   }
-  if (body.availability.earliestStart && Number.isNaN(Date.parse(body.availability.earliestStart))) errors.push({ field: 'availability.earliestStart', message: '日期不正确' });
+  if (body.availability.earliestStart && Number.isNaN(Date.parse(body.availability.earliestStart)))
+    errors.push({ field: 'availability.earliestStart', message: '日期不正确' });
   if (body.idNumber) {
     const other = await repo.findProfileByIdHash(deps.db, deps.pii.index('id_number', body.idNumber));
-    if (other && other.id !== selfId) errors.push({ field: 'idNumber', message: '该身份证号码已登记，请到零工驿站或服务窗口核实' });
+    if (other && other.id !== selfId)
+      errors.push({ field: 'idNumber', message: '该身份证号码已登记，请到零工驿站或服务窗口核实' });
   }
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { details: errors });
 }
@@ -137,22 +193,47 @@ export async function saveMyProfile(deps: WorkersDeps, actor: UserActor, body: B
   const columns = { ...profileColumns(deps, body, phone), updatedAt: now };
 
   await deps.db.transaction(async (tx) => {
-    const row = existing ? await repo.updateProfile(tx, existing.id, columns) : await repo.insertProfile(tx, { ...columns, userId: actor.id, channel: 'online', createdAt: now });
+    const row = existing
+      ? await repo.updateProfile(tx, existing.id, columns)
+      : await repo.insertProfile(tx, { ...columns, userId: actor.id, channel: 'online', createdAt: now });
     await repo.replaceSkillsAndCertificates(tx, row.id, body.skills, body.certificates);
-    await writeAudit(tx, { actor, action: existing ? 'update' : 'create', entity: 'worker', entityId: row.id, regionCode: row.homeRegionCode, details: { self: true, idNumberChanged: body.idNumber !== undefined }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: existing ? 'update' : 'create',
+      entity: 'worker',
+      entityId: row.id,
+      regionCode: row.homeRegionCode,
+      details: { self: true, idNumberChanged: body.idNumber !== undefined },
+      ...meta,
+    });
   });
   return getMyProfile(deps, actor);
 }
 
 /** Store a certificate photo of the caller; the profile then refers to it by `photoFileId`. */
-export async function uploadCertificatePhoto(deps: WorkersDeps & { dataDir: string }, actor: UserActor, imageBase64: string) {
-  const row = await storeImage({ db: deps.db, dataDir: deps.dataDir }, { ownerKind: 'user', ownerId: actor.id, purpose: CERTIFICATE_PHOTO, bytes: Buffer.from(imageBase64, 'base64'), maxBytes: MAX_PHOTO_BYTES, field: 'image' });
+export async function uploadCertificatePhoto(
+  deps: WorkersDeps & { dataDir: string },
+  actor: UserActor,
+  imageBase64: string,
+) {
+  const row = await storeImage(
+    { db: deps.db, dataDir: deps.dataDir },
+    {
+      ownerKind: 'user',
+      ownerId: actor.id,
+      purpose: CERTIFICATE_PHOTO,
+      bytes: Buffer.from(imageBase64, 'base64'),
+      maxBytes: MAX_PHOTO_BYTES,
+      field: 'image',
+    },
+  );
   return { fileId: row.id, mime: row.mime, sizeBytes: row.sizeBytes };
 }
 
 /** The caller's own certificate photo; anyone else's does not exist. */
 export async function readCertificatePhoto(deps: WorkersDeps & { dataDir: string }, actor: UserActor, fileId: string) {
   const row = await findFile(deps.db, fileId);
-  if (!row || row.ownerKind !== 'user' || row.ownerId !== actor.id || row.purpose !== CERTIFICATE_PHOTO) throw new AppError('NOT_FOUND');
+  if (!row || row.ownerKind !== 'user' || row.ownerId !== actor.id || row.purpose !== CERTIFICATE_PHOTO)
+    throw new AppError('NOT_FOUND');
   return { mime: row.mime, bytes: await readFileBytes(deps.dataDir, row) };
 }

@@ -8,7 +8,15 @@ export type RegistrationConsentRow = typeof workerRegistrationConsents.$inferSel
 /** Staff search by indexed fields only (names are encrypted): phone hash, ID last 4, 工种, group. */
 export async function findWorkersSearchPage(
   db: DbOrTx,
-  opts: { regionPattern: string; phoneHash?: string; idLast4?: string; occupationId?: string; priorityGroup?: string; page: number; pageSize: number },
+  opts: {
+    regionPattern: string;
+    phoneHash?: string;
+    idLast4?: string;
+    occupationId?: string;
+    priorityGroup?: string;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const conds: SQL[] = [like(workerProfiles.homeRegionCode, opts.regionPattern)];
   if (opts.phoneHash) conds.push(eq(workerProfiles.phoneHash, opts.phoneHash));
@@ -16,13 +24,24 @@ export async function findWorkersSearchPage(
   if (opts.occupationId) conds.push(arrayContains(workerProfiles.occupationIds, [opts.occupationId]));
   if (opts.priorityGroup) conds.push(arrayContains(workerProfiles.priorityGroups, [opts.priorityGroup]));
   const where = and(...conds);
-  const rows = await db.select().from(workerProfiles).where(where).orderBy(desc(workerProfiles.createdAt), desc(workerProfiles.id)).limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize);
+  const rows = await db
+    .select()
+    .from(workerProfiles)
+    .where(where)
+    .orderBy(desc(workerProfiles.createdAt), desc(workerProfiles.id))
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize);
   const [total] = await db.select({ n: count() }).from(workerProfiles).where(where);
   return { rows, total: total?.n ?? 0 };
 }
 
 /** Blind-index values shared by more than one profile inside the region (suspected duplicates). */
-export async function findDuplicateHashes(db: DbOrTx, regionPattern: string, key: 'phone' | 'id_number', limit = 200): Promise<string[]> {
+export async function findDuplicateHashes(
+  db: DbOrTx,
+  regionPattern: string,
+  key: 'phone' | 'id_number',
+  limit = 200,
+): Promise<string[]> {
   const column = key === 'phone' ? workerProfiles.phoneHash : workerProfiles.idNumberHash;
   const rows = await db
     .select({ hash: column })
@@ -34,29 +53,60 @@ export async function findDuplicateHashes(db: DbOrTx, regionPattern: string, key
   return rows.map((r) => r.hash).filter((h): h is string => h !== null);
 }
 
-export async function findWorkersByPhoneHashes(db: DbOrTx, regionPattern: string, hashes: string[]): Promise<WorkerRow[]> {
+export async function findWorkersByPhoneHashes(
+  db: DbOrTx,
+  regionPattern: string,
+  hashes: string[],
+): Promise<WorkerRow[]> {
   if (hashes.length === 0) return [];
-  return db.select().from(workerProfiles).where(and(like(workerProfiles.homeRegionCode, regionPattern), inArray(workerProfiles.phoneHash, hashes))).orderBy(workerProfiles.createdAt);
+  return db
+    .select()
+    .from(workerProfiles)
+    .where(and(like(workerProfiles.homeRegionCode, regionPattern), inArray(workerProfiles.phoneHash, hashes)))
+    .orderBy(workerProfiles.createdAt);
 }
 
-export async function insertRegistrationConsent(db: DbOrTx, values: typeof workerRegistrationConsents.$inferInsert): Promise<void> {
+export async function insertRegistrationConsent(
+  db: DbOrTx,
+  values: typeof workerRegistrationConsents.$inferInsert,
+): Promise<void> {
   await db.insert(workerRegistrationConsents).values(values);
 }
 
 export async function findRegistrationConsents(db: DbOrTx, workerId: string): Promise<RegistrationConsentRow[]> {
-  return db.select().from(workerRegistrationConsents).where(eq(workerRegistrationConsents.workerId, workerId)).orderBy(desc(workerRegistrationConsents.createdAt));
+  return db
+    .select()
+    .from(workerRegistrationConsents)
+    .where(eq(workerRegistrationConsents.workerId, workerId))
+    .orderBy(desc(workerRegistrationConsents.createdAt));
 }
 
 /**
  * Move a profile's own child rows to another profile: skills the target lacks, certificates and
  * counter consents. The caller deletes the source afterwards (in the same transaction).
  */
-export async function moveWorkerChildren(db: DbOrTx, fromId: string, toId: string): Promise<{ skills: number; certificates: number; consents: number }> {
+export async function moveWorkerChildren(
+  db: DbOrTx,
+  fromId: string,
+  toId: string,
+): Promise<{ skills: number; certificates: number; consents: number }> {
   const skills = await db.select().from(workerSkills).where(eq(workerSkills.workerId, fromId));
-  if (skills.length > 0) await db.insert(workerSkills).values(skills.map((s) => ({ ...s, workerId: toId }))).onConflictDoNothing();
+  if (skills.length > 0)
+    await db
+      .insert(workerSkills)
+      .values(skills.map((s) => ({ ...s, workerId: toId })))
+      .onConflictDoNothing();
   await db.delete(workerSkills).where(eq(workerSkills.workerId, fromId));
-  const certs = await db.update(workerCertificates).set({ workerId: toId }).where(eq(workerCertificates.workerId, fromId)).returning({ id: workerCertificates.id });
-  const consents = await db.update(workerRegistrationConsents).set({ workerId: toId }).where(eq(workerRegistrationConsents.workerId, fromId)).returning({ id: workerRegistrationConsents.id });
+  const certs = await db
+    .update(workerCertificates)
+    .set({ workerId: toId })
+    .where(eq(workerCertificates.workerId, fromId))
+    .returning({ id: workerCertificates.id });
+  const consents = await db
+    .update(workerRegistrationConsents)
+    .set({ workerId: toId })
+    .where(eq(workerRegistrationConsents.workerId, fromId))
+    .returning({ id: workerRegistrationConsents.id });
   return { skills: skills.length, certificates: certs.length, consents: consents.length };
 }
 

@@ -1,9 +1,22 @@
-import { EducationLevel, PRIVACY_POLICY_VERSION, type AdminWorkerDetail, type AdminWorkerSearchQuery, type AdminWorkerUpdateBody, type CounterWorkerBody } from '@lingong/contracts';
+import {
+  EducationLevel,
+  PRIVACY_POLICY_VERSION,
+  type AdminWorkerDetail,
+  type AdminWorkerSearchQuery,
+  type AdminWorkerUpdateBody,
+  type CounterWorkerBody,
+} from '@lingong/contracts';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { storeImage } from '../../platform/files/files.js';
-import { assertReadableRegion, assertWritableRegion, requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  assertReadableRegion,
+  assertWritableRegion,
+  requirePermission,
+  scopedRegionPattern,
+  type StaffActor,
+} from '../../platform/rbac/actor.js';
 import { findStaffNames } from '../accounts/index.js';
 import { findOccupationNames, findRegionLabels } from '../reference/index.js';
 import { profileColumns, validateProfileFields } from './worker-profile.service.js';
@@ -19,28 +32,77 @@ type FileDeps = WorkersDeps & { dataDir: string };
 const SIGNATURE_PURPOSE = 'consent_signature';
 const MAX_SIGNATURE_BYTES = 300 * 1024;
 /** Non-personal fields whose old and new values go to the audit log; PII changes are named only. */
-const PLAIN_FIELDS = ['homeRegionCode', 'ethnicity', 'education', 'occupationIds', 'priorityGroups', 'expectedPayFen', 'expectedPayUnit', 'maxDistanceKm', 'jobKinds', 'trainingIntentions', 'availabilityWeekdays', 'availabilityDayParts', 'earliestStart', 'bio'] as const;
-const PII_FIELDS = [['nameEnc', 'name'], ['phoneHash', 'phone'], ['idNumberHash', 'idNumber']] as const;
+const PLAIN_FIELDS = [
+  'homeRegionCode',
+  'ethnicity',
+  'education',
+  'occupationIds',
+  'priorityGroups',
+  'expectedPayFen',
+  'expectedPayUnit',
+  'maxDistanceKm',
+  'jobKinds',
+  'trainingIntentions',
+  'availabilityWeekdays',
+  'availabilityDayParts',
+  'earliestStart',
+  'bio',
+] as const;
+const PII_FIELDS = [
+  ['nameEnc', 'name'],
+  ['phoneHash', 'phone'],
+  ['idNumberHash', 'idNumber'],
+] as const;
 
 /** Rows of a page, presented with place and 工种 names. */
 export async function presentWorkerRows(deps: WorkersDeps, rows: WorkerRow[]) {
-  const [regions, trades] = await Promise.all([findRegionLabels(deps.db, rows.map((r) => r.homeRegionCode)), findOccupationNames(deps.db, rows.flatMap((r) => r.occupationIds))]);
+  const [regions, trades] = await Promise.all([
+    findRegionLabels(
+      deps.db,
+      rows.map((r) => r.homeRegionCode),
+    ),
+    findOccupationNames(
+      deps.db,
+      rows.flatMap((r) => r.occupationIds),
+    ),
+  ]);
   const now = deps.now();
-  return rows.map((r) => presentAdminWorkerSummary(r, deps.pii, regions.get(r.homeRegionCode) ?? r.homeRegionCode, trades, now));
+  return rows.map((r) =>
+    presentAdminWorkerSummary(r, deps.pii, regions.get(r.homeRegionCode) ?? r.homeRegionCode, trades, now),
+  );
 }
 
 /**
  * Search job seekers in the staff member's region by the indexed fields: phone (exact, blind
  * index), ID last 4, 工种, town, priority group. Names are encrypted and not searchable.
  */
-export async function searchWorkersForStaff(deps: WorkersDeps, actor: StaffActor, q: z.output<typeof AdminWorkerSearchQuery>) {
+export async function searchWorkersForStaff(
+  deps: WorkersDeps,
+  actor: StaffActor,
+  q: z.output<typeof AdminWorkerSearchQuery>,
+) {
   requirePermission(actor, 'workers.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
   if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const phoneHash = q.phone ? deps.pii.index('phone', q.phone) : undefined;
-  const { rows, total } = await repo.findWorkersSearchPage(deps.db, { regionPattern, phoneHash, idLast4: q.idLast4, occupationId: q.occupationId, priorityGroup: q.priorityGroup, page: q.page, pageSize: q.pageSize });
-  const credit = await creditScoresOf(deps.db, 'worker', rows.map((r) => r.id));
-  const items = (await presentWorkerRows(deps, rows)).map((w) => ({ ...w, creditLevel: credit.get(w.id)?.level ?? null }));
+  const { rows, total } = await repo.findWorkersSearchPage(deps.db, {
+    regionPattern,
+    phoneHash,
+    idLast4: q.idLast4,
+    occupationId: q.occupationId,
+    priorityGroup: q.priorityGroup,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  const credit = await creditScoresOf(
+    deps.db,
+    'worker',
+    rows.map((r) => r.id),
+  );
+  const items = (await presentWorkerRows(deps, rows)).map((w) => ({
+    ...w,
+    creditLevel: credit.get(w.id)?.level ?? null,
+  }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -52,7 +114,11 @@ async function loadInScope(deps: WorkersDeps, actor: StaffActor, id: string) {
 }
 
 /** The detail drawer: the masked profile, skills, certificates, consents and who registered it. */
-export async function getWorkerDetailForStaff(deps: WorkersDeps, actor: StaffActor, id: string): Promise<AdminWorkerDetail> {
+export async function getWorkerDetailForStaff(
+  deps: WorkersDeps,
+  actor: StaffActor,
+  id: string,
+): Promise<AdminWorkerDetail> {
   requirePermission(actor, 'workers.read');
   const row = await loadInScope(deps, actor, id);
   const [skills, certificates, online, counter] = await Promise.all([
@@ -61,19 +127,47 @@ export async function getWorkerDetailForStaff(deps: WorkersDeps, actor: StaffAct
     row.userId ? profileRepo.findConsents(deps.db, row.userId) : Promise.resolve([]),
     repo.findRegistrationConsents(deps.db, id),
   ]);
-  const staffIds = [...counter.map((c) => c.recordedByStaffId), ...(row.registeredByStaffId ? [row.registeredByStaffId] : [])];
-  const [staffNames, trades, [summary]] = await Promise.all([findStaffNames(deps.db, staffIds), findOccupationNames(deps.db, skills.map((s) => s.occupationId)), presentWorkerRows(deps, [row])]);
+  const staffIds = [
+    ...counter.map((c) => c.recordedByStaffId),
+    ...(row.registeredByStaffId ? [row.registeredByStaffId] : []),
+  ];
+  const [staffNames, trades, [summary]] = await Promise.all([
+    findStaffNames(deps.db, staffIds),
+    findOccupationNames(
+      deps.db,
+      skills.map((s) => s.occupationId),
+    ),
+    presentWorkerRows(deps, [row]),
+  ]);
   if (!summary) throw new AppError('NOT_FOUND');
   return {
     ...summary,
     ethnicity: row.ethnicity,
     education: EducationLevel.nullable().catch(null).parse(row.education),
     priorityGroupsVerified: row.priorityGroupsVerifiedAt !== null,
-    skills: skills.map((s) => ({ occupationId: s.occupationId, occupationName: trades.get(s.occupationId) ?? '', years: s.years })),
+    skills: skills.map((s) => ({
+      occupationId: s.occupationId,
+      occupationName: trades.get(s.occupationId) ?? '',
+      years: s.years,
+    })),
     certificates: certificates.map((c) => ({ id: c.id, name: c.name, level: c.level, number: c.number })),
     consents: [
-      ...counter.map((c) => ({ kind: 'counter_registration', version: c.policyVersion, method: c.method, signatureFileId: c.signatureFileId, recordedByName: staffNames.get(c.recordedByStaffId) ?? null, at: c.createdAt.toISOString() })),
-      ...online.map((c) => ({ kind: c.kind, version: c.version, method: 'online' as const, signatureFileId: null, recordedByName: null, at: c.grantedAt.toISOString() })),
+      ...counter.map((c) => ({
+        kind: 'counter_registration',
+        version: c.policyVersion,
+        method: c.method,
+        signatureFileId: c.signatureFileId,
+        recordedByName: staffNames.get(c.recordedByStaffId) ?? null,
+        at: c.createdAt.toISOString(),
+      })),
+      ...online.map((c) => ({
+        kind: c.kind,
+        version: c.version,
+        method: 'online' as const,
+        signatureFileId: null,
+        recordedByName: null,
+        at: c.grantedAt.toISOString(),
+      })),
     ],
     registeredByStaffName: row.registeredByStaffId ? (staffNames.get(row.registeredByStaffId) ?? null) : null,
     hasAccount: row.userId !== null,
@@ -86,7 +180,12 @@ export async function getWorkerDetailForStaff(deps: WorkersDeps, actor: StaffAct
  * signature stored as a file, or a signed paper form). The channel is 'station' for a station
  * agent, 'counter' otherwise; the registering staff member is recorded.
  */
-export async function registerWorkerAtCounter(deps: FileDeps, actor: StaffActor, body: z.output<typeof CounterWorkerBody>, meta: Meta) {
+export async function registerWorkerAtCounter(
+  deps: FileDeps,
+  actor: StaffActor,
+  body: z.output<typeof CounterWorkerBody>,
+  meta: Meta,
+) {
   requirePermission(actor, 'workers.write');
   assertWritableRegion(actor, body.homeRegionCode);
   await validateProfileFields(deps, body, undefined, { kind: 'staff', id: actor.id });
@@ -94,15 +193,49 @@ export async function registerWorkerAtCounter(deps: FileDeps, actor: StaffActor,
   const consent = body.consent;
   const signature =
     consent.method === 'signature'
-      ? await storeImage({ db: deps.db, dataDir: deps.dataDir }, { ownerKind: 'staff', ownerId: actor.id, purpose: SIGNATURE_PURPOSE, bytes: Buffer.from(consent.signatureDataUrl.slice(consent.signatureDataUrl.indexOf(',') + 1), 'base64'), maxBytes: MAX_SIGNATURE_BYTES, field: 'consent.signatureDataUrl' })
+      ? await storeImage(
+          { db: deps.db, dataDir: deps.dataDir },
+          {
+            ownerKind: 'staff',
+            ownerId: actor.id,
+            purpose: SIGNATURE_PURPOSE,
+            bytes: Buffer.from(consent.signatureDataUrl.slice(consent.signatureDataUrl.indexOf(',') + 1), 'base64'),
+            maxBytes: MAX_SIGNATURE_BYTES,
+            field: 'consent.signatureDataUrl',
+          },
+        )
       : null;
-  const channel = actor.roles.includes('station_agent') && !actor.roles.includes('counter_staff') ? ('station' as const) : ('counter' as const);
+  const channel =
+    actor.roles.includes('station_agent') && !actor.roles.includes('counter_staff')
+      ? ('station' as const)
+      : ('counter' as const);
   const now = deps.now();
   const id = await deps.db.transaction(async (tx) => {
-    const row = await profileRepo.insertProfile(tx, { ...columns, channel, registeredByStaffId: actor.id, createdAt: now, updatedAt: now });
+    const row = await profileRepo.insertProfile(tx, {
+      ...columns,
+      channel,
+      registeredByStaffId: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
     await profileRepo.replaceSkillsAndCertificates(tx, row.id, body.skills, body.certificates);
-    await repo.insertRegistrationConsent(tx, { workerId: row.id, method: consent.method, signatureFileId: signature?.id ?? null, policyVersion: PRIVACY_POLICY_VERSION, recordedByStaffId: actor.id, createdAt: now });
-    await writeAudit(tx, { actor, action: 'counter_register', entity: 'worker', entityId: row.id, regionCode: row.homeRegionCode, details: { channel, consent: consent.method, signatureFileId: signature?.id ?? null }, ...meta });
+    await repo.insertRegistrationConsent(tx, {
+      workerId: row.id,
+      method: consent.method,
+      signatureFileId: signature?.id ?? null,
+      policyVersion: PRIVACY_POLICY_VERSION,
+      recordedByStaffId: actor.id,
+      createdAt: now,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'counter_register',
+      entity: 'worker',
+      entityId: row.id,
+      regionCode: row.homeRegionCode,
+      details: { channel, consent: consent.method, signatureFileId: signature?.id ?? null },
+      ...meta,
+    });
     return row.id;
   });
   return getWorkerDetailForStaff(deps, actor, id);
@@ -127,7 +260,13 @@ export function diffForAudit(old: WorkerRow, next: Partial<WorkerRow>) {
  * A staff edit of a profile in their region (it may not move out of it). Skills and certificates
  * are replaced; the audit entry keeps old → new of plain fields and the names of changed PII.
  */
-export async function updateWorkerByStaff(deps: FileDeps, actor: StaffActor, id: string, body: z.output<typeof AdminWorkerUpdateBody>, meta: Meta) {
+export async function updateWorkerByStaff(
+  deps: FileDeps,
+  actor: StaffActor,
+  id: string,
+  body: z.output<typeof AdminWorkerUpdateBody>,
+  meta: Meta,
+) {
   requirePermission(actor, 'workers.write');
   const old = await loadInScope(deps, actor, id);
   assertWritableRegion(actor, body.homeRegionCode);
@@ -139,7 +278,15 @@ export async function updateWorkerByStaff(deps: FileDeps, actor: StaffActor, id:
   await deps.db.transaction(async (tx) => {
     await profileRepo.updateProfile(tx, id, columns);
     await profileRepo.replaceSkillsAndCertificates(tx, id, body.skills, body.certificates);
-    await writeAudit(tx, { actor, action: 'update', entity: 'worker', entityId: id, regionCode: body.homeRegionCode, details: { changes, piiChanged }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'worker',
+      entityId: id,
+      regionCode: body.homeRegionCode,
+      details: { changes, piiChanged },
+      ...meta,
+    });
   });
   return getWorkerDetailForStaff(deps, actor, id);
 }

@@ -2,7 +2,13 @@ import { REGISTRATION_CHANNEL_LABELS, type WorkerExportQuery } from '@lingong/co
 import { GENDER_LABELS } from '@lingong/contracts/labels';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { collectPages, listWorkbook, shanghaiMinute, type ExportColumn, type ExportFile } from '../../platform/excel/list-export.js';
+import {
+  collectPages,
+  listWorkbook,
+  shanghaiMinute,
+  type ExportColumn,
+  type ExportFile,
+} from '../../platform/excel/list-export.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
 import { CREDIT_LEVEL_LABELS } from '../credit/index.js';
 import { searchWorkersForStaff } from './workers-admin.service.js';
@@ -10,7 +16,8 @@ import type { WorkersDeps } from './workers.service.js';
 
 type Meta = { ip?: string; requestId?: string };
 type Row = Awaited<ReturnType<typeof searchWorkersForStaff>>['items'][number];
-const creditLabel = (level: string | null | undefined) => (level && level in CREDIT_LEVEL_LABELS ? CREDIT_LEVEL_LABELS[level as keyof typeof CREDIT_LEVEL_LABELS] : '');
+const creditLabel = (level: string | null | undefined) =>
+  level && level in CREDIT_LEVEL_LABELS ? CREDIT_LEVEL_LABELS[level as keyof typeof CREDIT_LEVEL_LABELS] : '';
 
 const COLUMNS: ExportColumn<Row>[] = [
   { header: '姓名', width: 12, value: (r) => r.nameMasked },
@@ -27,11 +34,23 @@ const COLUMNS: ExportColumn<Row>[] = [
 ];
 
 /** 雇员管理 export: the list with the same filters and region scope, masked, audited. */
-export async function exportWorkers(deps: WorkersDeps, actor: StaffActor, q: z.output<typeof WorkerExportQuery>, meta: Meta): Promise<ExportFile> {
+export async function exportWorkers(
+  deps: WorkersDeps,
+  actor: StaffActor,
+  q: z.output<typeof WorkerExportQuery>,
+  meta: Meta,
+): Promise<ExportFile> {
   requirePermission(actor, 'workers.read');
   const rows = await collectPages((page, pageSize) => searchWorkersForStaff(deps, actor, { ...q, page, pageSize }));
   const buffer = await listWorkbook('求职者名单', COLUMNS, rows, deps.now());
   const { phone: _phone, ...query } = q;
-  await writeAudit(deps.db, { actor, action: 'export', entity: 'worker_list', regionCode: actor.regionCode, details: { rows: rows.length, query: { ...query, phone: q.phone ? '(已填写)' : undefined } }, ...meta });
+  await writeAudit(deps.db, {
+    actor,
+    action: 'export',
+    entity: 'worker_list',
+    regionCode: actor.regionCode,
+    details: { rows: rows.length, query: { ...query, phone: q.phone ? '(已填写)' : undefined } },
+    ...meta,
+  });
   return { name: '求职者名单', buffer };
 }

@@ -24,13 +24,24 @@ function arrayLiteral(values: readonly string[]): string {
  * far fewer bind parameters and much less statement building than a multi-row VALUES list.
  * Strict: no ON CONFLICT, so a duplicate that slipped past validation fails the caller's transaction.
  */
-async function unnestInsert<R>(tx: DbOrTx, table: string, columns: Column<R>[], rows: R[], chunk: number): Promise<void> {
+async function unnestInsert<R>(
+  tx: DbOrTx,
+  table: string,
+  columns: Column<R>[],
+  rows: R[],
+  chunk: number,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
-    const params = columns.map((c, k) => sql`${sql.param(part.map(c.value))}::${sql.raw(c.type)}[]${sql.raw(k < columns.length - 1 ? ', ' : '')}`);
+    const params = columns.map(
+      (c, k) =>
+        sql`${sql.param(part.map(c.value))}::${sql.raw(c.type)}[]${sql.raw(k < columns.length - 1 ? ', ' : '')}`,
+    );
     const names = sql.raw(columns.map((c) => c.name).join(', '));
     const selected = sql.raw(columns.map((c) => (c.cast ? `${c.name}::${c.cast}` : c.name)).join(', '));
-    await tx.execute(sql`insert into ${sql.raw(table)} (${names}) select ${selected} from unnest(${sql.join(params)}) as u(${names})`);
+    await tx.execute(
+      sql`insert into ${sql.raw(table)} (${names}) select ${selected} from unnest(${sql.join(params)}) as u(${names})`,
+    );
   }
 }
 

@@ -10,8 +10,15 @@ export async function findWorkerById(db: DbOrTx, id: string): Promise<WorkerRow 
 }
 
 /** Multi-row insert in batches (bulk seeding and imports). */
-export async function insertWorkers(db: DbOrTx, rows: (typeof workerProfiles.$inferInsert)[], batchSize = 1000): Promise<void> {
+export async function insertWorkers(
+  db: DbOrTx,
+  rows: (typeof workerProfiles.$inferInsert)[],
+  batchSize = 1000,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += batchSize) {
-    await db.insert(workerProfiles).values(rows.slice(i, i + batchSize)).onConflictDoNothing();
+    await db
+      .insert(workerProfiles)
+      .values(rows.slice(i, i + batchSize))
+      .onConflictDoNothing();
   }
 }

@@ -14,11 +14,29 @@ export function registerWorkerRoutes(fastify: FastifyInstance, deps: AppDeps): v
   const wd = { db: deps.database.db, pii: deps.pii, now: deps.now };
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
-  app.get('/api/v1/admin/workers/:id', { schema: { tags: ['workers'], summary: '求职者详情（脱敏）', params: IdParam, response: { 200: WorkerSummary, ...errors } } }, async (request) =>
-    service.getWorkerForStaff(wd, staffActorOf(request), request.params.id),
+  app.get(
+    '/api/v1/admin/workers/:id',
+    {
+      schema: {
+        tags: ['workers'],
+        summary: '求职者详情（脱敏）',
+        params: IdParam,
+        response: { 200: WorkerSummary, ...errors },
+      },
+    },
+    async (request) => service.getWorkerForStaff(wd, staffActorOf(request), request.params.id),
   );
-  app.get('/api/v1/admin/workers/:id/pii', { schema: { tags: ['workers'], summary: '查看完整个人信息（记入审计）', params: IdParam, response: { 200: WorkerPii, ...errors } } }, async (request) =>
-    service.revealWorkerPii(wd, staffActorOf(request), request.params.id, metaOf(request)),
+  app.get(
+    '/api/v1/admin/workers/:id/pii',
+    {
+      schema: {
+        tags: ['workers'],
+        summary: '查看完整个人信息（记入审计）',
+        params: IdParam,
+        response: { 200: WorkerPii, ...errors },
+      },
+    },
+    async (request) => service.revealWorkerPii(wd, staffActorOf(request), request.params.id, metaOf(request)),
   );
   registerWorkerAdminRoutes(fastify, deps);
   registerWorkerProfileRoutes(fastify, deps);

@@ -53,11 +53,16 @@ export const workerProfiles = pgTable(
 export const workerSkills = pgTable(
   'worker_skills',
   {
-    workerId: uuid('worker_id').notNull().references(() => workerProfiles.id, { onDelete: 'cascade' }),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workerProfiles.id, { onDelete: 'cascade' }),
     occupationId: uuid('occupation_id').notNull(),
     years: integer('years').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workerId, t.occupationId] }), index('worker_skills_occupation_idx').on(t.occupationId)],
+  (t) => [
+    primaryKey({ columns: [t.workerId, t.occupationId] }),
+    index('worker_skills_occupation_idx').on(t.occupationId),
+  ],
 );
 
 /** Certificates a worker holds (photo upload comes later). */
@@ -65,7 +70,9 @@ export const workerCertificates = pgTable(
   'worker_certificates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workerId: uuid('worker_id').notNull().references(() => workerProfiles.id, { onDelete: 'cascade' }),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workerProfiles.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     level: text('level').notNull().default(''),
     number: text('number').notNull().default(''),
@@ -73,7 +80,9 @@ export const workerCertificates = pgTable(
     photoFileId: uuid('photo_file_id'),
     sort: integer('sort').notNull().default(0),
     /** Staff review of the certificate (证书审核): pending until verified or rejected with a reason. */
-    reviewStatus: text('review_status', { enum: ['pending', 'verified', 'rejected'] }).notNull().default('pending'),
+    reviewStatus: text('review_status', { enum: ['pending', 'verified', 'rejected'] })
+      .notNull()
+      .default('pending'),
     reviewReason: text('review_reason'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedByStaffId: uuid('reviewed_by_staff_id'),
@@ -107,7 +116,9 @@ export const workerRegistrationConsents = pgTable(
   'worker_registration_consents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workerId: uuid('worker_id').notNull().references(() => workerProfiles.id, { onDelete: 'cascade' }),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workerProfiles.id, { onDelete: 'cascade' }),
     method: text('method', { enum: ['signature', 'paper'] }).notNull(),
     signatureFileId: uuid('signature_file_id'),
     policyVersion: text('policy_version').notNull(),

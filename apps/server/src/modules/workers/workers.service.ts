@@ -20,11 +20,24 @@ export async function getWorkerForStaff(deps: WorkersDeps, actor: StaffActor, id
 }
 
 /** The unmasked name, phone and ID number. Every call is written to the audit log. */
-export async function revealWorkerPii(deps: WorkersDeps, actor: StaffActor, id: string, meta: { ip?: string; requestId?: string }) {
+export async function revealWorkerPii(
+  deps: WorkersDeps,
+  actor: StaffActor,
+  id: string,
+  meta: { ip?: string; requestId?: string },
+) {
   requirePermission(actor, 'workers.pii.read');
   const row = await repo.findWorkerById(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   assertReadableRegion(actor, row.homeRegionCode);
-  await writeAudit(deps.db, { actor, action: 'view_pii', entity: 'worker', entityId: row.id, regionCode: row.homeRegionCode, details: { fields: ['name', 'phone', 'idNumber'] }, ...meta });
+  await writeAudit(deps.db, {
+    actor,
+    action: 'view_pii',
+    entity: 'worker',
+    entityId: row.id,
+    regionCode: row.homeRegionCode,
+    details: { fields: ['name', 'phone', 'idNumber'] },
+    ...meta,
+  });
   return presentWorkerPii(row, deps.pii);
 }

@@ -31,8 +31,17 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
 export type AuditRow = typeof auditLog.$inferSelect;
 
 /** The audit entries of one record, oldest first, optionally only some actions (history panels). */
-export async function findAuditForEntity(db: DbOrTx, entity: string, entityId: string, actions?: readonly string[]): Promise<AuditRow[]> {
+export async function findAuditForEntity(
+  db: DbOrTx,
+  entity: string,
+  entityId: string,
+  actions?: readonly string[],
+): Promise<AuditRow[]> {
   const conds = [eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)];
   if (actions && actions.length > 0) conds.push(inArray(auditLog.action, [...actions]));
-  return db.select().from(auditLog).where(and(...conds)).orderBy(asc(auditLog.createdAt), asc(auditLog.id));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...conds))
+    .orderBy(asc(auditLog.createdAt), asc(auditLog.id));
 }

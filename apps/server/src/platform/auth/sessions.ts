@@ -27,12 +27,19 @@ export async function createSession(
 /** The live session behind a token, or null when unknown, expired or revoked. */
 export async function findLiveSession(db: DbOrTx, token: string, now: Date): Promise<SessionRef | null> {
   const rows = await db
-    .select({ id: sessions.id, subjectKind: sessions.subjectKind, subjectId: sessions.subjectId, expiresAt: sessions.expiresAt })
+    .select({
+      id: sessions.id,
+      subjectKind: sessions.subjectKind,
+      subjectId: sessions.subjectId,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .where(and(eq(sessions.tokenHash, sm3Hex(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
   const row = rows[0];
-  return row ? { sessionId: row.id, subjectKind: row.subjectKind, subjectId: row.subjectId, expiresAt: row.expiresAt } : null;
+  return row
+    ? { sessionId: row.id, subjectKind: row.subjectKind, subjectId: row.subjectId, expiresAt: row.expiresAt }
+    : null;
 }
 
 /** Revoke one session (logout). */
@@ -41,7 +48,12 @@ export async function revokeSession(db: DbOrTx, sessionId: string, now: Date): P
 }
 
 /** Revoke every session of a subject (password reset, account disabled). */
-export async function revokeSubjectSessions(db: DbOrTx, subjectKind: SubjectKind, subjectId: string, now: Date): Promise<void> {
+export async function revokeSubjectSessions(
+  db: DbOrTx,
+  subjectKind: SubjectKind,
+  subjectId: string,
+  now: Date,
+): Promise<void> {
   await db
     .update(sessions)
     .set({ revokedAt: now })

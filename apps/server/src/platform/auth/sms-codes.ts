@@ -78,7 +78,11 @@ export async function sendSmsCode(opts: {
     });
   });
   const text = opts.textTemplate?.replace(/\$\{code\}/g, code);
-  await opts.sms.send({ phone: opts.phone, template: opts.purpose === 'login' ? 'login_code' : 'sign_code', params: { code, ...(text ? { text } : {}) } });
+  await opts.sms.send({
+    phone: opts.phone,
+    template: opts.purpose === 'login' ? 'login_code' : 'sign_code',
+    params: { code, ...(text ? { text } : {}) },
+  });
   return { cooldownSeconds: SMS_COOLDOWN_SECONDS, expiresInSeconds: SMS_CODE_TTL_SECONDS };
 }
 
@@ -86,7 +90,13 @@ export async function sendSmsCode(opts: {
  * Check a code and consume it. A wrong code counts an attempt; the fifth wrong attempt kills the
  * code. Expired, used or killed codes answer SMS_CODE_EXPIRED.
  */
-export async function consumeSmsCode(opts: { db: Db; phoneHash: string; purpose: Purpose; code: string; now: Date }): Promise<void> {
+export async function consumeSmsCode(opts: {
+  db: Db;
+  phoneHash: string;
+  purpose: Purpose;
+  code: string;
+  now: Date;
+}): Promise<void> {
   const { db, phoneHash, now } = opts;
   const rows = await db
     .select()
@@ -102,7 +112,8 @@ export async function consumeSmsCode(opts: { db: Db; phoneHash: string; purpose:
       .update(smsCodes)
       .set({ attempts, ...(attempts >= SMS_MAX_ATTEMPTS ? { consumedAt: now } : {}) })
       .where(eq(smsCodes.id, row.id));
-    if (attempts >= SMS_MAX_ATTEMPTS) throw new AppError('SMS_CODE_EXPIRED', { message: '验证码错误次数过多，已失效，请重新获取' });
+    if (attempts >= SMS_MAX_ATTEMPTS)
+      throw new AppError('SMS_CODE_EXPIRED', { message: '验证码错误次数过多，已失效，请重新获取' });
     throw new AppError('SMS_CODE_INVALID', { message: `验证码不正确，还可尝试${SMS_MAX_ATTEMPTS - attempts}次` });
   }
   const updated = await db

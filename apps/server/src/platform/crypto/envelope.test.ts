@@ -45,7 +45,16 @@ describe('createPiiCipher', () => {
 
   it('detects truncation, extension and malformed tokens', () => {
     const token = cipher.encrypt('张三');
-    for (const bad of [token.slice(0, -4), `${token}AAAA`, 'v1.k1.', 'v1.k1', 'garbage', `${token}.x`, token.replace('v1.', 'v2.'), `${token.slice(0, -1)}=`]) {
+    for (const bad of [
+      token.slice(0, -4),
+      `${token}AAAA`,
+      'v1.k1.',
+      'v1.k1',
+      'garbage',
+      `${token}.x`,
+      token.replace('v1.', 'v2.'),
+      `${token.slice(0, -1)}=`,
+    ]) {
       expect(() => cipher.decrypt(bad)).toThrow(PiiDecryptError);
     }
   });

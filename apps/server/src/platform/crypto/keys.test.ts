@@ -40,7 +40,10 @@ describe('loadOrCreateDevKeys', () => {
 
   it('refuses a file whose active key is missing', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'keys.json'), JSON.stringify({ activeKeyId: 'k2', keys: [{ id: 'k1', keyHex: hexA }], blindIndexKeyHex: hexA }));
+    writeFileSync(
+      join(dir, 'keys.json'),
+      JSON.stringify({ activeKeyId: 'k2', keys: [{ id: 'k1', keyHex: hexA }], blindIndexKeyHex: hexA }),
+    );
     expect(() => loadOrCreateDevKeys(dir)).toThrow(/activeKeyId "k2"/);
   });
 });

@@ -16,7 +16,12 @@ function body(code: ErrorCode, message?: string, details?: FieldError[]): ErrorB
   return { error: { code, message: message ?? ERROR_CODES[code].message, ...(details ? { details } : {}) } };
 }
 
-const CONTEXT_LABEL: Record<string, string> = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' };
+const CONTEXT_LABEL: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'params',
+  headers: 'headers',
+};
 
 /** Turn zod issues into `{ field, message }` with the field path as the client sent it. */
 function validationDetails(error: FastifyError): FieldError[] {

@@ -19,7 +19,12 @@ export function shanghaiMinute(iso: string | null): string {
 }
 
 /** A one-sheet workbook as .xlsx bytes. */
-export async function listWorkbook<R>(sheetName: string, columns: ExportColumn<R>[], rows: R[], now: Date): Promise<Buffer> {
+export async function listWorkbook<R>(
+  sheetName: string,
+  columns: ExportColumn<R>[],
+  rows: R[],
+  now: Date,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '鹿寨县零工市场';
   workbook.created = now;
@@ -31,7 +36,10 @@ export async function listWorkbook<R>(sheetName: string, columns: ExportColumn<R
 }
 
 /** Collect every page of a paged list (up to LIST_EXPORT_MAX_ROWS rows). */
-export async function collectPages<R>(fetch: (page: number, pageSize: number) => Promise<{ items: R[]; total: number }>, pageSize = 1000): Promise<R[]> {
+export async function collectPages<R>(
+  fetch: (page: number, pageSize: number) => Promise<{ items: R[]; total: number }>,
+  pageSize = 1000,
+): Promise<R[]> {
   const out: R[] = [];
   for (let page = 1; out.length < LIST_EXPORT_MAX_ROWS; page += 1) {
     const { items, total } = await fetch(page, pageSize);
@@ -45,5 +53,8 @@ export async function collectPages<R>(fetch: (page: number, pageSize: number) =>
 export function sendXlsx(reply: FastifyReply, file: ExportFile, now: Date) {
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
   const name = encodeURIComponent(`${file.name}_${day}.xlsx`);
-  return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${name}`).send(file.buffer);
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${name}`)
+    .send(file.buffer);
 }

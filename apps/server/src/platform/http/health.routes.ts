@@ -15,24 +15,33 @@ const Health = z.object({
 
 /** GET /api/health: status, database kind and schema version. */
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/health',
-    { schema: { tags: ['platform'], summary: '健康检查', response: { 200: Health, 503: Health } } },
-    async (_request, reply) => {
-      try {
-        const v = await schemaVersion(deps.database);
-        const ok = v.applied === v.expected;
-        return reply.status(ok ? 200 : 503).send({
-          status: ok ? 'ok' : 'degraded',
-          database: deps.database.kind,
-          schemaVersion: v.latest,
-          migrationsApplied: v.applied,
-          migrationsExpected: v.expected,
-          time: deps.now().toISOString(),
-        });
-      } catch {
-        return reply.status(503).send({ status: 'degraded', database: deps.database.kind, schemaVersion: null, migrationsApplied: 0, migrationsExpected: 0, time: deps.now().toISOString() });
-      }
-    },
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/health',
+      { schema: { tags: ['platform'], summary: '健康检查', response: { 200: Health, 503: Health } } },
+      async (_request, reply) => {
+        try {
+          const v = await schemaVersion(deps.database);
+          const ok = v.applied === v.expected;
+          return reply.status(ok ? 200 : 503).send({
+            status: ok ? 'ok' : 'degraded',
+            database: deps.database.kind,
+            schemaVersion: v.latest,
+            migrationsApplied: v.applied,
+            migrationsExpected: v.expected,
+            time: deps.now().toISOString(),
+          });
+        } catch {
+          return reply.status(503).send({
+            status: 'degraded',
+            database: deps.database.kind,
+            schemaVersion: null,
+            migrationsApplied: 0,
+            migrationsExpected: 0,
+            time: deps.now().toISOString(),
+          });
+        }
+      },
+    );
 }

@@ -34,7 +34,13 @@ export function metaOf(request: FastifyRequest): { ip: string; userAgent?: strin
   return { ip: request.ip, userAgent: request.headers['user-agent'], requestId: String(request.id) };
 }
 
-export function setSessionCookie(reply: FastifyReply, name: string, token: string, expiresAt: Date, secure: boolean): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  name: string,
+  token: string,
+  expiresAt: Date,
+  secure: boolean,
+): void {
   reply.setCookie(name, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
 }
 

@@ -16,7 +16,11 @@ export async function registerStaticWeb(app: FastifyInstance, distDir: string): 
       return reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
     }
     if (path.extname(url) && !url.endsWith('.html')) return reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
-    const entry = url.startsWith('/admin') ? 'admin/index.html' : url.startsWith('/screen') ? 'screen/index.html' : 'index.html';
+    const entry = url.startsWith('/admin')
+      ? 'admin/index.html'
+      : url.startsWith('/screen')
+        ? 'screen/index.html'
+        : 'index.html';
     return reply.type('text/html; charset=utf-8').sendFile(entry);
   });
 }

@@ -33,7 +33,12 @@ describe('WordMatcher', () => {
   });
 
   it('reports overlapping words (a word inside a longer one)', () => {
-    expect(m.scan('请加微信详谈').map((h) => h.word).sort()).toEqual(['加微信', '微信']);
+    expect(
+      m
+        .scan('请加微信详谈')
+        .map((h) => h.word)
+        .sort(),
+    ).toEqual(['加微信', '微信']);
   });
 
   it('finds nothing in clean text and handles empty input', () => {
@@ -55,7 +60,11 @@ describe('WordMatcher', () => {
   });
 
   it('is linear: a 10k-word dictionary still answers correctly', () => {
-    const words = Array.from({ length: 10_000 }, (_, i) => ({ word: `词${i.toString(36)}甲`, category: 'other', action: 'review' as const }));
+    const words = Array.from({ length: 10_000 }, (_, i) => ({
+      word: `词${i.toString(36)}甲`,
+      category: 'other',
+      action: 'review' as const,
+    }));
     const big = new WordMatcher([...words, { word: '刷单', category: 'fraud', action: 'block' }]);
     expect(big.size).toBe(10_001);
     expect(big.scan('这里有词zz甲和刷单').map((h) => h.word)).toEqual(['词zz甲', '刷单']);

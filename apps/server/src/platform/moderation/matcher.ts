@@ -91,7 +91,13 @@ export class WordMatcher {
         if (!e) continue;
         const first = origin[i - e.length + 1] ?? 0;
         const last = origin[i] ?? 0;
-        hits.push({ word: e.word, category: e.category, action: e.action, start: first, end: last + ((input.codePointAt(last) ?? 0) > 0xffff ? 2 : 1) });
+        hits.push({
+          word: e.word,
+          category: e.category,
+          action: e.action,
+          start: first,
+          end: last + ((input.codePointAt(last) ?? 0) > 0xffff ? 2 : 1),
+        });
       }
     }
     return hits;

@@ -1,6 +1,14 @@
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const WORD_CATEGORIES = ['illegal', 'fraud', 'discrimination', 'vulgar', 'contact_bypass', 'political', 'other'] as const;
+export const WORD_CATEGORIES = [
+  'illegal',
+  'fraud',
+  'discrimination',
+  'vulgar',
+  'contact_bypass',
+  'political',
+  'other',
+] as const;
 export const WORD_ACTIONS = ['block', 'review', 'mask'] as const;
 
 /** The sensitive-word dictionary: category and what a hit does (block, send to review, mask). */

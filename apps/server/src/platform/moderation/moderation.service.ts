@@ -10,8 +10,18 @@ import { normalizeWord } from './normalize.js';
 import { SEED_SENSITIVE_WORDS } from './seed-words.js';
 
 export type WordRow = typeof sensitiveWords.$inferSelect;
-export type WordInput = { word: string; category: (typeof WORD_CATEGORIES)[number]; action: (typeof WORD_ACTIONS)[number]; note?: string };
-export type ModerationResult = { verdict: 'pass' | 'review' | 'block'; hits: WordHit[]; findings: DiscriminationFinding[]; masked: string };
+export type WordInput = {
+  word: string;
+  category: (typeof WORD_CATEGORIES)[number];
+  action: (typeof WORD_ACTIONS)[number];
+  note?: string;
+};
+export type ModerationResult = {
+  verdict: 'pass' | 'review' | 'block';
+  hits: WordHit[];
+  findings: DiscriminationFinding[];
+  masked: string;
+};
 
 type Cached = { version: string; matcher: WordMatcher };
 const cache = new WeakMap<object, Cached>();
@@ -25,7 +35,10 @@ export async function currentMatcher(db: DbOrTx): Promise<WordMatcher> {
   const version = `${v?.n ?? 0}:${v?.at ? new Date(v.at).getTime() : 0}`;
   const hit = cache.get(db);
   if (hit && hit.version === version) return hit.matcher;
-  const rows = await db.select({ word: sensitiveWords.word, category: sensitiveWords.category, action: sensitiveWords.action }).from(sensitiveWords).where(isNull(sensitiveWords.disabledAt));
+  const rows = await db
+    .select({ word: sensitiveWords.word, category: sensitiveWords.category, action: sensitiveWords.action })
+    .from(sensitiveWords)
+    .where(isNull(sensitiveWords.disabledAt));
   const matcher = new WordMatcher(rows);
   cache.set(db, { version, matcher });
   return matcher;
@@ -35,15 +48,36 @@ export async function currentMatcher(db: DbOrTx): Promise<WordMatcher> {
 export function judge(matcher: WordMatcher, text: string, opts: { ageReason?: string } = {}): ModerationResult {
   const hits = matcher.scan(text);
   const findings = checkDiscrimination(text, opts);
-  const verdict = hits.some((h) => h.action === 'block') || findings.length > 0 ? 'block' : hits.some((h) => h.action === 'review') ? 'review' : 'pass';
-  return { verdict, hits, findings, masked: maskHits(text, hits.filter((h) => h.action === 'mask')) };
+  const verdict =
+    hits.some((h) => h.action === 'block') || findings.length > 0
+      ? 'block'
+      : hits.some((h) => h.action === 'review')
+        ? 'review'
+        : 'pass';
+  return {
+    verdict,
+    hits,
+    findings,
+    masked: maskHits(
+      text,
+      hits.filter((h) => h.action === 'mask'),
+    ),
+  };
 }
 
-export async function moderateText(db: DbOrTx, text: string, opts: { ageReason?: string } = {}): Promise<ModerationResult> {
+export async function moderateText(
+  db: DbOrTx,
+  text: string,
+  opts: { ageReason?: string } = {},
+): Promise<ModerationResult> {
   return judge(await currentMatcher(db), text, opts);
 }
 
-export async function listWords(db: DbOrTx, actor: StaffActor, q: { category?: string; action?: string; q?: string; includeDisabled?: boolean; page: number; pageSize: number }) {
+export async function listWords(
+  db: DbOrTx,
+  actor: StaffActor,
+  q: { category?: string; action?: string; q?: string; includeDisabled?: boolean; page: number; pageSize: number },
+) {
   requirePermission(actor, 'moderation.read');
   const conds: SQL[] = [];
   if (q.category) conds.push(sql`${sensitiveWords.category} = ${q.category}`);
@@ -51,13 +85,24 @@ export async function listWords(db: DbOrTx, actor: StaffActor, q: { category?: s
   if (q.q) conds.push(ilike(sensitiveWords.word, `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
   if (!q.includeDisabled) conds.push(isNull(sensitiveWords.disabledAt));
   const where = conds.length ? and(...conds) : undefined;
-  const rows = await db.select().from(sensitiveWords).where(where).orderBy(asc(sensitiveWords.category), asc(sensitiveWords.word)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await db
+    .select()
+    .from(sensitiveWords)
+    .where(where)
+    .orderBy(asc(sensitiveWords.category), asc(sensitiveWords.word))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const [total] = await db.select({ n: count() }).from(sensitiveWords).where(where);
   return { rows, total: total?.n ?? 0 };
 }
 
 /** Add words in bulk (existing words take the new category/action and are re-enabled); one transaction. */
-export async function addWords(db: Db, actor: StaffActor, words: WordInput[], meta: { ip?: string; requestId?: string } = {}) {
+export async function addWords(
+  db: Db,
+  actor: StaffActor,
+  words: WordInput[],
+  meta: { ip?: string; requestId?: string } = {},
+) {
   requirePermission(actor, 'moderation.write');
   const seen = new Set<string>();
   const rows = words
@@ -73,15 +118,44 @@ export async function addWords(db: Db, actor: StaffActor, words: WordInput[], me
     for (let i = 0; i < rows.length; i += 500) {
       await tx
         .insert(sensitiveWords)
-        .values(rows.slice(i, i + 500).map((w) => ({ word: w.word, category: w.category, action: w.action, note: w.note ?? '', createdByStaffId: actor.id })))
-        .onConflictDoUpdate({ target: sensitiveWords.word, set: { category: sql`excluded.category`, action: sql`excluded.action`, note: sql`excluded.note`, disabledAt: null, updatedAt: sql`now()` } });
+        .values(
+          rows.slice(i, i + 500).map((w) => ({
+            word: w.word,
+            category: w.category,
+            action: w.action,
+            note: w.note ?? '',
+            createdByStaffId: actor.id,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: sensitiveWords.word,
+          set: {
+            category: sql`excluded.category`,
+            action: sql`excluded.action`,
+            note: sql`excluded.note`,
+            disabledAt: null,
+            updatedAt: sql`now()`,
+          },
+        });
     }
-    await writeAudit(tx, { actor, action: 'add_words', entity: 'sensitive_word', details: { count: rows.length, sample: rows.slice(0, 20).map((r) => r.word) }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'add_words',
+      entity: 'sensitive_word',
+      details: { count: rows.length, sample: rows.slice(0, 20).map((r) => r.word) },
+      ...meta,
+    });
   });
   return { added: rows.length };
 }
 
-export async function updateWord(db: Db, actor: StaffActor, id: string, patch: Partial<WordInput> & { enabled?: boolean }, meta: { ip?: string; requestId?: string } = {}) {
+export async function updateWord(
+  db: Db,
+  actor: StaffActor,
+  id: string,
+  patch: Partial<WordInput> & { enabled?: boolean },
+  meta: { ip?: string; requestId?: string } = {},
+) {
   requirePermission(actor, 'moderation.write');
   return db.transaction(async (tx) => {
     const [old] = await tx.select().from(sensitiveWords).where(eq(sensitiveWords.id, id));
@@ -89,10 +163,24 @@ export async function updateWord(db: Db, actor: StaffActor, id: string, patch: P
     const { enabled, ...fields } = patch;
     const [row] = await tx
       .update(sensitiveWords)
-      .set({ ...fields, ...(enabled === undefined ? {} : { disabledAt: enabled ? null : new Date() }), updatedAt: new Date() })
+      .set({
+        ...fields,
+        ...(enabled === undefined ? {} : { disabledAt: enabled ? null : new Date() }),
+        updatedAt: new Date(),
+      })
       .where(eq(sensitiveWords.id, id))
       .returning();
-    await writeAudit(tx, { actor, action: 'update', entity: 'sensitive_word', entityId: id, details: { old: { word: old.word, category: old.category, action: old.action, enabled: !old.disabledAt }, new: patch }, ...meta });
+    await writeAudit(tx, {
+      actor,
+      action: 'update',
+      entity: 'sensitive_word',
+      entityId: id,
+      details: {
+        old: { word: old.word, category: old.category, action: old.action, enabled: !old.disabledAt },
+        new: patch,
+      },
+      ...meta,
+    });
     if (!row) throw new AppError('NOT_FOUND');
     return row;
   });
@@ -102,5 +190,14 @@ export async function updateWord(db: Db, actor: StaffActor, id: string, patch: P
 export async function seedSensitiveWords(db: DbOrTx): Promise<void> {
   const [row] = await db.select({ n: count() }).from(sensitiveWords);
   if ((row?.n ?? 0) > 0) return;
-  await db.insert(sensitiveWords).values(SEED_SENSITIVE_WORDS.map((w) => ({ word: w.word, category: w.category as WordInput['category'], action: w.action }))).onConflictDoNothing();
+  await db
+    .insert(sensitiveWords)
+    .values(
+      SEED_SENSITIVE_WORDS.map((w) => ({
+        word: w.word,
+        category: w.category as WordInput['category'],
+        action: w.action,
+      })),
+    )
+    .onConflictDoNothing();
 }

@@ -16,13 +16,18 @@ export function findCjkFont(): { path: string; family?: string } {
     if (path && existsSync(path)) return { path, family };
   }
   const found = CANDIDATES.find((c) => existsSync(c.path));
-  if (!found) throw new Error('未找到中文字体：请安装 fonts-noto-cjk（npm start / .ci/run 会安装），或设置 PDF_FONT=路径#字体名');
+  if (!found)
+    throw new Error('未找到中文字体：请安装 fonts-noto-cjk（npm start / .ci/run 会安装），或设置 PDF_FONT=路径#字体名');
   return found;
 }
 
 /** A new A4 document with the CJK font as 'cjk' (and selected). */
 export function createPdf(info: { title: string; author?: string }): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Author: info.author ?? '鹿寨县零工市场' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: info.title, Author: info.author ?? '鹿寨县零工市场' },
+  });
   const font = findCjkFont();
   doc.registerFont('cjk', font.path, font.family);
   doc.font('cjk');

@@ -16,7 +16,13 @@ export async function enqueue(
 ): Promise<void> {
   await db
     .insert(backgroundJobs)
-    .values({ kind: job.kind, payload: job.payload ?? {}, runAt: job.runAt ?? new Date(), dedupeKey: job.dedupeKey ?? null, maxAttempts: job.maxAttempts ?? 5 })
+    .values({
+      kind: job.kind,
+      payload: job.payload ?? {},
+      runAt: job.runAt ?? new Date(),
+      dedupeKey: job.dedupeKey ?? null,
+      maxAttempts: job.maxAttempts ?? 5,
+    })
     .onConflictDoNothing({ target: backgroundJobs.dedupeKey });
 }
 
@@ -37,7 +43,13 @@ export class JobRunner {
 
   constructor(
     private readonly db: Db,
-    private readonly opts: { now?: () => Date; leaseMs?: number; batch?: number; log?: (msg: string, extra?: Record<string, unknown>) => void; schedules?: Schedule[] } = {},
+    private readonly opts: {
+      now?: () => Date;
+      leaseMs?: number;
+      batch?: number;
+      log?: (msg: string, extra?: Record<string, unknown>) => void;
+      schedules?: Schedule[];
+    } = {},
   ) {}
 
   register(kind: string, handler: JobHandler): this {
@@ -82,14 +94,29 @@ export class JobRunner {
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
       await handler(job, { db: this.db, now });
-      await this.db.update(backgroundJobs).set({ state: 'done', finishedAt: this.now(), lockedUntil: null, lastError: null }).where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.state, 'running')));
+      await this.db
+        .update(backgroundJobs)
+        .set({ state: 'done', finishedAt: this.now(), lockedUntil: null, lastError: null })
+        .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.state, 'running')));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const dead = job.attempts >= job.maxAttempts;
-      this.opts.log?.('background job failed', { id: job.id, kind: job.kind, attempts: job.attempts, dead, error: message });
+      this.opts.log?.('background job failed', {
+        id: job.id,
+        kind: job.kind,
+        attempts: job.attempts,
+        dead,
+        error: message,
+      });
       await this.db
         .update(backgroundJobs)
-        .set({ state: dead ? 'dead' : 'queued', lastError: message.slice(0, 2000), lockedUntil: null, runAt: new Date(this.now().getTime() + backoffMs(job.attempts)), finishedAt: dead ? this.now() : null })
+        .set({
+          state: dead ? 'dead' : 'queued',
+          lastError: message.slice(0, 2000),
+          lockedUntil: null,
+          runAt: new Date(this.now().getTime() + backoffMs(job.attempts)),
+          finishedAt: dead ? this.now() : null,
+        })
         .where(eq(backgroundJobs.id, job.id));
     }
   }

@@ -28,7 +28,8 @@ export function assertReadableRegion(actor: StaffActor, regionCode: string): voi
 
 /** Region scope for writes: creating or moving a record outside the subtree is FORBIDDEN. */
 export function assertWritableRegion(actor: StaffActor, regionCode: string): void {
-  if (!isWithinRegion(actor.regionCode, regionCode)) throw new AppError('FORBIDDEN', { message: '不能操作管辖区域以外的记录' });
+  if (!isWithinRegion(actor.regionCode, regionCode))
+    throw new AppError('FORBIDDEN', { message: '不能操作管辖区域以外的记录' });
 }
 
 /** The LIKE prefix ('450223101%') that limits list queries to the actor's subtree. */

@@ -27,7 +27,9 @@ describe('Alibaba Cloud SMS signing', () => {
   });
 
   it('changes when any parameter or the secret changes', () => {
-    expect(signRpcRequest('GET', { ...documented, PhoneNumbers: '15300000002' }, 'testSecret')).not.toBe('zJDF+Lrzhj/ThnlvIToysFRq6t4=');
+    expect(signRpcRequest('GET', { ...documented, PhoneNumbers: '15300000002' }, 'testSecret')).not.toBe(
+      'zJDF+Lrzhj/ThnlvIToysFRq6t4=',
+    );
     expect(signRpcRequest('GET', documented, 'otherSecret')).not.toBe('zJDF+Lrzhj/ThnlvIToysFRq6t4=');
   });
 
@@ -37,17 +39,39 @@ describe('Alibaba Cloud SMS signing', () => {
   });
 
   it('builds a signed query for a login code', () => {
-    const p = new AliyunSmsProvider({ accessKeyId: 'id', accessKeySecret: 'secret', signName: '鹿寨零工', templates: { login_code: 'SMS_1', sign_code: 'SMS_2', notice: 'SMS_3' } });
+    const p = new AliyunSmsProvider({
+      accessKeyId: 'id',
+      accessKeySecret: 'secret',
+      signName: '鹿寨零工',
+      templates: { login_code: 'SMS_1', sign_code: 'SMS_2', notice: 'SMS_3' },
+    });
     // Our own wording (params.text) never reaches a registered code template.
-    const q = p.buildQuery({ phone: '13800000001', template: 'login_code', params: { code: '123456', text: '验证码123456' } }, new Date('2026-01-02T03:04:05.678Z'), 'nonce-1');
-    expect(q).toMatchObject({ Action: 'SendSms', PhoneNumbers: '13800000001', TemplateCode: 'SMS_1', TemplateParam: '{"code":"123456"}', Timestamp: '2026-01-02T03:04:05Z' });
+    const q = p.buildQuery(
+      { phone: '13800000001', template: 'login_code', params: { code: '123456', text: '验证码123456' } },
+      new Date('2026-01-02T03:04:05.678Z'),
+      'nonce-1',
+    );
+    expect(q).toMatchObject({
+      Action: 'SendSms',
+      PhoneNumbers: '13800000001',
+      TemplateCode: 'SMS_1',
+      TemplateParam: '{"code":"123456"}',
+      Timestamp: '2026-01-02T03:04:05Z',
+    });
     const { Signature, ...rest } = q;
     expect(Signature).toBe(signRpcRequest('GET', rest, 'secret'));
   });
 
   it('parses replies', () => {
-    expect(parseSendSmsResponse({ Code: 'OK', Message: 'OK', BizId: '9006197469364984^0', RequestId: 'x' })).toEqual({ ok: true, bizId: '9006197469364984^0' });
-    expect(parseSendSmsResponse({ Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控' })).toEqual({ ok: false, code: 'isv.BUSINESS_LIMIT_CONTROL', message: '触发分钟级流控' });
+    expect(parseSendSmsResponse({ Code: 'OK', Message: 'OK', BizId: '9006197469364984^0', RequestId: 'x' })).toEqual({
+      ok: true,
+      bizId: '9006197469364984^0',
+    });
+    expect(parseSendSmsResponse({ Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控' })).toEqual({
+      ok: false,
+      code: 'isv.BUSINESS_LIMIT_CONTROL',
+      message: '触发分钟级流控',
+    });
     expect(parseSendSmsResponse('nope')).toMatchObject({ ok: false });
   });
 });

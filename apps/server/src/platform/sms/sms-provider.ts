@@ -1,5 +1,9 @@
 /** A text message to send: a template id and its parameters, as SMS gateways take them. */
-export type SmsMessage = { phone: string; template: 'login_code' | 'sign_code' | 'notice'; params: Record<string, string> };
+export type SmsMessage = {
+  phone: string;
+  template: 'login_code' | 'sign_code' | 'notice';
+  params: Record<string, string>;
+};
 
 /** The SMS gateway. `local` logs; `aliyun` calls the Alibaba Cloud SMS API. */
 export interface SmsProvider {

@@ -12,7 +12,18 @@ export type MemberDraft = {
   needNote: string;
 };
 
-export const blankMember = (): MemberDraft => ({ name: '', idNumber: '', phone: '', relation: '', status: 'employed_local', migrantDestination: '', migrantTrade: '', migrantContact: '', needs: [], needNote: '' });
+export const blankMember = (): MemberDraft => ({
+  name: '',
+  idNumber: '',
+  phone: '',
+  relation: '',
+  status: 'employed_local',
+  migrantDestination: '',
+  migrantTrade: '',
+  migrantContact: '',
+  needs: [],
+  needNote: '',
+});
 
 /** The request body of a member: an empty phone is no phone. */
 export const memberBody = (m: MemberDraft) => ({ ...m, phone: m.phone.trim() || null });

@@ -2,7 +2,9 @@ import { computed, ref } from 'vue';
 
 export type PeriodMode = 'year' | 'h1' | 'h2' | 'month' | 'range';
 
-const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+const thisYear = Number(
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+);
 
 /** The period picker's state and the query it sends (year / half / month, or a day range). */
 export function usePeriod() {

@@ -16,7 +16,10 @@ const byLabel = <K extends string>(labels: Record<K, string>, text: string): K |
  * Chinese label ('刷单,诈骗/收费,拦截'). Blank lines and '#' comments are skipped; a word listed
  * twice is kept once. Lines with an unknown category or action are reported.
  */
-export function parseWordLines(text: string, defaults: { category: WordCategory; action: WordAction }): { words: WordLine[]; problems: string[] } {
+export function parseWordLines(
+  text: string,
+  defaults: { category: WordCategory; action: WordAction },
+): { words: WordLine[]; problems: string[] } {
   const words = new Map<string, WordLine>();
   const problems: string[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {

@@ -15,7 +15,10 @@ export function buildTree(items: AdminOccupation[]): OccupationNode[] {
 }
 
 /** Tree-select options: active nodes only, excluding `exceptId` and its subtree (no cycles). */
-export function parentOptions(tree: OccupationNode[], exceptId?: string): { value: string; label: string; children?: ReturnType<typeof parentOptions> }[] {
+export function parentOptions(
+  tree: OccupationNode[],
+  exceptId?: string,
+): { value: string; label: string; children?: ReturnType<typeof parentOptions> }[] {
   return tree
     .filter((n) => !n.disabled && n.id !== exceptId)
     .map((n) => {

@@ -6,8 +6,10 @@ import type { Paged } from '@shared/types';
 
 export type StaffOption = { id: string; name: string; regionCode: string };
 
-export const loadStaff = async (): Promise<StaffOption[]> => (await api.get<{ items: StaffOption[] }>('/api/v1/admin/operations/staff')).items;
-export const loadStations = async (): Promise<Station[]> => (await api.get<Paged<Station>>('/api/v1/admin/stations', { page: 1, pageSize: 100 })).items;
+export const loadStaff = async (): Promise<StaffOption[]> =>
+  (await api.get<{ items: StaffOption[] }>('/api/v1/admin/operations/staff')).items;
+export const loadStations = async (): Promise<Station[]> =>
+  (await api.get<Paged<Station>>('/api/v1/admin/stations', { page: 1, pageSize: 100 })).items;
 
 /** 'YYYY-MM' → the first and last day of that month. */
 export function monthRange(month: string): { from: string; to: string } {

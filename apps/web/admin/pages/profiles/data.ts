@@ -11,7 +11,15 @@ export type FilterForm = {
   ageMax: number | null;
 };
 
-export const emptyFilter = (): FilterForm => ({ towns: [], occupationIds: [], priorityGroups: [], priorityGroupMode: 'declared', tags: [], ageMin: null, ageMax: null });
+export const emptyFilter = (): FilterForm => ({
+  towns: [],
+  occupationIds: [],
+  priorityGroups: [],
+  priorityGroupMode: 'declared',
+  tags: [],
+  ageMin: null,
+  ageMax: null,
+});
 
 /** The filter as list query parameters (lists comma-separated). */
 export function filterQuery(f: FilterForm): Record<string, QueryValue> {
@@ -26,15 +34,29 @@ export function filterQuery(f: FilterForm): Record<string, QueryValue> {
   };
 }
 
-export const PRIORITY_STATUS_LABELS: Record<string, string> = { none: '未申报', pending: '待核验', verified: '已核验', rejected: '未通过' };
-export const PRIORITY_STATUS_TAG: Record<string, 'info' | 'warning' | 'success' | 'danger'> = { none: 'info', pending: 'warning', verified: 'success', rejected: 'danger' };
+export const PRIORITY_STATUS_LABELS: Record<string, string> = {
+  none: '未申报',
+  pending: '待核验',
+  verified: '已核验',
+  rejected: '未通过',
+};
+export const PRIORITY_STATUS_TAG: Record<string, 'info' | 'warning' | 'success' | 'danger'> = {
+  none: 'info',
+  pending: 'warning',
+  verified: 'success',
+  rejected: 'danger',
+};
 
 /** A one-line Chinese summary of a segment filter. */
-export function describeFilter(f: FilterForm, names: { town: (c: string) => string; occupation: (id: string) => string }): string {
+export function describeFilter(
+  f: FilterForm,
+  names: { town: (c: string) => string; occupation: (id: string) => string },
+): string {
   const parts: string[] = [];
   if (f.towns.length) parts.push(f.towns.map(names.town).join('、'));
   if (f.occupationIds.length) parts.push(f.occupationIds.map(names.occupation).join('、'));
-  if (f.priorityGroups.length) parts.push(`${f.priorityGroups.join('、')}（${f.priorityGroupMode === 'verified' ? '已核验' : '自报'}）`);
+  if (f.priorityGroups.length)
+    parts.push(`${f.priorityGroups.join('、')}（${f.priorityGroupMode === 'verified' ? '已核验' : '自报'}）`);
   if (f.tags.length) parts.push(`标签：${f.tags.join('、')}`);
   if (f.ageMin !== null || f.ageMax !== null) parts.push(`${f.ageMin ?? ''}–${f.ageMax ?? ''}岁`);
   return parts.join(' · ') || '全部求职者';

@@ -23,14 +23,12 @@ export type LeafSpec = readonly [slug: string, name: string, nationalCode: strin
 export function defineCategory(key: string, name: string, leaves: readonly LeafSpec[]): SeedOccupation[] {
   return [
     { key, name, parentKey: null, nationalCode: null, skillTags: [] },
-    ...leaves.map(
-      ([slug, leafName, nationalCode, skillTags]): SeedOccupation => ({
-        key: `${key}.${slug}`,
-        name: leafName,
-        parentKey: key,
-        nationalCode,
-        skillTags: [...skillTags],
-      }),
-    ),
+    ...leaves.map(([slug, leafName, nationalCode, skillTags]): SeedOccupation => ({
+      key: `${key}.${slug}`,
+      name: leafName,
+      parentKey: key,
+      nationalCode,
+      skillTags: [...skillTags],
+    })),
   ];
 }

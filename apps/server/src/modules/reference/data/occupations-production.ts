@@ -75,4 +75,9 @@ export const MANUFACTURING = defineCategory('manufacturing', '工厂制造', [
   ['food-processing', '食品加工工', null, ['食品', '分拣', '清洗', '健康证']],
 ]);
 
-export const PRODUCTION_OCCUPATIONS: SeedOccupation[] = [...CONSTRUCTION, ...AGRICULTURE, ...FORESTRY, ...MANUFACTURING];
+export const PRODUCTION_OCCUPATIONS: SeedOccupation[] = [
+  ...CONSTRUCTION,
+  ...AGRICULTURE,
+  ...FORESTRY,
+  ...MANUFACTURING,
+];

@@ -33,7 +33,12 @@ export const SEED_REGIONS: SeedRegion[] = [
   { code: GUANGXI_CODE, name: '广西壮族自治区', level: 'province', parentCode: null },
   { code: LIUZHOU_CODE, name: '柳州市', level: 'city', parentCode: GUANGXI_CODE },
   { code: LUZHAI_CODE, name: '鹿寨县', level: 'county', parentCode: LIUZHOU_CODE },
-  ...LUZHAI_TOWNS.map((town): SeedRegion => ({ code: town.code, name: town.name, level: 'town', parentCode: LUZHAI_CODE })),
+  ...LUZHAI_TOWNS.map((town): SeedRegion => ({
+    code: town.code,
+    name: town.name,
+    level: 'town',
+    parentCode: LUZHAI_CODE,
+  })),
 ];
 
 /**

@@ -5,7 +5,15 @@
  */
 import { TOWN_CENTRES } from './regions.js';
 
-export const STATION_SERVICES = ['求职登记', '岗位发布', '职业指导', '培训报名', '政策咨询', '权益维护', '零工对接'] as const;
+export const STATION_SERVICES = [
+  '求职登记',
+  '岗位发布',
+  '职业指导',
+  '培训报名',
+  '政策咨询',
+  '权益维护',
+  '零工对接',
+] as const;
 export type StationService = (typeof STATION_SERVICES)[number];
 
 export interface SeedStation {
