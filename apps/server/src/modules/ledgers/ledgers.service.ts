@@ -11,7 +11,7 @@ import type {
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
-import { requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
+import { requirePermission, requireStepUp, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
 import { findRegionLabels } from '../reference/index.js';
 import { instantRange } from './period.js';
 import {
@@ -173,7 +173,10 @@ export async function listGuidance(deps: LedgersDeps, actor: StaffActor, q: Guid
 
 /** A real-name export needs the personal-data permission; masked exports need only reads. */
 export function exportRevealer(deps: LedgersDeps, actor: StaffActor, pii: 'masked' | 'full'): Reveal {
-  if (pii === 'full') requirePermission(actor, 'workers.pii.read');
+  if (pii === 'full') {
+    requirePermission(actor, 'workers.pii.read');
+    requireStepUp(actor, deps.now());
+  }
   return revealer(deps.pii, pii === 'full');
 }
 
