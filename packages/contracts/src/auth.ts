@@ -67,7 +67,12 @@ export const DevLatestSmsQuery = z.object({ phone: MobilePhone });
 export const DevLatestSms = z.object({ phone: z.string(), code: z.string(), purpose: z.string(), sentAt: z.string() });
 
 /** Start binding an authenticator: the secret (base32) and the otpauth:// URI for the QR code. */
-export const TotpSetupResult = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const TotpSetupResult = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** The URI as a QR code (PNG data URL) to scan with the authenticator app. */
+  qrDataUrl: z.string(),
+});
 export type TotpSetupResult = z.infer<typeof TotpSetupResult>;
 export const TotpCodeBody = z.object({ code: z.string().trim().min(6).max(20) });
 export type TotpCodeBody = z.infer<typeof TotpCodeBody>;

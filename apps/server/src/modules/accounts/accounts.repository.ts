@@ -109,6 +109,11 @@ export async function recordClientFailure(
   return locked[0] ?? row;
 }
 
+/** Record on the account that some client is locked out until then (for the staff list). */
+export async function markStaffLocked(db: DbOrTx, staffId: string, until: Date): Promise<void> {
+  await db.update(staff).set({ lockedUntil: until }).where(eq(staff.id, staffId));
+}
+
 /** Atomically count a failure on the account as a whole (for burst alerts); returns the new count. */
 export async function incrementStaffFailures(db: DbOrTx, staffId: string): Promise<number> {
   const rows = await db

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import QRCode from 'qrcode';
 import { permissionsOf, StaffRole, type AppUser, type StaffUser } from '@lingong/contracts';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
@@ -121,6 +122,8 @@ async function countFailure(
     lockMs: STAFF_LOCK_MINUTES * 60_000,
   });
   const locked = lockedUntil !== null && lockedUntil > now;
+  // Shown in the staff list ("locked from some client"); login itself checks the per-client lock.
+  if (locked) await repo.markStaffLocked(deps.db, row.id, lockedUntil);
   const total = await repo.incrementStaffFailures(deps.db, row.id);
   await writeAudit(deps.db, {
     actor: { kind: 'anonymous' },
@@ -237,7 +240,8 @@ export async function beginTotpSetup(deps: StaffAuthDeps, actor: StaffActor) {
   if (row.totpEnabledAt) throw new AppError('CONFLICT', { message: '已绑定身份验证器；如需更换请联系管理员重置' });
   const secret = newTotpSecret();
   await repo.updateStaffTotp(deps.db, row.id, { totpSecretEnc: deps.pii.encrypt(secret), totpLastStep: null });
-  return { secret, otpauthUri: totpUri(secret, row.username) };
+  const otpauthUri = totpUri(secret, row.username);
+  return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }) };
 }
 
 /** Confirm the binding with a first code; returns the one-time recovery codes (shown once). */
