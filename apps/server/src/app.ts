@@ -18,6 +18,8 @@ import { registerErrorHandler, errorBody } from './platform/errors/error-handler
 import type { Pii } from './platform/pii.js';
 import type { SmsProvider } from './platform/sms/sms-provider.js';
 import { registerSessionHooks } from './platform/http/session-hooks.js';
+import { registerRequestGuards } from './platform/http/request-guards.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
@@ -102,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         upgradeInsecureRequests: null,
       },
     },
+    // HSTS only over HTTPS (platform/http/request-guards.ts), never on a plain-http intranet install.
+    hsts: false,
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -122,7 +126,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  registerRequestGuards(app, config);
   registerSessionHooks(app, deps);
+  registerIdempotency(app, deps);
   registerHealthRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerReferenceRoutes(app, deps);

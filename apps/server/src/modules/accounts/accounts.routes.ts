@@ -29,6 +29,7 @@ import {
   staffActorOf,
   userActorOf,
 } from '../../platform/http/request-auth.js';
+import { cookieSecureFor } from '../../platform/http/request-guards.js';
 import { LocalSmsProvider } from '../../platform/sms/local-sms.js';
 import * as service from './accounts.service.js';
 
@@ -78,7 +79,13 @@ export function registerAccountRoutes(fastify: FastifyInstance, deps: AppDeps): 
     },
     async (request, reply) => {
       const result = await service.loginWithPhone(accounts, request.body, metaOf(request));
-      setSessionCookie(reply, APP_COOKIE, result.token, new Date(result.expiresAt), deps.config.cookieSecure);
+      setSessionCookie(
+        reply,
+        APP_COOKIE,
+        result.token,
+        new Date(result.expiresAt),
+        cookieSecureFor(request, deps.config),
+      );
       return result;
     },
   );
@@ -96,7 +103,13 @@ export function registerAccountRoutes(fastify: FastifyInstance, deps: AppDeps): 
     },
     async (request, reply) => {
       const result = await service.loginStaff(accounts, request.body, metaOf(request));
-      setSessionCookie(reply, STAFF_COOKIE, result.token, new Date(result.expiresAt), deps.config.cookieSecure);
+      setSessionCookie(
+        reply,
+        STAFF_COOKIE,
+        result.token,
+        new Date(result.expiresAt),
+        cookieSecureFor(request, deps.config),
+      );
       return result;
     },
   );
