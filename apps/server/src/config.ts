@@ -158,3 +158,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL ? e.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
   };
 }
+
+/**
+ * What production mode checked, one line each, printed at start so the operator sees it (the hard
+ * requirements already refused to start in loadConfig).
+ */
+export function productionChecklist(config: Config): string[] {
+  const yes = (ok: boolean) => (ok ? '✓' : '!');
+  const keyIds = (config.pii.keysSpec ?? '').split(',').map((k) => k.split(':')[0]);
+  return [
+    `${yes(true)} NODE_ENV=production`,
+    `${yes(true)} PII_KEYS: ${keyIds.length} key(s) [${keyIds.join(', ')}], active ${config.pii.activeKeyId ?? keyIds[0]}`,
+    `${yes(true)} PII_INDEX_KEY set`,
+    `${yes(!config.seedDemo)} demo data not seeded (SEED_DEMO off)`,
+    `${yes(true)} development endpoints (/api/v1/public/dev/*) not served`,
+    `${yes(config.mfa.enforce)} staff second factor enforced for roles: ${config.mfa.requiredRoles.join(', ') || '(none)'}`,
+    `${yes(Boolean(config.databaseUrl))} database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir} (PostgreSQL recommended, see docs/deploy.md)`}`,
+    `${yes(config.sms.provider !== 'local')} SMS provider: ${config.sms.provider}${config.sms.provider === 'local' ? ' (codes are only logged: no SMS leaves the server)' : ''}`,
+    `${yes(config.trustProxy)} TRUST_PROXY=${config.trustProxy} (set true behind nginx so HTTPS, HSTS and client IPs are seen)`,
+    `${yes(Boolean(config.publicBaseUrl))} PUBLIC_BASE_URL=${config.publicBaseUrl ?? '(unset: links use the request Host)'}`,
+  ];
+}

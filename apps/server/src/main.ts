@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, productionChecklist } from './config.js';
 import { prepareDeps } from './bootstrap.js';
 import { createJobRunner } from './background.js';
 import { DEMO_LOGINS } from '../scripts/demo/seed-demo.js';
@@ -49,8 +49,12 @@ function printBanner(url: string, database: string, demo: boolean): void {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const started = Date.now();
-    const server = await startServer();
     const config = loadConfig();
+    if (config.env === 'production')
+      console.log(
+        ['  生产模式检查 (production checks):', ...productionChecklist(config).map((l) => `    ${l}`)].join('\n'),
+      );
+    const server = await startServer();
     if (config.role === 'worker') console.log('  后台任务进程已启动 (ROLE=worker)');
     else
       printBanner(
