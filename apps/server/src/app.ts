@@ -20,6 +20,7 @@ import type { SmsProvider } from './platform/sms/sms-provider.js';
 import { registerSessionHooks } from './platform/http/session-hooks.js';
 import { registerRequestGuards } from './platform/http/request-guards.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
+import { requestLogSerializer } from './platform/http/log-redact.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
@@ -70,7 +71,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // No personal data from query strings (phone, name filters) in the logs.
+            serializers: { req: requestLogSerializer },
+          },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),

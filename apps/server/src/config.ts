@@ -174,7 +174,7 @@ export function productionChecklist(config: Config): string[] {
     `${yes(true)} development endpoints (/api/v1/public/dev/*) not served`,
     `${yes(config.mfa.enforce)} staff second factor enforced for roles: ${config.mfa.requiredRoles.join(', ') || '(none)'}`,
     `${yes(Boolean(config.databaseUrl))} database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir} (PostgreSQL recommended, see docs/deploy.md)`}`,
-    `${yes(config.sms.provider !== 'local')} SMS provider: ${config.sms.provider}${config.sms.provider === 'local' ? ' (codes are only logged: no SMS leaves the server)' : ''}`,
+    `${yes(config.sms.provider !== 'local')} SMS provider: ${config.sms.provider}${config.sms.provider === 'local' ? ' (no SMS leaves the server; codes are not logged in production)' : ''}`,
     `${yes(config.trustProxy)} TRUST_PROXY=${config.trustProxy} (set true behind nginx so HTTPS, HSTS and client IPs are seen)`,
     `${yes(Boolean(config.publicBaseUrl))} PUBLIC_BASE_URL=${config.publicBaseUrl ?? '(unset: links use the request Host)'}`,
   ];

@@ -10,7 +10,13 @@ export type RunningServer = { url: string; close(): Promise<void> };
 /** Start the whole server; `env` overrides process.env (tests pass PORT=0, DATA_DIR, …). */
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const config = loadConfig({ ...process.env, ...env });
-  const deps = await prepareDeps(config);
+  // Development: the local SMS provider prints each message (with its code) as the README says;
+  // production never logs codes.
+  const smsLog =
+    config.env === 'production' || config.logLevel === 'silent'
+      ? undefined
+      : { info: (obj: object, msg?: string) => console.log(`  ${msg ?? ''} ${JSON.stringify(obj)}`) };
+  const deps = await prepareDeps(config, smsLog);
   const app = await buildApp(deps);
   const runner = config.role === 'api' ? null : createJobRunner(deps, (msg, extra) => app.log.warn(extra ?? {}, msg));
   runner?.start();
