@@ -47,7 +47,7 @@ describe('NODE_ENV=production on loopback', () => {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     try {
       await new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`no start within 90 s:\n${out}`)), 90_000);
+        const t = setTimeout(() => reject(new Error(`no start within 240 s:\n${out}`)), 240_000);
         child.stdout.on('data', () => {
           if (out.includes('ready in')) {
             clearTimeout(t);
@@ -75,5 +75,5 @@ describe('NODE_ENV=production on loopback', () => {
     } finally {
       child.kill('SIGTERM');
     }
-  }, 120_000);
+  }, 300_000);
 });
