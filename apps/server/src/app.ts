@@ -12,11 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
-import type { Database } from './db/client.js';
+import type { AppDeps } from './deps.js';
 import { registerErrorHandler, errorBody } from './platform/errors/error-handler.js';
-import type { Pii } from './platform/pii.js';
-import type { SmsProvider } from './platform/sms/sms-provider.js';
 import { registerSessionHooks } from './platform/http/session-hooks.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
@@ -51,13 +48,7 @@ import { registerCreditRoutes } from './modules/credit/index.js';
 import { registerRatingRoutes } from './modules/ratings/index.js';
 import { registerGrievanceRoutes } from './modules/grievances/index.js';
 
-export type AppDeps = {
-  config: Config;
-  database: Database;
-  pii: Pii;
-  sms: SmsProvider;
-  now: () => Date;
-};
+export type { AppDeps } from './deps.js';
 
 export type App = FastifyInstance;
 

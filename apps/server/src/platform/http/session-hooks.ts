@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { staffActorFor, userActorFor } from '../../modules/accounts/index.js';
 import { findLiveSession } from '../auth/sessions.js';
 import { AppError } from '../errors/app-error.js';
