@@ -14,7 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
 import { registerErrorHandler, errorBody } from './platform/errors/error-handler.js';
-import { registerSessionHooks } from './platform/http/session-hooks.js';
+import { registerSessionHooks } from './modules/accounts/index.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';

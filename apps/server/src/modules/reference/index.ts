@@ -10,5 +10,5 @@ export {
   listRegions,
   seedReferenceData,
 } from './reference.service.js';
-export { isWithinRegion, regionPrefix, levelOfCode, deriveParentCode } from './region-codes.js';
+export { isWithinRegion, regionPrefix, levelOfCode, deriveParentCode } from '../../platform/rbac/region-codes.js';
 export { TOWN_CENTRES } from './data/regions.js';
