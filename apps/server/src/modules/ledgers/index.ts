@@ -1,3 +1,5 @@
+import { defineModule } from '../../platform/http/module-plugin.js';
+import { registerLedgerRoutes } from './ledgers.routes.js';
 // The ledgers reporting module's face: read-only look-ups for other modules, and the ledger sheets
 // and fetchers the KPI acceptance pack reuses. Calendar, paging and workbook helpers live in
 // platform/reporting.
@@ -36,3 +38,6 @@ export {
   STATION_EVENT_KINDS,
 } from './training-events.ledgers.js';
 export { CLASS_SESSION_SHEET, DELIVERY_SHEET, EVENT_SHEET, RECOMMENDATION_SHEET } from './training-events.sheets.js';
+
+/** The ledgers module as a Fastify plugin: all its routes. */
+export const ledgersModule = defineModule('ledgers', [registerLedgerRoutes]);
