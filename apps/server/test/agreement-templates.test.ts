@@ -4,9 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { agreementTemplates } from '../src/modules/agreements/agreements.schema.js';
 import { DEFAULT_TEMPLATE } from '../src/modules/agreements/agreement-template.js';
-import { staffToken } from './support/factories.js';
-import { hiredGig, type Gig } from './support/gig-factories.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import { createTestApp, type Gig, hiredGig, json, staffToken, type TestContext } from './support/index.js';
 
 type Summary = { id: string; version: number; title: string; current: boolean; agreementCount: number };
 type List = { fields: { key: string; required: boolean }[]; items: Summary[] };

@@ -4,9 +4,19 @@ import { and, count, eq } from 'drizzle-orm';
 import { smsCodes } from '../src/platform/auth/auth.schema.js';
 import { agreements } from '../src/modules/agreements/agreements.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
-import { appUser, buildEmployer, TOWNS } from './support/factories.js';
-import { gigWorker, hiredGig, signAs, type Gig, type GigUser } from './support/gig-factories.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appUser,
+  buildEmployer,
+  createTestApp,
+  type Gig,
+  type GigUser,
+  gigWorker,
+  hiredGig,
+  json,
+  signAs,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Agreement = {
   id: string;

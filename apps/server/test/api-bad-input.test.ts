@@ -1,8 +1,7 @@
 // Every write endpoint of the OpenAPI document, fed wrong input by an admin and by a phone user:
 // never a 500, and every 400 names its problem in Chinese.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { appUser, staffToken } from './support/factories.js';
+import { appUser, bearer, createTestApp, json, staffToken, type TestContext } from './support/index.js';
 
 type Schema = {
   type?: string | string[];

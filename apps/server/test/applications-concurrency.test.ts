@@ -3,9 +3,17 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { applications } from '../src/modules/applications/applications.schema.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { matchmakings } from '../src/modules/services/services.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, occupationIdByName } from './support/factories.js';
-import { buildWorkerUser, postJob } from './support/application-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  buildWorkerUser,
+  createTestApp,
+  json,
+  occupationIdByName,
+  postJob,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

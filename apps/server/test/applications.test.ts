@@ -3,9 +3,17 @@ import { count, eq } from 'drizzle-orm';
 import { applicationEvents, applications } from '../src/modules/applications/applications.schema.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { matchmakings } from '../src/modules/services/services.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, occupationIdByName } from './support/factories.js';
-import { buildWorkerUser, postJob } from './support/application-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  buildWorkerUser,
+  createTestApp,
+  json,
+  occupationIdByName,
+  postJob,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type App = {
   id: string;

@@ -6,9 +6,19 @@ import { attendanceRecords, completions } from '../src/modules/attendance/attend
 import { creditEvents } from '../src/modules/credit/credit.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
-import { appUser, buildEmployer, TOWNS } from './support/factories.js';
-import { gigWorker, hiredGig, signAs, type Gig, type GigUser } from './support/gig-factories.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appUser,
+  buildEmployer,
+  createTestApp,
+  type Gig,
+  type GigUser,
+  gigWorker,
+  hiredGig,
+  json,
+  signAs,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Summary = {
   status: string;

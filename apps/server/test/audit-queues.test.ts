@@ -4,8 +4,7 @@ import { employers } from '../src/modules/employers/employers.schema.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { occupations } from '../src/modules/reference/reference.schema.js';
 import { writeAudit } from '../src/platform/audit/audit.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, staffToken } from './support/factories.js';
+import { createTestApp, json, staffToken, type TestContext, TOWNS } from './support/index.js';
 
 let ctx: TestContext;
 let admin: string;

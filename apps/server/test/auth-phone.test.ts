@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { employerMembers, employers } from '../src/modules/employers/employers.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { loginPhone } from './support/factories.js';
+import { createTestApp, json, loginPhone, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { staff } from '../src/modules/accounts/accounts.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { PASSWORD, buildStaff, loginPhone, loginStaff } from './support/factories.js';
+import {
+  buildStaff,
+  createTestApp,
+  json,
+  loginPhone,
+  loginStaff,
+  PASSWORD,
+  type TestContext,
+} from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

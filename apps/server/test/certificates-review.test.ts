@@ -3,9 +3,17 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { workerCertificates } from '../src/modules/workers/workers.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, occupationIdByName, staffToken } from './support/factories.js';
-import { appWorker, profilePayload, type AppWorker } from './support/profile-factories.js';
+import {
+  appWorker,
+  type AppWorker,
+  createTestApp,
+  json,
+  occupationIdByName,
+  profilePayload,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
 type Row = {

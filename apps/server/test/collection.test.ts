@@ -2,10 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { makeIdNumber } from '@lingong/contracts';
 import { collectionHouseholds, collectionMembers } from '../src/modules/collection/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
-import { staffWithId } from './support/services-factories.js';
-import { insertVillages, rowCount, xlsxSheets, zipSheets } from './support/public-services-factories.js';
+import {
+  createTestApp,
+  insertVillages,
+  json,
+  rowCount,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+  xlsxSheets,
+  zipSheets,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
 type Member = {

@@ -7,9 +7,17 @@ import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { applications } from '../src/modules/applications/applications.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { buildPair, type Pair } from './support/credit-factories.js';
-import { appUser, jobBody, staffToken, TOWNS } from './support/factories.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appUser,
+  buildPair,
+  createTestApp,
+  jobBody,
+  json,
+  type Pair,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 type Page<T> = { items: T[]; total: number };

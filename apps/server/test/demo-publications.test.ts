@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../scripts/demo/seed-demo.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import { createTestApp, json, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 type Items = { items: { title: string; kind: string }[] };

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../scripts/demo/seed-demo.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { staffWithId } from './support/services-factories.js';
+import { createTestApp, json, staffWithId, type TestContext } from './support/index.js';
 
 type Indicator = { key: string; actual: number; target: number | null };
 

@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { ratings } from '../src/modules/ratings/ratings.schema.js';
-import { buildPair, completedApplication, hiredApplication, type Pair } from './support/credit-factories.js';
-import { completedWithAmount, rateAs } from './support/employer-drawer-factories.js';
-import { staffToken, TOWNS } from './support/factories.js';
-import { postJob } from './support/application-factories.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  buildPair,
+  completedApplication,
+  completedWithAmount,
+  createTestApp,
+  hiredApplication,
+  json,
+  type Pair,
+  postJob,
+  rateAs,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Hire = {
   applicationId: string;

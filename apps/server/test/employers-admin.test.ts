@@ -2,16 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { makeUscc, makeUsccBody } from '@lingong/contracts';
 import { employerMembers, employers } from '../src/modules/employers/employers.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
 import {
-  TOWNS,
   appUser,
   buildEmployer,
+  createTestApp,
   jobBody,
+  json,
   loginPhone,
   occupationIdByName,
   staffToken,
-} from './support/factories.js';
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let county: string;

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { makeIdNumber, makeUscc, makeUsccBody } from '@lingong/contracts';
 import { employerInvitations, employers } from '../src/modules/employers/employers.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, staffToken } from './support/factories.js';
+import { appUser, buildEmployer, createTestApp, json, staffToken, type TestContext, TOWNS } from './support/index.js';
 
 let ctx: TestContext;
 const uscc = (seed: number) => makeUscc(makeUsccBody({ regionCode: '450223', seed }));

@@ -1,10 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { deliveryConfirmations, recruitmentEvents, workerDeliveries } from '../src/modules/events/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { COUNTY, TOWNS, appUser } from './support/factories.js';
-import { insertEmployer, insertPublishedJob, registerWorker, staffWithId } from './support/services-factories.js';
-import { setIntentions, xlsxRows } from './support/training-factories.js';
+import {
+  appUser,
+  COUNTY,
+  createTestApp,
+  insertEmployer,
+  insertPublishedJob,
+  json,
+  registerWorker,
+  setIntentions,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+  xlsxRows,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
 type Indicator = { key: string; actual: number; target: number | null };

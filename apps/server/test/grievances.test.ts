@@ -2,18 +2,24 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { appUser, buildStaff, loginStaff, staffToken, TOWNS } from './support/factories.js';
-import { buildPair } from './support/credit-factories.js';
-import { postJob } from './support/application-factories.js';
 import {
   actAs,
+  appUser,
+  buildPair,
+  buildStaff,
+  createTestApp,
   fileAs,
+  type GrievanceCase,
   grievanceCounts,
   hiredCase,
+  json,
+  loginStaff,
   PNG_BASE64,
-  type GrievanceCase,
-} from './support/grievance-factories.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+  postJob,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Event = { toStatus: string; actorKind: string; actorLabel: string; note: string | null };
 type Mine = {

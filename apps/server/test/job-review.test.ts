@@ -3,8 +3,18 @@ import { eq, inArray } from 'drizzle-orm';
 import { expireJobs } from '../src/modules/jobs/index.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, jobBody, occupationIdByName, staffToken } from './support/factories.js';
+import {
+  appUser,
+  bearer,
+  buildEmployer,
+  createTestApp,
+  jobBody,
+  json,
+  occupationIdByName,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let owner: { token: string; userId: string };

@@ -2,9 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { recordMatchmaking } from '../src/modules/services/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
-import { insertEmployer, insertPublishedJob, registerWorker, staffWithId } from './support/services-factories.js';
+import {
+  createTestApp,
+  insertEmployer,
+  insertPublishedJob,
+  json,
+  registerWorker,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Indicator = {
   key: string;

@@ -6,16 +6,23 @@ import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { guidanceSessions, matchmakings, registrationFollowups } from '../src/modules/services/services.schema.js';
 import { workerProfiles, workerRegistrationConsents, workerSkills } from '../src/modules/workers/workers.schema.js';
 import { collectionHouseholds, collectionMembers } from '../src/modules/collection/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, occupationIdByName } from './support/factories.js';
 import {
+  addVillages,
+  buildXlsx,
+  type CellInput,
+  createTestApp,
   insertEmployer,
   insertPublishedJob,
+  json,
+  occupationIdByName,
+  postImport,
+  type RegisteredWorker,
   registerWorker,
   staffWithId,
-  type RegisteredWorker,
-} from './support/services-factories.js';
-import { VILLAGES, addVillages, buildXlsx, postImport, type CellInput } from './support/import-factories.js';
+  type TestContext,
+  TOWNS,
+  VILLAGES,
+} from './support/index.js';
 
 type ErrorRes = {
   error: { code: string; message: string; details?: { row?: number; field: string; message: string }[] };

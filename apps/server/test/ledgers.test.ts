@@ -3,15 +3,17 @@ import ExcelJS from 'exceljs';
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
 import {
+  createTestApp,
   insertEmployer,
   insertPublishedJob,
+  json,
+  type RegisteredWorker,
   registerWorker,
   staffWithId,
-  type RegisteredWorker,
-} from './support/services-factories.js';
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 type Reg = {

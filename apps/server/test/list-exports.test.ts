@@ -3,10 +3,19 @@ import { and, eq } from 'drizzle-orm';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, jobBody, occupationIdByName, staffToken } from './support/factories.js';
-import { registerWorker } from './support/services-factories.js';
-import { xlsxRows } from './support/training-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  createTestApp,
+  jobBody,
+  json,
+  occupationIdByName,
+  registerWorker,
+  staffToken,
+  type TestContext,
+  TOWNS,
+  xlsxRows,
+} from './support/index.js';
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
 type Job = {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { sensitiveWords } from '../src/platform/moderation/moderation.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { staffToken } from './support/factories.js';
+import { createTestApp, json, staffToken, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 let reviewer: string;

@@ -4,10 +4,19 @@ import { backgroundJobs, notifications } from '../src/db/schema.js';
 import { createJobRunner } from '../src/background.js';
 import { sendShiftReminders, shanghaiDate } from '../src/modules/applications/index.js';
 import { JobRunner } from '../src/platform/queue/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { appUser, buildEmployer, occupationIdByName, TOWNS } from './support/factories.js';
-import { buildWorkerUser, postJob } from './support/application-factories.js';
-import { messagesOf, phoneOf } from './support/notification-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  buildWorkerUser,
+  createTestApp,
+  json,
+  messagesOf,
+  occupationIdByName,
+  phoneOf,
+  postJob,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Msg = { id: string; kind: string; title: string; body: string; link: string | null; read: boolean };
 type MsgPage = { items: Msg[]; total: number; page: number; pageSize: number; unread: number };

@@ -3,10 +3,16 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { stations } from '../src/modules/reference/reference.schema.js';
 import { dutyShifts, facilityChecks, stationVisits } from '../src/modules/operations/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
-import { staffWithId } from './support/services-factories.js';
-import { rowCount, xlsxSheets, zipSheets } from './support/public-services-factories.js';
+import {
+  createTestApp,
+  json,
+  rowCount,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+  xlsxSheets,
+  zipSheets,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
 type Day = { date: string; staffCount: number; minOnSite: number; met: boolean; reason: string };

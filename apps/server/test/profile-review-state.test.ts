@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerCertificates } from '../src/modules/workers/workers.schema.js';
 import { eq } from 'drizzle-orm';
-import { TOWNS, occupationIdByName, staffToken } from './support/factories.js';
-import { appWorker, profilePayload, type AppWorker } from './support/profile-factories.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appWorker,
+  type AppWorker,
+  createTestApp,
+  json,
+  occupationIdByName,
+  profilePayload,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Cert = { id: string; name: string; number: string; reviewStatus: string; reviewReason: string | null };
 type Profile = {

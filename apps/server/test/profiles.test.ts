@@ -3,9 +3,18 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { resolveSegment } from '../src/modules/profiles/index.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { COUNTY, TOWNS, occupationIdByName, staffToken } from './support/factories.js';
-import { appWorker, tweakWorker, type AppWorker } from './support/profile-factories.js';
+import {
+  appWorker,
+  type AppWorker,
+  COUNTY,
+  createTestApp,
+  json,
+  occupationIdByName,
+  staffToken,
+  type TestContext,
+  TOWNS,
+  tweakWorker,
+} from './support/index.js';
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
 type Row = {

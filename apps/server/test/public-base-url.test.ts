@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { qrPng } from '../src/platform/pdf/index.js';
-import { COUNTY } from './support/factories.js';
-import { hiredGig, type Gig } from './support/gig-factories.js';
-import { pdfStreams, qrImageStream } from './support/pdf-streams.js';
-import { staffWithId } from './support/services-factories.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  COUNTY,
+  createTestApp,
+  type Gig,
+  hiredGig,
+  json,
+  pdfStreams,
+  qrImageStream,
+  staffWithId,
+  type TestContext,
+} from './support/index.js';
 
 type Qr = { url: string; pngDataUrl: string };
 type Agreement = { verifyUrl: string };

@@ -4,10 +4,18 @@ import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { publicationLogs, publications } from '../src/modules/publications/index.js';
 import { runPublicationSchedule } from '../src/modules/publications/index.js';
 import { createJobRunner } from '../src/background.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { appUser, buildEmployer, COUNTY, occupationIdByName, TOWNS } from './support/factories.js';
-import { postJob } from './support/application-factories.js';
-import { staffWithId } from './support/services-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  COUNTY,
+  createTestApp,
+  json,
+  occupationIdByName,
+  postJob,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Pub = { id: string; status: string; rejectReason: string | null; publishedAt: string | null; channels: string[] };
 type Page<T> = { items: T[]; total: number };

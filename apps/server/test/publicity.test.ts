@@ -2,10 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { publicityItems } from '../src/modules/publicity/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { COUNTY, TOWNS } from './support/factories.js';
-import { staffWithId } from './support/services-factories.js';
-import { PNG_1X1, rowCount, xlsxSheets, zipSheets } from './support/public-services-factories.js';
+import {
+  COUNTY,
+  createTestApp,
+  json,
+  PNG_1X1,
+  rowCount,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+  xlsxSheets,
+  zipSheets,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
 type Item = {

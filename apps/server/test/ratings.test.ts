@@ -7,9 +7,18 @@ import { revealDueRatings } from '../src/modules/ratings/index.js';
 import { ratings } from '../src/modules/ratings/ratings.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { backgroundJobs } from '../src/platform/queue/queue.schema.js';
-import { buildPair, completedApplication, hiredApplication, type Pair } from './support/credit-factories.js';
-import { appUser, staffToken, TOWNS } from './support/factories.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appUser,
+  buildPair,
+  completedApplication,
+  createTestApp,
+  hiredApplication,
+  json,
+  type Pair,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type View = { stars: number; tags: string[]; comment: string; raterSide: string } | null;
 type State = {

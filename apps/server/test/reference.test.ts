@@ -5,7 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { regions } from '../src/modules/reference/reference.schema.js';
 import { parseDivisionCsv } from '../src/modules/reference/division-import.js';
 import { findAllRegionCodes, importRegions } from '../src/modules/reference/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import { createTestApp, json, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

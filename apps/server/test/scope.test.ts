@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { stations } from '../src/modules/reference/reference.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, buildWorker, staffToken } from './support/factories.js';
+import { buildWorker, createTestApp, json, staffToken, type TestContext, TOWNS } from './support/index.js';
 
 let ctx: TestContext;
 let zhongduAgent: string;

@@ -3,9 +3,16 @@ import { and, count, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { guidanceSessions, matchmakings, registrationFollowups } from '../src/modules/services/services.schema.js';
 import { recordMatchmaking } from '../src/modules/services/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
-import { insertEmployer, insertPublishedJob, registerWorker, staffWithId } from './support/services-factories.js';
+import {
+  createTestApp,
+  insertEmployer,
+  insertPublishedJob,
+  json,
+  registerWorker,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 

@@ -3,8 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { settingsHistory } from '../src/modules/settings/settings.schema.js';
 import { getSetting } from '../src/modules/settings/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { staffToken } from './support/factories.js';
+import { createTestApp, json, staffToken, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 let admin: string;

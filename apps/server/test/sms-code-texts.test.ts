@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../src/db/schema.js';
 import { SETTING_DEFAULTS } from '../src/modules/settings/settings.defaults.js';
-import { createTestApp, type TestContext } from './support/test-app.js';
+import { createTestApp, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { staff } from '../src/modules/accounts/accounts.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { PASSWORD, TOWNS, buildStaff, loginStaff, staffToken } from './support/factories.js';
+import {
+  buildStaff,
+  createTestApp,
+  json,
+  loginStaff,
+  PASSWORD,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let admin: string;

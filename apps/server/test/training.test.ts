@@ -2,10 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { backgroundJobs } from '../src/platform/queue/queue.schema.js';
 import { classSessions, trainingCourses, trainingRecommendations } from '../src/modules/training/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { COUNTY, TOWNS } from './support/factories.js';
-import { registerWorker, staffWithId } from './support/services-factories.js';
-import { setIntentions, xlsxRows } from './support/training-factories.js';
+import {
+  COUNTY,
+  createTestApp,
+  json,
+  registerWorker,
+  setIntentions,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+  xlsxRows,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
 type Push = { matched: number; created: number; alreadyRecommended: number };

@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { makeIdNumber, PRIVACY_POLICY_VERSION } from '@lingong/contracts';
 import { userConsents, workerProfiles, workerSkills } from '../src/modules/workers/workers.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildWorker, occupationIdByName, staffToken } from './support/factories.js';
+import {
+  appUser,
+  buildWorker,
+  createTestApp,
+  json,
+  occupationIdByName,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let welder: string;

@@ -6,8 +6,15 @@ import { storedFiles } from '../src/platform/files/files.schema.js';
 import { workerProfiles, workerSkills } from '../src/modules/workers/workers.schema.js';
 import { registrationFollowups } from '../src/modules/services/services.schema.js';
 import { trainingNeeds } from '../src/modules/training/training.schema.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, buildWorker, occupationIdByName, staffToken } from './support/factories.js';
+import {
+  buildWorker,
+  createTestApp,
+  json,
+  occupationIdByName,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let county: string;
