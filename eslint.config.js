@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import pluginVue from 'eslint-plugin-vue';
+import vueParser from 'vue-eslint-parser';
 import prettier from 'eslint-config-prettier';
 
 // Module boundaries (docs/architecture-notes.md, "Module map"). A server module imports another
@@ -41,17 +43,23 @@ const moduleFiles = ['apps/server/src/modules/**/*.ts'];
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      'data/**',
-      'test-results/**',
-      '**/*.vue',
-      'apps/server/src/db/migrations/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-results/**', 'apps/server/src/db/migrations/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, sourceType: 'module', extraFileExtensions: ['.vue'] },
+    },
+    rules: {
+      // The core rule reads the whole SFC; the Vue rule lets Chinese copy keep its full-width space (U+3000).
+      'no-irregular-whitespace': 'off',
+      'vue/no-irregular-whitespace': ['error', { skipHTMLTextContents: true }],
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
