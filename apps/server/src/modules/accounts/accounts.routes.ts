@@ -18,7 +18,7 @@ import {
   TotpConfirmResult,
   TotpSetupResult,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import {
   APP_COOKIE,

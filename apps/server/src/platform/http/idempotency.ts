@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { DbOrTx } from '../../db/client.js';
 import { sm3Hex } from '../auth/tokens.js';
 import { AppError } from '../errors/app-error.js';
