@@ -13,5 +13,7 @@ export { requireRole, requireTown, findTownName } from './employer-registration.
 export { acceptInvitationsOnLogin } from './employer-members.service.js';
 export { findMembersOfEmployer } from './employers.repository.js';
 
+export { findEmployerRef, type EmployerRef } from './employer-refs.repository.js';
+
 /** The employers module as a Fastify plugin: all its routes. */
 export const employersModule = defineModule('employers', [registerEmployerRoutes]);

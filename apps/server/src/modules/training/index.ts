@@ -18,5 +18,13 @@ export { countWorkerTrainingRecords } from './worker-records.js';
 // Worker merges count (or move) this module's records through workers' merge steps.
 registerWorkerMergeStep({ count: countWorkerTrainingRecords });
 
+export {
+  findWorkersNeedingTrade,
+  findNeeds,
+  findNeedWorkers,
+  countNeedCoverage,
+  type MatchingWorker,
+} from './training-needs.repository.js';
+
 /** The training module as a Fastify plugin: all its routes. */
 export const trainingModule = defineModule('training', [registerTrainingRoutes]);
