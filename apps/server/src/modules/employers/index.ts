@@ -15,5 +15,7 @@ export { findMembersOfEmployer } from './employers.repository.js';
 
 export { findEmployerRef, type EmployerRef } from './employer-refs.repository.js';
 
+export { provideEmployerActivity } from './activity-source.js';
+
 /** The employers module as a Fastify plugin: all its routes. */
 export const employersModule = defineModule('employers', [registerEmployerRoutes]);
