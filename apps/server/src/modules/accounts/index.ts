@@ -12,5 +12,7 @@ export { registerSessionHooks } from './session-hooks.js';
 // Settings and reference read staff names through platform/directory (no import of accounts).
 provideStaffNames(findStaffNames);
 
+export { provideEmployerLinks } from './employer-links.js';
+
 /** The accounts module as a Fastify plugin: all its routes. */
 export const accountsModule = defineModule('accounts', [registerAccountRoutes, registerStaffAdminRoutes]);
