@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
 import type { StaffActor, UserActor } from '../../platform/rbac/actor.js';
 import type { SmsProvider } from '../../platform/sms/sms-provider.js';
-import { acceptInvitationsOnLogin, findMembershipsByUser } from '../employers/index.js';
+import { employerLinks } from './employer-links.js';
 import { findRegionName } from '../reference/index.js';
 import { getSetting } from '../settings/index.js';
 import * as repo from './accounts.repository.js';
@@ -52,7 +52,7 @@ export async function requestLoginCode(
 export async function loadAppUser(deps: Pick<AccountsDeps, 'db' | 'pii'>, userId: string): Promise<AppUser> {
   const user = await repo.findUserById(deps.db, userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  const memberships = await findMembershipsByUser(deps.db, userId);
+  const memberships = await employerLinks().findMembershipsByUser(deps.db, userId);
   return presentAppUser(user, deps.pii.decrypt(user.phoneEnc), memberships);
 }
 
@@ -66,7 +66,7 @@ export async function loginWithPhone(deps: AccountsDeps, input: { phone: string;
   await consumeSmsCode({ db: deps.db, phoneHash, purpose: 'login', code: input.code, now });
   const { user, session } = await deps.db.transaction(async (tx) => {
     const user = await repo.upsertUserByPhone(tx, { phoneEnc: deps.pii.encrypt(input.phone), phoneHash, now });
-    await acceptInvitationsOnLogin(tx, { userId: user.id, phoneHash, now });
+    await employerLinks().acceptInvitationsOnLogin(tx, { userId: user.id, phoneHash, now });
     const session = await createSession(tx, {
       subjectKind: 'user',
       subjectId: user.id,

@@ -10,7 +10,7 @@ import type { Pii } from '../../platform/pii.js';
 import type { UserActor } from '../../platform/rbac/actor.js';
 import type { SmsProvider } from '../../platform/sms/sms-provider.js';
 import { findUserById } from '../accounts/index.js';
-import { findApplication, sideOf } from '../applications/index.js';
+import { applicationLinks } from './application-links.js';
 import { findJobById, loadJobNames } from '../jobs/index.js';
 import { notify } from '../notifications/index.js';
 import { findWorkerById } from '../workers/index.js';
@@ -35,7 +35,7 @@ export async function generateAgreement(
   tx: DbOrTx,
   input: { applicationId: string; employerUserId: string; pii: Pii; now: Date },
 ): Promise<void> {
-  const app = await findApplication(tx, input.applicationId);
+  const app = await applicationLinks().findApplication(tx, input.applicationId);
   if (!app || (await repo.findByApplication(tx, app.id))) return;
   // One transaction is one connection: its queries run one after another.
   const job = await findJobById(tx, app.jobId);
@@ -122,7 +122,7 @@ async function loadForParty(
   actor: UserActor,
   applicationId: string,
 ): Promise<{ ag: repo.AgreementRow; side: Side }> {
-  const side = await sideOf(db, actor, applicationId);
+  const side = await applicationLinks().sideOf(db, actor, applicationId);
   const ag = await repo.findByApplication(db, applicationId);
   if (!ag) throw new AppError('NOT_FOUND', { message: '该报名还没有工作协议（录用后生成）' });
   return { ag, side };

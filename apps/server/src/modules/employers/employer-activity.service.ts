@@ -3,7 +3,7 @@ import { maskName } from '../../platform/crypto/mask.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { assertReadableRegion, requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
 import type { EmployersDeps } from './employer-registration.service.js';
-import * as activity from './employer-activity.repository.js';
+import { employerActivityReads } from './activity-source.js';
 import * as repo from './employers.repository.js';
 
 const commentOf = (r: {
@@ -26,6 +26,7 @@ export async function getEmployerActivity(
   const row = await repo.findEmployerById(deps.db, id);
   if (!row) throw new AppError('NOT_FOUND');
   assertReadableRegion(actor, row.townCode);
+  const activity = employerActivityReads();
   const [hires, rated] = await Promise.all([
     activity.findHires(deps.db, id),
     activity.findRatingsReceived(deps.db, id),

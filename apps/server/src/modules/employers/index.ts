@@ -1,5 +1,8 @@
 import { defineModule } from '../../platform/http/module-plugin.js';
 import { registerEmployerRoutes } from './employers.routes.js';
+import { provideEmployerLinks } from '../accounts/index.js';
+import { acceptInvitationsOnLogin } from './employer-members.service.js';
+import { findMembershipsByUser } from './employers.repository.js';
 // The employers module's face: what other modules may call.
 export {
   findMembershipsByUser,
@@ -12,6 +15,13 @@ export {
 export { requireRole, requireTown, findTownName } from './employer-registration.service.js';
 export { acceptInvitationsOnLogin } from './employer-members.service.js';
 export { findMembersOfEmployer } from './employers.repository.js';
+
+export { findEmployerRef, type EmployerRef } from './employer-refs.repository.js';
+
+export { provideEmployerActivity } from './activity-source.js';
+
+// Accounts reads memberships and accepts invitations at login through these (no import of employers).
+provideEmployerLinks({ findMembershipsByUser, acceptInvitationsOnLogin });
 
 /** The employers module as a Fastify plugin: all its routes. */
 export const employersModule = defineModule('employers', [registerEmployerRoutes]);

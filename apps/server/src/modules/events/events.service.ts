@@ -19,7 +19,9 @@ import {
   type StaffActor,
   type UserActor,
 } from '../../platform/rbac/actor.js';
-import { findEmployerRef, findJobRef, findWorkerNames, findWorkerRef, findWorkerRefByUser } from '../ledgers/index.js';
+import { findEmployerRef } from '../employers/index.js';
+import { findJobRef } from '../jobs/index.js';
+import { findWorkerNames, findWorkerRef, findWorkerRefByUser } from '../workers/index.js';
 import { isWithinRegion } from '../reference/index.js';
 import { currentToken, newCheckinSecret, tokenValid } from './checkin-token.js';
 import * as repo from './events.repository.js';

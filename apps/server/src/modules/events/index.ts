@@ -1,5 +1,7 @@
 import { defineModule } from '../../platform/http/module-plugin.js';
 import { registerEventRoutes } from './events.routes.js';
+import { registerWorkerMergeStep } from '../workers/index.js';
+import { countWorkerEventRecords } from './worker-records.js';
 // The events module's face (专项招聘活动, 送工): tables for demo data and reporting.
 export {
   recruitmentEvents,
@@ -10,6 +12,9 @@ export {
 } from './events.schema.js';
 export { currentToken } from './checkin-token.js';
 export { countWorkerEventRecords } from './worker-records.js';
+
+// Worker merges count (or move) this module's records through workers' merge steps.
+registerWorkerMergeStep({ count: countWorkerEventRecords });
 
 /** The events module as a Fastify plugin: all its routes. */
 export const eventsModule = defineModule('events', [registerEventRoutes]);

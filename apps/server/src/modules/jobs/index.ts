@@ -15,5 +15,7 @@ export {
 } from './job-headcount.repository.js';
 export { loadJobNames } from './job-names.js';
 
+export { findJobRef, type JobRef } from './job-refs.repository.js';
+
 /** The jobs module as a Fastify plugin: all its routes. */
 export const jobsModule = defineModule('jobs', [registerJobRoutes]);

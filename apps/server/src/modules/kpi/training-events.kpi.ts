@@ -5,16 +5,15 @@ import type { Pii } from '../../platform/pii.js';
 import { recruitmentEvents } from '../events/events.schema.js';
 import { findRegionLabels } from '../reference/index.js';
 import { classSessions } from '../training/training.schema.js';
+import { countNeedCoverage, findNeedWorkers } from '../training/index.js';
 import { monthlyCount, type Series } from './kpi.repository.js';
 import { source, type RowSource } from './kpi.rows.js';
 import { dayEnd, revealer, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
 import {
   CLASS_SESSION_SHEET,
   classSessionFetcher,
-  countNeedCoverage,
   EVENT_SHEET,
   eventFetcher,
-  findNeedWorkers,
   RECRUITMENT_EVENT_KINDS,
   STATION_EVENT_KINDS,
 } from '../ledgers/index.js';

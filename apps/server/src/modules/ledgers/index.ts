@@ -1,26 +1,8 @@
 import { defineModule } from '../../platform/http/module-plugin.js';
 import { registerLedgerRoutes } from './ledgers.routes.js';
-// The ledgers reporting module's face: read-only look-ups for other modules, and the ledger sheets
+// The ledgers reporting module's face: the ledger sheets
 // and fetchers the KPI acceptance pack reuses. Calendar, paging and workbook helpers live in
 // platform/reporting.
-export {
-  findWorkerRef,
-  findJobRef,
-  findEmployerRef,
-  type WorkerRef,
-  type JobRef,
-  type EmployerRef,
-} from './refs.repository.js';
-export {
-  findWorkersNeedingTrade,
-  findNeeds,
-  findWorkerTrainingRef,
-  findWorkerRefByUser,
-  findWorkerNames,
-  findNeedWorkers,
-  countNeedCoverage,
-  type MatchingWorker,
-} from './training-needs.repository.js';
 export { REGISTRATION_SHEET, FOLLOWUP_SHEET, MATCHMAKING_SHEET, GUIDANCE_SHEET } from './ledgers.excel.js';
 export {
   registrationFetcher,

@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
-import { findStaffNames } from '../accounts/index.js';
+import { staffNames } from '../../platform/directory/staff-names.js';
 import * as repo from './occupations-admin.repository.js';
 import type { OccupationRow } from './reference.repository.js';
 
@@ -253,7 +253,7 @@ export async function enableOccupation(deps: OccupationsDeps, actor: StaffActor,
 export async function occupationHistory(db: DbOrTx, id: string) {
   await mustFind(db, id);
   const rows = await repo.findOccupationChanges(db, id);
-  const names = await findStaffNames(
+  const names = await staffNames(
     db,
     rows.flatMap((r) => (r.changedBy ? [r.changedBy] : [])),
   );

@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { zodFieldErrors } from '../../platform/errors/zod-details.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
-import { findStaffNames } from '../accounts/index.js';
+import { staffNames } from '../../platform/directory/staff-names.js';
 import { SETTING_DEFAULTS } from './settings.defaults.js';
 import * as repo from './settings.repository.js';
 
@@ -31,7 +31,7 @@ export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Prom
 export async function listSettings(deps: SettingsDeps, actor: StaffActor) {
   requirePermission(actor, 'dashboard.read');
   const rows = new Map((await repo.findAllSettings(deps.db)).map((r) => [r.key, r]));
-  const names = await findStaffNames(
+  const names = await staffNames(
     deps.db,
     [...rows.values()].flatMap((r) => (r.updatedBy ? [r.updatedBy] : [])),
   );
@@ -99,7 +99,7 @@ export async function listSettingHistory(
 ) {
   requirePermission(actor, 'dashboard.read');
   const { rows, total } = await repo.findSettingChangesPage(deps.db, q);
-  const names = await findStaffNames(
+  const names = await staffNames(
     deps.db,
     rows.flatMap((r) => (r.changedBy ? [r.changedBy] : [])),
   );

@@ -1,5 +1,7 @@
 import { defineModule } from '../../platform/http/module-plugin.js';
 import { registerTrainingRoutes } from './training.routes.js';
+import { registerWorkerMergeStep } from '../workers/index.js';
+import { countWorkerTrainingRecords } from './worker-records.js';
 // The training module's face (培训推介): tables for demo data and reporting.
 export {
   trainingProviders,
@@ -12,6 +14,17 @@ export {
 } from './training.schema.js';
 export { ancestorsOf } from './training.service.js';
 export { countWorkerTrainingRecords } from './worker-records.js';
+
+// Worker merges count (or move) this module's records through workers' merge steps.
+registerWorkerMergeStep({ count: countWorkerTrainingRecords });
+
+export {
+  findWorkersNeedingTrade,
+  findNeeds,
+  findNeedWorkers,
+  countNeedCoverage,
+  type MatchingWorker,
+} from './training-needs.repository.js';
 
 /** The training module as a Fastify plugin: all its routes. */
 export const trainingModule = defineModule('training', [registerTrainingRoutes]);

@@ -20,10 +20,10 @@ import {
   scopeLikePattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
-import { findNeeds, findWorkerNames, findWorkersNeedingTrade, findWorkerTrainingRef } from '../ledgers/index.js';
+import { findNeeds, findWorkersNeedingTrade } from './training-needs.repository.js';
 import { isWithinRegion, regionPrefix } from '../reference/index.js';
 import { resolveSegment, segmentRegion } from '../profiles/index.js';
-import { findWorkersByIds } from '../workers/index.js';
+import { findWorkerNames, findWorkersByIds, findWorkerTrainingRef } from '../workers/index.js';
 import * as repo from './training.repository.js';
 import { presentCourse, presentEnrolment, presentProvider, presentSession } from './training.presenter.js';
 

@@ -14,7 +14,16 @@ export { priorityStatusOf, reviewPriorityGroups } from './priority-review.servic
 export { findSkills, findCertificates } from './worker-profile.repository.js';
 export { ageOn } from './workers.presenter.js';
 export { completenessOf } from './worker-profile.presenter.js';
+export { registerWorkerMergeStep } from './merge-steps.js';
 export { insertImportedWorkers, type ImportedWorkers } from './workers-import.repository.js';
+
+export {
+  findWorkerRef,
+  findWorkerTrainingRef,
+  findWorkerRefByUser,
+  findWorkerNames,
+  type WorkerRef,
+} from './worker-refs.repository.js';
 
 /** The workers module as a Fastify plugin: all its routes. */
 export const workersModule = defineModule('workers', [registerWorkerRoutes]);

@@ -9,10 +9,7 @@ import {
   scopedRegionPattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
-import { reassignWorkerServiceRecords } from '../services/index.js';
-import { countWorkerApplications } from '../applications/index.js';
-import { countWorkerTrainingRecords } from '../training/index.js';
-import { countWorkerEventRecords } from '../events/index.js';
+import { countLinkedWorkerRecords, moveLinkedWorkerRecords } from './merge-steps.js';
 import * as profileRepo from './worker-profile.repository.js';
 import { getWorkerDetailForStaff, presentWorkerRows } from './workers-admin.service.js';
 import * as repo from './workers-admin.repository.js';
@@ -88,16 +85,13 @@ export async function mergeWorkers(
   if (keep.idNumberHash && gone.idNumberHash && keep.idNumberHash !== gone.idNumberHash)
     throw new AppError('MERGE_CONFLICT', { message: '两份登记的身份证号码不同，是不同的人，不能合并' });
   if (keep.userId && gone.userId) throw new AppError('MERGE_CONFLICT', { message: '两份登记都已绑定账号，不能合并' });
-  const linked =
-    (await countWorkerApplications(deps.db, gone.id)) +
-    (await countWorkerTrainingRecords(deps.db, gone.id)) +
-    (await countWorkerEventRecords(deps.db, gone.id));
+  const linked = await countLinkedWorkerRecords(deps.db, gone.id);
   if (linked > 0)
     throw new AppError('MERGE_CONFLICT', { message: '被合并的登记已有报名、培训或活动记录，请保留这一份，合并另一份' });
   const columns = mergedColumns(keep, gone, deps.now());
   await deps.db.transaction(async (tx) => {
     const moved = await repo.moveWorkerChildren(tx, gone.id, keep.id);
-    const ledgerRows = await reassignWorkerServiceRecords(tx, gone.id, keep.id);
+    const ledgerRows = await moveLinkedWorkerRecords(tx, gone.id, keep.id);
     await repo.deleteWorker(tx, gone.id);
     await profileRepo.updateProfile(tx, keep.id, columns);
     const taken = ['idNumberHash', 'userId', 'phoneHash'].filter((k) => k in columns);

@@ -1,11 +1,11 @@
 import { and, arrayContains, count, desc, eq, exists, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { union } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { trainingNeeds, trainingRecommendations } from '../training/training.schema.js';
+import { trainingNeeds, trainingRecommendations } from './training.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
 import type { Slice, Window } from '../../platform/reporting/index.js';
 
-// Read-only reporting over training needs: a worker has a need when the profile lists a training
+// Training needs (owned here) read with the worker profiles' training intentions: a worker has a need when the profile lists a training
 // intention (培训意愿) or staff recorded one. Used by the training push, its list and the KPI.
 
 const hasIntention = sql`cardinality(${workerProfiles.trainingIntentions}) > 0`;
@@ -162,38 +162,4 @@ export async function findNeeds(db: DbOrTx, regionPattern: string, slice: Slice)
           .where(inArray(trainingRecommendations.workerId, ids));
   const covered = new Set(recommended.map((r) => r.workerId));
   return { rows: page.map((r) => ({ ...r, recommended: covered.has(r.workerId) })), total: all.length };
-}
-
-/** A worker's priority groups (for a subsidised course's eligibility rule) and account. */
-export async function findWorkerTrainingRef(db: DbOrTx, workerId: string) {
-  const rows = await db
-    .select({
-      id: workerProfiles.id,
-      homeRegionCode: workerProfiles.homeRegionCode,
-      priorityGroups: workerProfiles.priorityGroups,
-    })
-    .from(workerProfiles)
-    .where(eq(workerProfiles.id, workerId))
-    .limit(1);
-  return rows[0];
-}
-
-/** The worker profile of an app user (for QR check-in). */
-export async function findWorkerRefByUser(db: DbOrTx, userId: string) {
-  const rows = await db
-    .select({ id: workerProfiles.id, homeRegionCode: workerProfiles.homeRegionCode })
-    .from(workerProfiles)
-    .where(eq(workerProfiles.userId, userId))
-    .limit(1);
-  return rows[0];
-}
-
-/** Names (encrypted) and home regions of attendees, read for the attendee list. */
-export async function findWorkerNames(db: DbOrTx, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { nameEnc: string; homeRegionCode: string }>();
-  const rows = await db
-    .select({ id: workerProfiles.id, nameEnc: workerProfiles.nameEnc, homeRegionCode: workerProfiles.homeRegionCode })
-    .from(workerProfiles)
-    .where(inArray(workerProfiles.id, ids));
-  return new Map(rows.map((r) => [r.id, { nameEnc: r.nameEnc, homeRegionCode: r.homeRegionCode }]));
 }

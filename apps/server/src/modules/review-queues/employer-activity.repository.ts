@@ -6,7 +6,8 @@ import { jobPostings } from '../jobs/jobs.schema.js';
 import { ratings } from '../ratings/ratings.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
 
-// Read-only view over applications, completions and ratings for the 雇主管理 drawer.
+// Read-only view over applications, completions and ratings for the 雇主管理 drawer (employers shows
+// it through the reads review-queues provides; see employers/activity-source.ts).
 
 export const HIRE_STATUSES = ['hired', 'confirmed', 'working', 'completed'] as const;
 const LIMIT = 50;
