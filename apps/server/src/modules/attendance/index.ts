@@ -1,3 +1,4 @@
 // 考勤与完工: other modules (settlement ledgers) may read the confirmed amount due.
 export { findCompletion, type CompletionRow } from './attendance.repository.js';
 export { distanceMetres } from './attendance-rules.js';
+export { recordsOf as attendanceOf, type AttendanceRow } from './attendance.repository.js';

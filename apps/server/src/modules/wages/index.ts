@@ -1,0 +1,3 @@
+// 薪酬委托结算: the wages module's face.
+export { registerWageRoutes } from './wages.routes.js';
+export { autoReceive } from './wages.service.js';

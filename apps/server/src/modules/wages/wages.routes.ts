@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ApplicationIdParam,
+  CreateWageStatementBody,
+  DisputeWageBody,
+  EditWageStatementBody,
+  ErrorBody,
+  MyWagesSummary,
+  RecordWagePaymentBody,
+  WageLedgerPage,
+  WageLedgerQuery,
+  WageStatement,
+  WageStatementIdParam,
+  WageStatementList,
+} from '@lingong/contracts';
+import type { AppDeps } from '../../app.js';
+import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
+import * as wages from './wages.service.js';
+
+/** 薪酬委托结算: statements, their states, payments; worker, employer and console routes. */
+export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const wd = { db: deps.database.db, pii: deps.pii, now: deps.now };
+  const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+  const tags = ['wages'];
+  const one = { 200: WageStatement, ...errors };
+  const params = WageStatementIdParam;
+
+  // Worker: 我的工钱
+  app.get(
+    '/api/v1/app/worker/wages',
+    { schema: { tags, summary: '我的工钱', response: { 200: MyWagesSummary, ...errors } } },
+    async (request) => wages.myWages(wd, userActorOf(request)),
+  );
+  app.post(
+    '/api/v1/app/wages/:id/confirm',
+    { schema: { tags, summary: '工人确认工资单', params, response: one } },
+    async (request) => wages.actOnStatement(wd, userActorOf(request), request.params.id, 'confirm'),
+  );
+  app.post(
+    '/api/v1/app/wages/:id/dispute',
+    { schema: { tags, summary: '工人对工资单提出异议（原因、照片）', params, body: DisputeWageBody, response: one } },
+    async (request) => wages.actOnStatement(wd, userActorOf(request), request.params.id, 'dispute', request.body),
+  );
+  app.post(
+    '/api/v1/app/wages/:id/receive',
+    { schema: { tags, summary: '工人确认收款', params, response: one } },
+    async (request) => wages.actOnStatement(wd, userActorOf(request), request.params.id, 'receive'),
+  );
+  app.get(
+    '/api/v1/app/wages/:id',
+    { schema: { tags, summary: '工资单详情（本人或本单位）', params, response: one } },
+    async (request) => wages.getStatementForUser(wd, userActorOf(request), request.params.id),
+  );
+
+  // Employer: 待结算
+  app.get(
+    '/api/v1/app/employer/wages',
+    {
+      schema: {
+        tags,
+        summary: '待结算：本单位的工资单',
+        querystring: z.object({ applicationId: z.uuid({ error: 'ID格式不正确' }).optional() }),
+        response: { 200: WageStatementList, ...errors },
+      },
+    },
+    async (request) => wages.employerStatements(wd, userActorOf(request), request.query.applicationId),
+  );
+  app.post(
+    '/api/v1/app/applications/:id/wage-statements',
+    {
+      schema: {
+        tags,
+        summary: '生成工资单（考勤×约定工资，另列加项扣款）',
+        params: ApplicationIdParam,
+        body: CreateWageStatementBody,
+        response: { 201: WageStatement, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await wages.createStatement(wd, userActorOf(request), request.params.id, request.body)),
+  );
+  app.put(
+    '/api/v1/app/wages/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改草稿，或更正有异议的工资单（须说明）',
+        params,
+        body: EditWageStatementBody,
+        response: one,
+      },
+    },
+    async (request) => wages.editStatement(wd, userActorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/app/wages/:id/issue',
+    { schema: { tags, summary: '发出工资单', params, response: one } },
+    async (request) => wages.actOnStatement(wd, userActorOf(request), request.params.id, 'issue'),
+  );
+  app.post(
+    '/api/v1/app/wages/:id/payments',
+    {
+      schema: { tags, summary: '登记线下支付（现金/转账，幂等）', params, body: RecordWagePaymentBody, response: one },
+    },
+    async (request) => wages.payAsEmployer(wd, userActorOf(request), request.params.id, request.body, metaOf(request)),
+  );
+
+  // Console: 薪酬台账
+  app.get(
+    '/api/v1/admin/wages',
+    {
+      schema: { tags, summary: '薪酬台账', querystring: WageLedgerQuery, response: { 200: WageLedgerPage, ...errors } },
+    },
+    async (request) => wages.wageLedger(wd, staffActorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/admin/wages/:id',
+    { schema: { tags, summary: '工资单详情', params, response: one } },
+    async (request) => wages.getStatementForStaff(wd, staffActorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/admin/wages/:id/payments',
+    { schema: { tags, summary: '工作人员登记支付（幂等）', params, body: RecordWagePaymentBody, response: one } },
+    async (request) => wages.payAsStaff(wd, staffActorOf(request), request.params.id, request.body, metaOf(request)),
+  );
+}
