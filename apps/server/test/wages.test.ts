@@ -279,3 +279,144 @@ describe('console, scope, auto receipt, concurrency', () => {
     expect(after.events.at(-1)).toMatchObject({ action: 'receive', actorSide: 'system' });
   });
 });
+
+type Batch = {
+  id: string;
+  number: string;
+  status: string;
+  totalFen: number;
+  lineCount: number;
+  lines: { lineNo: number; maskedAccount: string; status: string; bankMessage: string | null; amountFen: number }[];
+};
+
+describe('委托结算: bank batch file out, bank result file in', () => {
+  const accounts = ['6228480088123456789', '6217002870012345678'];
+  let staff: string;
+  let statements: { id: string; worker: GigWorker }[] = [];
+  let batch: Batch;
+
+  beforeAll(async () => {
+    statements = [];
+    for (const [i, rate] of [15_000, 17_550].entries()) {
+      const h = await hireAt({ agreedWageFen: rate });
+      await twoDays(h.appId, h.jobId, h.worker);
+      ctx.clock.now = new Date(Date.now() + 3 * 86_400_000);
+      const s = json<Statement>(
+        await call('POST', `/api/v1/app/applications/${h.appId}/wage-statements`, owner.token, {
+          periodStart: day(1),
+          periodEnd: day(2),
+        }),
+      );
+      await call('POST', `/api/v1/app/wages/${s.id}/issue`, owner.token);
+      await call('POST', `/api/v1/app/wages/${s.id}/confirm`, h.worker.token);
+      const acct = await call('PUT', '/api/v1/app/worker/bank-account', h.worker.token, {
+        bankName: '中国农业银行鹿寨支行',
+        accountNumber: accounts[i],
+      });
+      expect(json<{ account: { maskedAccount: string } }>(acct).account.maskedAccount).toBe(
+        `**** **** **** ${accounts[i]!.slice(-4)}`,
+      );
+      statements.push({ id: s.id, worker: h.worker });
+    }
+    staff = await staffToken(ctx, { roles: ['counter_staff'], regionCode: '450223000000' });
+  });
+
+  it('a bad account number gets a field message; the account is stored encrypted', async () => {
+    const bad = await call('PUT', '/api/v1/app/worker/bank-account', statements[0]!.worker.token, {
+      bankName: '农行',
+      accountNumber: '6228-48',
+    });
+    expect(json<Err>(bad).error.details).toContainEqual({ field: 'accountNumber', message: '银行卡号应为12-30位数字' });
+    const { workerBankAccounts } = await import('../src/modules/wages/wages.schema.js');
+    const rows = await db().select().from(workerBankAccounts);
+    expect(rows.every((r) => !accounts.includes(r.accountEnc))).toBe(true);
+  });
+
+  it('creates a batch of confirmed statements (masked on screen) and exports the bank file', async () => {
+    const notConfirmed = await call('POST', '/api/v1/admin/wage-batches', staff, {
+      statementIds: [crypto.randomUUID()],
+    });
+    expect(json<Err>(notConfirmed).error.details).toContainEqual({ field: 'statementIds.0', message: '工资单不存在' });
+    const res = await call('POST', '/api/v1/admin/wage-batches', staff, { statementIds: statements.map((s) => s.id) });
+    expect(res.statusCode).toBe(201);
+    batch = json<Batch>(res);
+    expect(batch).toMatchObject({ status: 'exported', lineCount: 2, totalFen: 30_000 + 35_100 });
+    expect(batch.lines.map((l) => l.maskedAccount)).toEqual(['**** **** **** 6789', '**** **** **** 5678']);
+    const again = await call('POST', '/api/v1/admin/wage-batches', staff, { statementIds: [statements[0]!.id] });
+    expect(json<Err>(again).error.details).toContainEqual({
+      field: 'statementIds.0',
+      message: '该工资单已在其他结算批次中',
+    });
+    const file = await call('GET', `/api/v1/admin/wage-batches/${batch.id}/bank-file`, staff);
+    expect(file.statusCode).toBe(200);
+    const lines = file.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('序号,收款人姓名,收款银行,收款账号,金额(元),用途');
+    expect(lines[1]).toBe(`1,覃秀英,中国农业银行鹿寨支行,${accounts[0]},300.00,工资 ${batch.number}`);
+    expect(lines[2]).toBe(`2,覃秀英,中国农业银行鹿寨支行,${accounts[1]},351.00,工资 ${batch.number}`);
+    expect(lines[3]).toBe('合计,2,,,651.00,');
+  });
+
+  it('refuses a result file whole on a wrong total, an unknown or duplicate line, naming the line', async () => {
+    const url = `/api/v1/admin/wage-batches/${batch.id}/bank-result`;
+    const ok1 = `1,${accounts[0]},300.00,成功,`;
+    const ok2 = `2,${accounts[1]},351.00,失败,户名与账号不符`;
+    const cases: [string, string][] = [
+      [
+        ['序号,收款账号,金额,处理结果,银行附言', ok1, ok2, '合计,2,650.00'].join('\n'),
+        '第4行：合计金额与明细或批次总额651元不符',
+      ],
+      [[ok1, ok2, `3,${accounts[1]},1.00,成功,`, '合计,2,651.00'].join('\n'), '第3行：序号“3”不在本批次中'],
+      [[ok1, ok1, ok2, '合计,2,651.00'].join('\n'), '第2行：序号1重复'],
+      [[ok1, '合计,2,651.00'].join('\n'), '回单缺少第2笔的结果'],
+      [
+        [`1,${accounts[0]},300.10,成功,`, ok2, '合计,2,651.10'].join('\n'),
+        '第1行：金额300.10元与批次不符（应为300元）',
+      ],
+    ];
+    for (const [content, message] of cases) {
+      const res = await call('POST', url, staff, { content });
+      expect(res.statusCode, content).toBe(400);
+      expect(json<Err>(res).error.code).toBe('IMPORT_FAILED');
+      expect(json<Err>(res).error.details?.map((d) => d.message)).toContain(message);
+    }
+    const rows = await db().select().from(wagePayments);
+    const stillConfirmed = json<Statement>(await call('GET', `/api/v1/app/wages/${statements[0]!.id}`, owner.token));
+    expect(stillConfirmed.status).toBe('confirmed');
+    expect(rows.some((r) => r.statementId === statements[0]!.id)).toBe(false);
+  });
+
+  it('imports the result: paid lines become payments, failed lines keep the bank message; re-import refused', async () => {
+    const url = `/api/v1/admin/wage-batches/${batch.id}/bank-result`;
+    const content = [
+      '序号,收款账号,金额,处理结果,银行附言',
+      `1,${accounts[0]},300.00,成功,`,
+      `2,${accounts[1]},351.00,失败,户名与账号不符`,
+      '合计,2,651.00',
+    ].join('\r\n');
+    const res = await call('POST', url, staff, { content });
+    expect(res.statusCode).toBe(200);
+    const settled = json<Batch>(res);
+    expect(settled.status).toBe('settled');
+    expect(settled.lines.map((l) => [l.status, l.bankMessage])).toEqual([
+      ['paid', null],
+      ['failed', '户名与账号不符'],
+    ]);
+    const paid = json<Statement>(
+      await call('GET', `/api/v1/app/wages/${statements[0]!.id}`, statements[0]!.worker.token),
+    );
+    expect(paid).toMatchObject({ status: 'paid', payment: { amountFen: 30_000, reference: `${batch.number}-1` } });
+    const failed = json<Statement>(await call('GET', `/api/v1/app/wages/${statements[1]!.id}`, owner.token));
+    expect(failed.status).toBe('confirmed');
+    expect(json<Err>(await call('POST', url, staff, { content })).error.message).toBe('该批次已导入银行回单');
+    const received = json<Statement>(
+      await call('POST', `/api/v1/app/wages/${statements[0]!.id}/receive`, statements[0]!.worker.token),
+    );
+    expect(received.status).toBe('received');
+    // The failed line's statement may go into a new batch.
+    const retry = await call('POST', '/api/v1/admin/wage-batches', staff, { statementIds: [statements[1]!.id] });
+    expect(retry.statusCode).toBe(201);
+  });
+});

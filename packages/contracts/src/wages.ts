@@ -157,3 +157,54 @@ export const WageLedgerQuery = PageQuery.extend({
   overdue: z.enum(['true', 'false'], { error: '逾期筛选应为 true/false' }).optional(),
 });
 export const WageLedgerPage = pageOf(WageStatement);
+
+/** 工资代发账户: the worker's own bank account for entrusted settlement (stored encrypted). */
+export const BankAccountBody = z.object({
+  bankName: z
+    .string({ error: '请填写开户银行' })
+    .trim()
+    .min(2, { error: '开户银行至少2个字' })
+    .max(40, { error: '开户银行最多40个字' }),
+  accountNumber: z
+    .string({ error: '请填写银行卡号' })
+    .trim()
+    .regex(/^\d{12,30}$/, { error: '银行卡号应为12-30位数字' }),
+});
+export const BankAccount = z.object({ bankName: z.string(), maskedAccount: z.string(), updatedAt: z.string() });
+export const MaybeBankAccount = z.object({ account: BankAccount.nullable() });
+
+export const CreateWageBatchBody = z.object({
+  statementIds: z
+    .array(z.uuid({ error: '工资单ID格式不正确' }), { error: '请选择工资单' })
+    .min(1, { error: '请至少选择一张工资单' })
+    .max(500, { error: '一个批次最多500笔' }),
+});
+export const WageBatchLine = z.object({
+  lineNo: z.number(),
+  statementId: z.string(),
+  workerName: z.string(),
+  bankName: z.string(),
+  maskedAccount: z.string(),
+  amountFen: z.number(),
+  status: z.enum(['pending', 'paid', 'failed']),
+  bankMessage: z.string().nullable(),
+});
+export const WageBatch = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(['exported', 'settled']),
+  lineCount: z.number(),
+  totalFen: z.number(),
+  createdAt: z.string(),
+  settledAt: z.string().nullable(),
+  lines: z.array(WageBatchLine),
+});
+export type WageBatch = z.infer<typeof WageBatch>;
+export const WageBatchIdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });
+/** The bank's result file (CSV text: 序号,收款账号,金额,处理结果,银行附言; a 合计 line last). */
+export const WageBatchResultBody = z.object({
+  content: z
+    .string({ error: '请上传银行回单文件' })
+    .min(1, { error: '银行回单文件为空' })
+    .max(2_000_000, { error: '银行回单文件过大' }),
+});

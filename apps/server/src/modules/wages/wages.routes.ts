@@ -3,6 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ApplicationIdParam,
+  BankAccountBody,
+  CreateWageBatchBody,
+  MaybeBankAccount,
+  WageBatch,
+  WageBatchIdParam,
+  WageBatchResultBody,
   CreateWageStatementBody,
   DisputeWageBody,
   EditWageStatementBody,
@@ -17,6 +23,7 @@ import {
 } from '@lingong/contracts';
 import type { AppDeps } from '../../app.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
+import * as batches from './wage-batches.service.js';
 import * as wages from './wages.service.js';
 
 /** 薪酬委托结算: statements, their states, payments; worker, employer and console routes. */
@@ -125,5 +132,73 @@ export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): voi
     '/api/v1/admin/wages/:id/payments',
     { schema: { tags, summary: '工作人员登记支付（幂等）', params, body: RecordWagePaymentBody, response: one } },
     async (request) => wages.payAsStaff(wd, staffActorOf(request), request.params.id, request.body, metaOf(request)),
+  );
+
+  // 工资代发账户 (worker) and 委托结算批次 (console)
+  app.get(
+    '/api/v1/app/worker/bank-account',
+    { schema: { tags, summary: '我的工资代发账户（脱敏）', response: { 200: MaybeBankAccount, ...errors } } },
+    async (request) => batches.getBankAccount(wd, userActorOf(request)),
+  );
+  app.put(
+    '/api/v1/app/worker/bank-account',
+    {
+      schema: {
+        tags,
+        summary: '登记工资代发账户（加密保存）',
+        body: BankAccountBody,
+        response: { 200: MaybeBankAccount, ...errors },
+      },
+    },
+    async (request) => batches.setBankAccount(wd, userActorOf(request), request.body),
+  );
+  const batchOne = { 200: WageBatch, ...errors };
+  app.post(
+    '/api/v1/admin/wage-batches',
+    {
+      schema: {
+        tags,
+        summary: '新建委托结算批次',
+        body: CreateWageBatchBody,
+        response: { 201: WageBatch, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await batches.createBatch(wd, staffActorOf(request), request.body.statementIds, metaOf(request))),
+  );
+  app.get(
+    '/api/v1/admin/wage-batches/:id',
+    { schema: { tags, summary: '委托结算批次（账号脱敏）', params: WageBatchIdParam, response: batchOne } },
+    async (request) => batches.getBatch(wd, staffActorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/admin/wage-batches/:id/bank-file',
+    { schema: { tags, summary: '导出银行代发文件（CSV，审计）', params: WageBatchIdParam } },
+    async (request, reply) => {
+      const file = await batches.exportBatchFile(wd, staffActorOf(request), request.params.id, metaOf(request));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="batch.csv"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        )
+        .send(file.content);
+    },
+  );
+  app.post(
+    '/api/v1/admin/wage-batches/:id/bank-result',
+    {
+      schema: {
+        tags,
+        summary: '导入银行回单（有误整体拒绝并指出行号）',
+        params: WageBatchIdParam,
+        body: WageBatchResultBody,
+        response: batchOne,
+      },
+    },
+    async (request) =>
+      batches.importBatchResult(wd, staffActorOf(request), request.params.id, request.body.content, metaOf(request)),
   );
 }

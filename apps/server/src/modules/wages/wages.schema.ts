@@ -107,3 +107,50 @@ export const wagePayments = pgTable(
     uniqueIndex('wage_payments_key_uq').on(t.idempotencyKey),
   ],
 );
+
+/**
+ * 工资代发账户: the worker's bank account for entrusted settlement. The account number is
+ * encrypted (SM4) and shown masked; only the bank batch file carries it in full (audited).
+ */
+export const workerBankAccounts = pgTable('worker_bank_accounts', {
+  workerId: uuid('worker_id').primaryKey(),
+  bankName: text('bank_name').notNull(),
+  accountEnc: text('account_enc').notNull(),
+  accountLast4: text('account_last4').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** 委托结算批次: confirmed statements paid by staff through the bank's batch payment (代发工资). */
+export const wageBatches = pgTable(
+  'wage_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    regionCode: text('region_code').notNull(),
+    status: text('status', { enum: ['exported', 'settled'] }).notNull(),
+    lineCount: integer('line_count').notNull(),
+    totalFen: integer('total_fen').notNull(),
+    createdByStaffId: uuid('created_by_staff_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('wage_batches_number_uq').on(t.number), index('wage_batches_region_idx').on(t.regionCode)],
+);
+
+/** One line of a batch: one statement, its amount, and the bank's result. */
+export const wageBatchLines = pgTable(
+  'wage_batch_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    batchId: uuid('batch_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    statementId: uuid('statement_id').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    status: text('status', { enum: ['pending', 'paid', 'failed'] }).notNull(),
+    bankMessage: text('bank_message'),
+  },
+  (t) => [
+    uniqueIndex('wage_batch_lines_no_uq').on(t.batchId, t.lineNo),
+    index('wage_batch_lines_stmt_idx').on(t.statementId),
+  ],
+);

@@ -24,8 +24,8 @@ import * as repo from './wages.repository.js';
 import { wageStatements } from './wages.schema.js';
 
 export type WagesDeps = { db: Db; pii: Pii; now: () => Date; payments?: PaymentProvider };
-type Meta = { ip?: string; requestId?: string };
-type Actor = { side: WageActorSide; id: string | null };
+export type Meta = { ip?: string; requestId?: string };
+export type Actor = { side: WageActorSide; id: string | null };
 
 const WORKING_STATUSES = ['hired', 'confirmed', 'working', 'completed'] as const;
 const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -225,23 +225,77 @@ export async function actOnStatement(
   return presentOne(deps, row);
 }
 
+export type PayInput = {
+  method: 'cash' | 'bank_transfer' | 'entrusted';
+  reference?: string | undefined;
+  photoFileId?: string | undefined;
+  idempotencyKey: string;
+};
+
 /**
- * Record a payment through the provider. The idempotency key makes a retry return the first
- * payment; two concurrent requests serialise on the statement row lock, and the unique indexes
- * (one payment per statement, one per key) hold even if they did not.
+ * Record a payment inside the caller's transaction: lock the statement, answer a repeated key
+ * with nothing new, check the transition, ask the provider, insert the payment (unique per
+ * statement and per key), move the statement to paid and audit it. Returns the statement.
  */
-export async function recordPayment(
-  deps: WagesDeps,
+export async function payInTx(
+  tx: DbOrTx,
+  provider: PaymentProvider,
   actor: Actor,
-  row: repo.StatementRow,
-  body: {
-    method: 'cash' | 'bank_transfer';
-    reference?: string | undefined;
-    photoFileId?: string | undefined;
-    idempotencyKey: string;
-  },
+  statementId: string,
+  body: PayInput,
+  now: Date,
   meta: Meta,
-) {
+): Promise<repo.StatementRow> {
+  const locked = await repo.lockStatement(tx, statementId);
+  if (!locked) throw new AppError('NOT_FOUND', { message: '工资单不存在' });
+  // The first request committed while we waited for the lock: answer with its result.
+  const again = await repo.findPaymentByKey(tx, body.idempotencyKey);
+  if (again) {
+    if (again.statementId !== statementId) throw new AppError('CONFLICT', { message: '幂等键已用于另一张工资单' });
+    return locked;
+  }
+  const next = nextStatus(locked.status, 'pay', actor.side);
+  if (!next.ok) throw new AppError('INVALID_STATE', { message: next.message });
+  const outcome = await provider.pay({
+    statementId,
+    amountFen: locked.totalFen,
+    method: body.method,
+    reference: body.reference ?? null,
+    photoFileId: body.photoFileId ?? null,
+  });
+  const payment = await repo.insertPayment(tx, {
+    statementId,
+    idempotencyKey: body.idempotencyKey,
+    provider: outcome.provider,
+    method: body.method,
+    amountFen: locked.totalFen,
+    reference: outcome.reference,
+    photoFileId: body.photoFileId ?? null,
+    recordedBySide: actor.side,
+    recordedById: actor.id,
+    paidAt: now,
+  });
+  if (!payment) return locked;
+  const updated = await transitionTo(tx, statementId, 'pay', actor, now, { paidAt: now }, body.reference ?? null);
+  await writeAudit(tx, {
+    actor: { kind: actor.side === 'staff' ? 'staff' : 'user', id: actor.id ?? undefined },
+    action: 'wage.pay',
+    entity: 'wage_statement',
+    entityId: statementId,
+    regionCode: locked.townCode,
+    details: { amountFen: locked.totalFen, method: body.method, reference: body.reference ?? null },
+    ip: meta.ip ?? null,
+    requestId: meta.requestId ?? null,
+  });
+  return updated;
+}
+
+/**
+ * Record an offline payment. The idempotency key makes a retry return the first payment; two
+ * concurrent requests serialise on the statement row lock, and the unique indexes (one payment
+ * per statement, one per key) hold even if they did not.
+ */
+export async function recordPayment(deps: WagesDeps, actor: Actor, row: repo.StatementRow, body: PayInput, meta: Meta) {
   const earlier = await repo.findPaymentByKey(deps.db, body.idempotencyKey);
   if (earlier) {
     if (earlier.statementId !== row.id) throw new AppError('CONFLICT', { message: '幂等键已用于另一张工资单' });
@@ -249,47 +303,7 @@ export async function recordPayment(
   }
   const provider = deps.payments ?? offlinePaymentProvider;
   const now = deps.now();
-  const result = await deps.db.transaction(async (tx) => {
-    const locked = await repo.lockStatement(tx, row.id);
-    if (!locked) throw new AppError('NOT_FOUND', { message: '工资单不存在' });
-    // The first request committed while we waited for the lock: answer with its result.
-    const again = await repo.findPaymentByKey(tx, body.idempotencyKey);
-    if (again) return locked;
-    const next = nextStatus(locked.status, 'pay', actor.side);
-    if (!next.ok) throw new AppError('INVALID_STATE', { message: next.message });
-    const outcome = await provider.pay({
-      statementId: row.id,
-      amountFen: locked.totalFen,
-      method: body.method,
-      reference: body.reference ?? null,
-      photoFileId: body.photoFileId ?? null,
-    });
-    const payment = await repo.insertPayment(tx, {
-      statementId: row.id,
-      idempotencyKey: body.idempotencyKey,
-      provider: outcome.provider,
-      method: body.method,
-      amountFen: locked.totalFen,
-      reference: outcome.reference,
-      photoFileId: body.photoFileId ?? null,
-      recordedBySide: actor.side,
-      recordedById: actor.id,
-      paidAt: now,
-    });
-    if (!payment) return locked;
-    const updated = await transitionTo(tx, row.id, 'pay', actor, now, { paidAt: now }, body.reference ?? null);
-    await writeAudit(tx, {
-      actor: { kind: actor.side === 'staff' ? 'staff' : 'user', id: actor.id ?? undefined },
-      action: 'wage.pay',
-      entity: 'wage_statement',
-      entityId: row.id,
-      regionCode: row.townCode,
-      details: { amountFen: locked.totalFen, method: body.method, reference: body.reference ?? null },
-      ip: meta.ip ?? null,
-      requestId: meta.requestId ?? null,
-    });
-    return updated;
-  });
+  const result = await deps.db.transaction((tx) => payInTx(tx, provider, actor, row.id, body, now, meta));
   return presentOne(deps, result);
 }
 
@@ -341,7 +355,7 @@ export async function autoReceive(db: Db, now: Date): Promise<number> {
 
 // ---- reads ----
 
-async function presentMany(deps: WagesDeps, rows: repo.StatementRow[]) {
+export async function presentMany(deps: WagesDeps, rows: repo.StatementRow[]) {
   const ids = rows.map((r) => r.id);
   const [details, jobs, employers, workers] = [
     await repo.findDetails(deps.db, ids),

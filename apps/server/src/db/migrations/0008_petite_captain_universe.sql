@@ -1,3 +1,25 @@
+CREATE TABLE "wage_batch_lines" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"batch_id" uuid NOT NULL,
+	"line_no" integer NOT NULL,
+	"statement_id" uuid NOT NULL,
+	"amount_fen" integer NOT NULL,
+	"status" text NOT NULL,
+	"bank_message" text
+);
+--> statement-breakpoint
+CREATE TABLE "wage_batches" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"number" text NOT NULL,
+	"region_code" text NOT NULL,
+	"status" text NOT NULL,
+	"line_count" integer NOT NULL,
+	"total_fen" integer NOT NULL,
+	"created_by_staff_id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"settled_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "wage_payments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"statement_id" uuid NOT NULL,
@@ -64,8 +86,20 @@ CREATE TABLE "wage_statements" (
 	"received_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "worker_bank_accounts" (
+	"worker_id" uuid PRIMARY KEY NOT NULL,
+	"bank_name" text NOT NULL,
+	"account_enc" text NOT NULL,
+	"account_last4" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "applications" ADD COLUMN "agreed_wage_fen" integer;--> statement-breakpoint
 ALTER TABLE "applications" ADD COLUMN "pay_within_days" integer;--> statement-breakpoint
+CREATE UNIQUE INDEX "wage_batch_lines_no_uq" ON "wage_batch_lines" USING btree ("batch_id","line_no");--> statement-breakpoint
+CREATE INDEX "wage_batch_lines_stmt_idx" ON "wage_batch_lines" USING btree ("statement_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "wage_batches_number_uq" ON "wage_batches" USING btree ("number");--> statement-breakpoint
+CREATE INDEX "wage_batches_region_idx" ON "wage_batches" USING btree ("region_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "wage_payments_statement_uq" ON "wage_payments" USING btree ("statement_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "wage_payments_key_uq" ON "wage_payments" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "wage_statement_events_stmt_idx" ON "wage_statement_events" USING btree ("statement_id","at");--> statement-breakpoint
