@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { attendanceRecords } from '../src/modules/attendance/attendance.schema.js';
 import { agreements } from '../src/modules/agreements/agreements.schema.js';
-import { wagePayments } from '../src/modules/wages/wages.schema.js';
+import { wageEscalations, wagePayments } from '../src/modules/wages/wages.schema.js';
 import { autoReceive } from '../src/modules/wages/index.js';
 import { postJob } from './support/application-factories.js';
 import { appUser, buildEmployer, occupationIdByName, staffToken, TOWNS } from './support/factories.js';
@@ -223,6 +223,9 @@ describe('statement lifecycle: 150元/天 × 2 days → 300元 → dispute → c
     expect(json<Err>(other).error.message).toBe('工资单须经工人确认后才能登记支付');
     const rows = await db().select().from(wagePayments).where(eq(wagePayments.statementId, statement.id));
     expect(rows).toHaveLength(1);
+    const { creditEvents } = await import('../src/modules/credit/credit.schema.js');
+    const credit = await db().select().from(creditEvents).where(eq(creditEvents.refId, statement.id));
+    expect(credit.map((c) => [c.kind, c.subjectType, c.points])).toEqual([['wage_paid_on_time', 'employer', 1]]);
   });
 
   it('the worker confirms receipt; 我的工钱 sums paid this month', async () => {
@@ -418,5 +421,70 @@ describe('委托结算: bank batch file out, bank result file in', () => {
     // The failed line's statement may go into a new batch.
     const retry = await call('POST', '/api/v1/admin/wage-batches', staff, { statementIds: [statements[1]!.id] });
     expect(retry.statusCode).toBe(201);
+  });
+});
+
+describe('overdue → wage grievance filed for the worker, escalated, outbox for the province', () => {
+  it('files once past pay day + grace, climbs the ladder, and queues exchange records', async () => {
+    const { grievances } = await import('../src/modules/grievances/grievances.schema.js');
+    const { creditEvents } = await import('../src/modules/credit/credit.schema.js');
+    const { backgroundJobs } = await import('../src/platform/queue/queue.schema.js');
+    const { sweepOverdueWages, EXCHANGE_WAGE_GRIEVANCE } = await import('../src/modules/wages/index.js');
+    const h = await hireAt({ agreedWageFen: 15_000, payWithinDays: 1 });
+    await twoDays(h.appId, h.jobId, h.worker);
+    ctx.clock.now = new Date(Date.now() + 3 * 86_400_000);
+    const s = json<Statement>(
+      await call('POST', `/api/v1/app/applications/${h.appId}/wage-statements`, owner.token, {
+        periodStart: day(1),
+        periodEnd: day(2),
+      }),
+    );
+    await call('POST', `/api/v1/app/wages/${s.id}/issue`, owner.token);
+    expect(s.dueDate).toBe(day(3));
+    const at = (days: number) => new Date(`${day(3)}T12:00:00+08:00`).getTime() + days * 86_400_000;
+    // Pay day + 3 grace days not yet passed: nothing.
+    const levels = async () =>
+      (await db().select().from(wageEscalations).where(eq(wageEscalations.statementId, s.id))).map((e) => e.level);
+    await sweepOverdueWages(db(), ctx.deps.pii, new Date(at(3)));
+    expect(await levels()).toEqual([]);
+    const filedAt = new Date(at(4));
+    expect((await sweepOverdueWages(db(), ctx.deps.pii, filedAt)).filed).toBeGreaterThanOrEqual(1);
+    expect((await sweepOverdueWages(db(), ctx.deps.pii, filedAt)).filed).toBe(0);
+    const [g] = await db().select().from(grievances).where(eq(grievances.applicationId, h.appId));
+    expect(g).toMatchObject({
+      kind: 'wage_arrears',
+      filerSide: 'worker',
+      filerUserId: h.worker.userId,
+      status: 'submitted',
+    });
+    const credit = await db().select().from(creditEvents).where(eq(creditEvents.refId, s.id));
+    expect(credit.map((c) => [c.kind, c.subjectId])).toEqual([['wage_overdue', employerId]]);
+    expect(await levels()).toEqual(['station']);
+    await sweepOverdueWages(db(), ctx.deps.pii, new Date(filedAt.getTime() + 3 * 86_400_000));
+    expect(await levels()).toEqual(['station', 'county']);
+    await sweepOverdueWages(db(), ctx.deps.pii, new Date(filedAt.getTime() + 10 * 86_400_000));
+    expect(await levels()).toEqual(['station', 'county', 'inspection']);
+    expect((await sweepOverdueWages(db(), ctx.deps.pii, new Date(filedAt.getTime() + 11 * 86_400_000))).escalated).toBe(
+      0,
+    );
+    const outbox = await db().select().from(backgroundJobs).where(eq(backgroundJobs.kind, EXCHANGE_WAGE_GRIEVANCE));
+    const mine = outbox.filter((j) => j.payload.statementId === s.id);
+    expect(mine.map((j) => [j.payload.level, j.payload.target, j.state])).toEqual([
+      ['station', 'gx_szrs', 'queued'],
+      ['county', 'gx_szrs', 'queued'],
+      ['inspection', 'gx_szrs', 'queued'],
+    ]);
+    ctx.clock.now = new Date(filedAt.getTime() + 11 * 86_400_000);
+    const staff = await staffToken(ctx, { roles: ['counter_staff'], regionCode: '450223000000' });
+    const page = json<{ items: Statement[] & { grievanceId: string }[] }>(
+      await call('GET', '/api/v1/admin/wages?overdue=true', staff),
+    );
+    const row = page.items.find((i) => i.id === s.id) as unknown as {
+      overdue: boolean;
+      grievanceId: string;
+      escalations: { levelLabel: string }[];
+    };
+    expect(row).toMatchObject({ overdue: true, grievanceId: g!.id });
+    expect(row.escalations.map((e) => e.levelLabel)).toEqual(['零工驿站', '县就业服务中心', '劳动保障监察']);
   });
 });

@@ -110,8 +110,29 @@ export const SETTING_SCHEMAS = {
         .int({ error: '自动确认收款期限应为整数天数' })
         .min(1, { error: '自动确认收款期限至少1天' })
         .max(30, { error: '自动确认收款期限最多30天' }),
+      /** 升级阶梯: days after filing an unresolved wage grievance moves to the county centre, then to 劳动保障监察. */
+      escalateAfterDays: z
+        .object(
+          {
+            county: z
+              .number({ error: '升级到县中心的天数应为数字' })
+              .int({ error: '升级到县中心的天数应为整数' })
+              .min(1, { error: '升级到县中心至少1天' })
+              .max(60, { error: '升级到县中心最多60天' }),
+            inspection: z
+              .number({ error: '升级到劳动保障监察的天数应为数字' })
+              .int({ error: '升级到劳动保障监察的天数应为整数' })
+              .min(1, { error: '升级到劳动保障监察至少1天' })
+              .max(120, { error: '升级到劳动保障监察最多120天' }),
+          },
+          { error: '应包含县中心和劳动保障监察两级' },
+        )
+        .refine((d) => d.inspection > d.county, {
+          error: '升级到劳动保障监察的天数应大于升级到县中心的天数',
+          path: ['inspection'],
+        }),
     },
-    { error: '应包含扣款上限、小时最低工资、逾期宽限和自动确认收款期限' },
+    { error: '应包含扣款上限、小时最低工资、逾期宽限、自动确认收款期限和升级阶梯' },
   ),
   /** SMS texts by template code; `${name}` placeholders are filled when sending. */
   smsTemplates: z.record(

@@ -134,6 +134,11 @@ export const WageStatement = z.object({
   lines: z.array(WageLine),
   events: z.array(WageStatementEvent),
   payment: WagePayment.nullable(),
+  /** The wage grievance the overdue sweep filed, and its escalation steps. */
+  grievanceId: z.string().nullable(),
+  escalations: z.array(
+    z.object({ level: z.enum(['station', 'county', 'inspection']), levelLabel: z.string(), at: z.string() }),
+  ),
 });
 export type WageStatement = z.infer<typeof WageStatement>;
 export const WageStatementList = z.object({ items: z.array(WageStatement) });

@@ -13,6 +13,8 @@ export const CREDIT_EVENT_KINDS = [
   'rating_1',
   'manual_adjust',
   'appeal_upheld',
+  'wage_paid_on_time',
+  'wage_overdue',
 ] as const;
 
 /** The credit ledger: one row per scoring event, never updated (a reversal is a new row). */

@@ -2,3 +2,4 @@
 export { registerGrievanceRoutes } from './grievances.routes.js';
 export { countOpenGrievances } from './grievances-admin.service.js';
 export { grievances, grievanceEvents } from './grievances.schema.js';
+export { fileWageGrievanceForWorker, isGrievanceUnresolved } from './wage-grievance.js';

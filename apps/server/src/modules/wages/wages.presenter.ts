@@ -23,7 +23,12 @@ export function isOverdue(row: StatementRow, today: string): boolean {
 export function presentStatement(
   row: StatementRow,
   names: { jobTitle: string; employerName: string; workerName: string },
-  details: { lines: LineRow[]; events: EventRow[]; payment: PaymentRow | null },
+  details: {
+    lines: LineRow[];
+    events: EventRow[];
+    payment: PaymentRow | null;
+    escalations: { level: 'station' | 'county' | 'inspection'; at: Date }[];
+  },
   today: string,
 ): WageStatement {
   return {
@@ -72,5 +77,13 @@ export function presentStatement(
           paidAt: details.payment.paidAt.toISOString(),
         }
       : null,
+    grievanceId: row.grievanceId,
+    escalations: details.escalations.map((e) => ({
+      level: e.level,
+      levelLabel: LEVEL_LABELS[e.level],
+      at: e.at.toISOString(),
+    })),
   };
 }
+
+const LEVEL_LABELS = { station: '零工驿站', county: '县就业服务中心', inspection: '劳动保障监察' } as const;

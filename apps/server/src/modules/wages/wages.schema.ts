@@ -154,3 +154,22 @@ export const wageBatchLines = pgTable(
     index('wage_batch_lines_stmt_idx').on(t.statementId),
   ],
 );
+
+export const ESCALATION_LEVELS = ['station', 'county', 'inspection'] as const;
+
+/**
+ * 欠薪升级阶梯: each step of an overdue statement's grievance (filed at the station, then the
+ * county centre, then 劳动保障监察), once per level. Each step also queues an outbox record for
+ * the provincial exchange (background_jobs kind `exchange.wage_grievance`).
+ */
+export const wageEscalations = pgTable(
+  'wage_escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    statementId: uuid('statement_id').notNull(),
+    grievanceId: uuid('grievance_id').notNull(),
+    level: text('level', { enum: ESCALATION_LEVELS }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('wage_escalations_level_uq').on(t.statementId, t.level)],
+);

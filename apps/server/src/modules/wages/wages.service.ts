@@ -12,6 +12,7 @@ import {
 } from '../../platform/rbac/actor.js';
 import { findApplication } from '../applications/index.js';
 import { attendanceOf } from '../attendance/index.js';
+import { recordCreditEvent } from '../credit/index.js';
 import { findEmployerNames, findMembershipsByUser, requireRole } from '../employers/index.js';
 import { findJobById, findJobsByIds } from '../jobs/index.js';
 import { getSetting } from '../settings/index.js';
@@ -20,6 +21,7 @@ import { addDays, computeWage, quantityFromAttendance, type WageLine, type WageU
 import { nextStatus, type WageAction, type WageActorSide } from './wage-states.js';
 import { offlinePaymentProvider, type PaymentProvider } from './payment-provider.js';
 import { presentStatement } from './wages.presenter.js';
+import { escalationsOf } from './wage-overdue.js';
 import * as repo from './wages.repository.js';
 import { wageStatements } from './wages.schema.js';
 
@@ -277,6 +279,17 @@ export async function payInTx(
   });
   if (!payment) return locked;
   const updated = await transitionTo(tx, statementId, 'pay', actor, now, { paidAt: now }, body.reference ?? null);
+  // Paid by the pay day: a good credit event for the employer (overdue ones come from the sweep).
+  if (shanghaiDay(now) <= locked.dueDate)
+    await recordCreditEvent(tx, {
+      subjectType: 'employer',
+      subjectId: locked.employerId,
+      kind: 'wage_paid_on_time',
+      refType: 'wage_statement',
+      refId: statementId,
+      reason: `按时支付工资${locked.totalFen / 100}元`,
+      at: now,
+    });
   await writeAudit(tx, {
     actor: { kind: actor.side === 'staff' ? 'staff' : 'user', id: actor.id ?? undefined },
     action: 'wage.pay',
@@ -357,8 +370,9 @@ export async function autoReceive(db: Db, now: Date): Promise<number> {
 
 export async function presentMany(deps: WagesDeps, rows: repo.StatementRow[]) {
   const ids = rows.map((r) => r.id);
-  const [details, jobs, employers, workers] = [
+  const [details, escalations, jobs, employers, workers] = [
     await repo.findDetails(deps.db, ids),
+    await escalationsOf(deps.db, ids),
     await findJobsByIds(deps.db, [...new Set(rows.map((r) => r.jobId))]),
     await findEmployerNames(
       deps.db,
@@ -381,6 +395,7 @@ export async function presentMany(deps: WagesDeps, rows: repo.StatementRow[]) {
         lines: details.lines.filter((l) => l.statementId === r.id),
         events: details.events.filter((e) => e.statementId === r.id),
         payment: details.payments.find((p) => p.statementId === r.id) ?? null,
+        escalations: escalations.filter((e) => e.statementId === r.id),
       },
       today,
     ),

@@ -20,6 +20,14 @@ CREATE TABLE "wage_batches" (
 	"settled_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "wage_escalations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"statement_id" uuid NOT NULL,
+	"grievance_id" uuid NOT NULL,
+	"level" text NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "wage_payments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"statement_id" uuid NOT NULL,
@@ -100,6 +108,7 @@ CREATE UNIQUE INDEX "wage_batch_lines_no_uq" ON "wage_batch_lines" USING btree (
 CREATE INDEX "wage_batch_lines_stmt_idx" ON "wage_batch_lines" USING btree ("statement_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "wage_batches_number_uq" ON "wage_batches" USING btree ("number");--> statement-breakpoint
 CREATE INDEX "wage_batches_region_idx" ON "wage_batches" USING btree ("region_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "wage_escalations_level_uq" ON "wage_escalations" USING btree ("statement_id","level");--> statement-breakpoint
 CREATE UNIQUE INDEX "wage_payments_statement_uq" ON "wage_payments" USING btree ("statement_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "wage_payments_key_uq" ON "wage_payments" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "wage_statement_events_stmt_idx" ON "wage_statement_events" USING btree ("statement_id","at");--> statement-breakpoint
