@@ -486,5 +486,13 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
     };
     expect(row).toMatchObject({ overdue: true, grievanceId: g!.id });
     expect(row.escalations.map((e) => e.levelLabel)).toEqual(['零工驿站', '县就业服务中心', '劳动保障监察']);
+    const file = await call('GET', '/api/v1/admin/wages/export?overdue=true', staff);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('薪酬台账');
+    expect((sheet?.getRow(1).values as string[]).slice(1, 5)).toEqual(['序号', '用工主体', '岗位', '工人']);
+    expect(sheet?.rowCount).toBe(page.items.length + 1);
   });
 });
