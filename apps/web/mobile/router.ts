@@ -109,6 +109,11 @@ export const router = createRouter({
       meta: { title: '我要投诉', requiresAuth: true },
     },
     {
+      path: '/me/wages',
+      component: () => import('./pages/wages/MyWagesPage.vue'),
+      meta: { title: '我的工钱', requiresAuth: true },
+    },
+    {
       path: '/me/grievances',
       component: () => import('./pages/grievances/MyGrievancesPage.vue'),
       meta: { title: '我的投诉', requiresAuth: true },
