@@ -486,6 +486,18 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
     };
     expect(row).toMatchObject({ overdue: true, grievanceId: g!.id });
     expect(row.escalations.map((e) => e.levelLabel)).toEqual(['零工驿站', '县就业服务中心', '劳动保障监察']);
+    const figures = json<{
+      overdueCount: number;
+      overdueFen: number;
+      settledFen: number;
+      disputesResolved: number;
+      medianDaysToPay: number | null;
+    }>(await call('GET', '/api/v1/admin/wages/figures', staff));
+    expect(figures.overdueCount).toBe(page.items.length);
+    expect(figures.overdueFen).toBe(page.items.reduce((sum, i) => sum + (i as unknown as Statement).totalFen, 0));
+    expect(figures.settledFen).toBeGreaterThanOrEqual(30_000);
+    expect(figures.disputesResolved).toBe(1);
+    expect(figures.medianDaysToPay).not.toBeNull();
     const file = await call('GET', '/api/v1/admin/wages/export?overdue=true', staff);
     expect(file.headers['content-type']).toContain('spreadsheetml');
     const ExcelJS = (await import('exceljs')).default;

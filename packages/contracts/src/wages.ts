@@ -213,3 +213,12 @@ export const WageBatchResultBody = z.object({
     .min(1, { error: '银行回单文件为空' })
     .max(2_000_000, { error: '银行回单文件过大' }),
 });
+
+/** 薪酬指标: wages settled (fen), statements overdue (count, fen), median days from work to pay, disputes resolved. */
+export const WageKpi = z.object({
+  settledFen: z.number(),
+  overdueCount: z.number(),
+  overdueFen: z.number(),
+  medianDaysToPay: z.number().nullable(),
+  disputesResolved: z.number(),
+});

@@ -15,6 +15,7 @@ import {
   ErrorBody,
   MyWagesSummary,
   RecordWagePaymentBody,
+  WageKpi,
   WageLedgerPage,
   WageLedgerQuery,
   WageStatement,
@@ -124,6 +125,17 @@ export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): voi
       schema: { tags, summary: '薪酬台账', querystring: WageLedgerQuery, response: { 200: WageLedgerPage, ...errors } },
     },
     async (request) => wages.wageLedger(wd, staffActorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/admin/wages/figures',
+    {
+      schema: {
+        tags,
+        summary: '薪酬指标（已结算、逾期、支付天数中位数、已解决异议）',
+        response: { 200: WageKpi, ...errors },
+      },
+    },
+    async (request) => wages.wageKpi(wd, staffActorOf(request)),
   );
   app.get(
     '/api/v1/admin/wages/export',

@@ -487,3 +487,10 @@ export async function getStatementForStaff(deps: WagesDeps, actor: StaffActor, i
   assertReadableRegion(actor, row.townCode);
   return presentOne(deps, row);
 }
+
+/** 薪酬指标 for the dashboard, in the staff member's region; each figure drills down through the ledger filters. */
+export async function wageKpi(deps: WagesDeps, actor: StaffActor) {
+  requirePermission(actor, 'wages.read');
+  const pattern = scopedRegionPattern(actor) as string;
+  return repo.wageFigures(deps.db, pattern, shanghaiDay(deps.now()));
+}
