@@ -58,6 +58,11 @@ export const router = createRouter({
       meta: { title: '我是雇主', requiresAuth: true },
     },
     {
+      path: '/employer/wages',
+      component: () => import('./pages/wages/EmployerWagesPage.vue'),
+      meta: { title: '待结算', requiresAuth: true },
+    },
+    {
       path: '/employer/register',
       component: () => import('./pages/employer/EmployerRegisterPage.vue'),
       meta: { title: '登记用工主体', requiresAuth: true },
