@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
+import { shanghaiDay } from '../../platform/reporting/index.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import { assertReadableRegion, requirePermission, type StaffActor, type UserActor } from '../../platform/rbac/actor.js';
 import { findWorkerByUserId, findWorkersByIds } from '../workers/index.js';
@@ -12,7 +13,6 @@ import { wageBatches, wageBatchLines, wageStatements, workerBankAccounts } from 
 type BatchRow = typeof wageBatches.$inferSelect;
 type BatchLineRow = typeof wageBatchLines.$inferSelect;
 
-const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const maskAccount = (last4: string) => `**** **** **** ${last4}`;
 
 // ---- the worker's account ----

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
+import { shanghaiDay } from '../../platform/reporting/index.js';
 import { enqueue } from '../../platform/queue/index.js';
 import { recordCreditEvent, subjectInfos } from '../credit/index.js';
 import { fileWageGrievanceForWorker, isGrievanceUnresolved } from '../grievances/index.js';
@@ -17,7 +18,6 @@ const LEVEL_LABELS: Record<Level, string> = {
   county: '县就业服务中心',
   inspection: '劳动保障监察',
 };
-const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The outbox kind the provincial exchange (数智人社) delivers; until it exists the records wait, visibly. */
 export const EXCHANGE_WAGE_GRIEVANCE = 'exchange.wage_grievance';

@@ -22,9 +22,9 @@ import {
   WageStatementIdParam,
   WageStatementList,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
-import { collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../platform/excel/list-export.js';
+import { collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../platform/reporting/index.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import * as batches from './wage-batches.service.js';
 import * as wages from './wages.service.js';

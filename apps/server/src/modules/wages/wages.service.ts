@@ -1,6 +1,8 @@
 import { and, eq, inArray, like, lt, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
+import { emptyPage, paged, shanghaiDay } from '../../platform/reporting/index.js';
+import type { WageStatement } from '@lingong/contracts';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
 import {
@@ -30,7 +32,6 @@ export type Meta = { ip?: string; requestId?: string };
 export type Actor = { side: WageActorSide; id: string | null };
 
 const WORKING_STATUSES = ['hired', 'confirmed', 'working', 'completed'] as const;
-const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Days after the period end when the rate was agreed without a pay day (older hires). */
 export const DEFAULT_PAY_WITHIN_DAYS = 3;
@@ -461,7 +462,7 @@ export async function wageLedger(
 ) {
   requirePermission(actor, 'wages.read');
   const pattern = scopedRegionPattern(actor, q.townCode);
-  if (!pattern) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  if (!pattern) return emptyPage<WageStatement>(q);
   const conds: SQL[] = [like(wageStatements.townCode, pattern)];
   if (q.employerId) conds.push(eq(wageStatements.employerId, q.employerId));
   if (q.status) conds.push(eq(wageStatements.status, q.status));
@@ -473,11 +474,10 @@ export async function wageLedger(
     if (overdue) conds.push(overdue);
   }
   const where = and(...conds);
-  const [total, rows] = [
-    await repo.countStatements(deps.db, where),
-    await repo.findStatements(deps.db, where, q.pageSize, (q.page - 1) * q.pageSize),
-  ];
-  return { items: await presentMany(deps, rows), total, page: q.page, pageSize: q.pageSize };
+  return paged(q, async (slice) => ({
+    items: await presentMany(deps, await repo.findStatements(deps.db, where, slice.limit, slice.offset)),
+    total: await repo.countStatements(deps.db, where),
+  }));
 }
 
 export async function getStatementForStaff(deps: WagesDeps, actor: StaffActor, id: string) {
