@@ -48,6 +48,7 @@ import { mapModule } from './modules/map/index.js';
 import { creditModule } from './modules/credit/index.js';
 import { ratingsModule } from './modules/ratings/index.js';
 import { grievancesModule } from './modules/grievances/index.js';
+import { wagesModule } from './modules/wages/index.js';
 import { registerModerationRoutes } from './platform/moderation/moderation.routes.js';
 
 export type { AppDeps } from './deps.js';
@@ -83,6 +84,7 @@ const MODULES: AppModule[] = [
   creditModule,
   ratingsModule,
   grievancesModule,
+  wagesModule,
 ];
 
 /** Build the HTTP app: platform plugins first, then each module's routes. */

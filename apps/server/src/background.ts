@@ -4,6 +4,7 @@ import { expireJobs } from './modules/jobs/index.js';
 import { sendShiftReminders } from './modules/applications/index.js';
 import { runPublicationSchedule } from './modules/publications/index.js';
 import { revealDueRatings } from './modules/ratings/index.js';
+import { autoReceive, sweepOverdueWages } from './modules/wages/index.js';
 
 /** Recurring work, enqueued once per bucket whatever the number of worker processes. */
 export const SCHEDULES: Schedule[] = [
@@ -11,6 +12,7 @@ export const SCHEDULES: Schedule[] = [
   { kind: 'notifications.shift_reminders', everyMinutes: 60 },
   { kind: 'publications.schedule', everyMinutes: 5 },
   { kind: 'ratings.reveal', everyMinutes: 60 },
+  { kind: 'wages.sweep', everyMinutes: 60 },
 ];
 
 /**
@@ -45,6 +47,10 @@ export function createJobRunner(
   });
   runner.register('publications.schedule', async (_job, { db, now }) => {
     await runPublicationSchedule(db, now);
+  });
+  runner.register('wages.sweep', async (_job, { db, now }) => {
+    await sweepOverdueWages(db, deps.pii, now);
+    await autoReceive(db, now);
   });
   runner.register('ratings.reveal', async (_job, { db, now }) => {
     await revealDueRatings({ db, pii: deps.pii }, now);

@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import type { Permission } from '@lingong/contracts';
 import {
   Briefcase,
+  Wallet,
   Collection,
   DocumentChecked,
   Filter,
@@ -56,6 +57,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/occupations', title: '工种管理', permission: 'dashboard.read', icon: Collection },
   { path: '/credit', title: '诚信管理', permission: 'credit.read', icon: Medal },
   { path: '/grievances', title: '投诉处理', permission: 'grievances.read', icon: ChatLineSquare },
+  { path: '/wages', title: '薪酬台账', permission: 'wages.read', icon: Wallet },
   { path: '/sensitive-words', title: '敏感词管理', permission: 'moderation.read', icon: Filter },
   { path: '/publications', title: '统一发布', permission: 'dashboard.read', icon: Promotion },
   { path: '/staff', title: '人员与角色', permission: 'staff.read', icon: UserFilled },

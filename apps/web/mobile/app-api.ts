@@ -106,6 +106,7 @@ export const fetchRecommendedWorkers = (jobId: string) =>
   api.get<{ items: RecommendedWorker[] }>(`/api/v1/app/jobs/${jobId}/recommended-workers`);
 export const inviteWorker = (jobId: string, workerId: string) =>
   api.post<Application>(`/api/v1/app/jobs/${jobId}/invitations`, { workerId });
-export const hireApplicant = (id: string) => api.post<Application>(`/api/v1/app/applications/${id}/hire`);
+export const hireApplicant = (id: string, terms?: { agreedWageFen?: number; payWithinDays?: number }) =>
+  api.post<Application>(`/api/v1/app/applications/${id}/hire`, terms ?? {});
 export const declineApplicant = (id: string, reason: string) =>
   api.post<Application>(`/api/v1/app/applications/${id}/decline`, { reason });

@@ -58,6 +58,11 @@ export const router = createRouter({
       meta: { title: '我是雇主', requiresAuth: true },
     },
     {
+      path: '/employer/wages',
+      component: () => import('./pages/wages/EmployerWagesPage.vue'),
+      meta: { title: '待结算', requiresAuth: true },
+    },
+    {
       path: '/employer/register',
       component: () => import('./pages/employer/EmployerRegisterPage.vue'),
       meta: { title: '登记用工主体', requiresAuth: true },
@@ -107,6 +112,11 @@ export const router = createRouter({
       path: '/applications/:id/grievance',
       component: () => import('./pages/grievances/FileGrievancePage.vue'),
       meta: { title: '我要投诉', requiresAuth: true },
+    },
+    {
+      path: '/me/wages',
+      component: () => import('./pages/wages/MyWagesPage.vue'),
+      meta: { title: '我的工钱', requiresAuth: true },
     },
     {
       path: '/me/grievances',

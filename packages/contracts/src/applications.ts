@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WageUnit } from './jobs.js';
+import { Settlement, WageUnit } from './jobs.js';
 
 export const APPLICATION_STATUSES = [
   'applied',
@@ -44,6 +44,27 @@ export const ReasonBody = z.object({
 export const OptionalReasonBody = z
   .object({ reason: z.string().trim().max(200, { error: '原因最多200个字' }).optional() })
   .nullish();
+/**
+ * 录用: the employer fixes the agreed rate (fen per the posting's unit, within its range) and the
+ * pay day (days after each settlement period). Without a rate the posting's minimum applies.
+ */
+export const HireBody = z
+  .object({
+    agreedWageFen: z
+      .number({ error: '约定工资应为数字（分）' })
+      .int({ error: '约定工资应为整数（分）' })
+      .min(1, { error: '约定工资应大于0' })
+      .max(100_000_000, { error: '约定工资过大' })
+      .optional(),
+    payWithinDays: z
+      .number({ error: '支付期限应为数字' })
+      .int({ error: '支付期限应为整数天数' })
+      .min(0, { error: '支付期限不能为负数' })
+      .max(30, { error: '支付期限最多30天' })
+      .optional(),
+  })
+  .nullish();
+export type HireBody = z.infer<typeof HireBody>;
 export const InviteBody = z.object({ workerId: z.uuid({ error: '请选择要邀请的工人' }) });
 
 export const ApplicationEvent = z.object({
@@ -71,6 +92,11 @@ export const Application = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   events: z.array(ApplicationEvent),
+  /** 约定工资 fixed at hire (fen per wageUnit), shown to the worker before confirming; null before hire. */
+  agreedWageFen: z.number().int().nullable().optional(),
+  wageUnit: WageUnit.optional(),
+  settlement: Settlement.optional(),
+  payWithinDays: z.number().int().nullable().optional(),
   /** The worker's credit level, on the employer's applicant list. */
   workerCreditLevel: z.string().nullable().optional(),
 });

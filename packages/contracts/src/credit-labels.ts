@@ -11,6 +11,8 @@ export const CREDIT_EVENT_KIND_LABELS = {
   rating_1: '获评1星',
   manual_adjust: '人工调整',
   appeal_upheld: '申诉成立（冲正）',
+  wage_paid_on_time: '按时支付工资',
+  wage_overdue: '工资逾期未付',
 } as const;
 export const CREDIT_LEVEL_NAMES = {
   excellent: '信用优秀',

@@ -26,6 +26,8 @@ export const CREDIT_EVENT_KIND_VALUES = [
   'rating_1',
   'manual_adjust',
   'appeal_upheld',
+  'wage_paid_on_time',
+  'wage_overdue',
 ] as const;
 export const CreditEventKindEnum = z.enum(CREDIT_EVENT_KIND_VALUES, { error: '信用事件类型不正确' });
 export const CREDIT_SUBJECTS = PARTY_SIDES;

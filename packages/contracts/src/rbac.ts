@@ -40,6 +40,9 @@ export const PERMISSIONS = [
   'credit.write',
   'grievances.read',
   'grievances.write',
+  /** 薪酬台账: read statements and payments; write: record payments, correct statements. */
+  'wages.read',
+  'wages.write',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
@@ -57,6 +60,7 @@ export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = 
     'services.write',
     'publications.write',
     'grievances.write',
+    'wages.write',
   ],
   station_agent: [
     'dashboard.read',
@@ -74,6 +78,8 @@ export const STAFF_ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = 
     'credit.read',
     'grievances.read',
     'grievances.write',
+    'wages.read',
+    'wages.write',
   ],
   reviewer: [
     ...READS.filter((p) => p !== 'audit.read' && p !== 'staff.read'),

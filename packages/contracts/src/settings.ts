@@ -80,6 +80,60 @@ export const SETTING_SCHEMAS = {
     },
     { error: '应包含受理时限和办结时限' },
   ),
+  /**
+   * 薪酬结算规则. deductionCapPercent: deductions on one statement may not exceed this share of the
+   * computed wage (工资支付暂行规定 第十六条: 每月扣除部分不得超过当月工资的20%). minimumHourlyWageFen:
+   * the local hourly minimum wage (柳州市/鹿寨县 figure, 广西壮族自治区最低工资标准; staff update it
+   * when the region adjusts it); an hourly rate and an hourly statement after deductions may not go
+   * below it. graceDays: days after the pay day before an unpaid statement is overdue and files a
+   * wage grievance. autoReceiveDays: days of silence after payment before receipt is assumed.
+   */
+  wageRules: z.object(
+    {
+      deductionCapPercent: z
+        .number({ error: '扣款上限应为数字' })
+        .int({ error: '扣款上限应为整数百分比' })
+        .min(0, { error: '扣款上限不能为负数' })
+        .max(100, { error: '扣款上限最多100%' }),
+      minimumHourlyWageFen: z
+        .number({ error: '小时最低工资应为数字（分）' })
+        .int({ error: '小时最低工资应为整数（分）' })
+        .min(0, { error: '小时最低工资不能为负数' })
+        .max(100_000, { error: '小时最低工资过大' }),
+      graceDays: z
+        .number({ error: '逾期宽限应为数字' })
+        .int({ error: '逾期宽限应为整数天数' })
+        .min(0, { error: '逾期宽限不能为负数' })
+        .max(60, { error: '逾期宽限最多60天' }),
+      autoReceiveDays: z
+        .number({ error: '自动确认收款期限应为数字' })
+        .int({ error: '自动确认收款期限应为整数天数' })
+        .min(1, { error: '自动确认收款期限至少1天' })
+        .max(30, { error: '自动确认收款期限最多30天' }),
+      /** 升级阶梯: days after filing an unresolved wage grievance moves to the county centre, then to 劳动保障监察. */
+      escalateAfterDays: z
+        .object(
+          {
+            county: z
+              .number({ error: '升级到县中心的天数应为数字' })
+              .int({ error: '升级到县中心的天数应为整数' })
+              .min(1, { error: '升级到县中心至少1天' })
+              .max(60, { error: '升级到县中心最多60天' }),
+            inspection: z
+              .number({ error: '升级到劳动保障监察的天数应为数字' })
+              .int({ error: '升级到劳动保障监察的天数应为整数' })
+              .min(1, { error: '升级到劳动保障监察至少1天' })
+              .max(120, { error: '升级到劳动保障监察最多120天' }),
+          },
+          { error: '应包含县中心和劳动保障监察两级' },
+        )
+        .refine((d) => d.inspection > d.county, {
+          error: '升级到劳动保障监察的天数应大于升级到县中心的天数',
+          path: ['inspection'],
+        }),
+    },
+    { error: '应包含扣款上限、小时最低工资、逾期宽限、自动确认收款期限和升级阶梯' },
+  ),
   /** SMS texts by template code; `${name}` placeholders are filled when sending. */
   smsTemplates: z.record(
     SmsTemplateKey,

@@ -46,10 +46,13 @@ export async function generateAgreement(
   const year = Number(shanghaiDay(input.now).slice(0, 4));
   const number = `LZXY-${year}-${String(await repo.nextSerial(tx, year)).padStart(6, '0')}`;
   const workerName = input.pii.decrypt(worker.nameEnc);
+  // The rate agreed at hire when there is one; the posting's range only for older hires.
   const wage =
-    job.wageMinFen === job.wageMaxFen
-      ? `${yuan(job.wageMinFen)}元/${WAGE_UNIT_LABELS[job.wageUnit]}`
-      : `${yuan(job.wageMinFen)}-${yuan(job.wageMaxFen)}元/${WAGE_UNIT_LABELS[job.wageUnit]}`;
+    app.agreedWageFen != null
+      ? `${yuan(app.agreedWageFen)}元/${WAGE_UNIT_LABELS[job.wageUnit]}（录用时约定）`
+      : job.wageMinFen === job.wageMaxFen
+        ? `${yuan(job.wageMinFen)}元/${WAGE_UNIT_LABELS[job.wageUnit]}`
+        : `${yuan(job.wageMinFen)}-${yuan(job.wageMaxFen)}元/${WAGE_UNIT_LABELS[job.wageUnit]}`;
   const text = fillTemplate(template.body, {
     number,
     employerName: names.employer,
@@ -65,7 +68,10 @@ export async function generateAgreement(
     town: names.town,
     address: job.address,
     wage,
-    settlement: SETTLEMENT_LABELS[job.settlement],
+    settlement:
+      app.payWithinDays != null
+        ? `${SETTLEMENT_LABELS[job.settlement]}，工资支付日：每个结算周期结束后${app.payWithinDays}日内`
+        : SETTLEMENT_LABELS[job.settlement],
     generatedDate: shanghaiDay(input.now),
   });
   const row = await repo.insertAgreement(tx, {

@@ -17,13 +17,23 @@ import {
 import { presentOne } from './application-queries.service.js';
 import * as repo from './applications.repository.js';
 import { recordLateCancel } from '../credit/index.js';
+import { getSetting } from '../settings/index.js';
+
+/** Days after each settlement period by which wages are paid, when the employer does not say. */
+const DEFAULT_PAY_WITHIN_DAYS = 3;
 
 /**
  * Hire an applicant. Headcount holds under concurrency: the job row is locked FOR UPDATE, the
  * hired and confirmed applications are counted against the headcount, all in one transaction;
  * the last place turns the job `filled`. The hire is a matchmaking record.
  */
-export async function hire(deps: ApplicationsDeps, actor: UserActor, id: string, meta: Meta) {
+export async function hire(
+  deps: ApplicationsDeps,
+  actor: UserActor,
+  id: string,
+  meta: Meta,
+  terms: { agreedWageFen?: number | undefined; payWithinDays?: number | undefined } = {},
+) {
   const app = await loadEmployerApplication(deps.db, actor, id);
   const worker = await findWorkerById(deps.db, app.workerId);
   const row = await deps.db.transaction(async (tx) => {
@@ -33,6 +43,17 @@ export async function hire(deps: ApplicationsDeps, actor: UserActor, id: string,
     if (job.status === 'filled' || taken >= job.headcount)
       throw new AppError('JOB_FULL', { message: `该岗位已招满（${job.headcount}人）` });
     if (job.status !== 'published') throw new AppError('INVALID_STATE', { message: '岗位不在招聘中，不能录用' });
+    const agreedWageFen = terms.agreedWageFen ?? job.wageMinFen;
+    if (agreedWageFen < job.wageMinFen || agreedWageFen > job.wageMaxFen)
+      throw AppError.field(
+        'agreedWageFen',
+        `约定工资应在岗位标明的范围内（${job.wageMinFen / 100}-${job.wageMaxFen / 100}元）`,
+      );
+    if (job.wageUnit === 'hour') {
+      const { minimumHourlyWageFen } = await getSetting(tx, 'wageRules');
+      if (agreedWageFen < minimumHourlyWageFen)
+        throw AppError.field('agreedWageFen', `小时工资不能低于当地最低工资标准${minimumHourlyWageFen / 100}元/小时`);
+    }
     const now = deps.now();
     const hired = await transition(tx, {
       id,
@@ -57,9 +78,13 @@ export async function hire(deps: ApplicationsDeps, actor: UserActor, id: string,
       },
       auditOf(actor, meta),
     );
+    const withTerms = await repo.updateApplication(tx, id, {
+      agreedWageFen,
+      payWithinDays: terms.payWithinDays ?? DEFAULT_PAY_WITHIN_DAYS,
+    });
     if (taken + 1 >= job.headcount) await setJobFilled(tx, job.id, true, now);
     await generateAgreement(tx, { applicationId: id, employerUserId: actor.id, pii: deps.pii, now });
-    return hired;
+    return { ...hired, ...withTerms };
   });
   return presentOne(deps, row, 'employer');
 }

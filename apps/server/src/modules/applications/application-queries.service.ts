@@ -23,6 +23,7 @@ async function presentMany(deps: ApplicationsDeps, rows: repo.ApplicationRow[], 
     ),
   ]);
   const titles = new Map(jobs.map((j) => [j.id, j.title]));
+  const jobById = new Map(jobs.map((j) => [j.id, j]));
   const names = new Map(workers.map((w) => [w.id, deps.pii.decrypt(w.nameEnc)]));
   return rows.map((r) =>
     presentApplication(
@@ -31,6 +32,8 @@ async function presentMany(deps: ApplicationsDeps, rows: repo.ApplicationRow[], 
         jobTitle: titles.get(r.jobId) ?? '',
         employerName: employers.get(r.employerId) ?? '',
         workerName: names.get(r.workerId) ?? '',
+        wageUnit: jobById.get(r.jobId)?.wageUnit,
+        settlement: jobById.get(r.jobId)?.settlement,
       },
       events.filter((e) => e.applicationId === r.id),
       viewer,

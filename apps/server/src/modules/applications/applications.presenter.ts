@@ -3,7 +3,13 @@ import { maskName } from '../../platform/crypto/mask.js';
 import type { ApplicationRow, EventRow } from './applications.repository.js';
 
 export type Viewer = 'worker' | 'employer';
-export type ApplicationNames = { jobTitle: string; employerName: string; workerName: string };
+export type ApplicationNames = {
+  jobTitle: string;
+  employerName: string;
+  workerName: string;
+  wageUnit?: Application['wageUnit'];
+  settlement?: Application['settlement'];
+};
 
 /**
  * An application for one side. The worker sees their own name; the employer sees it masked
@@ -30,6 +36,10 @@ export function presentApplication(
     endReason: row.endReason,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    agreedWageFen: row.agreedWageFen,
+    payWithinDays: row.payWithinDays,
+    ...(names.wageUnit ? { wageUnit: names.wageUnit } : {}),
+    ...(names.settlement ? { settlement: names.settlement } : {}),
     events: events.map((e) => ({
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,

@@ -5,6 +5,7 @@ import {
   ApplicationIdParam,
   ApplicationList,
   ErrorBody,
+  HireBody,
   InviteBody,
   JobIdParam,
   OptionalReasonBody,
@@ -139,8 +140,16 @@ export function registerApplicationRoutes(fastify: FastifyInstance, deps: AppDep
   );
   app.post(
     '/api/v1/app/applications/:id/hire',
-    { schema: { tags, summary: '录用（人数已满时拒绝）', params: ApplicationIdParam, response: one } },
-    async (request) => hiring.hire(ad, userActorOf(request), request.params.id, metaOf(request)),
+    {
+      schema: {
+        tags,
+        summary: '录用：约定工资（岗位范围内）与支付期限（人数已满时拒绝）',
+        params: ApplicationIdParam,
+        body: HireBody,
+        response: one,
+      },
+    },
+    async (request) => hiring.hire(ad, userActorOf(request), request.params.id, metaOf(request), request.body ?? {}),
   );
   app.post(
     '/api/v1/app/applications/:id/decline',

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { APPLICATION_ORIGINS, APPLICATION_STATUSES, PARTY_SIDES } from '@lingong/contracts';
 
 // Enum values come from @lingong/contracts (one list for the API and the table).
@@ -25,6 +25,10 @@ export const applications = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     hiredAt: timestamp('hired_at', { withTimezone: true }),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** 约定工资: the rate fixed by the employer at hire (fen per the job's unit), within the posting's range. */
+    agreedWageFen: integer('agreed_wage_fen'),
+    /** Days after each settlement period ends by which the wage is paid (工资支付日). */
+    payWithinDays: integer('pay_within_days'),
   },
   (t) => [
     uniqueIndex('applications_job_worker_uq').on(t.jobId, t.workerId),

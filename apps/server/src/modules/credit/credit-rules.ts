@@ -18,6 +18,8 @@ export const DEFAULT_CREDIT_POINTS: Record<CreditEventKind, number> = {
   rating_1: -4,
   manual_adjust: 0,
   appeal_upheld: 0,
+  wage_paid_on_time: 1,
+  wage_overdue: -8,
 };
 
 export type CreditLevel = 'excellent' | 'good' | 'fair' | 'poor';

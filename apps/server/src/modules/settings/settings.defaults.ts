@@ -10,6 +10,15 @@ export const SETTING_DEFAULTS: SettingValues = {
   ratingWindowDays: 7,
   lateCancelHours: 24,
   grievanceSlaHours: { accept: 24, resolve: 120 },
+  // 广西壮族自治区最低工资标准 in force since 2020-03-01 (一类 17.5, 二类 15.3, 三类 14.0 元/小时);
+  // 鹿寨县 taken as 二类 (1580元/月, 15.3元/小时). Staff must check the current notice and class.
+  wageRules: {
+    deductionCapPercent: 20,
+    minimumHourlyWageFen: 1530,
+    graceDays: 3,
+    autoReceiveDays: 3,
+    escalateAfterDays: { county: 3, inspection: 10 },
+  },
   smsTemplates: {
     login: '您的验证码为${code}，5分钟内有效，请勿告诉他人。',
     sign: '您正在签署工作协议，验证码为${code}，5分钟内有效。',
