@@ -40,7 +40,8 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** `path` with the non-empty query values appended (the one query-string builder of the web apps). */
+export function withQuery(path: string, query?: Record<string, QueryValue>): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -74,7 +75,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, options.query), init);
+    res = await fetch(withQuery(path, options.query), init);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError({ code: 'NETWORK', message: NETWORK_MESSAGE, status: 0 });

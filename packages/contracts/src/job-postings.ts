@@ -156,5 +156,6 @@ export const ReviewDecisionResult = z.object({
   updated: z.number().int(),
   items: z.array(z.object({ id: z.string(), status: JobStatus })),
 });
+export type ReviewDecisionResult = z.infer<typeof ReviewDecisionResult>;
 
 export { JOB_STATUS_LABELS, MODERATION_RULE_LABELS } from './labels.js';

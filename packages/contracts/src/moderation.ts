@@ -58,11 +58,13 @@ export const UpdateWordBody = z.object({
   note: z.string().trim().max(200).optional(),
   enabled: z.boolean().optional(),
 });
+export type UpdateWordBody = z.input<typeof UpdateWordBody>;
 
 export const ModerationTestBody = z.object({
   text: z.string({ error: '请填写要检测的文本' }).max(20000, { error: '文本最多20000字' }),
   ageReason: z.string().max(200).optional(),
 });
+export type ModerationTestBody = z.input<typeof ModerationTestBody>;
 export const ModerationResult = z.object({
   verdict: z.enum(['pass', 'review', 'block']),
   hits: z.array(

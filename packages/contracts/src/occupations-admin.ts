@@ -88,11 +88,13 @@ export const OccupationChange = z.object({
   changedAt: z.string(),
 });
 export const OccupationHistory = z.object({ items: z.array(OccupationChange) });
+export type OccupationChange = z.infer<typeof OccupationChange>;
 
 /** An .xlsx file, base64-encoded (JSON keeps the console's one API client). */
 export const OccupationImportBody = z.object({
   file: z.base64({ error: '请上传 Excel 文件（.xlsx）' }).max(1_000_000, { error: '文件过大（最多约700KB）' }),
 });
+export type OccupationImportBody = z.infer<typeof OccupationImportBody>;
 export const OccupationImportResult = z.object({
   created: z.number().int(),
   updated: z.number().int(),

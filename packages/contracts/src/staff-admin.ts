@@ -69,3 +69,4 @@ export type ResetStaffPasswordBody = z.infer<typeof ResetStaffPasswordBody>;
 export const StaffReasonBody = z
   .object({ reason: z.string().trim().max(200, { error: '原因最多200个字' }).default('') })
   .nullish();
+export type StaffReasonBody = z.input<typeof StaffReasonBody>;
