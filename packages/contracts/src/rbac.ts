@@ -40,6 +40,10 @@ export const PERMISSIONS = [
   'credit.write',
   'grievances.read',
   'grievances.write',
+  /** 数据交换 (数智人社): the console page and the daily reconciliation. */
+  'exchange.read',
+  /** 数据交换: resend, run now, confirm uploaded batch files. */
+  'exchange.write',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

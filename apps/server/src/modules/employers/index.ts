@@ -10,3 +10,4 @@ export {
 export { requireRole, requireTown, findTownName } from './employer-registration.service.js';
 export { acceptInvitationsOnLogin } from './employer-members.service.js';
 export { findMembersOfEmployer } from './employers.repository.js';
+export { employers } from './employers.schema.js';

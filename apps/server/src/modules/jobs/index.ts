@@ -12,3 +12,4 @@ export {
   type JobRow,
 } from './job-headcount.repository.js';
 export { loadJobNames } from './job-names.js';
+export { jobPostings } from './jobs.schema.js';

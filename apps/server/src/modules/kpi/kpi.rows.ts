@@ -6,7 +6,8 @@ import { GUIDANCE_SHEET, MATCHMAKING_SHEET, REGISTRATION_SHEET, type SheetSpec }
 import { revealer } from '../ledgers/ledgers.presenter.js';
 import { guidanceFetcher, matchmakingFetcher, registrationFetcher } from '../ledgers/ledgers.service.js';
 import type { Slice, Window } from '../ledgers/registrations.repository.js';
-import { EMPLOYERS_SHEET, JOB_POSTS_SHEET, type Named } from './kpi.sheets.js';
+import { EMPLOYERS_SHEET, JOB_POSTS_SHEET, PROVINCIAL_JOBS_SHEET, type Named } from './kpi.sheets.js';
+import { findAcceptedJobRecords } from '../exchange/index.js';
 import { findPublishedJobs, findRegisteredEmployers } from './kpi.repository.js';
 
 // The rows behind each figure: the same sheets as the ledgers, so the drill-down, the ledger
@@ -64,6 +65,13 @@ export function employerFetcher(db: DbOrTx) {
   };
 }
 
+export function provincialJobFetcher(db: DbOrTx) {
+  return async (w: Window, slice: Slice) => {
+    const { rows, total } = await findAcceptedJobRecords(db, w, slice);
+    return { items: await withTownNames(db, rows), total };
+  };
+}
+
 const one = () => 1;
 
 /** The row source of an indicator, or null while its records are not kept yet. */
@@ -96,6 +104,8 @@ export function rowSourceFor(deps: { db: DbOrTx; pii: Pii; now: () => Date }, ke
       );
     case 'employer_registrations':
       return source(EMPLOYERS_SHEET, employerFetcher(deps.db), (r) => r.id, one);
+    case 'provincial_job_records':
+      return source(PROVINCIAL_JOBS_SHEET, provincialJobFetcher(deps.db), (r) => r.id, one);
     default:
       return null;
   }

@@ -12,3 +12,4 @@ export {
 } from './reference.service.js';
 export { isWithinRegion, regionPrefix, levelOfCode, deriveParentCode } from './region-codes.js';
 export { TOWN_CENTRES } from './data/regions.js';
+export { occupations } from './reference.schema.js';

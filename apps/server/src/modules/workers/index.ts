@@ -13,3 +13,4 @@ export { findSkills, findCertificates } from './worker-profile.repository.js';
 export { ageOn } from './workers.presenter.js';
 export { completenessOf } from './worker-profile.presenter.js';
 export { insertImportedWorkers, type ImportedWorkers } from './workers-import.repository.js';
+export { workerProfiles } from './workers.schema.js';
