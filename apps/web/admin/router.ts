@@ -37,6 +37,7 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   '/publications': () => import('./pages/PublicationsPage.vue'),
   '/credit': () => import('./pages/CreditPage.vue'),
   '/grievances': () => import('./pages/GrievancesPage.vue'),
+  '/exchange': () => import('./pages/ExchangePage.vue'),
 };
 
 const navRoutes: RouteRecordRaw[] = NAV_ITEMS.map((item) => ({
