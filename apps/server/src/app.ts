@@ -116,7 +116,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         version: '0.1.0',
         description: '鹿寨县零工市场 API：公开、零工/用工主体、管理端、系统对接',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          partnerSignature: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-lg-signature',
+            description: 'HMAC-SM3 signed request (docs/exchange.md)',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

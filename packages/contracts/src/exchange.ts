@@ -110,3 +110,33 @@ export type ExchangeRunResult = z.infer<typeof ExchangeRunResult>;
 
 export const ExchangeFileParam = z.object({ file: z.string().regex(/^[\w.-]+\.xlsx$/, { error: '文件名不正确' }) });
 export const ExchangeCountResult = z.object({ count: z.number().int() });
+
+/** What a partner system (open API) may do. */
+export const PARTNER_SCOPES = ['jobs.read', 'jobs.push', 'registrations.push'] as const;
+export const PartnerScope = z.enum(PARTNER_SCOPES);
+export type PartnerScope = z.infer<typeof PartnerScope>;
+
+export const CreatePartnerClientBody = z.object({
+  name: z.string().trim().min(2, { error: '请填写对接单位名称' }).max(60, { error: '名称最多60个字' }),
+  scopes: z.array(PartnerScope).min(1, { error: '请至少选择一项权限' }),
+  rateLimitPerMin: z.coerce.number().int().min(1).max(6000).default(60),
+});
+export type CreatePartnerClientBody = z.infer<typeof CreatePartnerClientBody>;
+
+export const PartnerClient = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  name: z.string(),
+  scopes: z.array(PartnerScope),
+  rateLimitPerMin: z.number().int(),
+  regionCode: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type PartnerClient = z.infer<typeof PartnerClient>;
+/** Issued credentials: the secret is shown once, never again. */
+export const IssuedPartnerClient = PartnerClient.extend({ secret: z.string() });
+export type IssuedPartnerClient = z.infer<typeof IssuedPartnerClient>;
+export const PartnerClientList = z.object({ items: z.array(PartnerClient) });
+export type PartnerClientList = z.infer<typeof PartnerClientList>;

@@ -22,7 +22,7 @@ export class HttpJsonTransport implements ExchangeTransport {
   ) {}
 
   private async call(method: 'GET' | 'POST', path: string, query: string, body: string): Promise<unknown> {
-    const headers = signRequest({ ...this.opts, method, path, body, now: this.now() });
+    const headers = signRequest({ ...this.opts, method, path: `${path}${query}`, body, now: this.now() });
     let res: Response;
     try {
       res = await fetch(`${this.opts.endpoint}${path}${query}`, {

@@ -17,6 +17,7 @@ import {
 import type { AppDeps } from '../../app.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './exchange-admin.service.js';
+import { registerPartnerRoutes } from './partner.routes.js';
 
 /** 数据交换 (数智人社): overview, records, resend, run now, file confirmation, reconciliation. */
 export function registerExchangeRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -25,6 +26,7 @@ export function registerExchangeRoutes(fastify: FastifyInstance, deps: AppDeps):
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
   const tags = ['exchange'];
   const base = '/api/v1/admin/exchange';
+  registerPartnerRoutes(fastify, deps);
 
   app.get(
     `${base}/summary`,

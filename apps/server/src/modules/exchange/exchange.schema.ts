@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 
 export const EXCHANGE_STATES = ['pending', 'sending', 'sent', 'accepted', 'rejected', 'dead'] as const;
 
@@ -42,4 +42,47 @@ export const exchangeRecords = pgTable(
     index('exchange_records_accepted_idx').on(t.dataset, t.acceptedAt),
     index('exchange_records_created_idx').on(t.dataset, t.createdAt),
   ],
+);
+
+export const PARTNER_SCOPES = ['jobs.read', 'jobs.push', 'registrations.push'] as const;
+
+/**
+ * Partner systems of the open API (人力资源市场, 人才服务中心, 产业园, 驿站 software): one row per
+ * issued credential. The secret is stored encrypted (it is needed to check HMAC signatures);
+ * a revoked client is refused from the next request on.
+ */
+export const partnerClients = pgTable('partner_clients', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  clientId: text('client_id').notNull().unique(),
+  name: text('name').notNull(),
+  secretEnc: text('secret_enc').notNull(),
+  scopes: text('scopes').array().notNull().default([]),
+  rateLimitPerMin: integer('rate_limit_per_min').notNull().default(60),
+  regionCode: varchar('region_code', { length: 12 }).notNull(),
+  createdByStaffId: uuid('created_by_staff_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+});
+
+/** Nonces seen within the replay window, shared by every API process. */
+export const partnerNonces = pgTable(
+  'partner_nonces',
+  {
+    clientId: text('client_id').notNull(),
+    nonce: text('nonce').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.nonce] }), index('partner_nonces_expiry_idx').on(t.expiresAt)],
+);
+
+/** Calls per client and minute (per-client rate limit, shared by every API process). */
+export const partnerRateWindows = pgTable(
+  'partner_rate_windows',
+  {
+    clientId: text('client_id').notNull(),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    calls: integer('calls').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.minute] })],
 );

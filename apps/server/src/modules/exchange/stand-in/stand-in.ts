@@ -179,7 +179,7 @@ export function createStandIn(opts: {
     const verdict = await verifyRequest({
       headers: req.headers,
       method: 'GET',
-      path: ACKS_PATH,
+      path: req.url ?? ACKS_PATH,
       body: '',
       now: now(),
       secretFor: async (id) => opts.clients[id] ?? null,
