@@ -19,7 +19,7 @@ import {
   scopeLikePattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
-import { dayEnd, dayStart, shanghaiDay } from '../ledgers/index.js';
+import { dayEnd, dayStart, shanghaiDay, shanghaiDayPlus } from '../../platform/reporting/index.js';
 import type { ExchangeConfig } from './exchange-config.js';
 import { DATASET_LABELS, DATASETS } from './exchange-datasets.js';
 import { runExchange } from './exchange-delivery.service.js';
@@ -42,7 +42,7 @@ export async function getSummary(
   requirePermission(actor, 'exchange.read');
   const today = shanghaiDay(deps.now());
   const to = q.to ?? today;
-  const from = q.from ?? shanghaiDay(new Date(dayStart(to).getTime() - 13 * 86_400_000));
+  const from = q.from ?? shanghaiDayPlus(dayStart(to), -13);
   const rows = await repo.countByDayAndState(deps.db, {
     regionPattern: scopeLikePattern(actor),
     start: dayStart(from),

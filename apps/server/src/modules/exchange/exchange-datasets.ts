@@ -8,8 +8,10 @@
  * lists the same table for the operator.
  */
 
-export const DATASETS = ['job_postings', 'employer_registrations', 'worker_registrations', 'matchmakings'] as const;
-export type Dataset = (typeof DATASETS)[number];
+import { EXCHANGE_DATASETS, type ExchangeDataset } from '@lingong/contracts';
+
+export const DATASETS = EXCHANGE_DATASETS;
+export type Dataset = ExchangeDataset;
 
 export const DATASET_LABELS: Record<Dataset, string> = {
   job_postings: '岗位信息',

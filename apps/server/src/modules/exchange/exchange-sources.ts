@@ -2,6 +2,7 @@ import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
+import { shanghaiIso } from '../../platform/reporting/index.js';
 import { jobPostings } from '../jobs/index.js';
 import { employers } from '../employers/index.js';
 import { workerProfiles } from '../workers/index.js';
@@ -17,7 +18,7 @@ import { exchangeRecords } from './exchange.schema.js';
 /** 'YYYY-MM-DD HH:mm:ss' in Asia/Shanghai, the form the HR systems use for 经办时间. */
 export function shanghaiDateTime(d: Date | null): string | null {
   if (!d) return null;
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return shanghaiIso(d).slice(0, 19).replace('T', ' ');
 }
 
 const yuan = (fen: number) => Math.round(fen) / 100;

@@ -14,7 +14,7 @@ import {
   ExchangeSummary,
   ExchangeSummaryQuery,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './exchange-admin.service.js';
 import { registerPartnerRoutes } from './partner.routes.js';

@@ -1,6 +1,8 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 
-export const EXCHANGE_STATES = ['pending', 'sending', 'sent', 'accepted', 'rejected', 'dead'] as const;
+import { EXCHANGE_STATES, PARTNER_SCOPES } from '@lingong/contracts';
+
+export { PARTNER_SCOPES };
 
 /**
  * One source record (a job posting, an employer, a registration, a matchmaking) on its way to the
@@ -43,8 +45,6 @@ export const exchangeRecords = pgTable(
     index('exchange_records_created_idx').on(t.dataset, t.createdAt),
   ],
 );
-
-export const PARTNER_SCOPES = ['jobs.read', 'jobs.push', 'registrations.push'] as const;
 
 /**
  * Partner systems of the open API (人力资源市场, 人才服务中心, 产业园, 驿站 software): one row per

@@ -10,7 +10,7 @@ import {
   PublicJobPage,
   PublicJobQuery,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { listPublishedJobs } from '../jobs/index.js';
 import * as service from './partner.service.js';

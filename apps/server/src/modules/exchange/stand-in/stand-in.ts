@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseIdNumber, parseUscc } from '@lingong/contracts';
+import { shanghaiDay } from '../../../platform/reporting/index.js';
 import { fieldsOf, type FieldMapOverrides } from '../exchange-datasets.js';
 import { MemoryNonceStore, verifyRequest } from '../exchange-signing.js';
 import { ACKS_PATH, RECORDS_PATH, RecordsRequest, type RecordResult } from '../exchange-protocol.js';
@@ -39,8 +40,6 @@ export type StandIn = {
   setFault(f: Partial<Fault> & { mode: FaultMode }): void;
   acceptedKeys(): string[];
 };
-
-const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
