@@ -49,6 +49,7 @@ import { creditModule } from './modules/credit/index.js';
 import { ratingsModule } from './modules/ratings/index.js';
 import { grievancesModule } from './modules/grievances/index.js';
 import { wagesModule } from './modules/wages/index.js';
+import { exchangeModule } from './modules/exchange/index.js';
 import { registerModerationRoutes } from './platform/moderation/moderation.routes.js';
 
 export type { AppDeps } from './deps.js';
@@ -85,6 +86,7 @@ const MODULES: AppModule[] = [
   ratingsModule,
   grievancesModule,
   wagesModule,
+  exchangeModule,
 ];
 
 /** Build the HTTP app: platform plugins first, then each module's routes. */
@@ -148,7 +150,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         version: '0.1.0',
         description: '鹿寨县零工市场 API：公开、零工/用工主体、管理端、系统对接',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          partnerSignature: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-lg-signature',
+            description: 'HMAC-SM3 signed request (docs/exchange.md)',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

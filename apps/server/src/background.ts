@@ -5,6 +5,7 @@ import { sendShiftReminders } from './modules/applications/index.js';
 import { runPublicationSchedule } from './modules/publications/index.js';
 import { revealDueRatings } from './modules/ratings/index.js';
 import { autoReceive, sweepOverdueWages } from './modules/wages/index.js';
+import { createTransport, runExchange } from './modules/exchange/index.js';
 
 /** Recurring work, enqueued once per bucket whatever the number of worker processes. */
 export const SCHEDULES: Schedule[] = [
@@ -23,7 +24,9 @@ export function createJobRunner(
   deps: AppDeps,
   log?: (msg: string, extra?: Record<string, unknown>) => void,
 ): JobRunner {
-  const runner = new JobRunner(deps.database.db, { now: deps.now, schedules: SCHEDULES, log });
+  const exchange = deps.config.exchange;
+  const schedules = [...SCHEDULES, { kind: 'exchange.deliver', everyMinutes: exchange.everyMinutes }];
+  const runner = new JobRunner(deps.database.db, { now: deps.now, schedules, log });
   runner.register('sms.send', async (job) => {
     // The phone travels encrypted (personal data never sits in plain text in the queue table).
     const { phoneEnc, template, params } = job.payload;
@@ -54,6 +57,15 @@ export function createJobRunner(
   });
   runner.register('ratings.reveal', async (_job, { db, now }) => {
     await revealDueRatings({ db, pii: deps.pii }, now);
+  });
+  runner.register('exchange.deliver', async (_job, { db }) => {
+    await runExchange({
+      db,
+      pii: deps.pii,
+      config: exchange,
+      transport: createTransport(exchange, deps.now),
+      now: deps.now,
+    });
   });
   return runner;
 }

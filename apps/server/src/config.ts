@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseExchangeEnv, type ExchangeConfig } from './modules/exchange/exchange-config.js';
 
 const bool = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
 
@@ -93,7 +94,17 @@ export type Config = {
   map: { tileUrl: string | undefined; attribution: string };
   /** PUBLIC_BASE_URL without a trailing slash. */
   publicBaseUrl: string | undefined;
+  /** 数智人社 data exchange (EXCHANGE_*; see docs/exchange.md). */
+  exchange: ExchangeConfig;
 };
+
+function exchangeConfig(env: NodeJS.ProcessEnv, nodeEnv: Config['env'], dataDir: string): ExchangeConfig {
+  try {
+    return parseExchangeEnv(env, { env: nodeEnv, dataDir });
+  } catch (err) {
+    throw new ConfigError(`Invalid exchange configuration: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 
 /** Thrown when the environment is unusable; main prints it and exits. */
 export class ConfigError extends Error {}
@@ -156,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     role: e.ROLE,
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
     publicBaseUrl: e.PUBLIC_BASE_URL ? e.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
+    exchange: exchangeConfig(env, e.NODE_ENV, path.resolve(e.DATA_DIR)),
   };
 }
 

@@ -201,6 +201,7 @@ describe('KPI dashboard', () => {
       flexible_job_posts: 1,
       flexible_job_openings: 6,
       employer_registrations: 2,
+      provincial_job_records: 0,
       training_sessions: 0,
       training_coverage: 0,
       recruitment_events: 0,

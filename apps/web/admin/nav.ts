@@ -22,6 +22,7 @@ import { Calendar, House, Notification } from '@element-plus/icons-vue';
 import { Medal } from '@element-plus/icons-vue';
 import { Document } from '@element-plus/icons-vue';
 import { ChatLineSquare } from '@element-plus/icons-vue';
+import { Connection } from '@element-plus/icons-vue';
 
 export interface NavItem {
   path: string;
@@ -60,6 +61,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/wages', title: '薪酬台账', permission: 'wages.read', icon: Wallet },
   { path: '/sensitive-words', title: '敏感词管理', permission: 'moderation.read', icon: Filter },
   { path: '/publications', title: '统一发布', permission: 'dashboard.read', icon: Promotion },
+  { path: '/exchange', title: '数据交换', permission: 'exchange.read', icon: Connection },
   { path: '/staff', title: '人员与角色', permission: 'staff.read', icon: UserFilled },
   { path: '/audit', title: '审计日志', permission: 'audit.read', icon: List },
   { path: '/config', title: '系统配置', permission: 'config.write', icon: Setting },

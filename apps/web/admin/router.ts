@@ -38,6 +38,7 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   '/credit': () => import('./pages/CreditPage.vue'),
   '/grievances': () => import('./pages/GrievancesPage.vue'),
   '/wages': () => import('./pages/WagesPage.vue'),
+  '/exchange': () => import('./pages/ExchangePage.vue'),
 };
 
 const navRoutes: RouteRecordRaw[] = NAV_ITEMS.map((item) => ({

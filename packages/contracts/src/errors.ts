@@ -77,6 +77,18 @@ export const ERROR_CODES = {
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
   /** A dependency (database, SMS gateway) is unavailable. */
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后再试' },
+  /** A partner (open API) request lacks or has a malformed signature header. */
+  SIGNATURE_MISSING: { status: 401, message: '缺少签名信息' },
+  /** The client id is unknown or its credentials were revoked. */
+  CLIENT_UNKNOWN: { status: 401, message: '对接客户端不存在或已停用' },
+  /** The request timestamp is outside the replay window (300 s). */
+  TIMESTAMP_OUT_OF_WINDOW: { status: 401, message: '请求时间戳已过期，请校准时钟' },
+  /** The nonce was already used within the replay window (a replayed request). */
+  NONCE_REPLAYED: { status: 401, message: '重复的请求（随机数已使用）' },
+  /** The HMAC-SM3 signature does not match. */
+  SIGNATURE_INVALID: { status: 401, message: '签名校验失败' },
+  /** The partner client lacks the scope of this operation. */
+  SCOPE_DENIED: { status: 403, message: '该客户端无此接口权限' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -39,3 +39,4 @@ export * from './agreement-templates.js';
 export * from './grievances.js';
 export * from './employer-activity.js';
 export * from './wages.js';
+export * from './exchange.js';

@@ -101,3 +101,4 @@ export const WORD_ACTION_LABELS = { block: '拦截', review: '转人工审核', 
 export * from './credit-labels.js';
 export * from './public-services-labels.js';
 export * from './grievance-labels.js';
+export * from './exchange-labels.js';

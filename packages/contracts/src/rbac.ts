@@ -43,6 +43,10 @@ export const PERMISSIONS = [
   /** 薪酬台账: read statements and payments; write: record payments, correct statements. */
   'wages.read',
   'wages.write',
+  /** 数据交换 (数智人社): the console page and the daily reconciliation. */
+  'exchange.read',
+  /** 数据交换: resend, run now, confirm uploaded batch files. */
+  'exchange.write',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

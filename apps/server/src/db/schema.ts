@@ -27,3 +27,4 @@ export * from '../modules/collection/collection.schema.js';
 export * from '../modules/operations/operations.schema.js';
 export * from '../modules/grievances/grievances.schema.js';
 export * from '../modules/wages/wages.schema.js';
+export * from '../modules/exchange/exchange.schema.js';

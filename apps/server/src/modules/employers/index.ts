@@ -15,6 +15,7 @@ export {
 export { requireRole, requireTown, findTownName } from './employer-registration.service.js';
 export { acceptInvitationsOnLogin } from './employer-members.service.js';
 export { findMembersOfEmployer } from './employers.repository.js';
+export { employers } from './employers.schema.js';
 
 export { findEmployerRef, type EmployerRef } from './employer-refs.repository.js';
 

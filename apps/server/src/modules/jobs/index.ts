@@ -14,6 +14,7 @@ export {
   type JobRow,
 } from './job-headcount.repository.js';
 export { loadJobNames } from './job-names.js';
+export { jobPostings } from './jobs.schema.js';
 
 export { findJobRef, type JobRef } from './job-refs.repository.js';
 

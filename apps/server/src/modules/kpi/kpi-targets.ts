@@ -101,8 +101,8 @@ export const KPI_DEFINITIONS: readonly IndicatorDef[] = [
     unit: '条',
     annualTarget: 2000,
     prorate: true,
-    available: false,
-    note: '省级系统对接上线后统计',
+    available: true,
+    note: '推送至省级"数智人社"并经省级系统确认接收的岗位信息条数（按确认时间统计）',
   },
   {
     key: 'training_sessions',

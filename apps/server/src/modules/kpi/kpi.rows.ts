@@ -2,7 +2,8 @@ import type { KpiColumn, KpiIndicatorKey, KpiRow } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
 import { findRegionLabels } from '../reference/index.js';
-import { EMPLOYERS_SHEET, JOB_POSTS_SHEET, type Named } from './kpi.sheets.js';
+import { EMPLOYERS_SHEET, JOB_POSTS_SHEET, PROVINCIAL_JOBS_SHEET, type Named } from './kpi.sheets.js';
+import { findAcceptedJobRecords } from '../exchange/index.js';
 import { findPublishedJobs, findRegisteredEmployers } from './kpi.repository.js';
 import { revealer, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
 import {
@@ -69,6 +70,13 @@ export function employerFetcher(db: DbOrTx) {
   };
 }
 
+export function provincialJobFetcher(db: DbOrTx) {
+  return async (w: Window, slice: Slice) => {
+    const { rows, total } = await findAcceptedJobRecords(db, w, slice);
+    return { items: await withTownNames(db, rows), total };
+  };
+}
+
 const one = () => 1;
 
 /** The row source of an indicator, or null while its records are not kept yet. */
@@ -101,6 +109,8 @@ export function rowSourceFor(deps: { db: DbOrTx; pii: Pii; now: () => Date }, ke
       );
     case 'employer_registrations':
       return source(EMPLOYERS_SHEET, employerFetcher(deps.db), (r) => r.id, one);
+    case 'provincial_job_records':
+      return source(PROVINCIAL_JOBS_SHEET, provincialJobFetcher(deps.db), (r) => r.id, one);
     default:
       return null;
   }

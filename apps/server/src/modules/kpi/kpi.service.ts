@@ -9,6 +9,7 @@ import * as repo from './kpi.repository.js';
 import { rowSourceFor } from './kpi.rows.js';
 import { loadCoverage, TRAINING_EVENT_SERIES, trainingEventRows } from './training-events.kpi.js';
 import { loadVillageCoverage } from '../collection/index.js';
+import { countAcceptedJobRecordsByMonth } from '../exchange/index.js';
 import { PUBLIC_SERVICE_SERIES, publicServiceRows } from './public-services.kpi.js';
 import {
   dayEnd,
@@ -44,6 +45,7 @@ const SERIES: Partial<Record<KpiIndicatorKey, SeriesLoader>> = {
   flexible_job_posts: async (db, w) => (await repo.countJobsByMonth(db, w, 'flexible')).posts,
   flexible_job_openings: async (db, w) => (await repo.countJobsByMonth(db, w, 'flexible')).openings,
   employer_registrations: repo.countEmployersByMonth,
+  provincial_job_records: countAcceptedJobRecordsByMonth,
   ...TRAINING_EVENT_SERIES,
   ...PUBLIC_SERVICE_SERIES,
 };

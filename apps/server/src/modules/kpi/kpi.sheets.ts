@@ -6,6 +6,7 @@ import {
 } from '@lingong/contracts/labels';
 import type { PublishedJobRow, RegisteredEmployerRow } from './kpi.repository.js';
 import { maskEmployerName, shanghaiTime, type SheetSpec } from '../../platform/reporting/index.js';
+import type { AcceptedJobRecord } from '../exchange/index.js';
 
 // Sheets of the rows behind the job and employer figures (岗位信息发布台账, 用工主体登记台账).
 
@@ -47,5 +48,16 @@ export const EMPLOYERS_SHEET: SheetSpec<Named<RegisteredEmployerRow>> = {
     { header: '所在乡镇', width: 14, value: (r) => r.townName },
     { header: '认证状态', width: 10, value: (r) => VERIFICATION_STATUS_LABELS[r.verificationStatus] },
     { header: '登记时间', width: 18, value: (r) => shanghaiTime(r.createdAt.toISOString()) },
+  ],
+};
+
+export const PROVINCIAL_JOBS_SHEET: SheetSpec<Named<AcceptedJobRecord>> = {
+  name: '数智人社岗位信息录入台账',
+  columns: [
+    { header: '序号', width: 8, value: (_r, i) => i + 1 },
+    { header: '岗位名称', width: 26, value: (r) => r.title },
+    { header: '工作地点', width: 14, value: (r) => r.townName },
+    { header: '省级回执编号', width: 18, value: (r) => r.receiptId ?? '' },
+    { header: '确认接收时间', width: 18, value: (r) => shanghaiTime(r.acceptedAt.toISOString()) },
   ],
 };

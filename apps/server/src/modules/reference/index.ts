@@ -15,6 +15,7 @@ export {
 } from './reference.service.js';
 export { isWithinRegion, regionPrefix, levelOfCode, deriveParentCode } from '../../platform/rbac/region-codes.js';
 export { TOWN_CENTRES } from './data/regions.js';
+export { occupations } from './reference.schema.js';
 
 /** The reference module as a Fastify plugin: all its routes. */
 export const referenceModule = defineModule('reference', [registerReferenceRoutes, registerOccupationAdminRoutes]);

@@ -6,6 +6,7 @@ import { reassignWorkerServiceRecords } from './services-merge.repository.js';
 export { recordMatchmaking, type MatchmakingInput, type AuditContext } from './services.service.js';
 export { insertMatchmakings, insertFollowups, insertGuidanceSessions } from './services.repository.js';
 export { reassignWorkerServiceRecords } from './services-merge.repository.js';
+export { matchmakings } from './services.schema.js';
 
 // Worker merges count (or move) this module's records through workers' merge steps.
 registerWorkerMergeStep({ move: reassignWorkerServiceRecords });

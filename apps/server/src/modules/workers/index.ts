@@ -16,6 +16,7 @@ export { ageOn } from './workers.presenter.js';
 export { completenessOf } from './worker-profile.presenter.js';
 export { registerWorkerMergeStep } from './merge-steps.js';
 export { insertImportedWorkers, type ImportedWorkers } from './workers-import.repository.js';
+export { workerProfiles } from './workers.schema.js';
 
 export {
   findWorkerRef,
