@@ -50,6 +50,7 @@ import { registerMapRoutes } from './modules/map/map.routes.js';
 import { registerCreditRoutes } from './modules/credit/index.js';
 import { registerRatingRoutes } from './modules/ratings/index.js';
 import { registerGrievanceRoutes } from './modules/grievances/index.js';
+import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 
 export type AppDeps = {
   config: Config;
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCreditRoutes(app, deps);
   registerRatingRoutes(app, deps);
   registerGrievanceRoutes(app, deps);
+  registerMonitoringRoutes(app, deps);
 
   const dist = config.webDistDir;
   if (existsSync(path.join(dist, 'index.html'))) await registerStaticWeb(app, dist);

@@ -4,6 +4,7 @@ import { expireJobs } from './modules/jobs/index.js';
 import { sendShiftReminders } from './modules/applications/index.js';
 import { runPublicationSchedule } from './modules/publications/index.js';
 import { revealDueRatings } from './modules/ratings/index.js';
+import { refreshMonitoring } from './modules/monitoring/index.js';
 
 /** Recurring work, enqueued once per bucket whatever the number of worker processes. */
 export const SCHEDULES: Schedule[] = [
@@ -11,6 +12,7 @@ export const SCHEDULES: Schedule[] = [
   { kind: 'notifications.shift_reminders', everyMinutes: 60 },
   { kind: 'publications.schedule', everyMinutes: 5 },
   { kind: 'ratings.reveal', everyMinutes: 60 },
+  { kind: 'monitoring.refresh', everyMinutes: 5 },
 ];
 
 /**
@@ -48,6 +50,9 @@ export function createJobRunner(
   });
   runner.register('ratings.reveal', async (_job, { db, now }) => {
     await revealDueRatings({ db, pii: deps.pii }, now);
+  });
+  runner.register('monitoring.refresh', async (_job, { db, now }) => {
+    await refreshMonitoring(db, now);
   });
   return runner;
 }

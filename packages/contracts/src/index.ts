@@ -38,3 +38,4 @@ export * from './ledger-import.js';
 export * from './agreement-templates.js';
 export * from './grievances.js';
 export * from './employer-activity.js';
+export * from './monitoring.js';

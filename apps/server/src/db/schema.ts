@@ -25,3 +25,4 @@ export * from '../modules/publicity/publicity.schema.js';
 export * from '../modules/collection/collection.schema.js';
 export * from '../modules/operations/operations.schema.js';
 export * from '../modules/grievances/grievances.schema.js';
+export * from '../modules/monitoring/monitoring.schema.js';
