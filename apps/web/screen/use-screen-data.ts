@@ -33,8 +33,11 @@ export function useScreenData() {
   const fetchedAt = ref(cached ? formatDateTime(cached.fetchedAt) : '');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let busy = false;
 
   async function refresh(): Promise<void> {
+    if (busy) return;
+    busy = true;
     try {
       const [summary, jobs] = await Promise.all([
         api.get<ScreenSummary>('/api/v1/public/screen/summary'),
@@ -52,14 +55,25 @@ export function useScreenData() {
     } catch {
       online.value = false;
     } finally {
+      busy = false;
+      clearTimeout(timer);
       if (!stopped) timer = setTimeout(() => void refresh(), online.value ? REFRESH_MS : RETRY_MS);
     }
   }
 
-  onMounted(() => void refresh());
+  /** The browser says the network is back (or changed): refresh now instead of at the next tick. */
+  const onOnline = (): void => {
+    clearTimeout(timer);
+    void refresh();
+  };
+  onMounted(() => {
+    window.addEventListener('online', onOnline);
+    void refresh();
+  });
   onBeforeUnmount(() => {
     stopped = true;
     clearTimeout(timer);
+    window.removeEventListener('online', onOnline);
   });
   return { snapshot, online, fetchedAt, refresh };
 }

@@ -55,6 +55,7 @@ export async function getScreenSummary(db: Db, now: Date): Promise<ScreenSummary
     openPlacesByOccupation: byOccupation.map((t) => ({ name: t.name, value: t.demand })),
     gapByTown: towns.map((t) => byTown.get(t.code) ?? { code: t.code, name: t.name, demand: 0, supply: 0, gap: 0 }),
     stations,
-    reading: readingOf(topShortages(cells, 2), topSurpluses(cells, 2)),
+    // One shortage and one surplus: the screen's reading must fit two lines at hall size.
+    reading: readingOf(topShortages(cells, 1), topSurpluses(cells, 1)),
   };
 }
