@@ -309,7 +309,9 @@ describe('hall screen', () => {
     expect(s.openPlaces).toBe(52);
     expect(s.openPlacesByOccupation[0]).toEqual({ name: '砍蔗工', value: 48 });
     expect(s.gapByTown).toHaveLength(9);
-    expect(s.gapByTown.find((t) => t.code === TOWNS.zhongdu)?.gap).toBe(45);
+    const zd = json<View>(await get(`/api/v1/admin/monitoring/supply-demand?town=${TOWNS.zhongdu}`, admin.token));
+    expect(s.gapByTown.find((t) => t.code === TOWNS.zhongdu)?.gap).toBe(zd.cells.reduce((sum, c) => sum + c.gap, 0));
+    expect(zd.byTown).toEqual([{ code: TOWNS.zhongdu, name: '中渡镇', demand: 48, supply: 2, gap: 46 }]);
     expect(s.stations.length).toBeGreaterThan(0);
     expect(s.reading).toContain('中渡镇缺砍蔗工 46 人');
   });

@@ -19,6 +19,14 @@ CREATE TABLE "supply_alerts" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "supply_demand_town_weekly" (
+	"week_start" date NOT NULL,
+	"town_code" varchar(12) NOT NULL,
+	"demand" integer NOT NULL,
+	"supply" integer NOT NULL,
+	CONSTRAINT "supply_demand_town_weekly_week_start_town_code_pk" PRIMARY KEY("week_start","town_code")
+);
+--> statement-breakpoint
 CREATE TABLE "supply_demand_weekly" (
 	"week_start" date NOT NULL,
 	"town_code" varchar(12) NOT NULL,

@@ -5,7 +5,13 @@ import { jobPostings } from '../jobs/jobs.schema.js';
 import { stations } from '../reference/reference.schema.js';
 import { matchmakings } from '../services/services.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
-import { serviceDailyCounts, supplyAlerts, supplyDemandWeekly, supplyDemandWeeks } from './monitoring.schema.js';
+import {
+  serviceDailyCounts,
+  supplyAlerts,
+  supplyDemandTownWeekly,
+  supplyDemandWeekly,
+  supplyDemandWeeks,
+} from './monitoring.schema.js';
 
 // The SQL that rebuilds the rollups. It reads other modules' tables (this is a reporting module)
 // and writes only this module's tables.
@@ -27,6 +33,16 @@ export async function lockRefresh(tx: DbOrTx): Promise<void> {
 
 export async function deleteWeek(tx: DbOrTx, week: string): Promise<void> {
   await tx.execute(sql`delete from ${supplyDemandWeekly} where ${supplyDemandWeekly.weekStart} = ${week}`);
+  await tx.execute(sql`delete from ${supplyDemandTownWeekly} where ${supplyDemandTownWeekly.weekStart} = ${week}`);
+}
+
+/** Sum a week's cells per town (after its cells were inserted). */
+export async function insertTownTotals(tx: DbOrTx, week: string): Promise<void> {
+  const c = supplyDemandWeekly;
+  await tx.execute(sql`
+    insert into ${supplyDemandTownWeekly} (week_start, town_code, demand, supply)
+    select ${c.weekStart}, ${c.townCode}, sum(${c.demand})::int, sum(${c.supply})::int
+    from ${c} where ${c.weekStart} = ${week} group by 1, 2`);
 }
 
 /**

@@ -29,10 +29,12 @@ export async function refreshMonitoring(db: Db, now: Date): Promise<{ week: stri
       if (known.has(past)) continue;
       await repo.deleteWeek(tx, past);
       await repo.insertReconstructedWeek(tx, past, weekEnd(past));
+      await repo.insertTownTotals(tx, past);
       await repo.upsertWeekMark(tx, past, 'reconstructed', now);
     }
     await repo.deleteWeek(tx, week);
     await repo.insertLiveWeek(tx, week);
+    await repo.insertTownTotals(tx, week);
     await repo.upsertWeekMark(tx, week, 'live', now);
     await repo.rebuildDailyCounts(tx);
     const alerts = await repo.upsertAlerts(tx, week, threshold, now);

@@ -5,7 +5,13 @@ import { employers } from '../employers/employers.schema.js';
 import { jobPostings } from '../jobs/jobs.schema.js';
 import { occupations, regions, stations } from '../reference/reference.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
-import { serviceDailyCounts, supplyAlerts, supplyDemandWeekly, supplyDemandWeeks } from './monitoring.schema.js';
+import {
+  serviceDailyCounts,
+  supplyAlerts,
+  supplyDemandTownWeekly,
+  supplyDemandWeekly,
+  supplyDemandWeeks,
+} from './monitoring.schema.js';
 
 // Reads of the rollups (what requests do) and of the rows behind a cell (drill-down).
 
@@ -38,12 +44,57 @@ export async function findWeekMark(db: DbOrTx, week: string) {
 
 /** Weekly totals of demand and supply within a region pattern between two Mondays (inclusive). */
 export async function sumWeeks(db: DbOrTx, from: string, to: string, regionPattern: string) {
-  const c = supplyDemandWeekly;
+  const t = supplyDemandTownWeekly;
   return db
-    .select({ week: c.weekStart, demand: sumInt(c.demand), supply: sumInt(c.supply) })
+    .select({ week: t.weekStart, demand: sumInt(t.demand), supply: sumInt(t.supply) })
+    .from(t)
+    .where(and(gte(t.weekStart, from), lte(t.weekStart, to), like(t.townCode, regionPattern)))
+    .groupBy(t.weekStart);
+}
+
+/** One week's totals per town within a region pattern, with town names. */
+export async function findTownTotals(db: DbOrTx, week: string, regionPattern: string) {
+  const t = supplyDemandTownWeekly;
+  return db
+    .select({ code: t.townCode, demand: t.demand, supply: t.supply })
+    .from(t)
+    .where(and(eq(t.weekStart, week), like(t.townCode, regionPattern)));
+}
+
+/** The 工种 with the most open places in a week (summed over towns), most first. */
+export async function findTopDemandOccupations(db: DbOrTx, week: string, limit: number) {
+  const c = supplyDemandWeekly;
+  const demand = sumInt(c.demand);
+  return db
+    .select({ name: sql<string>`coalesce(max(${occupations.name}), '未知工种')`, value: demand })
     .from(c)
-    .where(and(gte(c.weekStart, from), lte(c.weekStart, to), like(c.townCode, regionPattern)))
-    .groupBy(c.weekStart);
+    .leftJoin(occupations, eq(occupations.id, c.occupationId))
+    .where(eq(c.weekStart, week))
+    .groupBy(c.occupationId)
+    .having(sql`sum(${c.demand}) > 0`)
+    .orderBy(desc(demand))
+    .limit(limit);
+}
+
+/** The cells of a week with the biggest shortage ('short') or surplus ('spare'). */
+export async function findExtremeCells(db: DbOrTx, week: string, side: 'short' | 'spare', limit: number) {
+  const c = supplyDemandWeekly;
+  const gap = sql`${c.demand} - ${c.supply}`;
+  return db
+    .select({
+      townCode: c.townCode,
+      townName: sql<string>`coalesce(${regions.name}, ${c.townCode})`,
+      occupationId: c.occupationId,
+      occupationName: sql<string>`coalesce(${occupations.name}, '未知工种')`,
+      demand: c.demand,
+      supply: c.supply,
+    })
+    .from(c)
+    .leftJoin(regions, eq(regions.code, c.townCode))
+    .leftJoin(occupations, eq(occupations.id, c.occupationId))
+    .where(and(eq(c.weekStart, week), side === 'short' ? sql`${gap} > 0` : sql`${gap} < 0`))
+    .orderBy(side === 'short' ? desc(gap) : asc(gap), asc(c.townCode))
+    .limit(limit);
 }
 
 /** Registrations and matchmakings summed over [from, to] days within a region pattern. */

@@ -35,6 +35,18 @@ export const supplyDemandWeekly = pgTable(
   ],
 );
 
+/** The same weeks summed per town: the trend and the town map read 9 rows a week, not every cell. */
+export const supplyDemandTownWeekly = pgTable(
+  'supply_demand_town_weekly',
+  {
+    weekStart: date('week_start').notNull(),
+    townCode: varchar('town_code', { length: 12 }).notNull(),
+    demand: integer('demand').notNull(),
+    supply: integer('supply').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.weekStart, t.townCode] })],
+);
+
 /**
  * The weeks a snapshot exists for: 'live' weeks were taken from the state at the time (the last
  * refresh of that week stays), 'reconstructed' weeks were rebuilt from posting and registration

@@ -4,7 +4,7 @@ import { KPI_DEFINITIONS, targetFor } from '../kpi/index.js';
 import { resolvePeriod, shanghaiDay } from '../ledgers/index.js';
 import { getSetting } from '../settings/index.js';
 import * as repo from './monitoring.repository.js';
-import { readingOf, toCell, topShortages, topSurpluses, totalsBy } from './supply-demand.js';
+import { readingOf, toCell } from './supply-demand.js';
 import { weekOf } from './weeks.js';
 
 /** The whole installation: the public screen is not scoped. */
@@ -27,20 +27,18 @@ export async function getScreenSummary(db: Db, now: Date): Promise<ScreenSummary
     const def = KPI_DEFINITIONS.find((d) => d.key === key);
     return def ? targetFor(def, period, overrides) : null;
   };
-  const [today, sinceNewYear, mark, rows, towns, stations] = [
+  const [today, sinceNewYear, mark, totals, towns, occupations, short, spare, stations] = [
     await repo.sumDailyCounts(db, day, day, EVERYWHERE),
     await repo.sumDailyCounts(db, `${year}-01-01`, day, EVERYWHERE),
     await repo.findWeekMark(db, week),
-    await repo.findWeekCells(db, week, EVERYWHERE),
+    await repo.findTownTotals(db, week, EVERYWHERE),
     await repo.findTowns(db, EVERYWHERE),
+    await repo.findTopDemandOccupations(db, week, SCREEN_OCCUPATIONS),
+    await repo.findExtremeCells(db, week, 'short', 1),
+    await repo.findExtremeCells(db, week, 'spare', 1),
     await repo.findStationsList(db, SCREEN_STATIONS),
   ];
-  const cells = rows.map(toCell);
-  const byTown = new Map(totalsBy(cells, (c) => ({ code: c.townCode, name: c.townName })).map((t) => [t.code, t]));
-  const byOccupation = totalsBy(cells, (c) => ({ code: c.occupationId, name: c.occupationName }))
-    .filter((t) => t.demand > 0)
-    .sort((a, b) => b.demand - a.demand)
-    .slice(0, SCREEN_OCCUPATIONS);
+  const byTown = new Map(totals.map((t) => [t.code, t]));
   return {
     day,
     year,
@@ -51,11 +49,20 @@ export async function getScreenSummary(db: Db, now: Date): Promise<ScreenSummary
       target: target('worker_registrations'),
     },
     matchmakings: { today: today.matchmakings, year: sinceNewYear.matchmakings, target: target('matchmakings') },
-    openPlaces: cells.reduce((sum, c) => sum + c.demand, 0),
-    openPlacesByOccupation: byOccupation.map((t) => ({ name: t.name, value: t.demand })),
-    gapByTown: towns.map((t) => byTown.get(t.code) ?? { code: t.code, name: t.name, demand: 0, supply: 0, gap: 0 }),
+    openPlaces: totals.reduce((sum, t) => sum + t.demand, 0),
+    openPlacesByOccupation: occupations,
+    gapByTown: towns.map((t) => {
+      const total = byTown.get(t.code) ?? { demand: 0, supply: 0 };
+      return {
+        code: t.code,
+        name: t.name,
+        demand: total.demand,
+        supply: total.supply,
+        gap: total.demand - total.supply,
+      };
+    }),
     stations,
     // One shortage and one surplus: the screen's reading must fit two lines at hall size.
-    reading: readingOf(topShortages(cells, 1), topSurpluses(cells, 1)),
+    reading: readingOf(short.map(toCell), spare.map(toCell)),
   };
 }
