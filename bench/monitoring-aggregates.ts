@@ -156,11 +156,19 @@ try {
   t = performance.now();
   const first = await refreshMonitoring(db, new Date());
   console.log(
-    `first refresh (52 weeks reconstructed + live week + daily counts): ${((performance.now() - t) / 1000).toFixed(2)} s, ${first.cells} cells this week`,
+    `first refresh (live week + 4 past weeks rebuilt from dates + daily counts): ${((performance.now() - t) / 1000).toFixed(2)} s, ${first.cells} cells this week`,
+  );
+  // The rest of the year as if earlier runs had rebuilt it (marks only), to time a steady run.
+  await db.execute(
+    sql.raw(
+      `insert into supply_demand_weeks (week_start, source, refreshed_at) select ('${first.week}'::date - g * 7), 'reconstructed', now() from generate_series(1, 51) g on conflict do nothing`,
+    ),
   );
   t = performance.now();
   await refreshMonitoring(db, new Date());
-  console.log(`steady refresh (the queued job every 5 min): ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  console.log(
+    `steady refresh (the queued job every 5 min: live week + daily counts + alerts): ${((performance.now() - t) / 1000).toFixed(2)} s`,
+  );
 
   const pii = createPii({
     pii: { keysSpec: undefined, activeKeyId: undefined, indexKeyHex: undefined },

@@ -3,13 +3,18 @@ import { getSetting } from '../settings/index.js';
 import * as repo from './monitoring-refresh.repository.js';
 import { weekEnd, weekOf, weeksUpTo } from './weeks.js';
 
-/** How many weeks the trend shows, and how far back the first refresh reconstructs. */
+/** How many weeks the trend shows, and how far back the refreshes reconstruct. */
 export const TREND_WEEKS = 52;
+/**
+ * Missing past weeks rebuilt per refresh, newest first: at 1M applications one week takes
+ * seconds, so the year is filled over the first hour of runs instead of one long transaction.
+ */
+export const BACKFILL_WEEKS_PER_RUN = 4;
 
 /**
  * Rebuild the monitoring rollups (the queued `monitoring.refresh` job, every few minutes, and the
- * console's 立即刷新): the current week's supply and demand from the state now, any of the last
- * 52 weeks never built yet from dates, the daily registration and matchmaking counts, and the
+ * console's 立即刷新): the current week's supply and demand from the state now, up to four of
+ * the last 52 weeks never built yet from dates (newest first), the daily registration and matchmaking counts, and the
  * shortage alerts of the current week. One transaction, serialised by an advisory lock, so a
  * reader sees either the old or the new snapshot.
  *
@@ -25,8 +30,12 @@ export async function refreshMonitoring(db: Db, now: Date): Promise<{ week: stri
   return db.transaction(async (tx) => {
     await repo.lockRefresh(tx);
     const known = await repo.findMarkedWeeks(tx);
-    for (const past of weeksUpTo(week, TREND_WEEKS).slice(0, -1)) {
-      if (known.has(past)) continue;
+    const missing = weeksUpTo(week, TREND_WEEKS)
+      .slice(0, -1)
+      .filter((w) => !known.has(w))
+      .reverse()
+      .slice(0, BACKFILL_WEEKS_PER_RUN);
+    for (const past of missing) {
       await repo.deleteWeek(tx, past);
       await repo.insertReconstructedWeek(tx, past, weekEnd(past));
       await repo.insertTownTotals(tx, past);
