@@ -27,17 +27,18 @@ export async function getScreenSummary(db: Db, now: Date): Promise<ScreenSummary
     const def = KPI_DEFINITIONS.find((d) => d.key === key);
     return def ? targetFor(def, period, overrides) : null;
   };
-  const [today, sinceNewYear, mark, totals, towns, occupations, short, spare, stations] = [
-    await repo.sumDailyCounts(db, day, day, EVERYWHERE),
-    await repo.sumDailyCounts(db, `${year}-01-01`, day, EVERYWHERE),
-    await repo.findWeekMark(db, week),
-    await repo.findTownTotals(db, week, EVERYWHERE),
-    await repo.findTowns(db, EVERYWHERE),
-    await repo.findTopDemandOccupations(db, week, SCREEN_OCCUPATIONS),
-    await repo.findExtremeCells(db, week, 'short', 1),
-    await repo.findExtremeCells(db, week, 'spare', 1),
-    await repo.findStationsList(db, SCREEN_STATIONS),
-  ];
+  // Independent small reads: concurrent on a PostgreSQL pool, queued in order on PGlite.
+  const [today, sinceNewYear, mark, totals, towns, occupations, short, spare, stations] = await Promise.all([
+    repo.sumDailyCounts(db, day, day, EVERYWHERE),
+    repo.sumDailyCounts(db, `${year}-01-01`, day, EVERYWHERE),
+    repo.findWeekMark(db, week),
+    repo.findTownTotals(db, week, EVERYWHERE),
+    repo.findTowns(db, EVERYWHERE),
+    repo.findTopDemandOccupations(db, week, SCREEN_OCCUPATIONS),
+    repo.findExtremeCells(db, week, 'short', 1),
+    repo.findExtremeCells(db, week, 'spare', 1),
+    repo.findStationsList(db, SCREEN_STATIONS),
+  ]);
   const byTown = new Map(totals.map((t) => [t.code, t]));
   return {
     day,
