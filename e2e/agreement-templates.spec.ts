@@ -1,36 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
-import { field, staffLogin } from './support/ui.js';
+import { describe, expect, it } from 'vitest';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
+import { field } from './support/ui.js';
 
 // Issue 3 item 7 (versioned agreement template) and issue 4 item 2 (雇主管理 drawer: hires, ratings).
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useE2e();
 const JOURNEY = 'agreement-templates';
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function consolePage(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await staffLogin(page, server.url, username);
-  return page;
-}
+const consolePage = (username: string) => e2e.consolePage(username);
 
 describe('console: agreement templates and the employer drawer', () => {
   it('an admin writes a new template version: a bad slot is named, the preview is filled, the new version becomes current', async () => {
     const page = await consolePage('admin');
-    await page.goto(`${server.url}/admin/agreement-templates`);
+    await page.goto(`${e2e.url}/admin/agreement-templates`);
     await expect.poll(() => page.getByTestId('template-table').textContent(), { timeout: 10_000 }).toContain('第1版');
     await snap(page, JOURNEY, '01-versions');
 
@@ -58,7 +41,7 @@ describe('console: agreement templates and the employer drawer', () => {
 
   it('the employer drawer shows hires and ratings received', async () => {
     const page = await consolePage('admin');
-    await page.goto(`${server.url}/admin/employers`);
+    await page.goto(`${e2e.url}/admin/employers`);
     await page.getByTestId('employers-table').getByRole('button', { name: '详情' }).first().click();
     await expect
       .poll(() => page.getByTestId('employer-activity').textContent(), { timeout: 10_000 })
@@ -73,20 +56,13 @@ describe('console: agreement templates and the employer drawer', () => {
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(`${e2e.url}${path}`, {
     method,
     headers: { ...JSON_HEADERS, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
-}
-async function smsCode(phone: string): Promise<string> {
-  await expect
-    .poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status)
-    .toBe(200);
-  return ((await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as { code: string })
-    .code;
 }
 
 describe('mobile profile: review states (360 px, elder mode)', () => {
@@ -95,7 +71,7 @@ describe('mobile profile: review states (360 px, elder mode)', () => {
     await call('POST', '/api/v1/public/auth/sms-code', null, { phone });
     const { token } = await call<{ token: string }>('POST', '/api/v1/public/auth/login/phone', null, {
       phone,
-      code: await smsCode(phone),
+      code: await e2e.smsCode(phone),
     });
     const occ = await call<{ items: { id: string; name: string }[] }>('GET', '/api/v1/public/occupations', null);
     await call('POST', '/api/v1/app/worker/consents', token, { kind: 'privacy_policy', version: '2025.1' });
@@ -140,15 +116,15 @@ describe('mobile profile: review states (360 px, elder mode)', () => {
       reason: '未提供建档立卡证明',
     });
 
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
       locale: 'zh-CN',
       deviceScaleFactor: 2,
     });
     await context.addInitScript(() => localStorage.setItem('lingong.elderMode', '1'));
     const page = await context.newPage();
-    await context.addCookies([{ name: 'lg_app', value: token, url: server.url }]);
-    await page.goto(`${server.url}/me/profile`);
+    await context.addCookies([{ name: 'lg_app', value: token, url: e2e.url }]);
+    await page.goto(`${e2e.url}/me/profile`);
     await expect
       .poll(() => page.getByTestId('cert-review-0').getAttribute('data-status'), { timeout: 10_000 })
       .toBe('verified');

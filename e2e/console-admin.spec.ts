@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
-import { field as input, staffLogin } from './support/ui.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
+import { field as input } from './support/ui.js';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useE2e();
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const login = (page: Page, username: string) => staffLogin(page, server.url, username);
+const login = (page: Page, username: string) => e2e.staffLogin(page, username);
 
 describe('management console pages (issue 4)', () => {
   it('an admin opens each management page at 1366×768', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -31,7 +20,7 @@ describe('management console pages (issue 4)', () => {
       .toContain('待审核岗位');
     await snap(page, 'console-admin', '01-home-queues');
 
-    await page.goto(`${server.url}/admin/occupations`);
+    await page.goto(`${e2e.url}/admin/occupations`);
     await expect
       .poll(() => page.getByTestId('occupations-table').textContent(), { timeout: 10_000 })
       .toContain('电焊工');
@@ -41,7 +30,7 @@ describe('management console pages (issue 4)', () => {
     await snap(page, 'console-admin', '03-occupation-drawer');
     await page.keyboard.press('Escape');
 
-    await page.goto(`${server.url}/admin/config`);
+    await page.goto(`${e2e.url}/admin/config`);
     await expect
       .poll(() => page.getByTestId('settings-table').textContent(), { timeout: 10_000 })
       .toContain('签到半径');
@@ -51,15 +40,15 @@ describe('management console pages (issue 4)', () => {
     await expect.poll(() => page.getByTestId('settings-table').textContent(), { timeout: 10_000 }).toContain('800米');
     await snap(page, 'console-admin', '04-settings');
 
-    await page.goto(`${server.url}/admin/staff`);
+    await page.goto(`${e2e.url}/admin/staff`);
     await expect.poll(() => page.getByTestId('staff-table').textContent(), { timeout: 10_000 }).toContain('zhongdu');
     await snap(page, 'console-admin', '05-staff');
 
-    await page.goto(`${server.url}/admin/audit`);
+    await page.goto(`${e2e.url}/admin/audit`);
     await expect.poll(() => page.getByTestId('audit-table').textContent(), { timeout: 10_000 }).toContain('系统配置');
     await snap(page, 'console-admin', '06-audit');
 
-    await page.goto(`${server.url}/admin/sensitive-words`);
+    await page.goto(`${e2e.url}/admin/sensitive-words`);
     await expect
       .poll(() => page.getByTestId('words-table').locator('tbody tr').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
@@ -72,16 +61,14 @@ describe('management console pages (issue 4)', () => {
   });
 
   it('a station agent sees the occupation tree read-only and no staff or audit pages', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await login(page, 'zhongdu');
-    await page.goto(`${server.url}/admin/occupations`);
+    const page = await e2e.consolePage('zhongdu');
+    await page.goto(`${e2e.url}/admin/occupations`);
     await expect
       .poll(() => page.getByTestId('occupations-table').textContent(), { timeout: 10_000 })
       .toContain('电焊工');
     expect(await page.getByTestId('occupation-add').count()).toBe(0);
-    await page.goto(`${server.url}/admin/staff`);
+    await page.goto(`${e2e.url}/admin/staff`);
     await page.waitForURL(/\/admin\/403/);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,34 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../apps/server/src/main.js';
+import { describe, expect, it } from 'vitest';
 import { NAV_ITEMS } from '../apps/web/admin/nav.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
-import { field as input, staffLogin } from './support/ui.js';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
+import { field as input } from './support/ui.js';
 
 // Issue 4 item 11: a new sensitive word blocks a posting at once; a walk-in worker is registered
 // at the counter; every console page (each NAV_ITEMS entry, so new pages are covered) at 1366×768.
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useE2e();
 const JOURNEY = 'console-management';
 const NEW_WORD = '入职送手机';
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function consolePage(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await staffLogin(page, server.url, username);
-  return page;
-}
+const consolePage = (username: string) => e2e.consolePage(username);
 
 /** The demo employer's app token and first employer id (SMS code read from the dev endpoint). */
 async function demoEmployer(): Promise<{ token: string; employerId: string }> {
@@ -36,24 +19,24 @@ async function demoEmployer(): Promise<{ token: string; employerId: string }> {
   const json = { 'content-type': 'application/json' };
   expect(
     (
-      await fetch(`${server.url}/api/v1/public/auth/sms-code`, {
+      await fetch(`${e2e.url}/api/v1/public/auth/sms-code`, {
         method: 'POST',
         headers: json,
         body: JSON.stringify({ phone }),
       })
     ).status,
   ).toBe(200);
-  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as {
+  const { code } = (await (await fetch(`${e2e.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as {
     code: string;
   };
-  const login = await fetch(`${server.url}/api/v1/public/auth/login/phone`, {
+  const login = await fetch(`${e2e.url}/api/v1/public/auth/login/phone`, {
     method: 'POST',
     headers: json,
     body: JSON.stringify({ phone, code }),
   });
   const { token } = (await login.json()) as { token: string };
   const mine = (await (
-    await fetch(`${server.url}/api/v1/app/employers`, { headers: { authorization: `Bearer ${token}` } })
+    await fetch(`${e2e.url}/api/v1/app/employers`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as { items: { id: string }[] };
   const employerId = mine.items[0]?.id;
   if (!employerId) throw new Error('demo employer has no employer');
@@ -64,7 +47,7 @@ async function postJob(
   emp: { token: string; employerId: string },
   description: string,
 ): Promise<{ status: number; body: { error?: { code: string; details?: { message: string }[] } } }> {
-  const occ = (await (await fetch(`${server.url}/api/v1/public/occupations`)).json()) as {
+  const occ = (await (await fetch(`${e2e.url}/api/v1/public/occupations`)).json()) as {
     items: { id: string; name: string }[];
   };
   const occupationId = occ.items.find((o) => o.name === '家庭保洁')?.id;
@@ -89,7 +72,7 @@ async function postJob(
     contactPhone: '13977770001',
     submit: true,
   };
-  const res = await fetch(`${server.url}/api/v1/app/employers/${emp.employerId}/jobs`, {
+  const res = await fetch(`${e2e.url}/api/v1/app/employers/${emp.employerId}/jobs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${emp.token}` },
     body: JSON.stringify(body),
@@ -107,7 +90,7 @@ describe('console management (issue 4)', () => {
     expect(JSON.stringify(before.body)).not.toContain(`「${NEW_WORD}」`);
 
     const page = await consolePage('admin');
-    await page.goto(`${server.url}/admin/sensitive-words`);
+    await page.goto(`${e2e.url}/admin/sensitive-words`);
     await expect
       .poll(() => page.getByTestId('words-table').locator('tbody tr').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
@@ -131,7 +114,7 @@ describe('console management (issue 4)', () => {
 
   it('counter staff register a walk-in worker with a paper consent (代登记)', async () => {
     const page = await consolePage('counter');
-    await page.goto(`${server.url}/admin/workers`);
+    await page.goto(`${e2e.url}/admin/workers`);
     await expect
       .poll(() => page.getByTestId('workers-table').locator('tbody tr').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
@@ -158,7 +141,7 @@ describe('console management (issue 4)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     for (const [i, item] of NAV_ITEMS.entries()) {
-      await page.goto(`${server.url}/admin${item.path === '/' ? '' : item.path}`);
+      await page.goto(`${e2e.url}/admin${item.path === '/' ? '' : item.path}`);
       await page.waitForLoadState('networkidle');
       await expect
         .poll(() => page.locator('.page-card').count(), { timeout: 10_000, message: item.title })
@@ -182,7 +165,7 @@ describe('console management (issue 4)', () => {
 describe('console review queues (issue 4 item 10)', () => {
   it('a reviewer approves a waiting posting in bulk and takes a published one down with a reason', async () => {
     const page = await consolePage('reviewer');
-    await page.goto(`${server.url}/admin/jobs/review`);
+    await page.goto(`${e2e.url}/admin/jobs/review`);
     await expect
       .poll(() => page.getByTestId('review-table').locator('tbody tr').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
@@ -195,7 +178,7 @@ describe('console review queues (issue 4 item 10)', () => {
     await page.getByTestId('reason-submit').click();
     await expect.poll(() => page.locator('.el-message--success').count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/admin/jobs`);
+    await page.goto(`${e2e.url}/admin/jobs`);
     await input(page, 'jobs-q').fill(title);
     await input(page, 'jobs-q').press('Enter');
     await expect.poll(() => page.getByTestId('jobs-table').textContent(), { timeout: 10_000 }).toContain('招聘中');
@@ -219,7 +202,7 @@ describe('console review queues (issue 4 item 10)', () => {
 describe('画像管理 (issue 4 item 4)', () => {
   it('a 中渡镇 agent tags a worker, verifies priority groups and saves a segment', async () => {
     const page = await consolePage('zhongdu');
-    await page.goto(`${server.url}/admin/profiles`);
+    await page.goto(`${e2e.url}/admin/profiles`);
     await expect
       .poll(() => page.getByTestId('profiles-table').locator('tbody tr').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);

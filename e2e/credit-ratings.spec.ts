@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
 import { field as input } from './support/ui.js';
-import * as ui from './support/ui.js';
 
 // Ratings after completion (both sides, mobile), my credit, and 诚信管理 in the console.
 const J = 'credit-ratings';
 const WORKER_PHONE = '13800000001';
 const EMPLOYER_PHONE = '13800000002';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const apiCall = <T>(method: string, path: string, token: string, body?: unknown) =>
-  ui.apiCall<T>(server.url, method, path, token, body);
-const phoneToken = (phone: string) => ui.phoneToken(server.url, phone);
-const mobilePage = (token: string) => ui.mobilePage(browser, server.url, token);
+const e2e = useE2e();
+const { apiCall, phoneToken, mobilePage } = e2e;
 
 /** Post (today), apply, hire, check in on the spot and confirm completion, all through the API. */
 async function completedApplication(employerToken: string, workerToken: string): Promise<string> {
@@ -79,7 +63,7 @@ describe('ratings and credit', () => {
     const workerToken = await phoneToken(WORKER_PHONE);
     const applicationId = await completedApplication(employerToken, workerToken);
     const w = await mobilePage(workerToken);
-    await w.goto(`${server.url}/me/applications`);
+    await w.goto(`${e2e.url}/me/applications`);
     await w.getByTestId('rate-application').first().click();
     await w.waitForURL(/\/rate\//);
     await expect.poll(() => w.getByTestId('rate-form').count(), { timeout: 10_000 }).toBe(1);
@@ -95,7 +79,7 @@ describe('ratings and credit', () => {
     await snap(w, J, '02-worker-rated-hidden');
 
     const e = await mobilePage(employerToken);
-    await e.goto(`${server.url}/rate/${applicationId}`);
+    await e.goto(`${e2e.url}/rate/${applicationId}`);
     await expect.poll(() => e.getByTestId('rate-form').count(), { timeout: 10_000 }).toBe(1);
     await e.getByTestId('rate-star-4').click();
     await e.getByTestId('rate-tag-准时到岗').click();
@@ -120,7 +104,7 @@ describe('ratings and credit', () => {
     await expect.poll(() => w.getByTestId('rate-theirs').textContent(), { timeout: 10_000 }).toContain('干活踏实');
     await snap(w, J, '05b-worker-rating-elder-mode');
     await w.evaluate(() => localStorage.setItem('lingong.elderMode', '0'));
-    await w.goto(`${server.url}/me`);
+    await w.goto(`${e2e.url}/me`);
     await w.getByTestId('me-credit').click();
     await expect.poll(() => w.getByTestId('credit-event').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await w.getByTestId('credit-level').textContent()).toMatch(/信用(优秀|良好|一般|较差)/);
@@ -133,14 +117,8 @@ describe('ratings and credit', () => {
   });
 
   it('staff work the 诚信管理 page at 1366×768', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    await page.goto(`${server.url}/admin/login`);
-    await input(page, 'login-username').fill('admin');
-    await input(page, 'login-password').fill('Lingong@2025');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/admin\/?$/);
-    await page.goto(`${server.url}/admin/credit`);
+    const page = await e2e.consolePage('admin');
+    await page.goto(`${e2e.url}/admin/credit`);
     await expect
       .poll(() => page.getByTestId('credit-ledger-table').locator('tbody tr').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
@@ -155,9 +133,9 @@ describe('ratings and credit', () => {
       .poll(() => page.getByTestId('credit-blacklist-table').textContent(), { timeout: 10_000 })
       .toContain('一个月内三次录用后未到岗');
     await snap(page, J, '09-console-blacklist');
-    await page.goto(`${server.url}/admin/credit?tab=ratings`);
+    await page.goto(`${e2e.url}/admin/credit?tab=ratings`);
     await expect.poll(() => page.getByTestId('rating-review-table').count(), { timeout: 10_000 }).toBe(1);
     await snap(page, J, '10-console-rating-review');
-    await ctx.close();
+    await page.context().close();
   });
 });

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
 
 describe('foundation journeys', () => {
   it('a worker logs in on the mobile app with phone + SMS code and sees the stations', async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
       deviceScaleFactor: 2,
       locale: 'zh-CN',
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.url}/`);
     await page.getByTestId('tab-me').click();
     await page
       .getByTestId('login-phone')
@@ -35,9 +23,9 @@ describe('foundation journeys', () => {
     await snap(page, 'worker-login', '01-login');
     await page.getByTestId('login-send-code').click();
     await expect
-      .poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=13800000001`)).status)
+      .poll(async () => (await fetch(`${e2e.url}/api/v1/public/dev/sms/latest?phone=13800000001`)).status)
       .toBe(200);
-    const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=13800000001`)).json()) as {
+    const { code } = (await (await fetch(`${e2e.url}/api/v1/public/dev/sms/latest?phone=13800000001`)).json()) as {
       code: string;
     };
     await page
@@ -63,9 +51,9 @@ describe('foundation journeys', () => {
   });
 
   it('a staff member logs in to the console and sees a menu that follows the role', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/admin/`);
+    await page.goto(`${e2e.url}/admin/`);
     await page.waitForURL(/\/admin\/login/);
     await page
       .getByTestId('login-username')
@@ -109,9 +97,9 @@ describe('foundation journeys', () => {
   });
 
   it('the hall screen shows the market name and a running clock at 1920×1080', async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/screen/`);
+    await page.goto(`${e2e.url}/screen/`);
     await expect.poll(() => page.getByTestId('screen-title').textContent()).toContain('鹿寨县零工市场');
     const first = await page.getByTestId('screen-clock').textContent();
     await expect.poll(() => page.getByTestId('screen-clock').textContent(), { timeout: 5000 }).not.toBe(first);

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { makeUscc, makeUsccBody } from '@lingong/contracts';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
-import { field as input, staffLogin } from './support/ui.js';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
+import { field as input } from './support/ui.js';
 
 // The whole gig loop of issue 3 on the phone: an employer registers and posts, a reviewer
 // approves, a worker finds the job with 保洁, applies, is hired, both sign the agreement, the
 // worker checks in by location and out by the employer's QR code, completion is confirmed.
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useE2e();
 const J = 'gig-loop';
 const SITE = { latitude: 24.4731, longitude: 109.7402 };
 const TITLE = '家庭保洁2名日结';
@@ -19,17 +17,8 @@ const stamp = String(Date.now()).slice(-7);
 const EMPLOYER_PHONE = `1396${stamp}`;
 const WORKER_PHONE = `1375${stamp}`;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 const phoneContext = (): Promise<BrowserContext> =>
-  browser.newContext({
+  e2e.browser.newContext({
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
@@ -43,7 +32,7 @@ async function codeFor(phone: string, since: number): Promise<string> {
   await expect
     .poll(
       async () => {
-        const res = await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`);
+        const res = await fetch(`${e2e.url}/api/v1/public/dev/sms/latest?phone=${phone}`);
         if (res.status !== 200) return false;
         const m = (await res.json()) as { code: string; sentAt: string };
         code = m.code;
@@ -56,7 +45,7 @@ async function codeFor(phone: string, since: number): Promise<string> {
 }
 
 async function login(page: Page, phone: string): Promise<void> {
-  await page.goto(`${server.url}/login?redirect=/me`);
+  await page.goto(`${e2e.url}/login?redirect=/me`);
   await input(page, 'login-phone').fill(phone);
   const since = Date.now() - 1000;
   await page.getByTestId('login-send-code').click();
@@ -68,10 +57,8 @@ async function login(page: Page, phone: string): Promise<void> {
 
 /** A reviewer approves the posting on the console's 岗位审核 page (1366×768). */
 async function approveInConsole(jobTitle: string): Promise<void> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await staffLogin(page, server.url, 'reviewer');
-  await page.goto(`${server.url}/admin/jobs/review`);
+  const page = await e2e.consolePage('reviewer');
+  await page.goto(`${e2e.url}/admin/jobs/review`);
   const row = page.getByTestId('review-table').locator('tbody tr').filter({ hasText: jobTitle });
   await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
   await snap(page, J, '03a-console-review-queue');
@@ -80,7 +67,7 @@ async function approveInConsole(jobTitle: string): Promise<void> {
   await expect.poll(() => page.locator('.el-message--success').count(), { timeout: 10_000 }).toBeGreaterThan(0);
   await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
   await snap(page, J, '03b-console-approved');
-  await ctx.close();
+  await page.context().close();
 }
 
 /** Read the agreement, tick consent, get the SMS code and sign. */
@@ -154,7 +141,7 @@ describe('the gig loop on the phone', () => {
     await expect
       .poll(() => w.getByTestId('profile-completeness').textContent(), { timeout: 10_000 })
       .toMatch(/完整度([1-9]\d|100)%/);
-    await w.goto(`${server.url}/jobs`);
+    await w.goto(`${e2e.url}/jobs`);
     await input(w, 'job-search').fill('保洁');
     await input(w, 'job-search').press('Enter');
     await expect
@@ -182,7 +169,7 @@ describe('the gig loop on the phone', () => {
     await snap(e, J, '07-employer-signed');
 
     // 5. The worker signs (now 已签署) and checks in by location.
-    await w.goto(`${server.url}/me/applications`);
+    await w.goto(`${e2e.url}/me/applications`);
     await w.getByTestId('open-application').click();
     await signAgreement(w, WORKER_PHONE);
     expect(await w.getByTestId('agreement-status').textContent()).toBe('已签署');
@@ -206,7 +193,7 @@ describe('the gig loop on the phone', () => {
     await snap(e, J, '10-employer-checkin-qr');
     const qrUrl = await e.getByTestId('checkin-qr-url').getAttribute('href');
     expect(qrUrl).toMatch(/^\/checkin\?job=[0-9a-f-]{36}&t=[0-9a-f]{16}$/);
-    await w.goto(`${server.url}${qrUrl}`);
+    await w.goto(`${e2e.url}${qrUrl}`);
     await w.getByTestId('checkout-qr-submit').click();
     await expect.poll(() => w.getByTestId('checkin-result').textContent(), { timeout: 10_000 }).toContain('签退成功');
     await snap(w, J, '11-worker-checked-out-by-qr');

@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
-import { field as input, staffLogin } from './support/ui.js';
-import * as ui from './support/ui.js';
+import { describe, expect, it } from 'vitest';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
+import { field as input } from './support/ui.js';
 
 // 投诉: a worker files a grievance on the mobile app; staff accept, handle and resolve it in the console.
 const J = 'grievances';
 const WORKER_PHONE = '13800000001';
 const EMPLOYER_PHONE = '13800000002';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const apiCall = <T>(method: string, path: string, token: string, body?: unknown) =>
-  ui.apiCall<T>(server.url, method, path, token, body);
-const phoneToken = (phone: string) => ui.phoneToken(server.url, phone);
-const mobilePage = (token: string) => ui.mobilePage(browser, server.url, token);
+const e2e = useE2e();
+const { apiCall, phoneToken, mobilePage } = e2e;
 
 /** Post a job in 中渡镇, apply and hire through the API; returns the application id. */
 async function hiredApplication(employerToken: string, workerToken: string): Promise<string> {
@@ -75,7 +59,7 @@ describe('grievances', () => {
     const applicationId = await hiredApplication(employerToken, workerToken);
 
     const w = await mobilePage(workerToken);
-    await w.goto(`${server.url}/applications/${applicationId}`);
+    await w.goto(`${e2e.url}/applications/${applicationId}`);
     await w.getByTestId('detail-grievance').click();
     await w.waitForURL(/\/grievance$/);
     await w.getByTestId('grievance-submit').click();
@@ -93,11 +77,9 @@ describe('grievances', () => {
       .toContain('待受理');
     await snap(w, J, '02-mobile-filed');
 
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const page = await ctx.newPage();
-    await staffLogin(page, server.url, 'admin');
+    const page = await e2e.consolePage('admin');
     await expect.poll(() => page.getByTestId('queue-grievances').textContent(), { timeout: 10_000 }).toMatch(/[1-9]/);
-    await page.goto(`${server.url}/admin/grievances`);
+    await page.goto(`${e2e.url}/admin/grievances`);
     await expect
       .poll(() => page.locator('[data-testid^="grievance-open-"]').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
@@ -124,7 +106,7 @@ describe('grievances', () => {
       .poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 })
       .toContain('已办结');
     await snap(page, J, '04-console-resolved');
-    await ctx.close();
+    await page.context().close();
 
     await w.reload();
     await expect
@@ -134,14 +116,14 @@ describe('grievances', () => {
     await snap(w, J, '05-mobile-resolved');
     // Elder mode (长辈模式): the filing page keeps its controls at 360 px.
     await w.evaluate(() => localStorage.setItem('lingong.elderMode', '1'));
-    await w.goto(`${server.url}/applications/${applicationId}/grievance`);
+    await w.goto(`${e2e.url}/applications/${applicationId}/grievance`);
     await expect
       .poll(() => w.evaluate(() => document.documentElement.classList.contains('elder-mode')), { timeout: 10_000 })
       .toBe(true);
     expect(await w.getByTestId('grievance-submit').isVisible()).toBe(true);
     await snap(w, J, '06-mobile-file-elder-mode');
     await w.evaluate(() => localStorage.setItem('lingong.elderMode', '0'));
-    await w.goto(`${server.url}/me`);
+    await w.goto(`${e2e.url}/me`);
     await w.getByTestId('me-grievances').click();
     await expect.poll(() => w.getByTestId('my-grievances').count(), { timeout: 10_000 }).toBe(1);
     await w.context().close();

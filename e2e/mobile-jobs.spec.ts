@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
 import { field as input } from './support/ui.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
 
 async function loginOnPhone(page: Page, phone: string): Promise<void> {
-  await page.goto(`${server.url}/login?redirect=/me`);
+  await page.goto(`${e2e.url}/login?redirect=/me`);
   await input(page, 'login-phone').fill(phone);
   await page.getByTestId('login-send-code').click();
   await expect
-    .poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status)
+    .poll(async () => (await fetch(`${e2e.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status)
     .toBe(200);
-  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as {
+  const { code } = (await (await fetch(`${e2e.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as {
     code: string;
   };
   await input(page, 'login-code').fill(code);
@@ -34,19 +23,19 @@ async function loginOnPhone(page: Page, phone: string): Promise<void> {
 }
 
 async function approveAsReviewer(jobTitle: string): Promise<void> {
-  const login = await fetch(`${server.url}/api/v1/public/auth/login/staff`, {
+  const login = await fetch(`${e2e.url}/api/v1/public/auth/login/staff`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'reviewer', password: 'Lingong@2025' }),
   });
   const { token } = (await login.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}` };
-  const queue = (await (
-    await fetch(`${server.url}/api/v1/admin/jobs/review?pageSize=200`, { headers: auth })
-  ).json()) as { items: { id: string; title: string }[] };
+  const queue = (await (await fetch(`${e2e.url}/api/v1/admin/jobs/review?pageSize=200`, { headers: auth })).json()) as {
+    items: { id: string; title: string }[];
+  };
   const ids = queue.items.filter((j) => j.title === jobTitle).map((j) => j.id);
   if (ids.length === 0) return;
-  const res = await fetch(`${server.url}/api/v1/admin/jobs/review`, {
+  const res = await fetch(`${e2e.url}/api/v1/admin/jobs/review`, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json' },
     body: JSON.stringify({ ids, decision: 'approve' }),
@@ -56,7 +45,7 @@ async function approveAsReviewer(jobTitle: string): Promise<void> {
 
 describe('mobile: post, find and read a job; fill my profile', () => {
   it('an employer posts a job; blocked wording is shown next to the field; a worker finds it with 电焊', async () => {
-    const ctx = await browser.newContext({
+    const ctx = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
       deviceScaleFactor: 2,
       locale: 'zh-CN',
@@ -96,13 +85,13 @@ describe('mobile: post, find and read a job; fill my profile', () => {
 
     await approveAsReviewer('急招电焊工3名');
 
-    const wctx = await browser.newContext({
+    const wctx = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
       deviceScaleFactor: 2,
       locale: 'zh-CN',
     });
     const w = await wctx.newPage();
-    await w.goto(`${server.url}/jobs`);
+    await w.goto(`${e2e.url}/jobs`);
     await input(w, 'job-search').fill('电焊');
     await input(w, 'job-search').press('Enter');
     await expect
@@ -122,7 +111,7 @@ describe('mobile: post, find and read a job; fill my profile', () => {
   });
 
   it('a worker fills the profile and the completeness rises', async () => {
-    const ctx = await browser.newContext({
+    const ctx = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
       deviceScaleFactor: 2,
       locale: 'zh-CN',
@@ -160,7 +149,7 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     await snap(page, 'mobile-jobs', '06-profile');
 
     // Apply in one tap: the contact phone appears, the button turns into the status.
-    await page.goto(`${server.url}/jobs`);
+    await page.goto(`${e2e.url}/jobs`);
     await input(page, 'job-search').fill('电焊');
     await input(page, 'job-search').press('Enter');
     await expect
@@ -178,7 +167,7 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     expect(await page.getByTestId('apply-button').textContent()).toContain('已报名');
     expect(await page.getByTestId('apply-button').isDisabled()).toBe(true);
     await snap(page, 'mobile-jobs', '07-applied');
-    await page.goto(`${server.url}/me/applications`);
+    await page.goto(`${e2e.url}/me/applications`);
     await expect
       .poll(() => page.getByTestId('my-application-status').first().textContent(), { timeout: 10_000 })
       .toBe('已报名');
@@ -186,7 +175,7 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     await ctx.close();
   });
   it('the map shows job and station markers on a plain background; elder mode reads a job aloud', async () => {
-    const ctx = await browser.newContext({
+    const ctx = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
       deviceScaleFactor: 2,
       locale: 'zh-CN',
@@ -203,7 +192,7 @@ describe('mobile: post, find and read a job; fill my profile', () => {
       localStorage.setItem('lingong.elderMode', '1');
     });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/jobs`);
+    await page.goto(`${e2e.url}/jobs`);
     await page.getByTestId('open-map').click();
     await page.waitForURL(/\/map$/);
     await expect.poll(() => page.locator('path.map-job').count(), { timeout: 10_000 }).toBeGreaterThan(0);

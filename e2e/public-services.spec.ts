@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { makeIdNumber } from '@lingong/contracts';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
-import { field as input, staffLogin } from './support/ui.js';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
+import { field as input } from './support/ui.js';
 
 // Issue 5 items 5-7 in the console: a slogan recorded on 宣传推广 raises its KPI card; the
 // collection coverage and the daily duty check show the demo data.
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useE2e();
 const J = 'public-services';
 const SLOGAN = `端到端测试标语 ${Date.now()}`;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const login = (page: Page, username: string) => staffLogin(page, server.url, username);
+const login = (page: Page, username: string) => e2e.staffLogin(page, username);
 
 async function sloganCard(page: Page): Promise<number> {
-  await page.goto(`${server.url}/admin/kpi`);
+  await page.goto(`${e2e.url}/admin/kpi`);
   const card = page.getByTestId('kpi-card-publicity_slogans');
   await expect.poll(() => card.count(), { timeout: 15_000 }).toBeGreaterThan(0);
   return Number.parseFloat((await card.locator('.kpi__actual').textContent()) ?? '');
@@ -34,7 +23,7 @@ async function sloganCard(page: Page): Promise<number> {
 
 describe('publicity, collection and operations in the console', () => {
   it('records a slogan, the KPI rises; coverage and the duty check show the demo data', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -42,7 +31,7 @@ describe('publicity, collection and operations in the console', () => {
     const before = await sloganCard(page);
     expect(before).toBeGreaterThan(0);
 
-    await page.goto(`${server.url}/admin/publicity`);
+    await page.goto(`${e2e.url}/admin/publicity`);
     await expect
       .poll(() => page.getByTestId('publicity-table').locator('tbody tr').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
@@ -58,7 +47,7 @@ describe('publicity, collection and operations in the console', () => {
     await snap(page, J, '01-publicity');
     expect(await sloganCard(page)).toBe(before + 1);
 
-    await page.goto(`${server.url}/admin/collection`);
+    await page.goto(`${e2e.url}/admin/collection`);
     await expect
       .poll(() => page.getByTestId('collection-table').locator('tbody tr').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
@@ -68,7 +57,7 @@ describe('publicity, collection and operations in the console', () => {
       .toMatch(/已覆盖行政村 \d+ \/ \d+/);
     await snap(page, J, '02-coverage');
 
-    await page.goto(`${server.url}/admin/operations`);
+    await page.goto(`${e2e.url}/admin/operations`);
     await expect
       .poll(() => page.getByTestId('duty-days-table').locator('tbody tr').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
@@ -106,7 +95,7 @@ describe('publicity, collection and operations in the console', () => {
   });
 
   it('a 中渡镇 agent collects a household on a 360 px phone', async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
       locale: 'zh-CN',
       isMobile: true,
@@ -115,12 +104,12 @@ describe('publicity, collection and operations in the console', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/admin/login`);
+    await page.goto(`${e2e.url}/admin/login`);
     await input(page, 'login-username').fill('zhongdu');
     await input(page, 'login-password').fill('Lingong@2025');
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.url(), { timeout: 10_000 }).not.toContain('/login');
-    await page.goto(`${server.url}/admin/collect`);
+    await page.goto(`${e2e.url}/admin/collect`);
     await page.getByTestId('town-filter').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '中渡镇' }).click();
     await page.getByTestId('collection-village').click();

@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
-import { field as input, staffLogin } from './support/ui.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
+import { field as input } from './support/ui.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2e();
 
 async function consoleLogin(page: Page, username: string): Promise<void> {
-  await staffLogin(page, server.url, username);
+  await e2e.staffLogin(page, username);
 }
 
 async function phoneLogin(page: Page, phone: string): Promise<void> {
-  await page.goto(`${server.url}/login?redirect=/me`);
+  await page.goto(`${e2e.url}/login?redirect=/me`);
   await input(page, 'login-phone').fill(phone);
   await page.getByTestId('login-send-code').click();
   await expect
-    .poll(async () => (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status)
+    .poll(async () => (await fetch(`${e2e.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).status)
     .toBe(200);
-  const { code } = (await (await fetch(`${server.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as {
+  const { code } = (await (await fetch(`${e2e.url}/api/v1/public/dev/sms/latest?phone=${phone}`)).json()) as {
     code: string;
   };
   await input(page, 'login-code').fill(code);
@@ -42,10 +31,10 @@ const confirmBox = (page: Page) => page.locator('.el-message-box__btns .el-butto
 describe('统一发布: written once in the console, reviewed, shown on the mobile home and the big screen', () => {
   it('counter writes and submits, the reviewer approves, the mobile banner and the screen show it', async () => {
     const title = '春风行动专场招聘会';
-    const consoleCtx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const consoleCtx = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await consoleCtx.newPage();
     await consoleLogin(page, 'counter');
-    await page.goto(`${server.url}/admin/publications`);
+    await page.goto(`${e2e.url}/admin/publications`);
     await page.getByTestId('pub-new').click();
     await input(page, 'pub-title').fill(title);
     await input(page, 'pub-summary').fill('3月8日 县人民广场 50家企业');
@@ -64,10 +53,10 @@ describe('统一发布: written once in the console, reviewed, shown on the mobi
     await snap(page, 'publications', '02-submitted');
     await consoleCtx.close();
 
-    const reviewCtx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const reviewCtx = await e2e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const review = await reviewCtx.newPage();
     await consoleLogin(review, 'reviewer');
-    await review.goto(`${server.url}/admin/publications`);
+    await review.goto(`${e2e.url}/admin/publications`);
     await review.getByTestId(`pub-approve-${id}`).click();
     await confirmBox(review);
     await expect.poll(() => review.getByTestId(`pub-status-${id}`).textContent(), { timeout: 10_000 }).toBe('已发布');
@@ -79,13 +68,13 @@ describe('统一发布: written once in the console, reviewed, shown on the mobi
     await snap(review, 'publications', '03-approved-log');
     await reviewCtx.close();
 
-    const mobileCtx = await browser.newContext({
+    const mobileCtx = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
       deviceScaleFactor: 2,
       locale: 'zh-CN',
     });
     const mobile = await mobileCtx.newPage();
-    await mobile.goto(`${server.url}/jobs`);
+    await mobile.goto(`${e2e.url}/jobs`);
     await mobile.getByTestId(`banner-${id}`).waitFor({ timeout: 10_000 });
     expect(await mobile.getByTestId('home-notices').textContent()).toContain(title);
     await snap(mobile, 'publications', '04-mobile-home');
@@ -94,9 +83,9 @@ describe('统一发布: written once in the console, reviewed, shown on the mobi
     await snap(mobile, 'publications', '05-mobile-detail');
     await mobileCtx.close();
 
-    const screenCtx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    const screenCtx = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     const screen = await screenCtx.newPage();
-    await screen.goto(`${server.url}/screen/`);
+    await screen.goto(`${e2e.url}/screen/`);
     await expect.poll(() => screen.getByTestId('screen-notices').textContent(), { timeout: 10_000 }).toContain(title);
     await snap(screen, 'publications', '06-screen');
     await screenCtx.close();
@@ -105,29 +94,29 @@ describe('统一发布: written once in the console, reviewed, shown on the mobi
 
 describe('消息中心: an application reaches the employer, with a badge and a deep link', () => {
   it('the worker applies; the employer sees the unread badge, opens the message and lands on the applicants page', async () => {
-    const employerCtx = await browser.newContext({
+    const employerCtx = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
       deviceScaleFactor: 2,
       locale: 'zh-CN',
     });
     const employer = await employerCtx.newPage();
     await phoneLogin(employer, '13800000002');
-    const emps = (await (await employer.request.get(`${server.url}/api/v1/app/employers`)).json()) as {
+    const emps = (await (await employer.request.get(`${e2e.url}/api/v1/app/employers`)).json()) as {
       items: { id: string }[];
     };
     const jobs = (await (
       await employer.request.get(
-        `${server.url}/api/v1/app/employers/${emps.items[0]!.id}/jobs?status=published&pageSize=100`,
+        `${e2e.url}/api/v1/app/employers/${emps.items[0]!.id}/jobs?status=published&pageSize=100`,
       )
     ).json()) as { items: { id: string }[] };
     expect(jobs.items.length).toBeGreaterThan(0);
 
-    const workerCtx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+    const workerCtx = await e2e.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
     const worker = await workerCtx.newPage();
     await phoneLogin(worker, '13800000001');
     let appliedJob = '';
     for (const j of jobs.items) {
-      const res = await worker.request.post(`${server.url}/api/v1/app/jobs/${j.id}/apply`);
+      const res = await worker.request.post(`${e2e.url}/api/v1/app/jobs/${j.id}/apply`);
       if (res.status() === 201) {
         appliedJob = j.id;
         break;
@@ -136,7 +125,7 @@ describe('消息中心: an application reaches the employer, with a badge and a 
     expect(appliedJob).not.toBe('');
     await workerCtx.close();
 
-    await employer.goto(`${server.url}/jobs`);
+    await employer.goto(`${e2e.url}/jobs`);
     await expect
       .poll(() => employer.getByTestId('tab-messages').locator('.van-badge').textContent(), { timeout: 10_000 })
       .toMatch(/^[1-9]/);

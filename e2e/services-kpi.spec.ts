@@ -1,32 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeIdNumber } from '@lingong/contracts';
-import type { RunningServer } from '../apps/server/src/main.js';
-import { launchBrowser, snap } from './support/browser.js';
-import { startE2eServer } from './support/server.js';
-import { field as input, staffLogin } from './support/ui.js';
+import { snap } from './support/browser.js';
+import { useE2e } from './support/fixture.js';
+import { field as input } from './support/ui.js';
 
 // Issue 5 item 11: staff record a guidance session and a training push in the console, the KPI
 // page shows the counts rise, and the acceptance pack downloads with sheets that parse.
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useE2e();
 const J = 'services-kpi';
 const ADVICE = `端到端测试：建议参加电工培训后到工业园区求职 ${Date.now()}`;
 
-beforeAll(async () => {
-  server = await startE2eServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const login = (page: Page, username: string) => staffLogin(page, server.url, username);
+const login = (page: Page, username: string) => e2e.staffLogin(page, username);
 
 /** The 'actual' figure of a KPI card (number before the unit). */
 async function kpiActual(page: Page, key: string): Promise<number> {
@@ -37,7 +26,7 @@ async function kpiActual(page: Page, key: string): Promise<number> {
 }
 
 async function openKpi(page: Page): Promise<void> {
-  await page.goto(`${server.url}/admin/kpi`);
+  await page.goto(`${e2e.url}/admin/kpi`);
   await expect
     .poll(() => page.getByTestId('kpi-card-guidance_sessions').count(), { timeout: 15_000 })
     .toBeGreaterThan(0);
@@ -62,7 +51,7 @@ async function sheetsOf(bytes: Buffer): Promise<SheetRows[]> {
 
 describe('services and KPI in the console (issue 5)', () => {
   it('guidance and a training push raise the KPI figures; the acceptance pack has the rows', async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 1366, height: 900 },
       locale: 'zh-CN',
       acceptDownloads: true,
@@ -78,7 +67,7 @@ describe('services and KPI in the console (issue 5)', () => {
     await snap(page, J, '01-kpi-before');
 
     // A one-to-one guidance session from the registration ledger.
-    await page.goto(`${server.url}/admin/ledgers`);
+    await page.goto(`${e2e.url}/admin/ledgers`);
     await expect.poll(() => page.getByTestId('record-guidance').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.getByTestId('record-guidance').first().click();
     await expect.poll(() => page.getByTestId('record-form').isVisible()).toBe(true);
@@ -90,7 +79,7 @@ describe('services and KPI in the console (issue 5)', () => {
     await expect.poll(() => page.getByTestId('record-form').isVisible(), { timeout: 10_000 }).toBe(false);
 
     // A training push: the first course that still has workers to recommend.
-    await page.goto(`${server.url}/admin/training`);
+    await page.goto(`${e2e.url}/admin/training`);
     await expect.poll(() => page.getByTestId('course-push').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const courses = await page.getByTestId('course-push').count();
     let pushed = 0;
@@ -148,7 +137,7 @@ describe('services and KPI in the console (issue 5)', () => {
   }, 240_000);
 
   it('paper registrations are imported from the template: a bad file shows the row report, a good one is imported', async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 1366, height: 900 },
       locale: 'zh-CN',
       acceptDownloads: true,
@@ -157,7 +146,7 @@ describe('services and KPI in the console (issue 5)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await login(page, 'counter');
-    await page.goto(`${server.url}/admin/ledgers`);
+    await page.goto(`${e2e.url}/admin/ledgers`);
     await expect.poll(() => page.getByTestId('import-registrations').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.getByTestId('import-registrations').click();
     await expect.poll(() => page.getByTestId('ledger-import-dialog').isVisible()).toBe(true);

@@ -12,55 +12,77 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
-import type { Database } from './db/client.js';
+import type { AppDeps } from './deps.js';
+import type { AppModule } from './platform/http/module-plugin.js';
 import { registerErrorHandler, errorBody } from './platform/errors/error-handler.js';
-import type { Pii } from './platform/pii.js';
-import type { SmsProvider } from './platform/sms/sms-provider.js';
-import { registerSessionHooks } from './platform/http/session-hooks.js';
+import { registerSessionHooks } from './modules/accounts/index.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
-import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
-import { registerReferenceRoutes } from './modules/reference/reference.routes.js';
-import { registerWorkerRoutes } from './modules/workers/workers.routes.js';
-import { registerJobRoutes } from './modules/jobs/jobs.routes.js';
-import { registerEmployerRoutes } from './modules/employers/employers.routes.js';
-import { registerSettingsRoutes } from './modules/settings/settings.routes.js';
-import { registerStaffAdminRoutes } from './modules/accounts/staff-admin.routes.js';
-import { registerAuditViewerRoutes } from './modules/audit-viewer/audit-viewer.routes.js';
-import { registerReviewQueueRoutes } from './modules/review-queues/review-queues.routes.js';
-import { registerOccupationAdminRoutes } from './modules/reference/occupations-admin.routes.js';
+import { accountsModule } from './modules/accounts/index.js';
+import { referenceModule } from './modules/reference/index.js';
+import { workersModule } from './modules/workers/index.js';
+import { jobsModule } from './modules/jobs/index.js';
+import { employersModule } from './modules/employers/index.js';
+import { settingsModule } from './modules/settings/index.js';
+import { auditViewerModule } from './modules/audit-viewer/index.js';
+import { reviewQueuesModule } from './modules/review-queues/index.js';
+import { servicesModule } from './modules/services/index.js';
+import { ledgersModule } from './modules/ledgers/index.js';
+import { importsModule } from './modules/imports/index.js';
+import { kpiModule } from './modules/kpi/index.js';
+import { trainingModule } from './modules/training/index.js';
+import { eventsModule } from './modules/events/index.js';
+import { applicationsModule } from './modules/applications/index.js';
+import { publicityModule } from './modules/publicity/index.js';
+import { collectionModule } from './modules/collection/index.js';
+import { operationsModule } from './modules/operations/index.js';
+import { profilesModule } from './modules/profiles/index.js';
+import { agreementsModule } from './modules/agreements/index.js';
+import { attendanceModule } from './modules/attendance/index.js';
+import { notificationsModule } from './modules/notifications/index.js';
+import { publicationsModule } from './modules/publications/index.js';
+import { mapModule } from './modules/map/index.js';
+import { creditModule } from './modules/credit/index.js';
+import { ratingsModule } from './modules/ratings/index.js';
+import { grievancesModule } from './modules/grievances/index.js';
+import { monitoringModule } from './modules/monitoring/index.js';
 import { registerModerationRoutes } from './platform/moderation/moderation.routes.js';
-import { registerServicesRoutes } from './modules/services/services.routes.js';
-import { registerLedgerRoutes } from './modules/ledgers/ledgers.routes.js';
-import { registerImportRoutes } from './modules/imports/index.js';
-import { registerKpiRoutes } from './modules/kpi/kpi.routes.js';
-import { registerTrainingRoutes } from './modules/training/training.routes.js';
-import { registerEventRoutes } from './modules/events/events.routes.js';
-import { registerApplicationRoutes } from './modules/applications/applications.routes.js';
-import { registerPublicityRoutes } from './modules/publicity/publicity.routes.js';
-import { registerCollectionRoutes } from './modules/collection/collection.routes.js';
-import { registerOperationsRoutes } from './modules/operations/operations.routes.js';
-import { registerProfileRoutes } from './modules/profiles/profiles.routes.js';
-import { registerAgreementRoutes } from './modules/agreements/agreements.routes.js';
-import { registerAttendanceRoutes } from './modules/attendance/attendance.routes.js';
-import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
-import { registerPublicationRoutes } from './modules/publications/publications.routes.js';
-import { registerMapRoutes } from './modules/map/map.routes.js';
-import { registerCreditRoutes } from './modules/credit/index.js';
-import { registerRatingRoutes } from './modules/ratings/index.js';
-import { registerGrievanceRoutes } from './modules/grievances/index.js';
-import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 
-export type AppDeps = {
-  config: Config;
-  database: Database;
-  pii: Pii;
-  sms: SmsProvider;
-  now: () => Date;
-};
+export type { AppDeps } from './deps.js';
 
 export type App = FastifyInstance;
+
+/** The domain and reporting modules, each one Fastify plugin registering its routes. */
+const MODULES: AppModule[] = [
+  accountsModule,
+  referenceModule,
+  workersModule,
+  jobsModule,
+  employersModule,
+  settingsModule,
+  auditViewerModule,
+  reviewQueuesModule,
+  servicesModule,
+  ledgersModule,
+  importsModule,
+  kpiModule,
+  trainingModule,
+  eventsModule,
+  applicationsModule,
+  publicityModule,
+  collectionModule,
+  operationsModule,
+  profilesModule,
+  agreementsModule,
+  attendanceModule,
+  notificationsModule,
+  publicationsModule,
+  mapModule,
+  creditModule,
+  ratingsModule,
+  grievancesModule,
+  monitoringModule,
+];
 
 /** Build the HTTP app: platform plugins first, then each module's routes. */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -125,37 +147,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   registerSessionHooks(app, deps);
   registerHealthRoutes(app, deps);
-  registerAccountRoutes(app, deps);
-  registerReferenceRoutes(app, deps);
-  registerWorkerRoutes(app, deps);
-  registerJobRoutes(app, deps);
-  registerEmployerRoutes(app, deps);
-  registerSettingsRoutes(app, deps);
-  registerStaffAdminRoutes(app, deps);
-  registerAuditViewerRoutes(app, deps);
-  registerReviewQueueRoutes(app, deps);
-  registerOccupationAdminRoutes(app, deps);
+  for (const module of MODULES) await app.register(module.plugin(deps));
   registerModerationRoutes(app, deps);
-  registerServicesRoutes(app, deps);
-  registerLedgerRoutes(app, deps);
-  registerImportRoutes(app, deps);
-  registerKpiRoutes(app, deps);
-  registerTrainingRoutes(app, deps);
-  registerEventRoutes(app, deps);
-  registerApplicationRoutes(app, deps);
-  registerPublicityRoutes(app, deps);
-  registerCollectionRoutes(app, deps);
-  registerOperationsRoutes(app, deps);
-  registerProfileRoutes(app, deps);
-  registerAgreementRoutes(app, deps);
-  registerAttendanceRoutes(app, deps);
-  registerNotificationRoutes(app, deps);
-  registerPublicationRoutes(app, deps);
-  registerMapRoutes(app, deps);
-  registerCreditRoutes(app, deps);
-  registerRatingRoutes(app, deps);
-  registerGrievanceRoutes(app, deps);
-  registerMonitoringRoutes(app, deps);
 
   const dist = config.webDistDir;
   if (existsSync(path.join(dist, 'index.html'))) await registerStaticWeb(app, dist);

@@ -4,9 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { agreementTemplates } from '../src/modules/agreements/agreements.schema.js';
 import { DEFAULT_TEMPLATE } from '../src/modules/agreements/agreement-template.js';
-import { staffToken } from './support/factories.js';
-import { hiredGig, type Gig } from './support/gig-factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+import { createTestApp, type Gig, hiredGig, json, staffToken, type TestContext } from './support/index.js';
 
 type Summary = { id: string; version: number; title: string; current: boolean; agreementCount: number };
 type List = { fields: { key: string; required: boolean }[]; items: Summary[] };
@@ -21,10 +19,8 @@ let first: Gig;
 
 const base = '/api/v1/admin/agreement-templates';
 const db = () => ctx.deps.database.db;
-const send = (method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) =>
-  ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 const agreementOf = async (gig: Gig) =>
-  json<Agreement>(await send('GET', `/api/v1/app/applications/${gig.appId}/agreement`, gig.worker.token));
+  json<Agreement>(await ctx.as(gig.worker.token).request('GET', `/api/v1/app/applications/${gig.appId}/agreement`));
 const versions = async () => (await db().select({ n: count() }).from(agreementTemplates))[0]?.n ?? 0;
 const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
 const V2_BODY = `零工工作协议（第二版）\n\n协议编号：{{number}}\n甲方：{{employerName}}\n乙方：{{workerName}}\n岗位：{{jobTitle}}，自{{startDate}}起。\n报酬：{{wage}}，结算方式：{{settlement}}。\n甲方应按时足额支付报酬并提供安全的作业条件，乙方应遵守安全操作规程。\n第二版新增：双方同意通过平台处理争议。`;
@@ -39,7 +35,7 @@ afterAll(async () => ctx?.close());
 
 describe('versions', () => {
   it('lists the built-in v1 as current, with the known slots', async () => {
-    const res = await send('GET', base, admin);
+    const res = await ctx.as(admin).request('GET', base);
     expect(res.statusCode).toBe(200);
     const list = json<List>(res);
     expect(list.items).toHaveLength(1);
@@ -58,7 +54,7 @@ describe('versions', () => {
       'wage',
       'settlement',
     ]);
-    const detail = json<Detail>(await send('GET', `${base}/${list.items[0]!.id}`, admin));
+    const detail = json<Detail>(await ctx.as(admin).request('GET', `${base}/${list.items[0]!.id}`));
     expect(detail.body).toBe(DEFAULT_TEMPLATE.body);
   });
 
@@ -69,18 +65,21 @@ describe('versions', () => {
       ['POST', base],
     ] as const) {
       expect(
-        (await send(method, url, reviewer, method === 'POST' ? { title: '零工工作协议', body: V2_BODY } : undefined))
-          .statusCode,
+        (
+          await ctx
+            .as(reviewer)
+            .request(method, url, method === 'POST' ? { title: '零工工作协议', body: V2_BODY } : undefined)
+        ).statusCode,
       ).toBe(403);
     }
-    expect((await send('GET', `${base}/${crypto.randomUUID()}`, admin)).statusCode).toBe(404);
+    expect((await ctx.as(admin).request('GET', `${base}/${crypto.randomUUID()}`)).statusCode).toBe(404);
     expect(await versions()).toBe(1);
   });
 });
 
 describe('validation', () => {
   const fieldMessages = async (body: string, url = base) => {
-    const res = await send('POST', url, admin, { title: '零工工作协议', body });
+    const res = await ctx.as(admin).request('POST', url, { title: '零工工作协议', body });
     expect(res.statusCode).toBe(400);
     const err = json<Err>(res).error;
     expect(err.code).toBe('VALIDATION_FAILED');
@@ -97,7 +96,7 @@ describe('validation', () => {
     expect(missing).toContain('{{wage}}（报酬标准）');
     expect(missing).not.toContain('{{settlement}}');
     expect(await fieldMessages(`${V2_BODY}{{ jobTitle }}`, `${base}/preview`)).toContain('{{ jobTitle }}');
-    const short = await send('POST', base, admin, { title: '协', body: '太短' });
+    const short = await ctx.as(admin).request('POST', base, { title: '协', body: '太短' });
     expect(
       json<Err>(short)
         .error.details?.map((d) => d.field)
@@ -107,7 +106,9 @@ describe('validation', () => {
   });
 
   it('refuses a version identical to the current one', async () => {
-    const res = await send('POST', base, admin, { title: DEFAULT_TEMPLATE.title, body: DEFAULT_TEMPLATE.body });
+    const res = await ctx
+      .as(admin)
+      .request('POST', base, { title: DEFAULT_TEMPLATE.title, body: DEFAULT_TEMPLATE.body });
     expect(res.statusCode).toBe(400);
     expect(json<Err>(res).error.details?.[0]?.message).toContain('相同');
     expect(await versions()).toBe(1);
@@ -116,7 +117,7 @@ describe('validation', () => {
 
 describe('preview and new version', () => {
   it('previews with sample data without saving', async () => {
-    const res = await send('POST', `${base}/preview`, admin, { title: '零工工作协议', body: V2_BODY });
+    const res = await ctx.as(admin).request('POST', `${base}/preview`, { title: '零工工作协议', body: V2_BODY });
     expect(res.statusCode).toBe(200);
     const text = json<{ text: string }>(res).text;
     expect(text).toContain('协议编号：LZXY-2026-000123');
@@ -128,7 +129,7 @@ describe('preview and new version', () => {
   it('new agreements use the new version; an existing agreement keeps its frozen text', async () => {
     const before = await agreementOf(first);
     expect(before.templateVersion).toBe(1);
-    const res = await send('POST', base, admin, { title: '零工工作协议（2026版）', body: V2_BODY });
+    const res = await ctx.as(admin).request('POST', base, { title: '零工工作协议（2026版）', body: V2_BODY });
     expect(res.statusCode).toBe(200);
     const v2 = json<Detail>(res);
     expect(v2).toMatchObject({ version: 2, current: true, agreementCount: 0 });
@@ -154,7 +155,7 @@ describe('preview and new version', () => {
     expect(after).toEqual(before);
     expect(after.text).not.toContain('第二版');
 
-    const list = json<List>(await send('GET', base, admin));
+    const list = json<List>(await ctx.as(admin).request('GET', base));
     expect(list.items.map((i) => [i.version, i.current, i.agreementCount])).toEqual([
       [2, true, 1],
       [1, false, 1],

@@ -4,9 +4,19 @@ import { and, count, eq } from 'drizzle-orm';
 import { smsCodes } from '../src/platform/auth/auth.schema.js';
 import { agreements } from '../src/modules/agreements/agreements.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
-import { appUser, buildEmployer, TOWNS } from './support/factories.js';
-import { gigWorker, hiredGig, signAs, type Gig, type GigUser } from './support/gig-factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appUser,
+  buildEmployer,
+  createTestApp,
+  type Gig,
+  type GigUser,
+  gigWorker,
+  hiredGig,
+  json,
+  signAs,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Agreement = {
   id: string;
@@ -48,10 +58,7 @@ afterAll(async () => ctx?.close());
 
 const db = () => ctx.deps.database.db;
 const url = (appId: string) => `/api/v1/app/applications/${appId}/agreement`;
-const get = (appId: string, token: string) =>
-  ctx.app.inject({ method: 'GET', url: url(appId), headers: bearer(token) });
-const post = (path: string, token: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'POST', url: path, headers: bearer(token), payload });
+const get = (appId: string, token: string) => ctx.as(token).get(url(appId));
 const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
 const countCodes = async () =>
   (await db().select({ n: count() }).from(smsCodes).where(eq(smsCodes.purpose, 'sign')))[0]?.n ?? 0;
@@ -113,13 +120,11 @@ describe('access', () => {
     const before = await countCodes();
     for (const token of [otherWorker.token, otherOwner.token]) {
       expect((await get(gig.appId, token)).statusCode).toBe(404);
-      expect(
-        (await ctx.app.inject({ method: 'GET', url: `${url(gig.appId)}.pdf`, headers: bearer(token) })).statusCode,
-      ).toBe(404);
-      expect((await post(`${url(gig.appId)}/sign-code`, token, { consent: true })).statusCode).toBe(404);
+      expect((await ctx.as(token).get(`${url(gig.appId)}.pdf`)).statusCode).toBe(404);
+      expect((await ctx.as(token).post(`${url(gig.appId)}/sign-code`, { consent: true })).statusCode).toBe(404);
       const ag = json<Agreement>(await get(gig.appId, gig.worker.token));
       expect(
-        (await post(`${url(gig.appId)}/sign`, token, { consent: true, code: '123456', textHash: ag.textHash }))
+        (await ctx.as(token).post(`${url(gig.appId)}/sign`, { consent: true, code: '123456', textHash: ag.textHash }))
           .statusCode,
       ).toBe(404);
     }
@@ -131,30 +136,30 @@ describe('access', () => {
 describe('signing', () => {
   it('needs consent, the hash of the text seen and the right code; both signatures make it signed', async () => {
     const ag = json<Agreement>(await get(gig.appId, gig.worker.token));
-    const noConsent = await post(`${url(gig.appId)}/sign-code`, gig.worker.token, { consent: false });
+    const noConsent = await ctx.as(gig.worker.token).post(`${url(gig.appId)}/sign-code`, { consent: false });
     expect(noConsent.statusCode).toBe(400);
     expect(json<Err>(noConsent).error.details).toEqual([{ field: 'consent', message: '请先阅读协议并勾选同意' }]);
 
-    const sent = await post(`${url(gig.appId)}/sign-code`, gig.worker.token, { consent: true });
+    const sent = await ctx.as(gig.worker.token).post(`${url(gig.appId)}/sign-code`, { consent: true });
     expect(sent.statusCode).toBe(200);
     expect(json<{ phoneMasked: string }>(sent).phoneMasked).toContain('****');
     const code = ctx.sms.latest(gig.worker.phone, 'sign_code')?.params.code ?? '';
     expect(code).toMatch(/^\d{6}$/);
 
-    const badHash = await post(`${url(gig.appId)}/sign`, gig.worker.token, {
+    const badHash = await ctx.as(gig.worker.token).post(`${url(gig.appId)}/sign`, {
       consent: true,
       code,
       textHash: sm3(`${ag.text}改`),
     });
     expect(badHash.statusCode).toBe(400);
     expect(json<Err>(badHash).error.details?.[0]).toMatchObject({ field: 'textHash' });
-    const wrongCode = await post(`${url(gig.appId)}/sign`, gig.worker.token, {
+    const wrongCode = await ctx.as(gig.worker.token).post(`${url(gig.appId)}/sign`, {
       consent: true,
       code: code === '000000' ? '111111' : '000000',
       textHash: ag.textHash,
     });
     expect(json<Err>(wrongCode).error.code).toBe('SMS_CODE_INVALID');
-    const badCodeShape = await post(`${url(gig.appId)}/sign`, gig.worker.token, {
+    const badCodeShape = await ctx.as(gig.worker.token).post(`${url(gig.appId)}/sign`, {
       consent: true,
       code: '12ab',
       textHash: ag.textHash,
@@ -162,7 +167,7 @@ describe('signing', () => {
     expect(json<Err>(badCodeShape).error.details).toEqual([{ field: 'code', message: '验证码应为6位数字' }]);
     expect(await statusOf(gig.appId)).toBe('draft');
 
-    const signed = await post(`${url(gig.appId)}/sign`, gig.worker.token, {
+    const signed = await ctx.as(gig.worker.token).post(`${url(gig.appId)}/sign`, {
       consent: true,
       code,
       textHash: ag.textHash,
@@ -174,7 +179,7 @@ describe('signing', () => {
       employerSignedAt: null,
       workerSignedAt: ctx.clock.now.toISOString(),
     });
-    const again = await post(`${url(gig.appId)}/sign-code`, gig.worker.token, { consent: true });
+    const again = await ctx.as(gig.worker.token).post(`${url(gig.appId)}/sign-code`, { consent: true });
     expect(json<Err>(again).error).toMatchObject({ code: 'INVALID_STATE', message: '您已签署该协议' });
 
     ctx.clock.advance(90_000);
@@ -187,7 +192,7 @@ describe('signing', () => {
 
   it('serves a PDF to either party', async () => {
     for (const token of [gig.worker.token, gig.owner.token]) {
-      const res = await ctx.app.inject({ method: 'GET', url: `${url(gig.appId)}.pdf`, headers: bearer(token) });
+      const res = await ctx.as(token).get(`${url(gig.appId)}.pdf`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -199,10 +204,7 @@ describe('signing', () => {
 describe('public verification', () => {
   it('confirms a number + hash pair with masked parties, and rejects a wrong hash or a malformed number', async () => {
     const ag = json<Agreement>(await get(gig.appId, gig.worker.token));
-    const ok = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/v1/public/agreements/verify?number=${ag.number}&hash=${ag.textHash}`,
-    });
+    const ok = await ctx.anon.get(`/api/v1/public/agreements/verify?number=${ag.number}&hash=${ag.textHash}`);
     expect(ok.statusCode).toBe(200);
     const v = json<Verification>(ok);
     expect(v).toMatchObject({
@@ -218,13 +220,10 @@ describe('public verification', () => {
     expect(ag.verifyUrl).toBe(`/verify?number=${ag.number}&hash=${ag.textHash}`);
 
     const wrong = json<Verification>(
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/public/agreements/verify?number=${ag.number}&hash=${sm3('x')}`,
-      }),
+      await ctx.anon.get(`/api/v1/public/agreements/verify?number=${ag.number}&hash=${sm3('x')}`),
     );
     expect(wrong).toMatchObject({ valid: false, workerName: null, employerName: null });
-    const bad = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/agreements/verify?number=XY-1&hash=abc` });
+    const bad = await ctx.anon.get(`/api/v1/public/agreements/verify?number=XY-1&hash=abc`);
     expect(bad.statusCode).toBe(400);
     expect(
       json<Err>(bad)
@@ -237,10 +236,12 @@ describe('public verification', () => {
 describe('end of the application', () => {
   it('terminates the agreement when the hire is cancelled', async () => {
     const g = await hiredGig(ctx, { owner: gig.owner, employerId: gig.employerId, workerName: '莫小红' });
-    const res = await post(`/api/v1/app/applications/${g.appId}/cancel`, g.worker.token, { reason: '家里有事去不了' });
+    const res = await ctx
+      .as(g.worker.token)
+      .post(`/api/v1/app/applications/${g.appId}/cancel`, { reason: '家里有事去不了' });
     expect(res.statusCode).toBe(200);
     expect(json<Agreement>(await get(g.appId, g.worker.token))).toMatchObject({ status: 'terminated', canSign: false });
-    const sign = await post(`${url(g.appId)}/sign-code`, g.worker.token, { consent: true });
+    const sign = await ctx.as(g.worker.token).post(`${url(g.appId)}/sign-code`, { consent: true });
     expect(json<Err>(sign).error.code).toBe('INVALID_STATE');
   });
 
@@ -248,7 +249,7 @@ describe('end of the application', () => {
     const owner = await appUser(ctx);
     const g = await hiredGig(ctx, { owner, workerName: '蓝小妹' });
     const w = await gigWorker(ctx, '潘老三');
-    const applied = await post(`/api/v1/app/jobs/${g.jobId}/apply`, w.token, {});
+    const applied = await ctx.as(w.token).post(`/api/v1/app/jobs/${g.jobId}/apply`, {});
     const res = await get(json<{ id: string }>(applied).id, w.token);
     expect(res.statusCode).toBe(404);
     expect(json<Err>(res).error.message).toBe('该报名还没有工作协议（录用后生成）');

@@ -1,8 +1,7 @@
 // Every write endpoint of the OpenAPI document, fed wrong input by an admin and by a phone user:
 // never a 500, and every 400 names its problem in Chinese.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { appUser, staffToken } from './support/factories.js';
+import { appUser, bearer, createTestApp, json, staffToken, type TestContext } from './support/index.js';
 
 type Schema = {
   type?: string | string[];
@@ -25,7 +24,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   admin = await staffToken(ctx, { roles: ['admin'] });
   phone = (await appUser(ctx)).token;
-  doc = json<OpenApi>(await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' }));
+  doc = json<OpenApi>(await ctx.anon.get('/api/openapi.json'));
 });
 afterAll(async () => ctx?.close());
 
@@ -102,11 +101,7 @@ describe('bad query strings on every read endpoint', () => {
     for (const path of Object.keys(doc.paths)) {
       if (!path.startsWith('/api/v1/') || !doc.paths[path]!.get || path.includes('/dev/')) continue;
       const token = path.startsWith('/api/v1/admin/') ? admin : phone;
-      const res = await ctx.app.inject({
-        method: 'GET',
-        url: fill(path, '00000000-0000-4000-8000-000000000000') + bad,
-        headers: bearer(token),
-      });
+      const res = await ctx.as(token).get(fill(path, '00000000-0000-4000-8000-000000000000') + bad);
       if (res.statusCode >= 500) failures.push(`GET ${path} → ${res.statusCode} ${res.body.slice(0, 200)}`);
       else if (res.statusCode === 400) {
         refused += 1;

@@ -3,9 +3,17 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { applications } from '../src/modules/applications/applications.schema.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { matchmakings } from '../src/modules/services/services.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, occupationIdByName } from './support/factories.js';
-import { buildWorkerUser, postJob } from './support/application-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  buildWorkerUser,
+  createTestApp,
+  json,
+  occupationIdByName,
+  postJob,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -22,19 +30,11 @@ describe('headcount under concurrency', () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i += 1) {
       const w = await buildWorkerUser(ctx, { occupationIds: [porter] });
-      const res = await ctx.app.inject({
-        method: 'POST',
-        url: `/api/v1/app/jobs/${job}/apply`,
-        headers: bearer(w.token),
-      });
+      const res = await ctx.as(w.token).post(`/api/v1/app/jobs/${job}/apply`);
       ids.push(json<{ id: string }>(res).id);
     }
 
-    const results = await Promise.all(
-      ids.map((id) =>
-        ctx.app.inject({ method: 'POST', url: `/api/v1/app/applications/${id}/hire`, headers: bearer(owner.token) }),
-      ),
-    );
+    const results = await Promise.all(ids.map((id) => ctx.as(owner.token).post(`/api/v1/app/applications/${id}/hire`)));
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(5);
     expect(codes.filter((c) => c === 409)).toHaveLength(15);

@@ -3,9 +3,17 @@ import { count, eq } from 'drizzle-orm';
 import { applicationEvents, applications } from '../src/modules/applications/applications.schema.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { matchmakings } from '../src/modules/services/services.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, occupationIdByName } from './support/factories.js';
-import { buildWorkerUser, postJob } from './support/application-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  buildWorkerUser,
+  createTestApp,
+  json,
+  occupationIdByName,
+  postJob,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type App = {
   id: string;
@@ -39,9 +47,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const inject = (method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) =>
-  ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
-const apply = (jobId: string, token: string) => inject('POST', `/api/v1/app/jobs/${jobId}/apply`, token);
+const apply = (jobId: string, token: string) => ctx.as(token).request('POST', `/api/v1/app/jobs/${jobId}/apply`);
 const db = () => ctx.deps.database.db;
 const countApps = async () => (await db().select({ n: count() }).from(applications))[0]?.n ?? 0;
 const countEvents = async () => (await db().select({ n: count() }).from(applicationEvents))[0]?.n ?? 0;
@@ -84,20 +90,20 @@ describe('applying (报名)', () => {
     const bad = await apply('not-a-uuid', worker.token);
     expect(bad.statusCode).toBe(400);
     expect(json<Err>(bad).error.details).toEqual([expect.objectContaining({ field: 'id', message: 'ID格式不正确' })]);
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${job}/apply` })).statusCode).toBe(401);
+    expect((await ctx.anon.post(`/api/v1/app/jobs/${job}/apply`)).statusCode).toBe(401);
     expect(await countApps()).toBe(before);
   });
 
   it('shows the contact phone only to a worker who has applied', async () => {
     const job = await postJob(ctx, owner.token, employer, porter);
-    const pub = json<Detail>(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${job}` }));
+    const pub = json<Detail>(await ctx.anon.get(`/api/v1/public/jobs/${job}`));
     expect(pub).toMatchObject({ contactPhone: null, contactPhoneHidden: true });
-    const beforeApply = json<Detail>(await inject('GET', `/api/v1/app/worker/jobs/${job}`, worker2.token));
+    const beforeApply = json<Detail>(await ctx.as(worker2.token).request('GET', `/api/v1/app/worker/jobs/${job}`));
     expect(beforeApply).toMatchObject({ contactPhone: null, contactPhoneHidden: true });
     await apply(job, worker2.token);
-    const after = json<Detail>(await inject('GET', `/api/v1/app/worker/jobs/${job}`, worker2.token));
+    const after = json<Detail>(await ctx.as(worker2.token).request('GET', `/api/v1/app/worker/jobs/${job}`));
     expect(after).toMatchObject({ contactPhone: '13977770000', contactPhoneHidden: false });
-    const other = json<Detail>(await inject('GET', `/api/v1/app/worker/jobs/${job}`, worker.token));
+    const other = json<Detail>(await ctx.as(worker.token).request('GET', `/api/v1/app/worker/jobs/${job}`));
     expect(other.contactPhone).toBeNull();
   });
 });
@@ -106,36 +112,52 @@ describe('access', () => {
   it("a worker cannot read or act on another worker's application; nothing changes", async () => {
     const job = await postJob(ctx, owner.token, employer, porter);
     const mine = json<App>(await apply(job, worker.token));
-    const list = json<{ items: App[] }>(await inject('GET', '/api/v1/app/worker/applications', worker2.token));
+    const list = json<{ items: App[] }>(await ctx.as(worker2.token).request('GET', '/api/v1/app/worker/applications'));
     expect(list.items.map((a) => a.id)).not.toContain(mine.id);
-    expect((await inject('GET', `/api/v1/app/applications/${mine.id}`, worker2.token)).statusCode).toBe(404);
+    expect((await ctx.as(worker2.token).request('GET', `/api/v1/app/applications/${mine.id}`)).statusCode).toBe(404);
     const events = await countEvents();
     expect(
-      (await inject('POST', `/api/v1/app/worker/applications/${mine.id}/withdraw`, worker2.token)).statusCode,
+      (await ctx.as(worker2.token).request('POST', `/api/v1/app/worker/applications/${mine.id}/withdraw`)).statusCode,
     ).toBe(404);
     expect(
-      (await inject('POST', `/api/v1/app/applications/${mine.id}/cancel`, worker2.token, { reason: '不想去了' }))
-        .statusCode,
+      (
+        await ctx
+          .as(worker2.token)
+          .request('POST', `/api/v1/app/applications/${mine.id}/cancel`, { reason: '不想去了' })
+      ).statusCode,
     ).toBe(404);
-    expect((await inject('POST', `/api/v1/app/applications/${mine.id}/hire`, worker2.token)).statusCode).toBe(403);
+    expect((await ctx.as(worker2.token).request('POST', `/api/v1/app/applications/${mine.id}/hire`)).statusCode).toBe(
+      403,
+    );
     expect(await countEvents()).toBe(events);
-    expect(json<App>(await inject('GET', `/api/v1/app/applications/${mine.id}`, worker.token)).status).toBe('applied');
+    expect(json<App>(await ctx.as(worker.token).request('GET', `/api/v1/app/applications/${mine.id}`)).status).toBe(
+      'applied',
+    );
   });
 
   it("an employer member sees only its own jobs' applicants, names masked", async () => {
     const job = await postJob(ctx, owner.token, employer, porter);
     const app = json<App>(await apply(job, worker.token));
-    const own = await inject('GET', `/api/v1/app/jobs/${job}/applications`, owner.token);
+    const own = await ctx.as(owner.token).request('GET', `/api/v1/app/jobs/${job}/applications`);
     expect(own.statusCode).toBe(200);
     expect(json<{ items: App[] }>(own).items).toEqual([expect.objectContaining({ id: app.id, workerName: '覃**' })]);
-    expect((await inject('GET', `/api/v1/app/jobs/${job}/applications`, otherOwner.token)).statusCode).toBe(403);
-    expect((await inject('GET', `/api/v1/app/applications/${app.id}`, otherOwner.token)).statusCode).toBe(404);
-    expect((await inject('POST', `/api/v1/app/applications/${app.id}/hire`, otherOwner.token)).statusCode).toBe(403);
+    expect((await ctx.as(otherOwner.token).request('GET', `/api/v1/app/jobs/${job}/applications`)).statusCode).toBe(
+      403,
+    );
+    expect((await ctx.as(otherOwner.token).request('GET', `/api/v1/app/applications/${app.id}`)).statusCode).toBe(404);
+    expect((await ctx.as(otherOwner.token).request('POST', `/api/v1/app/applications/${app.id}/hire`)).statusCode).toBe(
+      403,
+    );
     expect(
-      (await inject('POST', `/api/v1/app/applications/${app.id}/decline`, otherOwner.token, { reason: '人已招够' }))
-        .statusCode,
+      (
+        await ctx
+          .as(otherOwner.token)
+          .request('POST', `/api/v1/app/applications/${app.id}/decline`, { reason: '人已招够' })
+      ).statusCode,
     ).toBe(403);
-    expect(json<App>(await inject('GET', `/api/v1/app/applications/${app.id}`, worker.token)).status).toBe('applied');
+    expect(json<App>(await ctx.as(worker.token).request('GET', `/api/v1/app/applications/${app.id}`)).status).toBe(
+      'applied',
+    );
     expect(otherEmployer).toBeTruthy();
   });
 });
@@ -145,30 +167,32 @@ describe('hiring (录用 → 确认 → 取消)', () => {
     const job = await postJob(ctx, owner.token, employer, porter, { headcount: 2 });
     const app = json<App>(await apply(job, worker.token));
     const hires = await countMatch('hire');
-    const hired = await inject('POST', `/api/v1/app/applications/${app.id}/hire`, owner.token);
+    const hired = await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${app.id}/hire`);
     expect(hired.statusCode).toBe(200);
     expect(json<App>(hired).status).toBe('hired');
     expect(await countMatch('hire')).toBe(hires + 1);
-    expect((await inject('POST', `/api/v1/app/worker/applications/${app.id}/withdraw`, worker.token)).statusCode).toBe(
-      409,
-    );
-    const confirmed = await inject('POST', `/api/v1/app/worker/applications/${app.id}/confirm`, worker.token);
+    expect(
+      (await ctx.as(worker.token).request('POST', `/api/v1/app/worker/applications/${app.id}/withdraw`)).statusCode,
+    ).toBe(409);
+    const confirmed = await ctx.as(worker.token).request('POST', `/api/v1/app/worker/applications/${app.id}/confirm`);
     expect(json<App>(confirmed).status).toBe('confirmed');
 
     const events = await countEvents();
-    const noReason = await inject('POST', `/api/v1/app/applications/${app.id}/cancel`, owner.token, {});
+    const noReason = await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${app.id}/cancel`, {});
     expect(noReason.statusCode).toBe(400);
     expect(json<Err>(noReason).error.details).toEqual([
       expect.objectContaining({ field: 'reason', message: '请填写原因' }),
     ]);
-    const short = await inject('POST', `/api/v1/app/applications/${app.id}/cancel`, owner.token, { reason: '不' });
+    const short = await ctx
+      .as(owner.token)
+      .request('POST', `/api/v1/app/applications/${app.id}/cancel`, { reason: '不' });
     expect(json<Err>(short).error.details).toEqual([
       expect.objectContaining({ field: 'reason', message: '原因至少2个字' }),
     ]);
     expect(await countEvents()).toBe(events);
 
     const cancelled = json<App>(
-      await inject('POST', `/api/v1/app/applications/${app.id}/cancel`, owner.token, { reason: '工期推迟' }),
+      await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${app.id}/cancel`, { reason: '工期推迟' }),
     );
     expect(cancelled).toMatchObject({ status: 'cancelled', endedBy: 'employer', endReason: '工期推迟' });
     expect(cancelled.events.map((e) => [e.toStatus, e.actorSide])).toEqual([
@@ -183,27 +207,27 @@ describe('hiring (录用 → 确认 → 取消)', () => {
     const job = await postJob(ctx, owner.token, employer, porter);
     const a1 = json<App>(await apply(job, worker.token));
     const a2 = json<App>(await apply(job, worker2.token));
-    const bad = await inject('POST', `/api/v1/app/applications/${a1.id}/decline`, owner.token, {
+    const bad = await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a1.id}/decline`, {
       reason: 'x'.repeat(201),
     });
     expect(json<Err>(bad).error.details).toEqual([
       expect.objectContaining({ field: 'reason', message: '原因最多200个字' }),
     ]);
     const declined = json<App>(
-      await inject('POST', `/api/v1/app/applications/${a1.id}/decline`, owner.token, { reason: '需要有驾照' }),
+      await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a1.id}/decline`, { reason: '需要有驾照' }),
     );
     expect(declined).toMatchObject({ status: 'declined', endedBy: 'employer', endReason: '需要有驾照' });
-    expect((await inject('POST', `/api/v1/app/applications/${a1.id}/hire`, owner.token)).statusCode).toBe(409);
-    await inject('POST', `/api/v1/app/applications/${a2.id}/hire`, owner.token);
+    expect((await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a1.id}/hire`)).statusCode).toBe(409);
+    await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a2.id}/hire`);
     const byWorker = json<App>(
-      await inject('POST', `/api/v1/app/applications/${a2.id}/cancel`, worker2.token, { reason: '家里有事' }),
+      await ctx.as(worker2.token).request('POST', `/api/v1/app/applications/${a2.id}/cancel`, { reason: '家里有事' }),
     );
     expect(byWorker).toMatchObject({ status: 'cancelled', endedBy: 'worker' });
 
     const job2 = await postJob(ctx, owner.token, employer, porter);
     const a3 = json<App>(await apply(job2, worker.token));
     const withdrawn = json<App>(
-      await inject('POST', `/api/v1/app/worker/applications/${a3.id}/withdraw`, worker.token, {
+      await ctx.as(worker.token).request('POST', `/api/v1/app/worker/applications/${a3.id}/withdraw`, {
         reason: '找到别的活了',
       }),
     );
@@ -214,15 +238,19 @@ describe('hiring (录用 → 确认 → 取消)', () => {
     const job = await postJob(ctx, owner.token, employer, porter, { headcount: 1 });
     const a1 = json<App>(await apply(job, worker.token));
     const a2 = json<App>(await apply(job, worker2.token));
-    await inject('POST', `/api/v1/app/applications/${a1.id}/hire`, owner.token);
+    await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a1.id}/hire`);
     expect(await jobStatus(job)).toBe('filled');
-    const full = await inject('POST', `/api/v1/app/applications/${a2.id}/hire`, owner.token);
+    const full = await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a2.id}/hire`);
     expect(full.statusCode).toBe(409);
     expect(json<Err>(full).error).toMatchObject({ code: 'JOB_FULL', message: '该岗位已招满（1人）' });
-    expect(json<App>(await inject('GET', `/api/v1/app/applications/${a2.id}`, owner.token)).status).toBe('applied');
-    await inject('POST', `/api/v1/app/applications/${a1.id}/cancel`, worker.token, { reason: '身体不适' });
+    expect(json<App>(await ctx.as(owner.token).request('GET', `/api/v1/app/applications/${a2.id}`)).status).toBe(
+      'applied',
+    );
+    await ctx.as(worker.token).request('POST', `/api/v1/app/applications/${a1.id}/cancel`, { reason: '身体不适' });
     expect(await jobStatus(job)).toBe('published');
-    expect(json<App>(await inject('POST', `/api/v1/app/applications/${a2.id}/hire`, owner.token)).status).toBe('hired');
+    expect(json<App>(await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a2.id}/hire`)).status).toBe(
+      'hired',
+    );
   });
 });
 
@@ -230,32 +258,36 @@ describe('invitations (查找雇员 → 邀请)', () => {
   it('the employer invites; the worker accepts (then can be hired) or declines', async () => {
     const job = await postJob(ctx, owner.token, employer, porter);
     const invites = await countMatch('invite');
-    const res = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, { workerId: worker.workerId });
+    const res = await ctx
+      .as(owner.token)
+      .request('POST', `/api/v1/app/jobs/${job}/invitations`, { workerId: worker.workerId });
     expect(res.statusCode).toBe(201);
     const inv = json<App>(res);
     expect(inv).toMatchObject({ status: 'invited', workerName: '覃**' });
     expect(await countMatch('invite')).toBe(invites + 1);
-    const twice = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, {
+    const twice = await ctx.as(owner.token).request('POST', `/api/v1/app/jobs/${job}/invitations`, {
       workerId: worker.workerId,
     });
     expect(json<Err>(twice).error).toMatchObject({ code: 'ALREADY_APPLIED', message: '该工人已报名或已被邀请' });
     const applyInstead = await apply(job, worker.token);
     expect(json<Err>(applyInstead).error.message).toBe('用工单位已邀请您，请在“我的报名”中接受邀请');
     expect(
-      (await inject('GET', `/api/v1/app/worker/jobs/${job}`, worker.token)).json<Detail>().contactPhone,
+      (await ctx.as(worker.token).request('GET', `/api/v1/app/worker/jobs/${job}`)).json<Detail>().contactPhone,
     ).toBeNull();
     expect(
-      json<App>(await inject('POST', `/api/v1/app/worker/applications/${inv.id}/accept`, worker.token)).status,
+      json<App>(await ctx.as(worker.token).request('POST', `/api/v1/app/worker/applications/${inv.id}/accept`)).status,
     ).toBe('applied');
-    expect(json<App>(await inject('POST', `/api/v1/app/applications/${inv.id}/hire`, owner.token)).status).toBe(
+    expect(json<App>(await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${inv.id}/hire`)).status).toBe(
       'hired',
     );
 
     const inv2 = json<App>(
-      await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, { workerId: worker2.workerId }),
+      await ctx.as(owner.token).request('POST', `/api/v1/app/jobs/${job}/invitations`, { workerId: worker2.workerId }),
     );
     const rejected = json<App>(
-      await inject('POST', `/api/v1/app/worker/applications/${inv2.id}/reject`, worker2.token, { reason: '太远了' }),
+      await ctx
+        .as(worker2.token)
+        .request('POST', `/api/v1/app/worker/applications/${inv2.id}/reject`, { reason: '太远了' }),
     );
     expect(rejected).toMatchObject({ status: 'declined', endedBy: 'worker', endReason: '太远了' });
   });
@@ -264,14 +296,17 @@ describe('invitations (查找雇员 → 邀请)', () => {
     const job = await postJob(ctx, owner.token, employer, porter);
     const before = await countApps();
     expect(
-      (await inject('POST', `/api/v1/app/jobs/${job}/invitations`, otherOwner.token, { workerId: worker.workerId }))
-        .statusCode,
+      (
+        await ctx
+          .as(otherOwner.token)
+          .request('POST', `/api/v1/app/jobs/${job}/invitations`, { workerId: worker.workerId })
+      ).statusCode,
     ).toBe(403);
-    const unknown = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, {
+    const unknown = await ctx.as(owner.token).request('POST', `/api/v1/app/jobs/${job}/invitations`, {
       workerId: crypto.randomUUID(),
     });
     expect(json<Err>(unknown).error.details).toEqual([{ field: 'workerId', message: '工人不存在' }]);
-    const bad = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, { workerId: 'abc' });
+    const bad = await ctx.as(owner.token).request('POST', `/api/v1/app/jobs/${job}/invitations`, { workerId: 'abc' });
     expect(bad.statusCode).toBe(400);
     expect(json<Err>(bad).error.details).toEqual([
       expect.objectContaining({ field: 'workerId', message: '请选择要邀请的工人' }),
@@ -291,7 +326,7 @@ describe('recommendations both ways', () => {
       lat: 24.47,
     });
     const fresh = await buildWorkerUser(ctx, { occupationIds: [porter], expectedPayFen: 15_000 });
-    const res = await inject('GET', '/api/v1/app/worker/recommended-jobs?limit=50', fresh.token);
+    const res = await ctx.as(fresh.token).request('GET', '/api/v1/app/worker/recommended-jobs?limit=50');
     expect(res.statusCode).toBe(200);
     const items = json<{
       items: { jobId: string; reasons: string[]; reasonText: string; score: number; applied: boolean }[];
@@ -301,17 +336,17 @@ describe('recommendations both ways', () => {
     expect(top?.reasonText).toMatch(/^工种匹配 · 距离\d+(\.\d)?公里/);
     const low = items.find((i) => i.jobId === other);
     expect(low === undefined || low.score < (top?.score ?? 0)).toBe(true);
-    const bad = await inject('GET', '/api/v1/app/worker/recommended-jobs?limit=0', fresh.token);
+    const bad = await ctx.as(fresh.token).request('GET', '/api/v1/app/worker/recommended-jobs?limit=0');
     expect(json<Err>(bad).error.details).toEqual([expect.objectContaining({ field: 'limit', message: '数量至少为1' })]);
     const nobody = await appUser(ctx);
-    expect(json<Err>(await inject('GET', '/api/v1/app/worker/recommended-jobs', nobody.token)).error.code).toBe(
+    expect(json<Err>(await ctx.as(nobody.token).request('GET', '/api/v1/app/worker/recommended-jobs')).error.code).toBe(
       'PROFILE_REQUIRED',
     );
   });
 
   it('recommends workers for a job to its employer only, names masked', async () => {
     const job = await postJob(ctx, owner.token, employer, porter);
-    const res = await inject('GET', `/api/v1/app/jobs/${job}/recommended-workers`, owner.token);
+    const res = await ctx.as(owner.token).request('GET', `/api/v1/app/jobs/${job}/recommended-workers`);
     expect(res.statusCode).toBe(200);
     const items = json<{
       items: { workerId: string; maskedName: string; reasons: string[]; applicationStatus: string | null }[];
@@ -320,7 +355,11 @@ describe('recommendations both ways', () => {
     expect(first).toMatchObject({ maskedName: '覃**', applicationStatus: null });
     expect(first?.reasons).toContain('工种匹配');
     expect(JSON.stringify(items)).not.toContain('覃秀英');
-    expect((await inject('GET', `/api/v1/app/jobs/${job}/recommended-workers`, otherOwner.token)).statusCode).toBe(403);
-    expect((await inject('GET', `/api/v1/app/jobs/${job}/recommended-workers`, worker.token)).statusCode).toBe(403);
+    expect(
+      (await ctx.as(otherOwner.token).request('GET', `/api/v1/app/jobs/${job}/recommended-workers`)).statusCode,
+    ).toBe(403);
+    expect((await ctx.as(worker.token).request('GET', `/api/v1/app/jobs/${job}/recommended-workers`)).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -6,9 +6,19 @@ import { attendanceRecords, completions } from '../src/modules/attendance/attend
 import { creditEvents } from '../src/modules/credit/credit.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
-import { appUser, buildEmployer, TOWNS } from './support/factories.js';
-import { gigWorker, hiredGig, signAs, type Gig, type GigUser } from './support/gig-factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appUser,
+  buildEmployer,
+  createTestApp,
+  type Gig,
+  type GigUser,
+  gigWorker,
+  hiredGig,
+  json,
+  signAs,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Summary = {
   status: string;
@@ -50,16 +60,9 @@ const at = (date: string, time: string) => {
   ctx.clock.now = new Date(`${date}T${time}:00+08:00`);
 };
 const post = (appId: string, action: string, token: string, payload?: Record<string, unknown>) =>
-  ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/app/applications/${appId}/${action}`,
-    headers: bearer(token),
-    ...(payload ? { payload } : {}),
-  });
-const summary = (appId: string, token: string) =>
-  ctx.app.inject({ method: 'GET', url: `/api/v1/app/applications/${appId}/attendance`, headers: bearer(token) });
-const qr = (jobId: string, token: string) =>
-  ctx.app.inject({ method: 'GET', url: `/api/v1/app/jobs/${jobId}/checkin-qr`, headers: bearer(token) });
+  ctx.as(token).post(`/api/v1/app/applications/${appId}/${action}`, payload);
+const summary = (appId: string, token: string) => ctx.as(token).get(`/api/v1/app/applications/${appId}/attendance`);
+const qr = (jobId: string, token: string) => ctx.as(token).get(`/api/v1/app/jobs/${jobId}/checkin-qr`);
 const appStatus = async (id: string) =>
   (await db().select({ s: applications.status }).from(applications).where(eq(applications.id, id)))[0]?.s;
 const records = async (id: string) =>
@@ -221,11 +224,7 @@ describe('completion', () => {
   it('validates the amount, refuses others and unstarted work, then completes with credit, SMS notice and a fulfilled agreement', async () => {
     const g = await hiredGig(ctx, { owner: gig.owner, employerId: gig.employerId, workerName: '莫小红' });
     const ag = json<{ textHash: string }>(
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/app/applications/${g.appId}/agreement`,
-        headers: bearer(g.worker.token),
-      }),
+      await ctx.as(g.worker.token).get(`/api/v1/app/applications/${g.appId}/agreement`),
     );
     at(g.startDate, '07:00');
     expect((await signAs(ctx, g.worker, g.appId, ag.textHash)).statusCode).toBe(200);

@@ -4,8 +4,7 @@ import { employers } from '../src/modules/employers/employers.schema.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { occupations } from '../src/modules/reference/reference.schema.js';
 import { writeAudit } from '../src/platform/audit/audit.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, staffToken } from './support/factories.js';
+import { createTestApp, json, staffToken, type TestContext, TOWNS } from './support/index.js';
 
 let ctx: TestContext;
 let admin: string;
@@ -26,7 +25,6 @@ type Entry = {
 };
 type Page = { items: Entry[]; total: number };
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -35,7 +33,7 @@ beforeAll(async () => {
   zhongduAdmin = await staffToken(ctx, { roles: ['admin'], regionCode: TOWNS.zhongdu });
   counter = await staffToken(ctx, { roles: ['counter_staff'] });
   supervisor = await staffToken(ctx, { roles: ['supervisor'] });
-  zhongduAdminId = json<{ id: string }>(await get('/api/v1/admin/me', zhongduAdmin)).id;
+  zhongduAdminId = json<{ id: string }>(await ctx.as(zhongduAdmin).get('/api/v1/admin/me')).id;
   const db = ctx.deps.database.db;
   await writeAudit(db, {
     actor: { kind: 'staff', id: zhongduAdminId },
@@ -97,7 +95,7 @@ afterAll(async () => ctx?.close());
 
 describe('console home queue counts', () => {
   it('counts pending postings and employers in the caller region', async () => {
-    const county = await get('/api/v1/admin/dashboard/queues', supervisor);
+    const county = await ctx.as(supervisor).get('/api/v1/admin/dashboard/queues');
     expect(county.statusCode).toBe(200);
     expect(json(county)).toEqual({
       pendingPostings: 3,
@@ -107,7 +105,7 @@ describe('console home queue counts', () => {
       pendingAppeals: 0,
       openGrievances: 0,
     });
-    expect(json(await get('/api/v1/admin/dashboard/queues', zhongduAgent))).toEqual({
+    expect(json(await ctx.as(zhongduAgent).get('/api/v1/admin/dashboard/queues'))).toEqual({
       pendingPostings: 2,
       pendingEmployers: 1,
       pendingCertificates: 0,
@@ -115,13 +113,13 @@ describe('console home queue counts', () => {
       pendingAppeals: 0,
       openGrievances: 0,
     });
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues' })).statusCode).toBe(401);
+    expect((await ctx.anon.get('/api/v1/admin/dashboard/queues')).statusCode).toBe(401);
   });
 });
 
 describe('audit-log viewer', () => {
   it('county admins see every region and unscoped entries, with staff names', async () => {
-    const page = json<Page>(await get('/api/v1/admin/audit?pageSize=200', admin));
+    const page = json<Page>(await ctx.as(admin).get('/api/v1/admin/audit?pageSize=200'));
     const ids = page.items.map((e) => e.entityId);
     expect(ids).toEqual(expect.arrayContaining(['w-zd', 'w-zs', 'j-county']));
     expect(page.items.find((e) => e.entityId === 'w-zd')?.actorName).toMatch(/^测试/);
@@ -133,7 +131,7 @@ describe('audit-log viewer', () => {
   });
 
   it('a 中渡镇 admin never sees 寨沙镇 or county-wide entries', async () => {
-    const page = json<Page>(await get('/api/v1/admin/audit?pageSize=200', zhongduAdmin));
+    const page = json<Page>(await ctx.as(zhongduAdmin).get('/api/v1/admin/audit?pageSize=200'));
     const ids = page.items.map((e) => e.entityId);
     expect(ids).toContain('w-zd');
     expect(ids).not.toContain('w-zs');
@@ -142,19 +140,21 @@ describe('audit-log viewer', () => {
   });
 
   it('filters by actor, action, entity and time', async () => {
-    const byActor = json<Page>(await get(`/api/v1/admin/audit?actorId=${zhongduAdminId}&pageSize=200`, admin));
+    const byActor = json<Page>(await ctx.as(admin).get(`/api/v1/admin/audit?actorId=${zhongduAdminId}&pageSize=200`));
     expect(byActor.items.length).toBeGreaterThan(0);
     expect(byActor.items.map((e) => e.entityId)).toContain('w-zd');
     expect(byActor.items.every((e) => e.actorName === byActor.items[0]?.actorName)).toBe(true);
-    const byEntity = json<Page>(await get('/api/v1/admin/audit?entity=worker&action=update', admin));
+    const byEntity = json<Page>(await ctx.as(admin).get('/api/v1/admin/audit?entity=worker&action=update'));
     expect(byEntity.items.map((e) => e.entityId).sort()).toEqual(['w-zd', 'w-zs']);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    expect(json<Page>(await get(`/api/v1/admin/audit?entity=worker&from=${today}&to=${today}`, admin)).total).toBe(2);
-    expect(json<Page>(await get('/api/v1/admin/audit?entity=worker&to=2020-01-01', admin)).total).toBe(0);
+    expect(
+      json<Page>(await ctx.as(admin).get(`/api/v1/admin/audit?entity=worker&from=${today}&to=${today}`)).total,
+    ).toBe(2);
+    expect(json<Page>(await ctx.as(admin).get('/api/v1/admin/audit?entity=worker&to=2020-01-01')).total).toBe(0);
   });
 
   it('bad filters are 400 with Chinese field messages', async () => {
-    const res = await get('/api/v1/admin/audit?from=yesterday&actorId=nope', admin);
+    const res = await ctx.as(admin).get('/api/v1/admin/audit?from=yesterday&actorId=nope');
     expect(res.statusCode).toBe(400);
     expect(json<Err>(res).error.details).toEqual(
       expect.arrayContaining([
@@ -162,13 +162,13 @@ describe('audit-log viewer', () => {
         { field: 'actorId', message: '操作人ID格式不正确' },
       ]),
     );
-    const reversed = await get('/api/v1/admin/audit?from=2025-12-02&to=2025-12-01', admin);
+    const reversed = await ctx.as(admin).get('/api/v1/admin/audit?from=2025-12-02&to=2025-12-01');
     expect(json<Err>(reversed).error.details).toEqual([{ field: 'to', message: '结束时间应晚于开始时间' }]);
   });
 
   it('exports the filtered, region-scoped log to Excel with Chinese headers, and audits the export', async () => {
     const read = async (token: string, query = '') => {
-      const res = await get(`/api/v1/admin/audit/export${query}`, token);
+      const res = await ctx.as(token).get(`/api/v1/admin/audit/export${query}`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       const wb = new ExcelJS.Workbook();
@@ -190,14 +190,14 @@ describe('audit-log viewer', () => {
     expect(town.map((r) => r[2])).toContain('w-zd');
     expect(town.map((r) => r[2])).not.toContain('w-zs');
     expect(town.map((r) => r[2])).not.toContain('j-county');
-    const list = json<Page>(await get('/api/v1/admin/audit?action=export&entity=audit_log', admin));
+    const list = json<Page>(await ctx.as(admin).get('/api/v1/admin/audit?action=export&entity=audit_log'));
     expect(list.total).toBeGreaterThanOrEqual(1);
-    expect((await get('/api/v1/admin/audit/export', counter)).statusCode).toBe(403);
-    expect((await get('/api/v1/admin/audit/export?from=bad', admin)).statusCode).toBe(400);
+    expect((await ctx.as(counter).get('/api/v1/admin/audit/export')).statusCode).toBe(403);
+    expect((await ctx.as(admin).get('/api/v1/admin/audit/export?from=bad')).statusCode).toBe(400);
   });
 
   it('needs audit.read: counter staff and station agents are refused', async () => {
-    expect((await get('/api/v1/admin/audit', counter)).statusCode).toBe(403);
-    expect((await get('/api/v1/admin/audit', zhongduAgent)).statusCode).toBe(403);
+    expect((await ctx.as(counter).get('/api/v1/admin/audit')).statusCode).toBe(403);
+    expect((await ctx.as(zhongduAgent).get('/api/v1/admin/audit')).statusCode).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import { createTestApp, json, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

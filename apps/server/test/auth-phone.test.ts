@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { employerMembers, employers } from '../src/modules/employers/employers.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { loginPhone } from './support/factories.js';
+import { createTestApp, json, loginPhone, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -12,9 +11,8 @@ afterAll(async () => ctx?.close());
 
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 const sendCode = (phone: string, headers: Record<string, string> = {}) =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/sms-code', payload: { phone }, headers });
-const login = (phone: string, code: string) =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/phone', payload: { phone, code } });
+  ctx.as(null, headers).post('/api/v1/public/auth/sms-code', { phone });
+const login = (phone: string, code: string) => ctx.anon.post('/api/v1/public/auth/login/phone', { phone, code });
 const codeOf = (phone: string) => ctx.sms.latest(phone)?.params.code ?? '';
 
 describe('phone + SMS code login', () => {
@@ -46,14 +44,11 @@ describe('phone + SMS code login', () => {
 
     const byCookie = await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', cookies: { lg_app: body.token } });
     expect(byCookie.statusCode).toBe(200);
-    const byBearer = await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(body.token) });
+    const byBearer = await ctx.as(body.token).get('/api/v1/app/me');
     expect(json(byBearer).phoneMasked).toBe('137****0002');
 
-    expect(
-      (await ctx.app.inject({ method: 'POST', url: '/api/v1/app/auth/logout', headers: bearer(body.token) }))
-        .statusCode,
-    ).toBe(204);
-    const after = await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(body.token) });
+    expect((await ctx.as(body.token).post('/api/v1/app/auth/logout')).statusCode).toBe(204);
+    const after = await ctx.as(body.token).get('/api/v1/app/me');
     expect(after.statusCode).toBe(401);
   });
 
@@ -109,9 +104,7 @@ describe('phone + SMS code login', () => {
   it('one phone is one person: a worker who also owns an employer', async () => {
     const phone = '13700000007';
     const token = await loginPhone(ctx, phone);
-    const me = json<{ id: string }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(token) }),
-    );
+    const me = json<{ id: string }>(await ctx.as(token).get('/api/v1/app/me'));
     const db = ctx.deps.database.db;
     const [emp] = await db
       .insert(employers)
@@ -121,7 +114,7 @@ describe('phone + SMS code login', () => {
     await db.insert(employerMembers).values({ employerId: emp.id, userId: me.id, role: 'owner' });
     ctx.clock.advance(61_000);
     const again = json<{ id: string; roles: string[]; employers: { employerName: string; role: string }[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(await loginPhone(ctx, phone)) }),
+      await ctx.as(await loginPhone(ctx, phone)).get('/api/v1/app/me'),
     );
     expect(again.id).toBe(me.id);
     expect(again.roles).toEqual(['worker', 'employer_owner']);
@@ -130,8 +123,8 @@ describe('phone + SMS code login', () => {
   });
 
   it('answers 401 without a session, with a wrong token, and with a staff token on app routes', async () => {
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me' })).statusCode).toBe(401);
-    const wrong = await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer('not-a-token') });
+    expect((await ctx.anon.get('/api/v1/app/me')).statusCode).toBe(401);
+    const wrong = await ctx.as('not-a-token').get('/api/v1/app/me');
     expect(wrong.statusCode).toBe(401);
     expect(json<Err>(wrong).error.message).toBe('登录已失效，请重新登录');
   });
@@ -139,8 +132,6 @@ describe('phone + SMS code login', () => {
   it('sessions expire', async () => {
     const token = await loginPhone(ctx, '13700000008');
     ctx.clock.advance(31 * 24 * 3600_000);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(token) })).statusCode).toBe(
-      401,
-    );
+    expect((await ctx.as(token).get('/api/v1/app/me')).statusCode).toBe(401);
   });
 });

@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { staff } from '../src/modules/accounts/accounts.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { PASSWORD, buildStaff, loginPhone, loginStaff } from './support/factories.js';
+import {
+  buildStaff,
+  createTestApp,
+  json,
+  loginPhone,
+  loginStaff,
+  PASSWORD,
+  type TestContext,
+} from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -13,7 +20,7 @@ afterAll(async () => ctx?.close());
 
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 const attempt = (username: string, password: string) =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/login/staff', payload: { username, password } });
+  ctx.anon.post('/api/v1/public/auth/login/staff', { username, password });
 
 describe('staff login', () => {
   it('logs in, returns roles, permissions and region, and sets an httpOnly cookie', async () => {
@@ -45,11 +52,7 @@ describe('staff login', () => {
   });
 
   it('requires username and password, naming the fields', async () => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/public/auth/login/staff',
-      payload: { username: '' },
-    });
+    const res = await ctx.anon.post('/api/v1/public/auth/login/staff', { username: '' });
     expect(res.statusCode).toBe(400);
     const fields = json<Err>(res).error.details?.map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['username', 'password']));
@@ -77,36 +80,24 @@ describe('staff login', () => {
     const username = await buildStaff(ctx, { roles: ['reviewer'] });
     const token = await loginStaff(ctx, username);
     await ctx.deps.database.db.update(staff).set({ disabledAt: ctx.clock.now }).where(eq(staff.username, username));
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(
-      401,
-    );
+    expect((await ctx.as(token).get('/api/v1/admin/me')).statusCode).toBe(401);
     expect(json<Err>(await attempt(username, PASSWORD)).error.code).toBe('ACCOUNT_DISABLED');
   });
 
   it('logout revokes the session; staff sessions expire after 12 hours', async () => {
     const username = await buildStaff(ctx, { roles: ['admin'] });
     const t1 = await loginStaff(ctx, username);
-    expect(
-      (await ctx.app.inject({ method: 'POST', url: '/api/v1/admin/auth/logout', headers: bearer(t1) })).statusCode,
-    ).toBe(204);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(t1) })).statusCode).toBe(
-      401,
-    );
+    expect((await ctx.as(t1).post('/api/v1/admin/auth/logout')).statusCode).toBe(204);
+    expect((await ctx.as(t1).get('/api/v1/admin/me')).statusCode).toBe(401);
     const t2 = await loginStaff(ctx, username);
     ctx.clock.advance(12 * 3600_000 + 1000);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(t2) })).statusCode).toBe(
-      401,
-    );
+    expect((await ctx.as(t2).get('/api/v1/admin/me')).statusCode).toBe(401);
   });
 
   it('keeps app and staff sessions apart', async () => {
     const userToken = await loginPhone(ctx, '13500000001');
-    expect(
-      (await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(userToken) })).statusCode,
-    ).toBe(401);
+    expect((await ctx.as(userToken).get('/api/v1/admin/me')).statusCode).toBe(401);
     const staffTok = await loginStaff(ctx, await buildStaff(ctx, { roles: ['admin'] }));
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/app/me', headers: bearer(staffTok) })).statusCode).toBe(
-      401,
-    );
+    expect((await ctx.as(staffTok).get('/api/v1/app/me')).statusCode).toBe(401);
   });
 });

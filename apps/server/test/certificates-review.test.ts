@@ -3,9 +3,17 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { workerCertificates } from '../src/modules/workers/workers.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, occupationIdByName, staffToken } from './support/factories.js';
-import { appWorker, profilePayload, type AppWorker } from './support/profile-factories.js';
+import {
+  appWorker,
+  type AppWorker,
+  createTestApp,
+  json,
+  occupationIdByName,
+  profilePayload,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
 type Row = {
@@ -27,10 +35,9 @@ let county: string;
 let zhongduAgent: string;
 const certIds: Record<string, string> = {};
 
-const list = (token: string, qs = '') =>
-  ctx.app.inject({ method: 'GET', url: `/api/v1/admin/certificates/review${qs}`, headers: bearer(token) });
+const list = (token: string, qs = '') => ctx.as(token).get(`/api/v1/admin/certificates/review${qs}`);
 const decide = (token: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/admin/certificates/review', headers: bearer(token), payload });
+  ctx.as(token).post('/api/v1/admin/certificates/review', payload);
 const statusOf = async (ids: string[]) => {
   const rows = await ctx.deps.database.db
     .select({ id: workerCertificates.id, s: workerCertificates.reviewStatus })
@@ -77,7 +84,7 @@ describe('certificate review queue (证书审核)', () => {
     expect(scoped.items.map((r) => r.workerId)).toEqual([zd.workerId, zd.workerId]);
     expect(json<Page>(await list(zhongduAgent, `?town=${TOWNS.zhaisha}`)).total).toBe(0);
     const counts = json<{ pendingCertificates: number }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues', headers: bearer(zhongduAgent) }),
+      await ctx.as(zhongduAgent).get('/api/v1/admin/dashboard/queues'),
     );
     expect(counts.pendingCertificates).toBe(2);
   });
@@ -132,18 +139,15 @@ describe('certificate review queue (证书审核)', () => {
     const rejected = json<Page>(await list(county, '?status=rejected'));
     expect(rejected.items).toMatchObject([{ id: certIds['zs:HG002'], reviewReason: '证书编号查询不到' }]);
     expect(
-      json<{ pendingCertificates: number }>(
-        await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues', headers: bearer(county) }),
-      ).pendingCertificates,
+      json<{ pendingCertificates: number }>(await ctx.as(county).get('/api/v1/admin/dashboard/queues'))
+        .pendingCertificates,
     ).toBe(0);
   });
 
   it('keeps the review of an unchanged certificate when the worker saves the profile; a changed one waits again', async () => {
-    const res = await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/v1/app/worker/profile',
-      headers: bearer(zd.token),
-      payload: profilePayload({
+    const res = await ctx.as(zd.token).put(
+      '/api/v1/app/worker/profile',
+      profilePayload({
         name: '韦焊工',
         homeRegionCode: TOWNS.zhongdu,
         occupationId: occ,
@@ -152,7 +156,7 @@ describe('certificate review queue (证书审核)', () => {
           { name: '电工证', number: 'DG009' },
         ],
       }),
-    });
+    );
     expect(res.statusCode).toBe(200);
     const rows = await ctx.deps.database.db
       .select()
@@ -166,55 +170,28 @@ describe('certificate review queue (证书审核)', () => {
 
   it('shows a certificate photo to staff of the region only, and audits each view', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
-    const up = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/app/worker/certificate-photos',
-      headers: bearer(zs.token),
-      payload: { image: png.toString('base64') },
-    });
+    const up = await ctx.as(zs.token).post('/api/v1/app/worker/certificate-photos', { image: png.toString('base64') });
     const { fileId } = json<{ fileId: string }>(up);
-    const saved = await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/v1/app/worker/profile',
-      headers: bearer(zs.token),
-      payload: profilePayload({
+    const saved = await ctx.as(zs.token).put(
+      '/api/v1/app/worker/profile',
+      profilePayload({
         name: '覃焊工',
         homeRegionCode: TOWNS.zhaisha,
         occupationId: occ,
         certificates: [{ name: '叉车证', number: 'CC001', photoFileId: fileId }],
       }),
-    });
+    );
     expect(saved.statusCode).toBe(200);
     const [cert] = await ctx.deps.database.db
       .select()
       .from(workerCertificates)
       .where(eq(workerCertificates.number, 'CC001'));
-    const photo = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/v1/admin/certificates/${cert?.id}/photo`,
-      headers: bearer(county),
-    });
+    const photo = await ctx.as(county).get(`/api/v1/admin/certificates/${cert?.id}/photo`);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.rawPayload.equals(png)).toBe(true);
-    expect(
-      (
-        await ctx.app.inject({
-          method: 'GET',
-          url: `/api/v1/admin/certificates/${cert?.id}/photo`,
-          headers: bearer(zhongduAgent),
-        })
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (
-        await ctx.app.inject({
-          method: 'GET',
-          url: `/api/v1/admin/certificates/${certIds['zd:HG001']}/photo`,
-          headers: bearer(county),
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await ctx.as(zhongduAgent).get(`/api/v1/admin/certificates/${cert?.id}/photo`)).statusCode).toBe(404);
+    expect((await ctx.as(county).get(`/api/v1/admin/certificates/${certIds['zd:HG001']}/photo`)).statusCode).toBe(404);
     const views = await ctx.deps.database.db
       .select()
       .from(auditLog)

@@ -2,10 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { makeIdNumber } from '@lingong/contracts';
 import { collectionHouseholds, collectionMembers } from '../src/modules/collection/index.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
-import { staffWithId } from './support/services-factories.js';
-import { insertVillages, rowCount, xlsxSheets, zipSheets } from './support/public-services-factories.js';
+import {
+  createTestApp,
+  insertVillages,
+  json,
+  rowCount,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+  xlsxSheets,
+  zipSheets,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
 type Member = {
@@ -50,11 +57,6 @@ let zsVillages: string[] = [];
 const h: Record<string, string> = {};
 
 const base = '/api/v1/admin/collection';
-const post = (url: string, token: string, payload: unknown) =>
-  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
-const patch = (url: string, token: string, payload: unknown) =>
-  ctx.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as Record<string, unknown> });
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 const details = (res: { body: string }) => (JSON.parse(res.body) as ErrorRes).error.details;
 const id = (birthDate: string, seq: number, gender: 'male' | 'female' = 'male') =>
   makeIdNumber({ regionCode: '450223', birthDate, seq, gender });
@@ -124,7 +126,7 @@ afterAll(async () => ctx?.close());
 
 describe('household collection', () => {
   it('collects a household with its members: encrypted at rest, masked on the way out', async () => {
-    const res = await post(`${base}/households`, zhongdu.token, household());
+    const res = await ctx.as(zhongdu.token).post(`${base}/households`, household());
     expect(res.statusCode).toBe(201);
     const d = json<Detail>(res);
     h.one = d.id;
@@ -157,9 +159,8 @@ describe('household collection', () => {
   });
 
   it('derives 零就业家庭 when no working-age member works, and lets the collector override it', async () => {
-    const res = await post(
+    const res = await ctx.as(zhongdu.token).post(
       `${base}/households`,
-      zhongdu.token,
       household({
         headName: '莫老三',
         memberCount: 3,
@@ -178,91 +179,92 @@ describe('household collection', () => {
     expect(res.statusCode).toBe(201);
     h.zero = json<Detail>(res).id;
     expect(json<Detail>(res)).toMatchObject({ zeroEmployment: true, zeroEmploymentDerived: true });
-    const set = await patch(`${base}/households/${h.one}`, zhongdu.token, { zeroEmploymentOverride: true });
+    const set = await ctx.as(zhongdu.token).patch(`${base}/households/${h.one}`, { zeroEmploymentOverride: true });
     expect(json<Detail>(set)).toMatchObject({
       zeroEmployment: true,
       zeroEmploymentDerived: false,
       zeroEmploymentOverride: true,
     });
-    const unset = await patch(`${base}/households/${h.one}`, zhongdu.token, { zeroEmploymentOverride: null });
+    const unset = await ctx.as(zhongdu.token).patch(`${base}/households/${h.one}`, { zeroEmploymentOverride: null });
     expect(json<Detail>(unset)).toMatchObject({ zeroEmployment: false, zeroEmploymentOverride: null });
-    const lone = json<Detail>(await get(`${base}/households/${h.zero}`, zhongdu.token)).members.find(
+    const lone = json<Detail>(await ctx.as(zhongdu.token).get(`${base}/households/${h.zero}`)).members.find(
       (m) => m.status === 'unemployed',
     );
-    const employed = await patch(`${base}/members/${lone?.id}`, zhongdu.token, { status: 'employed_local' });
+    const employed = await ctx.as(zhongdu.token).patch(`${base}/members/${lone?.id}`, { status: 'employed_local' });
     expect(employed.statusCode).toBe(200);
     expect(json<Detail>(employed)).toMatchObject({ zeroEmployment: false, zeroEmploymentDerived: false });
-    await patch(`${base}/members/${lone?.id}`, zhongdu.token, { status: 'unemployed' });
+    await ctx.as(zhongdu.token).patch(`${base}/members/${lone?.id}`, { status: 'unemployed' });
   });
 
   it('rejects bad households with Chinese field messages and writes nothing', async () => {
     const [hs, ms] = [await rowCount(ctx, collectionHouseholds), await rowCount(ctx, collectionMembers)];
-    expect(details(await post(`${base}/households`, zhongdu.token, household({ villageCode: TOWNS.zhongdu })))).toEqual(
-      [{ field: 'villageCode', message: '请选择行政村（须为区划中的村级代码）' }],
-    );
     expect(
-      details(await post(`${base}/households`, zhongdu.token, household({ villageCode: '450223101099' }))),
+      details(await ctx.as(zhongdu.token).post(`${base}/households`, household({ villageCode: TOWNS.zhongdu }))),
     ).toEqual([{ field: 'villageCode', message: '请选择行政村（须为区划中的村级代码）' }]);
-    expect(details(await post(`${base}/households`, zhongdu.token, household({ memberCount: 2 })))).toEqual([
+    expect(
+      details(await ctx.as(zhongdu.token).post(`${base}/households`, household({ villageCode: '450223101099' }))),
+    ).toEqual([{ field: 'villageCode', message: '请选择行政村（须为区划中的村级代码）' }]);
+    expect(details(await ctx.as(zhongdu.token).post(`${base}/households`, household({ memberCount: 2 })))).toEqual([
       { field: 'members', message: '采集的成员数不能超过家庭人口数' },
     ]);
-    const badId = await post(
-      `${base}/households`,
-      zhongdu.token,
-      household({ members: [member({ idNumber: `${ID.zs.slice(0, 17)}${ID.zs.endsWith('1') ? '2' : '1'}` })] }),
-    );
+    const badId = await ctx
+      .as(zhongdu.token)
+      .post(
+        `${base}/households`,
+        household({ members: [member({ idNumber: `${ID.zs.slice(0, 17)}${ID.zs.endsWith('1') ? '2' : '1'}` })] }),
+      );
     expect(details(badId)).toEqual([{ field: 'members.0.idNumber', message: '身份证号码校验位不正确' }]);
-    const dup = await post(
-      `${base}/households`,
-      zhongdu.token,
-      household({ members: [member({ idNumber: ID.spouse })] }),
-    );
+    const dup = await ctx
+      .as(zhongdu.token)
+      .post(`${base}/households`, household({ members: [member({ idNumber: ID.spouse })] }));
     expect(details(dup)).toEqual([{ field: 'members.0.idNumber', message: '该身份证号码已在其他户登记' }]);
-    const migrant = await post(
-      `${base}/households`,
-      zhongdu.token,
-      household({ members: [member({ idNumber: ID.zs, migrantDestination: '' })] }),
-    );
+    const migrant = await ctx
+      .as(zhongdu.token)
+      .post(`${base}/households`, household({ members: [member({ idNumber: ID.zs, migrantDestination: '' })] }));
     expect(details(migrant)).toEqual([
       { field: 'members.0.migrantDestination', message: '外出务工人员须填写务工地点' },
     ]);
-    const phone = await post(
-      `${base}/households`,
-      zhongdu.token,
-      household({ members: [member({ idNumber: ID.zs, phone: '123' })] }),
-    );
+    const phone = await ctx
+      .as(zhongdu.token)
+      .post(`${base}/households`, household({ members: [member({ idNumber: ID.zs, phone: '123' })] }));
     expect(details(phone)).toEqual([{ field: 'members.0.phone', message: '手机号码格式不正确' }]);
     expect(
-      details(await post(`${base}/households`, zhongdu.token, household({ collectedOn: '2025-11-16', members: [] }))),
+      details(
+        await ctx.as(zhongdu.token).post(`${base}/households`, household({ collectedOn: '2025-11-16', members: [] })),
+      ),
     ).toEqual([{ field: 'collectedOn', message: '采集日期不能晚于今天' }]);
-    expect(details(await patch(`${base}/households/${h.one}`, zhongdu.token, { memberCount: 2 }))).toEqual([
+    expect(details(await ctx.as(zhongdu.token).patch(`${base}/households/${h.one}`, { memberCount: 2 }))).toEqual([
       { field: 'memberCount', message: '家庭人口不能少于已采集的3名成员' },
     ]);
-    expect((await post(`${base}/households`, supervisor.token, household({ members: [] }))).statusCode).toBe(403);
+    expect((await ctx.as(supervisor.token).post(`${base}/households`, household({ members: [] }))).statusCode).toBe(
+      403,
+    );
     expect([await rowCount(ctx, collectionHouseholds), await rowCount(ctx, collectionMembers)]).toEqual([hs, ms]);
   });
 
   it('adds members within the household size and records follow-ups', async () => {
-    const add = await post(
-      `${base}/households/${h.one}/members`,
-      zhongdu.token,
-      member({ name: '韦二壮', idNumber: id('2000-05-05', 17), status: 'flexible', migrantDestination: '' }),
-    );
+    const add = await ctx
+      .as(zhongdu.token)
+      .post(
+        `${base}/households/${h.one}/members`,
+        member({ name: '韦二壮', idNumber: id('2000-05-05', 17), status: 'flexible', migrantDestination: '' }),
+      );
     expect(add.statusCode).toBe(201);
     expect(json<Detail>(add).collectedMembers).toBe(4);
-    const full = await post(
-      `${base}/households/${h.one}/members`,
-      zhongdu.token,
-      member({ name: '韦三壮', idNumber: id('2001-05-05', 18), status: 'flexible', migrantDestination: '' }),
-    );
+    const full = await ctx
+      .as(zhongdu.token)
+      .post(
+        `${base}/households/${h.one}/members`,
+        member({ name: '韦三壮', idNumber: id('2001-05-05', 18), status: 'flexible', migrantDestination: '' }),
+      );
     expect(details(full)).toEqual([{ field: 'memberCount', message: '已采集成员数已达家庭人口数，请先修改家庭人口' }]);
-    const bad = await post(`${base}/households/${h.zero}/followups`, zhongdu.token, {
+    const bad = await ctx.as(zhongdu.token).post(`${base}/households/${h.zero}/followups`, {
       followedOn: '2025-10-01',
       content: '推荐保洁岗位',
       nextDate: '2025-09-01',
     });
     expect(details(bad)).toEqual([{ field: 'nextDate', message: '下次回访日期不能早于本次回访日期' }]);
-    const ok = await post(`${base}/households/${h.zero}/followups`, zhongdu.token, {
+    const ok = await ctx.as(zhongdu.token).post(`${base}/households/${h.zero}/followups`, {
       followedOn: '2025-10-01',
       content: '推荐县城保洁岗位，已报名',
       nextDate: '2025-11-01',
@@ -275,12 +277,11 @@ describe('household collection', () => {
 describe('region scope', () => {
   it('a 中渡镇 agent collects and sees only 中渡镇 villages; the county sees all', async () => {
     expect(
-      (await post(`${base}/households`, zhongdu.token, household({ villageCode: zsVillages[0], members: [] })))
+      (await ctx.as(zhongdu.token).post(`${base}/households`, household({ villageCode: zsVillages[0], members: [] })))
         .statusCode,
     ).toBe(403);
-    const zs = await post(
+    const zs = await ctx.as(counter.token).post(
       `${base}/households`,
-      counter.token,
       household({
         villageCode: zsVillages[0],
         headName: '黄寨沙',
@@ -291,26 +292,32 @@ describe('region scope', () => {
     );
     expect(zs.statusCode).toBe(201);
     h.zs = json<Detail>(zs).id;
-    const mine = json<{ items: { id: string }[]; total: number }>(await get(`${base}/households`, zhongdu.token));
+    const mine = json<{ items: { id: string }[]; total: number }>(
+      await ctx.as(zhongdu.token).get(`${base}/households`),
+    );
     expect(mine.items.map((i) => i.id).sort()).toEqual([h.one, h.zero].sort());
-    expect((await get(`${base}/households/${h.zs}`, zhongdu.token)).statusCode).toBe(404);
-    expect(json<{ total: number }>(await get(`${base}/households?town=${TOWNS.zhaisha}`, zhongdu.token)).total).toBe(0);
-    expect(json<{ total: number }>(await get(`${base}/households`, counter.token)).total).toBe(3);
-    expect(json<{ total: number }>(await get(`${base}/households?zeroEmployment=true`, counter.token)).total).toBe(1);
-    expect(json<{ total: number }>(await get(`${base}/households?village=${zdVillages[1]}`, counter.token)).total).toBe(
-      0,
-    );
-    const members = json<Detail>(await get(`${base}/households/${h.zs}`, counter.token)).members;
-    expect((await patch(`${base}/members/${members[0]?.id}`, zhongdu.token, { status: 'unemployed' })).statusCode).toBe(
-      404,
-    );
+    expect((await ctx.as(zhongdu.token).get(`${base}/households/${h.zs}`)).statusCode).toBe(404);
+    expect(
+      json<{ total: number }>(await ctx.as(zhongdu.token).get(`${base}/households?town=${TOWNS.zhaisha}`)).total,
+    ).toBe(0);
+    expect(json<{ total: number }>(await ctx.as(counter.token).get(`${base}/households`)).total).toBe(3);
+    expect(
+      json<{ total: number }>(await ctx.as(counter.token).get(`${base}/households?zeroEmployment=true`)).total,
+    ).toBe(1);
+    expect(
+      json<{ total: number }>(await ctx.as(counter.token).get(`${base}/households?village=${zdVillages[1]}`)).total,
+    ).toBe(0);
+    const members = json<Detail>(await ctx.as(counter.token).get(`${base}/households/${h.zs}`)).members;
+    expect(
+      (await ctx.as(zhongdu.token).patch(`${base}/members/${members[0]?.id}`, { status: 'unemployed' })).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('coverage, KPI, export and pack', () => {
   it('reports coverage per town for the county and per village for a town', async () => {
     const county = json<{ level: string; items: CoverageRow[]; total: CoverageRow }>(
-      await get(`${base}/coverage`, counter.token),
+      await ctx.as(counter.token).get(`${base}/coverage`),
     );
     expect(county.level).toBe('town');
     expect(county.items).toHaveLength(9);
@@ -323,7 +330,7 @@ describe('coverage, KPI, export and pack', () => {
       migrants: 1,
     });
     expect(county.total).toMatchObject({ villagesTotal: 3, villagesCovered: 2, households: 3, members: 7 });
-    const town = json<{ level: string; items: CoverageRow[] }>(await get(`${base}/coverage`, zhongdu.token));
+    const town = json<{ level: string; items: CoverageRow[] }>(await ctx.as(zhongdu.token).get(`${base}/coverage`));
     expect(town.level).toBe('village');
     expect(town.items.map((r) => [r.name, r.villagesCovered])).toEqual([
       ['大兆村', 1],
@@ -333,21 +340,21 @@ describe('coverage, KPI, export and pack', () => {
 
   it("shows villages covered against 113 for the county and against the town's villages for a town; rows add up", async () => {
     const kpi = async (token: string, qs = 'year=2025') =>
-      json<{ indicators: Indicator[] }>(await get(`/api/v1/admin/kpi?${qs}`, token)).indicators.find(
+      json<{ indicators: Indicator[] }>(await ctx.as(token).get(`/api/v1/admin/kpi?${qs}`)).indicators.find(
         (i) => i.key === 'info_collection_villages',
       );
     expect(await kpi(counter.token)).toMatchObject({ actual: 2, target: 113 });
     expect(await kpi(zhongdu.token)).toMatchObject({ actual: 1, target: 2 });
     expect(await kpi(counter.token, 'year=2025&month=8')).toMatchObject({ actual: 1 });
     const rows = json<{ actual: number; total: number; items: { value: number }[] }>(
-      await get('/api/v1/admin/kpi/info_collection_villages/rows?year=2025', counter.token),
+      await ctx.as(counter.token).get('/api/v1/admin/kpi/info_collection_villages/rows?year=2025'),
     );
     expect(rows.total).toBe(3);
     expect(rows.items.reduce((s, r) => s + r.value, 0)).toBe(rows.actual);
   });
 
   it('exports households, members, migrants, follow-ups and coverage; real names only with permission', async () => {
-    const res = await get(`${base}/export`, zhongdu.token);
+    const res = await ctx.as(zhongdu.token).get(`${base}/export`);
     expect(res.statusCode).toBe(200);
     const sheets = await xlsxSheets(res.rawPayload);
     expect([...sheets.keys()]).toEqual([
@@ -380,11 +387,11 @@ describe('coverage, KPI, export and pack', () => {
         .map((r) => [r[3], r[10]]),
     ).toEqual([['韦**', '广东东莞']]);
     expect(res.body).not.toContain('韦大壮');
-    const full = await get(`${base}/export?pii=full`, counter.token);
+    const full = await ctx.as(counter.token).get(`${base}/export?pii=full`);
     const fullSheets = await xlsxSheets(full.rawPayload);
     expect(fullSheets.get('家庭成员就业情况')?.some((r) => r.includes('韦大壮') && r.includes(ID.head))).toBe(true);
-    expect((await get(`${base}/export?pii=full`, supervisor.token)).statusCode).toBe(403);
-    const pack = await get('/api/v1/admin/kpi/acceptance-pack?year=2025', zhongdu.token);
+    expect((await ctx.as(supervisor.token).get(`${base}/export?pii=full`)).statusCode).toBe(403);
+    const pack = await ctx.as(zhongdu.token).get('/api/v1/admin/kpi/acceptance-pack?year=2025');
     const packSheets = await zipSheets(pack.rawPayload, '12-就业信息采集台账.xlsx');
     expect((packSheets.get('就业信息采集台账') ?? []).length - 1).toBe(2);
     expect((packSheets.get('采集回访台账') ?? []).length - 1).toBe(1);

@@ -7,9 +7,17 @@ import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { applications } from '../src/modules/applications/applications.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { buildPair, type Pair } from './support/credit-factories.js';
-import { appUser, jobBody, staffToken, TOWNS } from './support/factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appUser,
+  buildPair,
+  createTestApp,
+  jobBody,
+  json,
+  type Pair,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 type Page<T> = { items: T[]; total: number };
@@ -76,30 +84,31 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const db = () => ctx.deps.database.db;
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const send = (method: 'POST' | 'PUT', url: string, token: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method, url, headers: bearer(token), payload });
 const countOf = async (table: typeof creditEvents | typeof applications | typeof jobPostings) =>
   (await db().select({ n: count() }).from(table))[0]?.n ?? 0;
 
 describe('credit rules', () => {
   it('lists every kind with its default, edits with an audit of old → new, and new events use the new points', async () => {
     const list = json<{ items: { kind: string; kindLabel: string; points: number; isDefault: boolean }[] }>(
-      await get('/api/v1/admin/credit/rules', supervisor),
+      await ctx.as(supervisor).get('/api/v1/admin/credit/rules'),
     );
     expect(list.items.find((r) => r.kind === 'no_show')).toEqual(
       expect.objectContaining({ kindLabel: '爽约（未到岗）', points: -10, isDefault: true }),
     );
-    expect((await send('PUT', '/api/v1/admin/credit/rules/no_show', supervisor, { points: -15 })).statusCode).toBe(403);
-    const bad = await send('PUT', '/api/v1/admin/credit/rules/no_show', reviewer, { points: -80 });
+    expect(
+      (await ctx.as(supervisor).request('PUT', '/api/v1/admin/credit/rules/no_show', { points: -15 })).statusCode,
+    ).toBe(403);
+    const bad = await ctx.as(reviewer).request('PUT', '/api/v1/admin/credit/rules/no_show', { points: -80 });
     expect(json<Err>(bad).error.details).toEqual([
       expect.objectContaining({ field: 'points', message: '分值不能低于-50' }),
     ]);
-    expect((await send('PUT', '/api/v1/admin/credit/rules/bogus', reviewer, { points: 1 })).statusCode).toBe(400);
-    const manual = await send('PUT', '/api/v1/admin/credit/rules/manual_adjust', reviewer, { points: 3 });
+    expect((await ctx.as(reviewer).request('PUT', '/api/v1/admin/credit/rules/bogus', { points: 1 })).statusCode).toBe(
+      400,
+    );
+    const manual = await ctx.as(reviewer).request('PUT', '/api/v1/admin/credit/rules/manual_adjust', { points: 3 });
     expect(json<Err>(manual).error.details).toEqual([expect.objectContaining({ field: 'kind' })]);
 
-    const ok = await send('PUT', '/api/v1/admin/credit/rules/no_show', reviewer, { points: -15 });
+    const ok = await ctx.as(reviewer).request('PUT', '/api/v1/admin/credit/rules/no_show', { points: -15 });
     expect(ok.statusCode).toBe(200);
     expect(json<typeof list>(ok).items.find((r) => r.kind === 'no_show')).toMatchObject({
       points: -15,
@@ -118,16 +127,16 @@ describe('credit rules', () => {
       refId: crypto.randomUUID(),
     });
     expect(ev).toMatchObject({ points: -15, score: 65 });
-    await send('PUT', '/api/v1/admin/credit/rules/no_show', reviewer, { points: -10 });
+    await ctx.as(reviewer).request('PUT', '/api/v1/admin/credit/rules/no_show', { points: -10 });
   });
 });
 
 describe('events ledger', () => {
   it('is region-scoped (a 中渡镇 agent never sees 寨沙镇 rows), filtered and names subjects (workers masked)', async () => {
-    const county = json<Page<Ledger>>(await get('/api/v1/admin/credit/events?pageSize=200', admin));
+    const county = json<Page<Ledger>>(await ctx.as(admin).get('/api/v1/admin/credit/events?pageSize=200'));
     const ids = county.items.map((r) => r.subjectId);
     expect(ids).toEqual(expect.arrayContaining([zd.worker.workerId, zs.worker.workerId, zs.employerId]));
-    const town = json<Page<Ledger>>(await get('/api/v1/admin/credit/events?pageSize=200', zhongduAgent));
+    const town = json<Page<Ledger>>(await ctx.as(zhongduAgent).get('/api/v1/admin/credit/events?pageSize=200'));
     expect(town.items.length).toBeGreaterThan(0);
     expect(town.items.every((r) => r.regionCode.startsWith('450223101'))).toBe(true);
     expect(town.items.map((r) => r.subjectId)).not.toContain(zs.worker.workerId);
@@ -139,15 +148,16 @@ describe('events ledger', () => {
     });
     // A filter outside the scope yields nothing rather than widening it.
     expect(
-      json<Page<Ledger>>(await get(`/api/v1/admin/credit/events?regionCode=${TOWNS.zhaisha}`, zhongduAgent)).items,
+      json<Page<Ledger>>(await ctx.as(zhongduAgent).get(`/api/v1/admin/credit/events?regionCode=${TOWNS.zhaisha}`))
+        .items,
     ).toEqual([]);
     const employersOnly = json<Page<Ledger>>(
-      await get('/api/v1/admin/credit/events?subjectType=employer&kind=late_cancel', admin),
+      await ctx.as(admin).get('/api/v1/admin/credit/events?subjectType=employer&kind=late_cancel'),
     );
     expect(employersOnly.items).toEqual([
       expect.objectContaining({ subjectId: zs.employerId, subjectName: '寨沙农业合作社', kindLabel: '临时取消' }),
     ]);
-    const bad = await get('/api/v1/admin/credit/events?kind=robbery&from=2025-13-01', admin);
+    const bad = await ctx.as(admin).get('/api/v1/admin/credit/events?kind=robbery&from=2025-13-01');
     expect(bad.statusCode).toBe(400);
     expect(json<Err>(bad).error.details).toEqual(
       expect.arrayContaining([
@@ -158,14 +168,14 @@ describe('events ledger', () => {
   });
 
   it('exports the same scoped rows to Excel and audits the export', async () => {
-    const res = await get('/api/v1/admin/credit/events/export', zhongduAgent);
+    const res = await ctx.as(zhongduAgent).get('/api/v1/admin/credit/events/export');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('信用记录')!;
     const rows = ws.getSheetValues().slice(2) as unknown[][];
-    const listed = json<Page<Ledger>>(await get('/api/v1/admin/credit/events?pageSize=200', zhongduAgent));
+    const listed = json<Page<Ledger>>(await ctx.as(zhongduAgent).get('/api/v1/admin/credit/events?pageSize=200'));
     expect(rows).toHaveLength(listed.total);
     expect(rows.map((r) => String(r[7]))).not.toContain(TOWNS.zhaisha.slice(0, 9));
     expect(rows.every((r) => String(r[7]).startsWith('450223101'))).toBe(true);
@@ -182,7 +192,7 @@ describe('manual adjustment', () => {
     const before = await countOf(creditEvents);
     expect(
       (
-        await send('POST', '/api/v1/admin/credit/adjustments', zhongduAgent, {
+        await ctx.as(zhongduAgent).request('POST', '/api/v1/admin/credit/adjustments', {
           subjectType: 'worker',
           subjectId: zd.worker.workerId,
           points: 5,
@@ -192,7 +202,7 @@ describe('manual adjustment', () => {
     ).toBe(403);
     expect(
       (
-        await send('POST', '/api/v1/admin/credit/adjustments', zhongduReviewer, {
+        await ctx.as(zhongduReviewer).request('POST', '/api/v1/admin/credit/adjustments', {
           subjectType: 'worker',
           subjectId: zs.worker.workerId,
           points: 5,
@@ -200,7 +210,7 @@ describe('manual adjustment', () => {
         })
       ).statusCode,
     ).toBe(404);
-    const bad = await send('POST', '/api/v1/admin/credit/adjustments', reviewer, {
+    const bad = await ctx.as(reviewer).request('POST', '/api/v1/admin/credit/adjustments', {
       subjectType: 'worker',
       subjectId: zd.worker.workerId,
       points: 0,
@@ -214,7 +224,7 @@ describe('manual adjustment', () => {
     );
     expect(await countOf(creditEvents)).toBe(before);
 
-    const ok = await send('POST', '/api/v1/admin/credit/adjustments', reviewer, {
+    const ok = await ctx.as(reviewer).request('POST', '/api/v1/admin/credit/adjustments', {
       subjectType: 'worker',
       subjectId: zd.worker.workerId,
       points: 20,
@@ -233,10 +243,12 @@ describe('manual adjustment', () => {
 describe('blacklist', () => {
   it('stops a blacklisted worker from applying and a blacklisted employer from posting, until lifted or expired', async () => {
     const jobId = json<{ id: string }>(
-      await send('POST', `/api/v1/app/employers/${zd.employerId}/jobs`, zd.owner.token, jobBody(zd.occupationId)),
+      await ctx
+        .as(zd.owner.token)
+        .request('POST', `/api/v1/app/employers/${zd.employerId}/jobs`, jobBody(zd.occupationId)),
     ).id;
     const add = (token: string, payload: Record<string, unknown>) =>
-      send('POST', '/api/v1/admin/credit/blacklist', token, payload);
+      ctx.as(token).request('POST', '/api/v1/admin/credit/blacklist', payload);
     expect(
       (
         await add(zhongduReviewer, {
@@ -284,7 +296,7 @@ describe('blacklist', () => {
     const entryId = json<{ id: string }>(entry).id;
     expect(json(entry)).toMatchObject({ subjectName: '覃**', scopeLabel: '禁止报名', active: true });
     const apps = await countOf(applications);
-    const refused = await send('POST', `/api/v1/app/jobs/${jobId}/apply`, zd.worker.token, {});
+    const refused = await ctx.as(zd.worker.token).request('POST', `/api/v1/app/jobs/${jobId}/apply`, {});
     expect(refused.statusCode).toBe(403);
     expect(json<Err>(refused).error).toMatchObject({
       code: 'BLACKLISTED',
@@ -297,24 +309,29 @@ describe('blacklist', () => {
       .where(and(eq(notifications.userId, zd.worker.userId), eq(notifications.refId, entryId)));
     expect(told).toHaveLength(1);
 
-    const town = json<Page<{ id: string }>>(await get('/api/v1/admin/credit/blacklist', zhongduAgent));
+    const town = json<Page<{ id: string }>>(await ctx.as(zhongduAgent).get('/api/v1/admin/credit/blacklist'));
     expect(town.items.map((i) => i.id)).toContain(entryId);
     const zhaishaAgent = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhaisha });
-    expect(json<Page<{ id: string }>>(await get('/api/v1/admin/credit/blacklist', zhaishaAgent)).items).toEqual([]);
+    expect(json<Page<{ id: string }>>(await ctx.as(zhaishaAgent).get('/api/v1/admin/credit/blacklist')).items).toEqual(
+      [],
+    );
 
     expect(
-      (await send('POST', `/api/v1/admin/credit/blacklist/${entryId}/lift`, zhongduAgent, { reason: '已整改' }))
-        .statusCode,
+      (
+        await ctx
+          .as(zhongduAgent)
+          .request('POST', `/api/v1/admin/credit/blacklist/${entryId}/lift`, { reason: '已整改' })
+      ).statusCode,
     ).toBe(403);
-    const lifted = await send('POST', `/api/v1/admin/credit/blacklist/${entryId}/lift`, reviewer, {
+    const lifted = await ctx.as(reviewer).request('POST', `/api/v1/admin/credit/blacklist/${entryId}/lift`, {
       reason: '本人已作出书面承诺',
     });
     expect(json(lifted)).toMatchObject({ active: false, liftReason: '本人已作出书面承诺' });
     expect(
-      (await send('POST', `/api/v1/admin/credit/blacklist/${entryId}/lift`, reviewer, { reason: '重复解除' }))
+      (await ctx.as(reviewer).request('POST', `/api/v1/admin/credit/blacklist/${entryId}/lift`, { reason: '重复解除' }))
         .statusCode,
     ).toBe(409);
-    expect((await send('POST', `/api/v1/app/jobs/${jobId}/apply`, zd.worker.token, {})).statusCode).toBe(201);
+    expect((await ctx.as(zd.worker.token).request('POST', `/api/v1/app/jobs/${jobId}/apply`, {})).statusCode).toBe(201);
 
     // An employer barred from posting, with an expiry date.
     const expires = new Date(ctx.clock.now.getTime() + 2 * 86_400_000).toLocaleDateString('sv-SE', {
@@ -333,12 +350,13 @@ describe('blacklist', () => {
     ).toBe(201);
     const jobs = await countOf(jobPostings);
     const post = () =>
-      send(
-        'POST',
-        `/api/v1/app/employers/${zs.employerId}/jobs`,
-        zs.owner.token,
-        jobBody(zs.occupationId, { townCode: TOWNS.zhaisha }),
-      );
+      ctx
+        .as(zs.owner.token)
+        .request(
+          'POST',
+          `/api/v1/app/employers/${zs.employerId}/jobs`,
+          jobBody(zs.occupationId, { townCode: TOWNS.zhaisha }),
+        );
     const blocked = await post();
     expect(blocked.statusCode).toBe(403);
     expect(json<Err>(blocked).error.message).toContain(
@@ -357,7 +375,7 @@ describe('blacklist', () => {
 
 describe('appeals and the owner’s credit', () => {
   it('lets the owner see the history and appeal; staff uphold (reversal) or reject, and the owner is told', async () => {
-    const mine = await get('/api/v1/app/me/credit', zs.worker.token);
+    const mine = await ctx.as(zs.worker.token).get('/api/v1/app/me/credit');
     expect(mine.statusCode).toBe(200);
     const credit = json<{ score: number; events: { id: string; kind: string; appealable: boolean }[] }>(mine);
     const noShow = credit.events.find((e) => e.kind === 'no_show')!;
@@ -365,7 +383,7 @@ describe('appeals and the owner’s credit', () => {
     expect(credit.score).toBe(70);
 
     const file = (token: string, payload: Record<string, unknown>) =>
-      send('POST', '/api/v1/app/credit/appeals', token, payload);
+      ctx.as(token).request('POST', '/api/v1/app/credit/appeals', payload);
     expect(
       json<Err>(
         await file(zd.worker.token, {
@@ -406,23 +424,23 @@ describe('appeals and the owner’s credit', () => {
     ).toBe(400);
 
     expect(
-      json<Page<{ id: string }>>(await get('/api/v1/admin/credit/appeals', zhongduAgent)).items.map((a) => a.id),
+      json<Page<{ id: string }>>(await ctx.as(zhongduAgent).get('/api/v1/admin/credit/appeals')).items.map((a) => a.id),
     ).not.toContain(appealId);
     expect(
-      json<Page<{ id: string }>>(await get('/api/v1/admin/credit/appeals?status=pending', reviewer)).items.map(
+      json<Page<{ id: string }>>(await ctx.as(reviewer).get('/api/v1/admin/credit/appeals?status=pending')).items.map(
         (a) => a.id,
       ),
     ).toContain(appealId);
-    expect(json(await get('/api/v1/admin/dashboard/queues', reviewer))).toMatchObject({ pendingAppeals: 1 });
+    expect(json(await ctx.as(reviewer).get('/api/v1/admin/dashboard/queues'))).toMatchObject({ pendingAppeals: 1 });
     const decide = (token: string, payload: Record<string, unknown>) =>
-      send('POST', `/api/v1/admin/credit/appeals/${appealId}/decide`, token, payload);
+      ctx.as(token).request('POST', `/api/v1/admin/credit/appeals/${appealId}/decide`, payload);
     expect((await decide(zhongduReviewer, { decision: 'uphold', reason: '核实' })).statusCode).toBe(404);
     const upheld = await decide(reviewer, { decision: 'uphold', reason: '经核实当天道路中断' });
     expect(upheld.statusCode).toBe(200);
     expect(json(upheld)).toMatchObject({ status: 'upheld', statusLabel: '申诉成立' });
     expect((await decide(reviewer, { decision: 'reject', reason: '再处理' })).statusCode).toBe(409);
     const after = json<{ score: number; events: { kind: string; points: number; appealStatus: string | null }[] }>(
-      await get('/api/v1/app/me/credit', zs.worker.token),
+      await ctx.as(zs.worker.token).get('/api/v1/app/me/credit'),
     );
     expect(after.score).toBe(80);
     expect(after.events.find((e) => e.kind === 'appeal_upheld')).toMatchObject({ points: 10 });
@@ -435,7 +453,7 @@ describe('appeals and the owner’s credit', () => {
 
     // An employer member appeals a blacklist entry; staff reject it and it stays in force.
     const entry = json<{ id: string }>(
-      await send('POST', '/api/v1/admin/credit/blacklist', reviewer, {
+      await ctx.as(reviewer).request('POST', '/api/v1/admin/credit/blacklist', {
         subjectType: 'employer',
         subjectId: zs.employerId,
         scope: 'all',
@@ -443,16 +461,18 @@ describe('appeals and the owner’s credit', () => {
       }),
     );
     // The detail drawers read one subject's credit, in scope only.
-    expect((await get(`/api/v1/admin/credit/subjects/employer/${zs.employerId}`, zhongduAgent)).statusCode).toBe(404);
+    expect((await ctx.as(zhongduAgent).get(`/api/v1/admin/credit/subjects/employer/${zs.employerId}`)).statusCode).toBe(
+      404,
+    );
     const drawer = json<{ blacklist: { id: string; active: boolean }[]; level: string }>(
-      await get(`/api/v1/admin/credit/subjects/employer/${zs.employerId}`, admin),
+      await ctx.as(admin).get(`/api/v1/admin/credit/subjects/employer/${zs.employerId}`),
     );
     expect(drawer.blacklist.find((b) => b.id === entry.id)).toMatchObject({ active: true });
-    expect((await get(`/api/v1/admin/credit/subjects/boss/${zs.employerId}`, admin)).statusCode).toBe(400);
+    expect((await ctx.as(admin).get(`/api/v1/admin/credit/subjects/boss/${zs.employerId}`)).statusCode).toBe(400);
     const stranger = await appUser(ctx);
-    expect((await get(`/api/v1/app/employers/${zs.employerId}/credit`, stranger.token)).statusCode).toBe(403);
+    expect((await ctx.as(stranger.token).get(`/api/v1/app/employers/${zs.employerId}/credit`)).statusCode).toBe(403);
     const emp = json<{ blacklist: { id: string; active: boolean }[] }>(
-      await get(`/api/v1/app/employers/${zs.employerId}/credit`, zs.owner.token),
+      await ctx.as(zs.owner.token).get(`/api/v1/app/employers/${zs.employerId}/credit`),
     );
     expect(emp.blacklist.find((b) => b.id === entry.id)).toMatchObject({ active: true });
     const eAppeal = await file(zs.owner.token, {
@@ -463,15 +483,15 @@ describe('appeals and the owner’s credit', () => {
       reason: '招聘信息真实，有合同为证',
     });
     expect(eAppeal.statusCode).toBe(201);
-    const rejected = await send(
-      'POST',
-      `/api/v1/admin/credit/appeals/${json<{ id: string }>(eAppeal).id}/decide`,
-      reviewer,
-      { decision: 'reject', reason: '证据不足' },
-    );
+    const rejected = await ctx
+      .as(reviewer)
+      .request('POST', `/api/v1/admin/credit/appeals/${json<{ id: string }>(eAppeal).id}/decide`, {
+        decision: 'reject',
+        reason: '证据不足',
+      });
     expect(json(rejected)).toMatchObject({ status: 'rejected', decisionReason: '证据不足' });
     const still = json<{ blacklist: { id: string; active: boolean; appealStatus: string }[] }>(
-      await get(`/api/v1/app/employers/${zs.employerId}/credit`, zs.owner.token),
+      await ctx.as(zs.owner.token).get(`/api/v1/app/employers/${zs.employerId}/credit`),
     );
     expect(still.blacklist.find((b) => b.id === entry.id)).toMatchObject({ active: true, appealStatus: 'rejected' });
   });
@@ -480,46 +500,46 @@ describe('appeals and the owner’s credit', () => {
 describe('credit level across the product', () => {
   it('filters the employers list by level and shows levels on jobs, applicants and employer lists', async () => {
     const low = await buildPair(ctx, { townCode: TOWNS.zhongdu, employerName: '信用较差建筑队' });
-    await send('POST', '/api/v1/admin/credit/adjustments', reviewer, {
+    await ctx.as(reviewer).request('POST', '/api/v1/admin/credit/adjustments', {
       subjectType: 'employer',
       subjectId: low.employerId,
       points: -30,
       reason: '多次拖欠工资',
     });
     const poor = json<Page<{ id: string; creditLevel: string }>>(
-      await get('/api/v1/admin/employers?creditLevel=poor', admin),
+      await ctx.as(admin).get('/api/v1/admin/employers?creditLevel=poor'),
     );
     expect(poor.items.map((e) => e.id)).toEqual([low.employerId]);
     expect(poor.items[0]!.creditLevel).toBe('poor');
-    const bad = await get('/api/v1/admin/employers?creditLevel=awful', admin);
+    const bad = await ctx.as(admin).get('/api/v1/admin/employers?creditLevel=awful');
     expect(json<Err>(bad).error.details).toEqual([
       expect.objectContaining({ field: 'creditLevel', message: '信用等级不正确' }),
     ]);
     const workers = json<Page<{ id: string; creditLevel: string }>>(
-      await get(`/api/v1/admin/workers?town=${TOWNS.zhongdu}&pageSize=100`, admin),
+      await ctx.as(admin).get(`/api/v1/admin/workers?town=${TOWNS.zhongdu}&pageSize=100`),
     );
     expect(workers.items.find((w) => w.id === zd.worker.workerId)?.creditLevel).toBe('excellent');
 
     const jobId = json<{ id: string }>(
-      await send('POST', `/api/v1/app/employers/${low.employerId}/jobs`, low.owner.token, jobBody(low.occupationId)),
+      await ctx
+        .as(low.owner.token)
+        .request('POST', `/api/v1/app/employers/${low.employerId}/jobs`, jobBody(low.occupationId)),
     ).id;
-    const detail = json<{ employer: { creditLevel: string } }>(
-      await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${jobId}` }),
-    );
+    const detail = json<{ employer: { creditLevel: string } }>(await ctx.anon.get(`/api/v1/public/jobs/${jobId}`));
     expect(detail.employer.creditLevel).toBe('poor');
     const list = json<Page<{ id: string; employerCreditLevel: string }>>(
-      await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs?town=${TOWNS.zhongdu}&pageSize=100` }),
+      await ctx.anon.get(`/api/v1/public/jobs?town=${TOWNS.zhongdu}&pageSize=100`),
     );
     expect(list.items.find((j) => j.id === jobId)?.employerCreditLevel).toBe('poor');
-    expect((await send('POST', `/api/v1/app/jobs/${jobId}/apply`, zd.worker.token, {})).statusCode).toBe(201);
+    expect((await ctx.as(zd.worker.token).request('POST', `/api/v1/app/jobs/${jobId}/apply`, {})).statusCode).toBe(201);
     const applicants = json<{ items: { workerId: string; workerCreditLevel: string }[] }>(
-      await get(`/api/v1/app/jobs/${jobId}/applications`, low.owner.token),
+      await ctx.as(low.owner.token).get(`/api/v1/app/jobs/${jobId}/applications`),
     );
     expect(applicants.items).toEqual([
       expect.objectContaining({ workerId: zd.worker.workerId, workerCreditLevel: 'excellent' }),
     ]);
     const recommended = json<{ items: { workerId: string; creditLevel: string; reasons: string[] }[] }>(
-      await get(`/api/v1/app/jobs/${jobId}/recommended-workers`, low.owner.token),
+      await ctx.as(low.owner.token).get(`/api/v1/app/jobs/${jobId}/recommended-workers`),
     );
     const rec = recommended.items.find((w) => w.workerId === zd.worker.workerId);
     expect(rec).toMatchObject({ creditLevel: 'excellent' });

@@ -7,7 +7,7 @@ import { creditScoresOf, recordCreditEvent } from '../src/modules/credit/index.j
 import { notify } from '../src/modules/notifications/index.js';
 import { renderSmsTemplate } from '../src/modules/notifications/notify.js';
 import { SETTING_DEFAULTS } from '../src/modules/settings/settings.defaults.js';
-import { openTestDatabase } from './support/test-db.js';
+import { openTestDatabase } from './support/index.js';
 
 let database: Database;
 beforeAll(async () => {

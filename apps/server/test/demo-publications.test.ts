@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../scripts/demo/seed-demo.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import { createTestApp, json, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 type Items = { items: { title: string; kind: string }[] };
@@ -14,9 +14,7 @@ afterAll(async () => ctx?.close());
 describe('demo 统一发布 items', () => {
   it('fill the mobile banner and notices and the hall screen; the pending one stays off every channel', async () => {
     const channel = async (c: string) =>
-      json<Items>(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/publications?channel=${c}` })).items.map(
-        (i) => i.title,
-      );
+      json<Items>(await ctx.anon.get(`/api/v1/public/publications?channel=${c}`)).items.map((i) => i.title);
     expect(await channel('banner')).toEqual(['鹿寨县2026年冬季专场招聘会']);
     expect((await channel('notice')).sort()).toEqual(
       ['本周热招岗位快讯', '灵活就业人员社保补贴申领指南', '鹿寨县2026年冬季专场招聘会'].sort(),

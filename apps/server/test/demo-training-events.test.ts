@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../scripts/demo/seed-demo.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { staffWithId } from './support/services-factories.js';
+import { createTestApp, json, staffWithId, type TestContext } from './support/index.js';
 
 type Indicator = { key: string; actual: number; target: number | null };
 
@@ -18,22 +17,14 @@ afterAll(async () => ctx?.close());
 describe('demo data for training and events', () => {
   it('fills the training and event figures on the dashboard, each equal to its rows', async () => {
     const counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-    const d = json<{ indicators: Indicator[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/kpi', headers: bearer(counter.token) }),
-    );
+    const d = json<{ indicators: Indicator[] }>(await ctx.as(counter.token).get('/api/v1/admin/kpi'));
     const by = (key: string) => d.indicators.find((i) => i.key === key)?.actual ?? -1;
     expect(by('training_sessions')).toBeGreaterThanOrEqual(200);
     expect(by('training_coverage')).toBeGreaterThan(80);
     expect(by('recruitment_events')).toBe(5);
     expect(by('station_events')).toBe(9);
     for (const key of ['training_sessions', 'station_events']) {
-      const rows = json<{ total: number }>(
-        await ctx.app.inject({
-          method: 'GET',
-          url: `/api/v1/admin/kpi/${key}/rows?pageSize=1`,
-          headers: bearer(counter.token),
-        }),
-      );
+      const rows = json<{ total: number }>(await ctx.as(counter.token).get(`/api/v1/admin/kpi/${key}/rows?pageSize=1`));
       expect(rows.total).toBe(by(key));
     }
   });

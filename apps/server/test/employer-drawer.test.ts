@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { ratings } from '../src/modules/ratings/ratings.schema.js';
-import { buildPair, completedApplication, hiredApplication, type Pair } from './support/credit-factories.js';
-import { completedWithAmount, rateAs } from './support/employer-drawer-factories.js';
-import { staffToken, TOWNS } from './support/factories.js';
-import { postJob } from './support/application-factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  buildPair,
+  completedApplication,
+  completedWithAmount,
+  createTestApp,
+  hiredApplication,
+  json,
+  type Pair,
+  postJob,
+  rateAs,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Hire = {
   applicationId: string;
@@ -39,7 +48,7 @@ let county: string;
 let reviewer: string;
 
 const activity = (employerId: string, token: string) =>
-  ctx.app.inject({ method: 'GET', url: `/api/v1/admin/employers/${employerId}/activity`, headers: bearer(token) });
+  ctx.as(token).get(`/api/v1/admin/employers/${employerId}/activity`);
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -66,7 +75,7 @@ beforeAll(async () => {
     townCode: pair.townCode,
     title: '只报名未录用',
   });
-  await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${jobId}/apply`, headers: bearer(pair.worker.token) });
+  await ctx.as(pair.worker.token).post(`/api/v1/app/jobs/${jobId}/apply`);
   await hiredApplication(ctx, other, { title: '寨沙的活' });
 });
 afterAll(async () => ctx?.close());
@@ -111,12 +120,9 @@ describe('employer drawer: ratings received', () => {
       .select()
       .from(ratings)
       .where(and(eq(ratings.applicationId, flaggedId), eq(ratings.raterSide, 'worker')));
-    const hide = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/admin/ratings/${row!.id}/review`,
-      headers: bearer(reviewer),
-      payload: { action: 'hide', reason: '含不实内容' },
-    });
+    const hide = await ctx
+      .as(reviewer)
+      .post(`/api/v1/admin/ratings/${row!.id}/review`, { action: 'hide', reason: '含不实内容' });
     expect(hide.statusCode).toBe(200);
     const { ratings: r } = json<Activity>(await activity(pair.employerId, county));
     expect(r.items.find((i) => i.stars === 2)).toMatchObject({ comment: null, commentState: 'hidden' });

@@ -2,16 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { makeUscc, makeUsccBody } from '@lingong/contracts';
 import { employerMembers, employers } from '../src/modules/employers/employers.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
 import {
-  TOWNS,
   appUser,
   buildEmployer,
+  createTestApp,
   jobBody,
+  json,
   loginPhone,
   occupationIdByName,
   staffToken,
-} from './support/factories.js';
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let county: string;
@@ -43,9 +45,6 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const get = (token: string, url: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const post = (token: string, url: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload });
 const countEmployers = async () => (await ctx.deps.database.db.select({ n: count() }).from(employers))[0]?.n ?? 0;
 
 describe('admin employer list (雇主管理)', () => {
@@ -58,19 +57,21 @@ describe('admin employer list (雇主管理)', () => {
       name: '寨沙搜索测试砖厂',
       status: 'pending',
     });
-    const all = json<Page>(await get(county, '/api/v1/admin/employers?q=搜索测试砖厂'));
+    const all = json<Page>(await ctx.as(county).get('/api/v1/admin/employers?q=搜索测试砖厂'));
     expect(all.items.map((e) => e.name).sort()).toEqual(['中渡搜索测试砖厂', '寨沙搜索测试砖厂']);
-    const pending = json<Page>(await get(county, '/api/v1/admin/employers?q=搜索测试&status=pending&kind=enterprise'));
+    const pending = json<Page>(
+      await ctx.as(county).get('/api/v1/admin/employers?q=搜索测试&status=pending&kind=enterprise'),
+    );
     expect(pending.items.map((e) => e.name)).toEqual(['寨沙搜索测试砖厂']);
-    const agent = json<Page>(await get(zhongduAgent, '/api/v1/admin/employers?q=搜索测试'));
+    const agent = json<Page>(await ctx.as(zhongduAgent).get('/api/v1/admin/employers?q=搜索测试'));
     expect(agent.items.map((e) => e.name)).toEqual(['中渡搜索测试砖厂']);
-    const asked = json<Page>(await get(zhongduAgent, `/api/v1/admin/employers?town=${TOWNS.zhaisha}`));
+    const asked = json<Page>(await ctx.as(zhongduAgent).get(`/api/v1/admin/employers?town=${TOWNS.zhaisha}`));
     expect(asked.total).toBe(0);
     expect(all.items[0]?.contactPhone).toMatch(/\*{4}/);
   });
 
   it('rejects a bad filter with a Chinese field message', async () => {
-    const res = await get(county, '/api/v1/admin/employers?kind=company&town=12');
+    const res = await ctx.as(county).get('/api/v1/admin/employers?kind=company&town=12');
     expect(res.statusCode).toBe(400);
     const fields = json<Err>(res).error.details?.map((d) => d.field) ?? [];
     expect(fields).toEqual(expect.arrayContaining(['kind', 'town']));
@@ -81,17 +82,17 @@ describe('admin employer list (雇主管理)', () => {
 describe('counter registration of an employer (代为登记)', () => {
   it('creates the employer; the owner phone becomes owner at login; audited', async () => {
     const body = counterBody(1);
-    const res = await post(zhongduCounter, '/api/v1/admin/employers', body);
+    const res = await ctx.as(zhongduCounter).post('/api/v1/admin/employers', body);
     expect(res.statusCode).toBe(201);
     const e = json<Summary>(res);
     expect(e).toMatchObject({ verificationStatus: 'pending', townName: '中渡镇' });
     const token = await loginPhone(ctx, body.ownerPhone);
-    const mine = json<{ items: { id: string; myRole: string }[] }>(await get(token, '/api/v1/app/employers'));
+    const mine = json<{ items: { id: string; myRole: string }[] }>(await ctx.as(token).get('/api/v1/app/employers'));
     expect(mine.items).toEqual([expect.objectContaining({ id: e.id, myRole: 'owner' })]);
     const detail = json<{
       members: { role: string; phoneMasked: string }[];
       history: { action: string; actorName: string | null }[];
-    }>(await get(county, `/api/v1/admin/employers/${e.id}`));
+    }>(await ctx.as(county).get(`/api/v1/admin/employers/${e.id}`));
     expect(detail.members).toEqual([
       expect.objectContaining({
         role: 'owner',
@@ -104,7 +105,7 @@ describe('counter registration of an employer (代为登记)', () => {
 
   it('makes an existing account owner at once', async () => {
     const user = await appUser(ctx);
-    const res = await post(county, '/api/v1/admin/employers', counterBody(2, { ownerPhone: user.phone }));
+    const res = await ctx.as(county).post('/api/v1/admin/employers', counterBody(2, { ownerPhone: user.phone }));
     expect(res.statusCode).toBe(201);
     const rows = await ctx.deps.database.db
       .select()
@@ -115,11 +116,9 @@ describe('counter registration of an employer (代为登记)', () => {
 
   it('rejects bad input with Chinese field messages and writes nothing', async () => {
     const before = await countEmployers();
-    const res = await post(
-      county,
-      '/api/v1/admin/employers',
-      counterBody(3, { ownerPhone: '123', uscc: null, name: '' }),
-    );
+    const res = await ctx
+      .as(county)
+      .post('/api/v1/admin/employers', counterBody(3, { ownerPhone: '123', uscc: null, name: '' }));
     expect(res.statusCode).toBe(400);
     const fields = json<Err>(res).error.details?.map((d) => d.field) ?? [];
     expect(fields).toEqual(expect.arrayContaining(['ownerPhone', 'uscc', 'name']));
@@ -129,10 +128,11 @@ describe('counter registration of an employer (代为登记)', () => {
   it('refuses a 寨沙镇 employer from a 中渡镇 counter, and a supervisor or station agent entirely', async () => {
     const before = await countEmployers();
     expect(
-      (await post(zhongduCounter, '/api/v1/admin/employers', counterBody(4, { townCode: TOWNS.zhaisha }))).statusCode,
+      (await ctx.as(zhongduCounter).post('/api/v1/admin/employers', counterBody(4, { townCode: TOWNS.zhaisha })))
+        .statusCode,
     ).toBe(403);
-    expect((await post(supervisor, '/api/v1/admin/employers', counterBody(5))).statusCode).toBe(403);
-    expect((await post(zhongduAgent, '/api/v1/admin/employers', counterBody(6))).statusCode).toBe(403);
+    expect((await ctx.as(supervisor).post('/api/v1/admin/employers', counterBody(5))).statusCode).toBe(403);
+    expect((await ctx.as(zhongduAgent).post('/api/v1/admin/employers', counterBody(6))).statusCode).toBe(403);
     expect(await countEmployers()).toBe(before);
   });
 });
@@ -142,33 +142,37 @@ describe('employer detail, suspend and restore', () => {
     const owner = await appUser(ctx);
     const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
     const occ = await occupationIdByName(ctx, '泥水工');
-    const first = await post(owner.token, `/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }));
+    const first = await ctx.as(owner.token).post(`/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }));
     expect(first.statusCode).toBe(201);
 
-    expect((await post(county, `/api/v1/admin/employers/${id}/suspend`, { reason: '' })).statusCode).toBe(400);
-    const sus = await post(county, `/api/v1/admin/employers/${id}/suspend`, { reason: '多次拖欠工资，暂停发布' });
+    expect((await ctx.as(county).post(`/api/v1/admin/employers/${id}/suspend`, { reason: '' })).statusCode).toBe(400);
+    const sus = await ctx
+      .as(county)
+      .post(`/api/v1/admin/employers/${id}/suspend`, { reason: '多次拖欠工资，暂停发布' });
     expect(sus.statusCode).toBe(200);
     expect(json<Summary>(sus).verificationStatus).toBe('suspended');
-    expect((await post(county, `/api/v1/admin/employers/${id}/suspend`, { reason: '再次暂停' })).statusCode).toBe(409);
+    expect(
+      (await ctx.as(county).post(`/api/v1/admin/employers/${id}/suspend`, { reason: '再次暂停' })).statusCode,
+    ).toBe(409);
 
-    const refused = await post(owner.token, `/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }));
+    const refused = await ctx.as(owner.token).post(`/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }));
     expect(refused.statusCode).toBe(403);
     expect(json<Err>(refused).error).toMatchObject({
       code: 'EMPLOYER_SUSPENDED',
       message: expect.stringContaining('暂停'),
     });
 
-    const restored = await post(county, `/api/v1/admin/employers/${id}/restore`, { reason: '已结清工资' });
+    const restored = await ctx.as(county).post(`/api/v1/admin/employers/${id}/restore`, { reason: '已结清工资' });
     expect(json<Summary>(restored).verificationStatus).toBe('verified');
     expect(
-      (await post(owner.token, `/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }))).statusCode,
+      (await ctx.as(owner.token).post(`/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }))).statusCode,
     ).toBe(201);
 
     const detail = json<{
       jobCounts: Record<string, number>;
       recentJobs: unknown[];
       history: { action: string; reason: string | null; from: string | null }[];
-    }>(await get(county, `/api/v1/admin/employers/${id}`));
+    }>(await ctx.as(county).get(`/api/v1/admin/employers/${id}`));
     expect(Object.values(detail.jobCounts).reduce((a, b) => a + b, 0)).toBe(2);
     expect(detail.recentJobs).toHaveLength(2);
     expect(detail.history.map((h) => h.action)).toEqual(['suspend', 'restore']);
@@ -178,13 +182,13 @@ describe('employer detail, suspend and restore', () => {
   it('hides a 寨沙镇 employer from a 中渡镇 agent and refuses writes to supervisors and agents', async () => {
     const owner = await appUser(ctx);
     const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha });
-    expect((await get(zhongduAgent, `/api/v1/admin/employers/${id}`)).statusCode).toBe(404);
-    expect((await get(supervisor, `/api/v1/admin/employers/${id}`)).statusCode).toBe(200);
-    expect((await post(supervisor, `/api/v1/admin/employers/${id}/suspend`, { reason: '测试理由' })).statusCode).toBe(
-      403,
-    );
+    expect((await ctx.as(zhongduAgent).get(`/api/v1/admin/employers/${id}`)).statusCode).toBe(404);
+    expect((await ctx.as(supervisor).get(`/api/v1/admin/employers/${id}`)).statusCode).toBe(200);
     expect(
-      (await post(zhongduCounter, `/api/v1/admin/employers/${id}/suspend`, { reason: '测试理由' })).statusCode,
+      (await ctx.as(supervisor).post(`/api/v1/admin/employers/${id}/suspend`, { reason: '测试理由' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await ctx.as(zhongduCounter).post(`/api/v1/admin/employers/${id}/suspend`, { reason: '测试理由' })).statusCode,
     ).toBe(404);
     const [row] = await ctx.deps.database.db.select().from(employers).where(eq(employers.id, id));
     expect(row?.verificationStatus).toBe('verified');

@@ -1,10 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { deliveryConfirmations, recruitmentEvents, workerDeliveries } from '../src/modules/events/index.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { COUNTY, TOWNS, appUser } from './support/factories.js';
-import { insertEmployer, insertPublishedJob, registerWorker, staffWithId } from './support/services-factories.js';
-import { setIntentions, xlsxRows } from './support/training-factories.js';
+import {
+  appUser,
+  COUNTY,
+  createTestApp,
+  insertEmployer,
+  insertPublishedJob,
+  json,
+  registerWorker,
+  setIntentions,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+  xlsxRows,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
 type Indicator = { key: string; actual: number; target: number | null };
@@ -23,9 +33,6 @@ let zhaishaStationId = '';
 let zd: string[] = [];
 
 const NOW = new Date('2025-11-15T04:00:00Z');
-const post = (url: string, token: string, payload: unknown, method: 'POST' | 'PUT' = 'POST') =>
-  ctx.app.inject({ method, url, headers: bearer(token), payload: payload as Record<string, unknown> });
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 const rows = async (table: typeof recruitmentEvents | typeof workerDeliveries | typeof deliveryConfirmations) =>
   (await ctx.deps.database.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 
@@ -60,7 +67,7 @@ afterAll(async () => ctx?.close());
 
 describe('events', () => {
   it('records an offline fair, a livestream and station events', async () => {
-    const fair = await post('/api/v1/admin/events', counter.token, {
+    const fair = await ctx.as(counter.token).post('/api/v1/admin/events', {
       kind: 'offline_fair',
       title: '2025年秋季招聘会',
       heldAt: '2025-11-08T09:00:00+08:00',
@@ -69,7 +76,7 @@ describe('events', () => {
     });
     expect(fair.statusCode).toBe(201);
     fairId = json<{ id: string }>(fair).id;
-    const live = await post('/api/v1/admin/events', counter.token, {
+    const live = await ctx.as(counter.token).post('/api/v1/admin/events', {
       kind: 'livestream',
       title: '直播带岗第1期',
       heldAt: '2025-10-20T19:30:00+08:00',
@@ -78,7 +85,7 @@ describe('events', () => {
       regionCode: COUNTY,
     });
     expect(json(live)).toMatchObject({ kind: 'livestream', platform: '抖音' });
-    const zdStation = await post('/api/v1/admin/events', zhongdu.token, {
+    const zdStation = await ctx.as(zhongdu.token).post('/api/v1/admin/events', {
       kind: 'station',
       stationKind: 'training',
       title: '中渡镇驿站技能培训',
@@ -87,7 +94,7 @@ describe('events', () => {
       regionCode: TOWNS.zhongdu,
     });
     expect(zdStation.statusCode).toBe(201);
-    const zsStation = await post('/api/v1/admin/events', counter.token, {
+    const zsStation = await ctx.as(counter.token).post('/api/v1/admin/events', {
       kind: 'station',
       stationKind: 'fair',
       title: '寨沙镇驿站招聘会',
@@ -100,7 +107,7 @@ describe('events', () => {
 
   it('rejects bad events with Chinese messages, supervisors and other towns; writes nothing', async () => {
     const before = await rows(recruitmentEvents);
-    const live = await post('/api/v1/admin/events', counter.token, {
+    const live = await ctx.as(counter.token).post('/api/v1/admin/events', {
       kind: 'livestream',
       title: '直播',
       heldAt: '2025-10-20T19:30:00+08:00',
@@ -112,7 +119,7 @@ describe('events', () => {
         { field: 'link', message: '直播带岗请填写以 http(s):// 开头的直播链接' },
       ]),
     );
-    const station = await post('/api/v1/admin/events', counter.token, {
+    const station = await ctx.as(counter.token).post('/api/v1/admin/events', {
       kind: 'station',
       title: '驿站活动',
       heldAt: '2025-10-20T09:30:00+08:00',
@@ -122,7 +129,7 @@ describe('events', () => {
     expect(json<ErrorRes>(station).error.details).toEqual([{ field: 'stationKind', message: '请选择驿站活动类型' }]);
     expect(
       (
-        await post('/api/v1/admin/events', counter.token, {
+        await ctx.as(counter.token).post('/api/v1/admin/events', {
           kind: 'party',
           title: '聚会活动',
           heldAt: 'x',
@@ -137,57 +144,70 @@ describe('events', () => {
       place: '寨沙镇',
       regionCode: TOWNS.zhaisha,
     };
-    expect((await post('/api/v1/admin/events', supervisor.token, body)).statusCode).toBe(403);
-    expect((await post('/api/v1/admin/events', zhongdu.token, body)).statusCode).toBe(403);
+    expect((await ctx.as(supervisor.token).post('/api/v1/admin/events', body)).statusCode).toBe(403);
+    expect((await ctx.as(zhongdu.token).post('/api/v1/admin/events', body)).statusCode).toBe(403);
     expect(await rows(recruitmentEvents)).toBe(before);
   });
 
   it('adds employers with their jobs and records outcomes', async () => {
-    const res = await post(`/api/v1/admin/events/${fairId}/employers`, counter.token, { employerId, jobIds: [jobId] });
+    const res = await ctx
+      .as(counter.token)
+      .post(`/api/v1/admin/events/${fairId}/employers`, { employerId, jobIds: [jobId] });
     expect(json(res)).toMatchObject({ employers: [{ employerId, jobIds: [jobId] }] });
-    const wrongJob = await post(`/api/v1/admin/events/${fairId}/employers`, counter.token, {
+    const wrongJob = await ctx.as(counter.token).post(`/api/v1/admin/events/${fairId}/employers`, {
       employerId,
       jobIds: [crypto.randomUUID()],
     });
     expect(json<ErrorRes>(wrongJob).error.details).toEqual([
       { field: 'jobIds', message: '岗位不存在或不属于该用工主体' },
     ]);
-    const bad = await post(`/api/v1/admin/events/${fairId}/outcome`, counter.token, { intentions: 3, hires: 5 }, 'PUT');
+    const bad = await ctx
+      .as(counter.token)
+      .request('PUT', `/api/v1/admin/events/${fairId}/outcome`, { intentions: 3, hires: 5 });
     expect(json<ErrorRes>(bad).error.details).toEqual([{ field: 'hires', message: '录用人数不能多于达成意向人数' }]);
     expect(
-      json(await post(`/api/v1/admin/events/${fairId}/outcome`, counter.token, { intentions: 12, hires: 5 }, 'PUT')),
+      json(
+        await ctx
+          .as(counter.token)
+          .request('PUT', `/api/v1/admin/events/${fairId}/outcome`, { intentions: 12, hires: 5 }),
+      ),
     ).toMatchObject({ intentions: 12, hires: 5 });
     expect(
-      (await post(`/api/v1/admin/events/${fairId}/outcome`, supervisor.token, { intentions: 1, hires: 1 }, 'PUT'))
-        .statusCode,
+      (
+        await ctx
+          .as(supervisor.token)
+          .request('PUT', `/api/v1/admin/events/${fairId}/outcome`, { intentions: 1, hires: 1 })
+      ).statusCode,
     ).toBe(403);
   });
 
   it('checks a worker in by the rotating QR token, once; an old or wrong token fails', async () => {
-    const { token } = json<{ token: string }>(await get(`/api/v1/admin/events/${fairId}/checkin-token`, counter.token));
-    const first = await post(`/api/v1/app/events/${fairId}/checkin`, worker.token, { token });
+    const { token } = json<{ token: string }>(
+      await ctx.as(counter.token).get(`/api/v1/admin/events/${fairId}/checkin-token`),
+    );
+    const first = await ctx.as(worker.token).post(`/api/v1/app/events/${fairId}/checkin`, { token });
     expect(first.statusCode).toBe(200);
     expect(json(first)).toMatchObject({ workerId: worker.workerId, firstTime: true });
-    expect(json(await post(`/api/v1/app/events/${fairId}/checkin`, worker.token, { token }))).toMatchObject({
+    expect(json(await ctx.as(worker.token).post(`/api/v1/app/events/${fairId}/checkin`, { token }))).toMatchObject({
       firstTime: false,
     });
     expect(
-      json<ErrorRes>(await post(`/api/v1/app/events/${fairId}/checkin`, worker.token, { token: 'wrongtoken12' })).error
-        .details?.[0]?.field,
+      json<ErrorRes>(await ctx.as(worker.token).post(`/api/v1/app/events/${fairId}/checkin`, { token: 'wrongtoken12' }))
+        .error.details?.[0]?.field,
     ).toBe('token');
     ctx.clock.advance(11 * 60_000);
-    expect((await post(`/api/v1/app/events/${fairId}/checkin`, worker.token, { token })).statusCode).toBe(400);
+    expect((await ctx.as(worker.token).post(`/api/v1/app/events/${fairId}/checkin`, { token })).statusCode).toBe(400);
     ctx.clock.now = NOW;
-    expect((await post(`/api/v1/app/events/${fairId}/checkin`, counter.token, { token })).statusCode).toBe(401);
+    expect((await ctx.as(counter.token).post(`/api/v1/app/events/${fairId}/checkin`, { token })).statusCode).toBe(401);
     const attendees = json<{ items: { workerNameMasked: string }[] }>(
-      await get(`/api/v1/admin/events/${fairId}/attendees`, counter.token),
+      await ctx.as(counter.token).get(`/api/v1/admin/events/${fairId}/attendees`),
     );
     expect(attendees.items).toEqual([expect.objectContaining({ workerNameMasked: '覃**' })]);
   });
 
   it('a 中渡镇 agent never sees 寨沙镇 events', async () => {
-    expect((await get(`/api/v1/admin/events/${zhaishaStationId}`, zhongdu.token)).statusCode).toBe(404);
-    const list = json<{ items: { title: string }[] }>(await get('/api/v1/admin/events', zhongdu.token));
+    expect((await ctx.as(zhongdu.token).get(`/api/v1/admin/events/${zhaishaStationId}`)).statusCode).toBe(404);
+    const list = json<{ items: { title: string }[] }>(await ctx.as(zhongdu.token).get('/api/v1/admin/events'));
     expect(list.items.map((e) => e.title)).toEqual(['中渡镇驿站技能培训']);
   });
 });
@@ -196,7 +216,7 @@ describe('送工 deliveries', () => {
   let deliveryId = '';
   it('records a delivery and rejects bad input in Chinese, writing nothing', async () => {
     const before = await rows(workerDeliveries);
-    const bad = await post('/api/v1/admin/deliveries', zhongdu.token, {
+    const bad = await ctx.as(zhongdu.token).post('/api/v1/admin/deliveries', {
       employerId,
       sender: '',
       deliveredOn: '2025/11/01',
@@ -212,7 +232,7 @@ describe('送工 deliveries', () => {
     );
     expect(
       (
-        await post('/api/v1/admin/deliveries', supervisor.token, {
+        await ctx.as(supervisor.token).post('/api/v1/admin/deliveries', {
           employerId,
           sender: '中渡镇劳务站',
           deliveredOn: '2025-11-01',
@@ -222,7 +242,7 @@ describe('送工 deliveries', () => {
       ).statusCode,
     ).toBe(403);
     expect(await rows(workerDeliveries)).toBe(before);
-    const res = await post('/api/v1/admin/deliveries', zhongdu.token, {
+    const res = await ctx.as(zhongdu.token).post('/api/v1/admin/deliveries', {
       employerId,
       sender: '中渡镇劳务站',
       deliveredOn: '2025-11-01',
@@ -238,17 +258,19 @@ describe('送工 deliveries', () => {
     const url = `/api/v1/admin/deliveries/${deliveryId}/confirmations`;
     expect(
       json<Delivery>(
-        await post(url, zhongdu.token, { party: 'enterprise', confirmedCount: 3, confirmer: '厂人事王经理' }),
+        await ctx.as(zhongdu.token).post(url, { party: 'enterprise', confirmedCount: 3, confirmer: '厂人事王经理' }),
       ).hasDiscrepancy,
     ).toBe(false);
     const before = await rows(deliveryConfirmations);
-    const noNote = await post(url, zhongdu.token, { party: 'sender', confirmedCount: 2, confirmer: '劳务站李站长' });
+    const noNote = await ctx
+      .as(zhongdu.token)
+      .post(url, { party: 'sender', confirmedCount: 2, confirmer: '劳务站李站长' });
     expect(json<ErrorRes>(noNote).error.details).toEqual([
       { field: 'note', message: '确认人数与送工名单（3人）不一致，请填写差异说明' },
     ]);
     expect(await rows(deliveryConfirmations)).toBe(before);
     const sender = json<Delivery>(
-      await post(url, zhongdu.token, {
+      await ctx.as(zhongdu.token).post(url, {
         party: 'sender',
         confirmedCount: 2,
         confirmer: '劳务站李站长',
@@ -257,7 +279,7 @@ describe('送工 deliveries', () => {
     );
     expect(sender).toMatchObject({ hasDiscrepancy: true, settled: false });
     const all = json<Delivery>(
-      await post(url, counter.token, { party: 'bureau', confirmedCount: 3, confirmer: '县人社局' }),
+      await ctx.as(counter.token).post(url, { party: 'bureau', confirmedCount: 3, confirmer: '县人社局' }),
     );
     expect(all.confirmations.map((c) => [c.party, c.discrepancy])).toEqual([
       ['enterprise', false],
@@ -266,22 +288,23 @@ describe('送工 deliveries', () => {
     ]);
     expect(all.settled).toBe(false);
     expect(
-      (await post(url, supervisor.token, { party: 'bureau', confirmedCount: 3, confirmer: '县人社局' })).statusCode,
+      (await ctx.as(supervisor.token).post(url, { party: 'bureau', confirmedCount: 3, confirmer: '县人社局' }))
+        .statusCode,
     ).toBe(403);
-    expect((await post(url, zhongdu.token, { party: 'boss', confirmedCount: 3, confirmer: '某某' })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await ctx.as(zhongdu.token).post(url, { party: 'boss', confirmedCount: 3, confirmer: '某某' })).statusCode,
+    ).toBe(400);
   });
 
   it('exports the delivery ledger with the three counts and the discrepancy', async () => {
     const sheet = await xlsxRows(
-      (await get('/api/v1/admin/ledgers/deliveries/export?year=2025', counter.token)).rawPayload,
+      (await ctx.as(counter.token).get('/api/v1/admin/ledgers/deliveries/export?year=2025')).rawPayload,
     );
     expect(sheet.name).toBe('送工台账');
     expect(sheet.rows[0]?.slice(5, 9)).toEqual(['用工企业确认', '送工主体确认', '人社部门确认', '差异说明']);
     expect(sheet.rows[1]?.slice(4, 9)).toEqual(['3', '3', '2', '3', '送工主体确认2人（-1）：1人当天未到岗']);
     const zs = json<{ total: number }>(
-      await get(`/api/v1/admin/ledgers/deliveries?town=${TOWNS.zhaisha}`, zhongdu.token),
+      await ctx.as(zhongdu.token).get(`/api/v1/admin/ledgers/deliveries?town=${TOWNS.zhaisha}`),
     );
     expect(zs.total).toBe(0);
   });
@@ -289,11 +312,11 @@ describe('送工 deliveries', () => {
 
 describe('event KPIs', () => {
   const figure = async (token: string, key: string, qs: string) =>
-    json<{ indicators: Indicator[] }>(await get(`/api/v1/admin/kpi?${qs}`, token)).indicators.find(
+    json<{ indicators: Indicator[] }>(await ctx.as(token).get(`/api/v1/admin/kpi?${qs}`)).indicators.find(
       (i) => i.key === key,
     );
   const drill = async (token: string, key: string, qs: string) =>
-    json<RowsPage>(await get(`/api/v1/admin/kpi/${key}/rows?${qs}&pageSize=200`, token));
+    json<RowsPage>(await ctx.as(token).get(`/api/v1/admin/kpi/${key}/rows?${qs}&pageSize=200`));
 
   it('counts H2 2025 events (target 5) and station events, equal to their rows', async () => {
     expect(await figure(counter.token, 'recruitment_events', 'year=2025&half=2')).toMatchObject({
@@ -313,7 +336,7 @@ describe('event KPIs', () => {
       actual: 0,
     });
     expect((await drill(zhongdu.token, 'station_events', `year=2025&town=${TOWNS.zhaisha}`)).total).toBe(0);
-    const sheet = await xlsxRows((await get('/api/v1/admin/ledgers/events/export', zhongdu.token)).rawPayload);
+    const sheet = await xlsxRows((await ctx.as(zhongdu.token).get('/api/v1/admin/ledgers/events/export')).rawPayload);
     expect(sheet.rows.slice(1).map((r) => r[1])).toEqual(['中渡镇驿站技能培训']);
   });
 });

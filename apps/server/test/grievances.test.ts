@@ -2,18 +2,24 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { appUser, buildStaff, loginStaff, staffToken, TOWNS } from './support/factories.js';
-import { buildPair } from './support/credit-factories.js';
-import { postJob } from './support/application-factories.js';
 import {
   actAs,
+  appUser,
+  buildPair,
+  buildStaff,
+  createTestApp,
   fileAs,
+  type GrievanceCase,
   grievanceCounts,
   hiredCase,
+  json,
+  loginStaff,
   PNG_BASE64,
-  type GrievanceCase,
-} from './support/grievance-factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+  postJob,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Event = { toStatus: string; actorKind: string; actorLabel: string; note: string | null };
 type Mine = {
@@ -51,7 +57,6 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const db = () => ctx.deps.database.db;
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 const HOUR = 3_600_000;
 
 describe('filing a grievance', () => {
@@ -61,12 +66,7 @@ describe('filing a grievance', () => {
   });
 
   it('lets the worker file with a photo, records the event and audit, and tells both sides', async () => {
-    const up = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/app/grievance-photos',
-      headers: bearer(c.pair.worker.token),
-      payload: { image: PNG_BASE64 },
-    });
+    const up = await ctx.as(c.pair.worker.token).post('/api/v1/app/grievance-photos', { image: PNG_BASE64 });
     expect(up.statusCode).toBe(201);
     const res = await fileAs(ctx, c.pair.worker.token, c.applicationId, {
       kind: 'wage_arrears',
@@ -104,9 +104,9 @@ describe('filing a grievance', () => {
     expect(audit.map((a) => a.action)).toEqual(['create']);
 
     // The employer sees it too (not as its own), and may file its own side once.
-    const ownerList = json<Page<Mine>>(await get('/api/v1/app/grievances', c.pair.owner.token));
+    const ownerList = json<Page<Mine>>(await ctx.as(c.pair.owner.token).get('/api/v1/app/grievances'));
     expect(ownerList.items).toEqual([expect.objectContaining({ id: g.id, mine: false })]);
-    const photo = await get(`/api/v1/app/grievances/${g.id}/photo`, c.pair.worker.token);
+    const photo = await ctx.as(c.pair.worker.token).get(`/api/v1/app/grievances/${g.id}/photo`);
     expect(photo.headers['content-type']).toBe('image/png');
     const own = await fileAs(ctx, c.pair.owner.token, c.applicationId, {
       kind: 'no_show',
@@ -151,21 +151,15 @@ describe('filing a grievance', () => {
   it('refuses a grievance before hiring (409) and lets staff view the photo, audited', async () => {
     const pair = await buildPair(ctx);
     const jobId = await postJob(ctx, pair.owner.token, pair.employerId, pair.occupationId);
-    const applied = json<{ id: string }>(
-      await ctx.app.inject({
-        method: 'POST',
-        url: `/api/v1/app/jobs/${jobId}/apply`,
-        headers: bearer(pair.worker.token),
-      }),
-    );
+    const applied = json<{ id: string }>(await ctx.as(pair.worker.token).post(`/api/v1/app/jobs/${jobId}/apply`));
     const early = await fileAs(ctx, pair.worker.token, applied.id, { kind: 'other', content: '还没录用就想投诉' });
     expect(early.statusCode).toBe(409);
     expect(json<Err>(early).error.message).toBe('录用后才能投诉');
 
-    const id = json<Page<Mine>>(await get('/api/v1/app/grievances', c.pair.worker.token)).items.find(
+    const id = json<Page<Mine>>(await ctx.as(c.pair.worker.token).get('/api/v1/app/grievances')).items.find(
       (g) => g.hasPhoto,
     )!.id;
-    const photo = await get(`/api/v1/admin/grievances/${id}/photo`, county);
+    const photo = await ctx.as(county).get(`/api/v1/admin/grievances/${id}/photo`);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
     const views = await db()
@@ -191,11 +185,11 @@ describe('filing a grievance', () => {
         .statusCode,
     ).toBe(404);
     expect(await grievanceCounts(ctx)).toEqual(before);
-    const id = json<Page<Mine>>(await get('/api/v1/app/grievances', c.pair.worker.token)).items[0]!.id;
-    expect((await get(`/api/v1/app/grievances/${id}`, other.pair.worker.token)).statusCode).toBe(404);
-    expect((await get(`/api/v1/app/grievances/${id}`, other.pair.owner.token)).statusCode).toBe(404);
-    expect((await get(`/api/v1/app/grievances/${id}/photo`, c.pair.owner.token)).statusCode).toBe(404);
-    expect(json<Page<Mine>>(await get('/api/v1/app/grievances', stranger.token)).total).toBe(0);
+    const id = json<Page<Mine>>(await ctx.as(c.pair.worker.token).get('/api/v1/app/grievances')).items[0]!.id;
+    expect((await ctx.as(other.pair.worker.token).get(`/api/v1/app/grievances/${id}`)).statusCode).toBe(404);
+    expect((await ctx.as(other.pair.owner.token).get(`/api/v1/app/grievances/${id}`)).statusCode).toBe(404);
+    expect((await ctx.as(c.pair.owner.token).get(`/api/v1/app/grievances/${id}/photo`)).statusCode).toBe(404);
+    expect(json<Page<Mine>>(await ctx.as(stranger.token).get('/api/v1/app/grievances')).total).toBe(0);
   });
 });
 
@@ -214,11 +208,11 @@ describe('staff handling', () => {
     const accepted = await actAs(ctx, county, id, { action: 'accept', note: '已电话联系双方' });
     expect(accepted.statusCode).toBe(200);
     expect(json<Admin>(accepted)).toMatchObject({ status: 'accepted', sla: { stageLabel: '办结', overdue: false } });
-    const list = json<Page<Admin>>(await get('/api/v1/admin/grievances?status=accepted', county));
+    const list = json<Page<Admin>>(await ctx.as(county).get('/api/v1/admin/grievances?status=accepted'));
     expect(list.items.map((g) => g.id)).toContain(id);
 
     // A handler must exist and cover the grievance's town.
-    const me = async (token: string) => json<{ id: string }>(await get('/api/v1/admin/me', token)).id;
+    const me = async (token: string) => json<{ id: string }>(await ctx.as(token).get('/api/v1/admin/me')).id;
     const outsider = await me(
       await loginStaff(ctx, await buildStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhaisha })),
     );
@@ -269,7 +263,7 @@ describe('staff handling', () => {
     });
 
     // The filer sees the timeline; a new grievance may be filed once the old one is closed.
-    const mine = json<Mine>(await get(`/api/v1/app/grievances/${id}`, c.pair.worker.token));
+    const mine = json<Mine>(await ctx.as(c.pair.worker.token).get(`/api/v1/app/grievances/${id}`));
     expect(mine).toMatchObject({ status: 'resolved', statusLabel: '已办结' });
     expect(
       (await fileAs(ctx, c.pair.worker.token, c.applicationId, { kind: 'wage_arrears', content: '调解后工钱还是没给' }))
@@ -293,13 +287,13 @@ describe('staff handling', () => {
   });
 
   it('escalates to 劳动保障监察 with a reason', async () => {
-    const g = json<Page<Mine>>(await get('/api/v1/app/grievances', c.pair.worker.token)).items.find(
+    const g = json<Page<Mine>>(await ctx.as(c.pair.worker.token).get('/api/v1/app/grievances')).items.find(
       (x) => x.status === 'submitted',
     )!;
     const res = await actAs(ctx, county, g.id, { action: 'escalate', reason: '拖欠工资，移交劳动保障监察大队' });
     expect(res.statusCode).toBe(200);
     expect(json<Admin>(res)).toMatchObject({ status: 'escalated', sla: { dueAt: null } });
-    expect(json<Mine>(await get(`/api/v1/app/grievances/${g.id}`, c.pair.worker.token)).statusLabel).toBe(
+    expect(json<Mine>(await ctx.as(c.pair.worker.token).get(`/api/v1/app/grievances/${g.id}`)).statusLabel).toBe(
       '已移交劳动保障监察',
     );
   });
@@ -321,48 +315,49 @@ describe('region scope and SLA', () => {
   it('keeps a 中渡镇 agent away from 寨沙镇 grievances (list, detail, action, export, town filter)', async () => {
     const agent = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
     const before = await grievanceCounts(ctx);
-    const list = json<Page<Admin>>(await get('/api/v1/admin/grievances?pageSize=200', agent));
+    const list = json<Page<Admin>>(await ctx.as(agent).get('/api/v1/admin/grievances?pageSize=200'));
     expect(list.items.map((g) => g.id)).not.toContain(gid);
     expect(list.total).toBeGreaterThan(0);
-    expect(json<Page<Admin>>(await get(`/api/v1/admin/grievances?town=${TOWNS.zhaisha}`, agent)).total).toBe(0);
-    expect((await get(`/api/v1/admin/grievances/${gid}`, agent)).statusCode).toBe(404);
+    expect(json<Page<Admin>>(await ctx.as(agent).get(`/api/v1/admin/grievances?town=${TOWNS.zhaisha}`)).total).toBe(0);
+    expect((await ctx.as(agent).get(`/api/v1/admin/grievances/${gid}`)).statusCode).toBe(404);
     expect((await actAs(ctx, agent, gid, { action: 'accept' })).statusCode).toBe(404);
     expect(await grievanceCounts(ctx)).toEqual(before);
-    const countyList = json<Page<Admin>>(await get(`/api/v1/admin/grievances?town=${TOWNS.zhaisha}`, county));
+    const countyList = json<Page<Admin>>(await ctx.as(county).get(`/api/v1/admin/grievances?town=${TOWNS.zhaisha}`));
     expect(countyList.items.map((g) => g.id)).toEqual([gid]);
     // The employer and worker drawers list by employerId / workerId.
     expect(
-      json<Page<Admin>>(await get(`/api/v1/admin/grievances?employerId=${zhaisha.pair.employerId}`, county)).items.map(
-        (g) => g.id,
-      ),
-    ).toEqual([gid]);
-    expect(
       json<Page<Admin>>(
-        await get(`/api/v1/admin/grievances?workerId=${zhaisha.pair.worker.workerId}`, county),
+        await ctx.as(county).get(`/api/v1/admin/grievances?employerId=${zhaisha.pair.employerId}`),
       ).items.map((g) => g.id),
     ).toEqual([gid]);
     expect(
-      json<Page<Admin>>(await get(`/api/v1/admin/grievances?employerId=${zhaisha.pair.employerId}`, agent)).total,
+      json<Page<Admin>>(
+        await ctx.as(county).get(`/api/v1/admin/grievances?workerId=${zhaisha.pair.worker.workerId}`),
+      ).items.map((g) => g.id),
+    ).toEqual([gid]);
+    expect(
+      json<Page<Admin>>(await ctx.as(agent).get(`/api/v1/admin/grievances?employerId=${zhaisha.pair.employerId}`))
+        .total,
     ).toBe(0);
-    const xlsx = await get(`/api/v1/admin/grievances/export?town=${TOWNS.zhaisha}`, county);
+    const xlsx = await ctx.as(county).get(`/api/v1/admin/grievances/export?town=${TOWNS.zhaisha}`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    const agentQueues = json<{ openGrievances: number }>(await get('/api/v1/admin/dashboard/queues', agent));
-    const countyQueues = json<{ openGrievances: number }>(await get('/api/v1/admin/dashboard/queues', county));
+    const agentQueues = json<{ openGrievances: number }>(await ctx.as(agent).get('/api/v1/admin/dashboard/queues'));
+    const countyQueues = json<{ openGrievances: number }>(await ctx.as(county).get('/api/v1/admin/dashboard/queues'));
     expect(countyQueues.openGrievances).toBe(agentQueues.openGrievances + 1);
   });
 
   it('marks a grievance overdue when a stage passes its SLA on the test clock', async () => {
-    const fresh = json<Admin>(await get(`/api/v1/admin/grievances/${gid}`, county));
+    const fresh = json<Admin>(await ctx.as(county).get(`/api/v1/admin/grievances/${gid}`));
     expect(fresh.sla).toMatchObject({ stageLabel: '受理', overdue: false });
     const overdueIds = async () =>
-      json<Page<Admin>>(await get(`/api/v1/admin/grievances?overdue=true&town=${TOWNS.zhaisha}`, county)).items.map(
-        (g) => g.id,
-      );
+      json<Page<Admin>>(
+        await ctx.as(county).get(`/api/v1/admin/grievances?overdue=true&town=${TOWNS.zhaisha}`),
+      ).items.map((g) => g.id);
     expect(await overdueIds()).toEqual([]);
     ctx.clock.advance(25 * HOUR);
     county = await loginStaff(ctx, countyUser);
-    expect(json<Admin>(await get(`/api/v1/admin/grievances/${gid}`, county)).sla).toMatchObject({
+    expect(json<Admin>(await ctx.as(county).get(`/api/v1/admin/grievances/${gid}`)).sla).toMatchObject({
       stageLabel: '受理',
       overdue: true,
     });
@@ -371,13 +366,13 @@ describe('region scope and SLA', () => {
     expect((await actAs(ctx, county, gid, { action: 'accept' })).statusCode).toBe(200);
     expect(await overdueIds()).toEqual([]);
     expect(
-      json<Page<Admin>>(await get(`/api/v1/admin/grievances?overdue=false&town=${TOWNS.zhaisha}`, county)).items.map(
-        (g) => g.id,
-      ),
+      json<Page<Admin>>(
+        await ctx.as(county).get(`/api/v1/admin/grievances?overdue=false&town=${TOWNS.zhaisha}`),
+      ).items.map((g) => g.id),
     ).toEqual([gid]);
     ctx.clock.advance(121 * HOUR);
     county = await loginStaff(ctx, countyUser);
-    expect(json<Admin>(await get(`/api/v1/admin/grievances/${gid}`, county)).sla).toMatchObject({
+    expect(json<Admin>(await ctx.as(county).get(`/api/v1/admin/grievances/${gid}`)).sla).toMatchObject({
       stageLabel: '办结',
       overdue: true,
     });

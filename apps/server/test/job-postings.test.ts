@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, jobBody, occupationIdByName } from './support/factories.js';
+import {
+  appUser,
+  buildEmployer,
+  createTestApp,
+  jobBody,
+  json,
+  occupationIdByName,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let owner: { token: string; userId: string };
@@ -35,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const post = (employerId: string, payload: Record<string, unknown>, token = owner.token) =>
-  ctx.app.inject({ method: 'POST', url: `/api/v1/app/employers/${employerId}/jobs`, headers: bearer(token), payload });
+  ctx.as(token).post(`/api/v1/app/employers/${employerId}/jobs`, payload);
 const countJobs = async () => (await ctx.deps.database.db.select({ n: count() }).from(jobPostings))[0]?.n ?? 0;
 
 describe('posting a job', () => {
@@ -48,9 +56,7 @@ describe('posting a job', () => {
       contactPhone: '13977770000',
       moderation: { verdict: 'pass', findings: [] },
     });
-    const pub = json<{ items: { id: string }[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/jobs?pageSize=200' }),
-    );
+    const pub = json<{ items: { id: string }[] }>(await ctx.anon.get('/api/v1/public/jobs?pageSize=200'));
     expect(pub.items.map((j) => j.id)).toContain(job.id);
     const [row] = await ctx.deps.database.db.select().from(jobPostings).where(eq(jobPostings.id, job.id));
     expect(row?.contactPhoneEnc).not.toContain('13977770000');
@@ -70,17 +76,9 @@ describe('posting a job', () => {
   it('without submit the posting is a draft; submitting it publishes', async () => {
     const draft = json<Job>(await post(verified, jobBody(occ, { submit: false })));
     expect(draft.status).toBe('draft');
-    const sub = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/app/jobs/${draft.id}/submit`,
-      headers: bearer(owner.token),
-    });
+    const sub = await ctx.as(owner.token).post(`/api/v1/app/jobs/${draft.id}/submit`);
     expect(json<Job>(sub).status).toBe('published');
-    const again = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/app/jobs/${draft.id}/submit`,
-      headers: bearer(owner.token),
-    });
+    const again = await ctx.as(owner.token).post(`/api/v1/app/jobs/${draft.id}/submit`);
     expect(again.statusCode).toBe(409);
   });
 
@@ -171,15 +169,19 @@ describe('only members act for the employer', () => {
     const before = await countJobs();
     expect((await post(verified, jobBody(occ), stranger.token)).statusCode).toBe(403);
     expect(await countJobs()).toBe(before);
-    const as = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: Record<string, unknown>) =>
-      ctx.app.inject({ method, url, headers: bearer(stranger.token), payload });
-    expect((await as('GET', `/api/v1/app/jobs/${job.id}`)).statusCode).toBe(403);
-    expect((await as('PUT', `/api/v1/app/jobs/${job.id}`, jobBody(occ, { title: '被篡改的岗位' }))).statusCode).toBe(
+    expect((await ctx.as(stranger.token).request('GET', `/api/v1/app/jobs/${job.id}`)).statusCode).toBe(403);
+    expect(
+      (
+        await ctx
+          .as(stranger.token)
+          .request('PUT', `/api/v1/app/jobs/${job.id}`, jobBody(occ, { title: '被篡改的岗位' }))
+      ).statusCode,
+    ).toBe(403);
+    expect((await ctx.as(stranger.token).request('POST', `/api/v1/app/jobs/${job.id}/close`)).statusCode).toBe(403);
+    expect((await ctx.as(stranger.token).request('POST', `/api/v1/app/jobs/${job.id}/fill`)).statusCode).toBe(403);
+    expect((await ctx.as(stranger.token).request('GET', `/api/v1/app/employers/${verified}/jobs`)).statusCode).toBe(
       403,
     );
-    expect((await as('POST', `/api/v1/app/jobs/${job.id}/close`)).statusCode).toBe(403);
-    expect((await as('POST', `/api/v1/app/jobs/${job.id}/fill`)).statusCode).toBe(403);
-    expect((await as('GET', `/api/v1/app/employers/${verified}/jobs`)).statusCode).toBe(403);
     const [row] = await ctx.deps.database.db.select().from(jobPostings).where(eq(jobPostings.id, job.id));
     expect(row).toMatchObject({ title: '别人家的岗位', status: 'published' });
   });
@@ -188,19 +190,13 @@ describe('only members act for the employer', () => {
 describe('editing and ending', () => {
   it('editing a published posting checks again and may send it back to review', async () => {
     const job = json<Job>(await post(verified, jobBody(occ)));
-    const edited = await ctx.app.inject({
-      method: 'PUT',
-      url: `/api/v1/app/jobs/${job.id}`,
-      headers: bearer(owner.token),
-      payload: jobBody(occ, { title: '高薪招搬运工', submit: false }),
-    });
+    const edited = await ctx
+      .as(owner.token)
+      .put(`/api/v1/app/jobs/${job.id}`, jobBody(occ, { title: '高薪招搬运工', submit: false }));
     expect(json<Job>(edited)).toMatchObject({ status: 'pending_review', title: '高薪招搬运工' });
-    const blocked = await ctx.app.inject({
-      method: 'PUT',
-      url: `/api/v1/app/jobs/${job.id}`,
-      headers: bearer(owner.token),
-      payload: jobBody(occ, { title: '招搬运工，只招男' }),
-    });
+    const blocked = await ctx
+      .as(owner.token)
+      .put(`/api/v1/app/jobs/${job.id}`, jobBody(occ, { title: '招搬运工，只招男' }));
     expect(blocked.statusCode).toBe(400);
     const [row] = await ctx.deps.database.db.select().from(jobPostings).where(eq(jobPostings.id, job.id));
     expect(row?.title).toBe('高薪招搬运工');
@@ -208,63 +204,29 @@ describe('editing and ending', () => {
 
   it('fill only while published; close ends it; an ended posting cannot be edited', async () => {
     const job = json<Job>(await post(verified, jobBody(occ)));
-    const filled = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/app/jobs/${job.id}/fill`,
-      headers: bearer(owner.token),
-    });
+    const filled = await ctx.as(owner.token).post(`/api/v1/app/jobs/${job.id}/fill`);
     expect(json<Job>(filled).status).toBe('filled');
-    expect(
-      (await ctx.app.inject({ method: 'POST', url: `/api/v1/app/jobs/${job.id}/fill`, headers: bearer(owner.token) }))
-        .statusCode,
-    ).toBe(409);
-    expect(
-      (
-        await ctx.app.inject({
-          method: 'PUT',
-          url: `/api/v1/app/jobs/${job.id}`,
-          headers: bearer(owner.token),
-          payload: jobBody(occ),
-        })
-      ).statusCode,
-    ).toBe(409);
+    expect((await ctx.as(owner.token).post(`/api/v1/app/jobs/${job.id}/fill`)).statusCode).toBe(409);
+    expect((await ctx.as(owner.token).put(`/api/v1/app/jobs/${job.id}`, jobBody(occ))).statusCode).toBe(409);
     const other = json<Job>(await post(verified, jobBody(occ)));
-    const closed = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/app/jobs/${other.id}/close`,
-      headers: bearer(owner.token),
-    });
+    const closed = await ctx.as(owner.token).post(`/api/v1/app/jobs/${other.id}/close`);
     expect(json<Job>(closed).status).toBe('closed');
-    const pub = json<{ items: { id: string }[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/jobs?pageSize=200' }),
-    );
+    const pub = json<{ items: { id: string }[] }>(await ctx.anon.get('/api/v1/public/jobs?pageSize=200'));
     expect(pub.items.map((j) => j.id)).not.toContain(other.id);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${other.id}` })).statusCode).toBe(404);
+    expect((await ctx.anon.get(`/api/v1/public/jobs/${other.id}`)).statusCode).toBe(404);
   });
 
   it("lists the employer's postings by status", async () => {
     const all = json<{ items: { status: string }[]; total: number }>(
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/app/employers/${verified}/jobs?pageSize=200`,
-        headers: bearer(owner.token),
-      }),
+      await ctx.as(owner.token).get(`/api/v1/app/employers/${verified}/jobs?pageSize=200`),
     );
     expect(all.total).toBeGreaterThan(3);
     const drafts = json<{ items: { status: string }[] }>(
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/app/employers/${verified}/jobs?status=closed`,
-        headers: bearer(owner.token),
-      }),
+      await ctx.as(owner.token).get(`/api/v1/app/employers/${verified}/jobs?status=closed`),
     );
     expect(drafts.items.length).toBeGreaterThan(0);
     expect(drafts.items.every((j) => j.status === 'closed')).toBe(true);
-    const bad = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/v1/app/employers/${verified}/jobs?status=open`,
-      headers: bearer(owner.token),
-    });
+    const bad = await ctx.as(owner.token).get(`/api/v1/app/employers/${verified}/jobs?status=open`);
     expect(json<Err>(bad).error.details?.[0]?.message).toBe('岗位状态不正确');
   });
 });

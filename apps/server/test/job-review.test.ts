@@ -3,8 +3,18 @@ import { eq, inArray } from 'drizzle-orm';
 import { expireJobs } from '../src/modules/jobs/index.js';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, jobBody, occupationIdByName, staffToken } from './support/factories.js';
+import {
+  appUser,
+  bearer,
+  buildEmployer,
+  createTestApp,
+  jobBody,
+  json,
+  occupationIdByName,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let owner: { token: string; userId: string };
@@ -33,12 +43,9 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 async function pendingJob(employerId: string, townCode: string): Promise<string> {
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/app/employers/${employerId}/jobs`,
-    headers: bearer(owner.token),
-    payload: jobBody(occ, { townCode, title: '招家庭保洁2名' }),
-  });
+  const res = await ctx
+    .as(owner.token)
+    .post(`/api/v1/app/employers/${employerId}/jobs`, jobBody(occ, { townCode, title: '招家庭保洁2名' }));
   const job = json<{ id: string; status: string }>(res);
   expect(job.status).toBe('pending_review');
   return job.id;
@@ -51,7 +58,7 @@ const statusOf = async (ids: string[]) =>
       .where(inArray(jobPostings.id, ids))
   ).map((r) => r.status);
 const decide = (token: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/admin/jobs/review', headers: bearer(token), payload });
+  ctx.as(token).post('/api/v1/admin/jobs/review', payload);
 
 describe('review queue', () => {
   it("lists waiting postings in the reviewer's region, contact phone masked", async () => {
@@ -59,27 +66,17 @@ describe('review queue', () => {
     const b = await pendingJob(zhaishaEmployer, TOWNS.zhaisha);
     const county = await staffToken(ctx, { roles: ['reviewer'] });
     const zhongdu = await staffToken(ctx, { roles: ['reviewer'], regionCode: TOWNS.zhongdu });
-    const all = json<ReviewPage>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/review', headers: bearer(county) }),
-    );
+    const all = json<ReviewPage>(await ctx.as(county).get('/api/v1/admin/jobs/review'));
     expect(all.items.map((j) => j.id)).toEqual(expect.arrayContaining([a, b]));
     expect(all.items[0]).toMatchObject({
       status: 'pending_review',
       employerVerificationStatus: 'pending',
       contactPhoneMasked: '139****0000',
     });
-    const scoped = json<ReviewPage>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/review', headers: bearer(zhongdu) }),
-    );
+    const scoped = json<ReviewPage>(await ctx.as(zhongdu).get('/api/v1/admin/jobs/review'));
     expect(scoped.items.map((j) => j.id)).toContain(a);
     expect(scoped.items.map((j) => j.id)).not.toContain(b);
-    const outside = json<ReviewPage>(
-      await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/admin/jobs/review?town=${TOWNS.zhaisha}`,
-        headers: bearer(zhongdu),
-      }),
-    );
+    const outside = json<ReviewPage>(await ctx.as(zhongdu).get(`/api/v1/admin/jobs/review?town=${TOWNS.zhaisha}`));
     expect(outside.total).toBe(0);
   });
 
@@ -87,9 +84,7 @@ describe('review queue', () => {
     const b = await pendingJob(zhaishaEmployer, TOWNS.zhaisha);
     const agent = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
     expect((await decide(agent, { ids: [b], decision: 'approve' })).statusCode).toBe(403);
-    expect(
-      (await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/jobs/review', headers: bearer(agent) })).statusCode,
-    ).toBe(403);
+    expect((await ctx.as(agent).get('/api/v1/admin/jobs/review')).statusCode).toBe(403);
     const zhongdu = await staffToken(ctx, { roles: ['reviewer'], regionCode: TOWNS.zhongdu });
     const a = await pendingJob(zhongduEmployer, TOWNS.zhongdu);
     const res = await decide(zhongdu, { ids: [a, b], decision: 'approve' });
@@ -103,7 +98,7 @@ describe('review queue', () => {
     const ok = await decide(county, { ids, decision: 'approve' });
     expect(json(ok)).toMatchObject({ updated: 2 });
     expect(await statusOf(ids)).toEqual(['published', 'published']);
-    const detail = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${ids[0]}` });
+    const detail = await ctx.anon.get(`/api/v1/public/jobs/${ids[0]}`);
     expect(detail.statusCode).toBe(200);
 
     const r = await pendingJob(zhongduEmployer, TOWNS.zhongdu);
@@ -111,9 +106,7 @@ describe('review queue', () => {
     expect(json<Err>(noReason).error.details).toEqual([{ field: 'reason', message: '驳回时请填写理由（至少2个字）' }]);
     const rejected = await decide(county, { ids: [r], decision: 'reject', reason: '工作地址不详细' });
     expect(json(rejected)).toMatchObject({ items: [{ id: r, status: 'rejected' }] });
-    const mine = json<{ status: string; reviewReason: string }>(
-      await ctx.app.inject({ method: 'GET', url: `/api/v1/app/jobs/${r}`, headers: bearer(owner.token) }),
-    );
+    const mine = json<{ status: string; reviewReason: string }>(await ctx.as(owner.token).get(`/api/v1/app/jobs/${r}`));
     expect(mine).toMatchObject({ status: 'rejected', reviewReason: '工作地址不详细' });
     const audits = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.entityId, r));
     expect(audits.map((x) => x.action)).toContain('reject');
@@ -159,7 +152,7 @@ describe('expiry', () => {
     expect(first.ids).not.toContain(live);
     expect(await statusOf([id])).toEqual(['expired']);
     expect((await expireJobs(ctx.deps.database.db, new Date())).expired).toBe(0);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${id}` })).statusCode).toBe(404);
+    expect((await ctx.anon.get(`/api/v1/public/jobs/${id}`)).statusCode).toBe(404);
   });
 });
 

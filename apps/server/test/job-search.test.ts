@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, isNull } from 'drizzle-orm';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { seedEmployers, seedJobs } from '../scripts/demo/seed-demo.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, jobBody, occupationIdByName } from './support/factories.js';
+import {
+  appUser,
+  buildEmployer,
+  createTestApp,
+  jobBody,
+  json,
+  occupationIdByName,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 const ids: Record<string, string> = {};
@@ -24,12 +32,9 @@ beforeAll(async () => {
     name: '鹿寨县测试劳务有限公司',
   });
   const post = async (key: string, occupation: string, over: Record<string, unknown>) => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/app/employers/${employer}/jobs`,
-      headers: bearer(owner.token),
-      payload: jobBody(await occupationIdByName(ctx, occupation), over),
-    });
+    const res = await ctx
+      .as(owner.token)
+      .post(`/api/v1/app/employers/${employer}/jobs`, jobBody(await occupationIdByName(ctx, occupation), over));
     if (res.statusCode !== 201) throw new Error(res.body);
     ids[key] = json<{ id: string }>(res).id;
   };
@@ -85,8 +90,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const list = async (qs: string) =>
-  json<Page>(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs?pageSize=100&${qs}` }));
+const list = async (qs: string) => json<Page>(await ctx.anon.get(`/api/v1/public/jobs?pageSize=100&${qs}`));
 const found = async (qs: string) => (await list(qs)).items.map((j) => j.id).sort();
 const only = (...keys: string[]) => keys.map((k) => ids[k]).sort();
 
@@ -136,33 +140,28 @@ describe('filters and sorts', () => {
     expect(page.items.map((j) => j.id)).toEqual([ids.porter, ids.mason, ids.weld, ids.estate, ids.home]);
   });
   it('bad filters are named in Chinese', async () => {
-    const res = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/v1/public/jobs?sort=nearest&radiusKm=0&kind=part&minPayFen=100&occupationId=1',
-    });
+    const res = await ctx.anon.get(
+      '/api/v1/public/jobs?sort=nearest&radiusKm=0&kind=part&minPayFen=100&occupationId=1',
+    );
     expect(res.statusCode).toBe(400);
     const messages = (json<Err>(res).error.details ?? []).map((d) => d.message);
     expect(messages).toEqual(
       expect.arrayContaining(['距离应大于0', '用工类型应为 合同用工 或 灵活用工', '工种不正确']),
     );
-    const needPoint = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/jobs?sort=nearest' });
+    const needPoint = await ctx.anon.get('/api/v1/public/jobs?sort=nearest');
     expect(json<Err>(needPoint).error.details).toEqual([{ field: 'lng', message: '按距离筛选或排序需要提供位置' }]);
-    const needUnit = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/jobs?minPayFen=100' });
+    const needUnit = await ctx.anon.get('/api/v1/public/jobs?minPayFen=100');
     expect(json<Err>(needUnit).error.details).toEqual([{ field: 'payUnit', message: '按工资筛选请选择计薪单位' }]);
-    const longQ = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/v1/public/jobs?q=${encodeURIComponent('电'.repeat(31))}`,
-    });
+    const longQ = await ctx.anon.get(`/api/v1/public/jobs?q=${encodeURIComponent('电'.repeat(31))}`);
     expect(json<Err>(longQ).error.details).toEqual([{ field: 'q', message: '搜索词最多30个字' }]);
   });
 });
 
 describe('job detail', () => {
   it("shows pay, settlement, distance and the employer's verification; the phone stays hidden", async () => {
-    const res = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/v1/public/jobs/${ids.mason}?lng=${ZHONGDU_POINT.lng}&lat=${ZHONGDU_POINT.lat}`,
-    });
+    const res = await ctx.anon.get(
+      `/api/v1/public/jobs/${ids.mason}?lng=${ZHONGDU_POINT.lng}&lat=${ZHONGDU_POINT.lat}`,
+    );
     expect(res.statusCode).toBe(200);
     const d = json(res);
     expect(d).toMatchObject({
@@ -176,10 +175,10 @@ describe('job detail', () => {
     });
     expect(d.distanceKm).toBeGreaterThan(1);
     expect(res.body).not.toContain('13977770000');
-    const noPoint = json(await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${ids.mason}` }));
+    const noPoint = json(await ctx.anon.get(`/api/v1/public/jobs/${ids.mason}`));
     expect(noPoint.distanceKm).toBeNull();
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/public/jobs/${ids.draft}` })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/public/jobs/not-a-uuid' })).statusCode).toBe(400);
+    expect((await ctx.anon.get(`/api/v1/public/jobs/${ids.draft}`)).statusCode).toBe(404);
+    expect((await ctx.anon.get('/api/v1/public/jobs/not-a-uuid')).statusCode).toBe(400);
   });
 });
 

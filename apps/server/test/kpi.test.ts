@@ -2,9 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { recordMatchmaking } from '../src/modules/services/index.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
-import { insertEmployer, insertPublishedJob, registerWorker, staffWithId } from './support/services-factories.js';
+import {
+  createTestApp,
+  insertEmployer,
+  insertPublishedJob,
+  json,
+  registerWorker,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Indicator = {
   key: string;
@@ -112,7 +119,7 @@ beforeAll(async () => {
   });
   // Matchmakings: 2 manual (中渡, 寨沙), 1 automatic (中渡). Guidance: 1 in 中渡.
   const post = async (url: string, token: string, payload: Record<string, unknown>) => {
-    const res = await ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload });
+    const res = await ctx.as(token).post(url, payload);
     if (res.statusCode !== 201) throw new Error(res.body);
   };
   await post('/api/v1/admin/services/referrals', zhongdu.token, {
@@ -151,8 +158,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const dashboard = async (qs: string, token: string) => json<Dashboard>(await get(`/api/v1/admin/kpi?${qs}`, token));
+const dashboard = async (qs: string, token: string) =>
+  json<Dashboard>(await ctx.as(token).get(`/api/v1/admin/kpi?${qs}`));
 const actuals = (d: Dashboard) =>
   Object.fromEntries(d.indicators.filter((i) => i.available).map((i) => [i.key, i.actual]));
 
@@ -173,7 +180,7 @@ async function drillSum(
   const cells: Record<string, string | number | null>[] = [];
   let last: RowsPage;
   do {
-    last = json<RowsPage>(await get(`/api/v1/admin/kpi/${key}/rows?${qs}&page=${page}&pageSize=2`, token));
+    last = json<RowsPage>(await ctx.as(token).get(`/api/v1/admin/kpi/${key}/rows?${qs}&page=${page}&pageSize=2`));
     sum += last.items.reduce((s, r) => s + r.value, 0);
     cells.push(...last.items.map((r) => r.cells));
     page += 1;
@@ -256,12 +263,9 @@ describe('KPI dashboard', () => {
   });
 
   it('uses the targets configured in the settings', async () => {
-    const put = await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/v1/admin/settings/kpiTargets',
-      headers: bearer(admin.token),
-      payload: { value: { worker_registrations: { '2025': 10, '2025-H2': 4 } } },
-    });
+    const put = await ctx
+      .as(admin.token)
+      .put('/api/v1/admin/settings/kpiTargets', { value: { worker_registrations: { '2025': 10, '2025-H2': 4 } } });
     expect(put.statusCode).toBe(200);
     const year = await dashboard('year=2025', counter.token);
     expect(year.indicators.find((i) => i.key === 'worker_registrations')).toMatchObject({ target: 10, percentage: 50 });
@@ -270,11 +274,9 @@ describe('KPI dashboard', () => {
   });
 
   it('shows indicators without records yet as 0 with an empty drill-down', async () => {
-    const rows = json<RowsPage>(await get('/api/v1/admin/kpi/training_sessions/rows?year=2025', counter.token));
+    const rows = json<RowsPage>(await ctx.as(counter.token).get('/api/v1/admin/kpi/training_sessions/rows?year=2025'));
     expect(rows).toMatchObject({ actual: 0, total: 0, items: [] });
-    const doc = json<{ paths: Record<string, unknown> }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' }),
-    );
+    const doc = json<{ paths: Record<string, unknown> }>(await ctx.anon.get('/api/openapi.json'));
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/admin/kpi',
@@ -287,21 +289,21 @@ describe('KPI dashboard', () => {
 
   it('rejects bad periods and indicators with Chinese messages; reads need a login', async () => {
     type Bad = { error: { details: { field: string; message: string }[] } };
-    const half = await get('/api/v1/admin/kpi?year=2025&half=3', counter.token);
+    const half = await ctx.as(counter.token).get('/api/v1/admin/kpi?year=2025&half=3');
     expect(json<Bad>(half).error.details).toEqual([{ field: 'half', message: '半年应为1或2' }]);
-    const open = await get('/api/v1/admin/kpi?from=2025-01-01', counter.token);
+    const open = await ctx.as(counter.token).get('/api/v1/admin/kpi?from=2025-01-01');
     expect(json<Bad>(open).error.details).toEqual([{ field: 'to', message: '自定义期间须同时填写开始和结束日期' }]);
-    const both = await get('/api/v1/admin/kpi?year=2025&half=1&month=2', counter.token);
+    const both = await ctx.as(counter.token).get('/api/v1/admin/kpi?year=2025&half=1&month=2');
     expect(json<Bad>(both).error.details).toEqual([{ field: 'month', message: '半年与月份只能选一个' }]);
-    expect((await get('/api/v1/admin/kpi/nonsense/rows', counter.token)).statusCode).toBe(400);
-    expect((await get('/api/v1/admin/kpi?year=2025', supervisor.token)).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/kpi' })).statusCode).toBe(401);
+    expect((await ctx.as(counter.token).get('/api/v1/admin/kpi/nonsense/rows')).statusCode).toBe(400);
+    expect((await ctx.as(supervisor.token).get('/api/v1/admin/kpi?year=2025')).statusCode).toBe(200);
+    expect((await ctx.anon.get('/api/v1/admin/kpi')).statusCode).toBe(401);
   });
 });
 
 describe('acceptance pack', () => {
   async function unpack(token: string, qs: string) {
-    const res = await get(`/api/v1/admin/kpi/acceptance-pack?${qs}`, token);
+    const res = await ctx.as(token).get(`/api/v1/admin/kpi/acceptance-pack?${qs}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const zip = await JSZip.loadAsync(res.rawPayload);
@@ -355,6 +357,8 @@ describe('acceptance pack', () => {
       '韦*',
     ]);
     expect((sheets.get('03-招聘求职对接台账.xlsx/招聘求职对接台账') ?? []).length - 1).toBe(2);
-    expect((await get('/api/v1/admin/kpi/acceptance-pack?year=2025&pii=full', supervisor.token)).statusCode).toBe(403);
+    expect(
+      (await ctx.as(supervisor.token).get('/api/v1/admin/kpi/acceptance-pack?year=2025&pii=full')).statusCode,
+    ).toBe(403);
   });
 });

@@ -6,16 +6,23 @@ import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { guidanceSessions, matchmakings, registrationFollowups } from '../src/modules/services/services.schema.js';
 import { workerProfiles, workerRegistrationConsents, workerSkills } from '../src/modules/workers/workers.schema.js';
 import { collectionHouseholds, collectionMembers } from '../src/modules/collection/index.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, occupationIdByName } from './support/factories.js';
 import {
+  addVillages,
+  buildXlsx,
+  type CellInput,
+  createTestApp,
   insertEmployer,
   insertPublishedJob,
+  json,
+  occupationIdByName,
+  postImport,
+  type RegisteredWorker,
   registerWorker,
   staffWithId,
-  type RegisteredWorker,
-} from './support/services-factories.js';
-import { VILLAGES, addVillages, buildXlsx, postImport, type CellInput } from './support/import-factories.js';
+  type TestContext,
+  TOWNS,
+  VILLAGES,
+} from './support/index.js';
 
 type ErrorRes = {
   error: { code: string; message: string; details?: { row?: number; field: string; message: string }[] };
@@ -85,11 +92,7 @@ afterAll(async () => ctx?.close());
 
 describe('templates', () => {
   it('each importable ledger has a template with the export headers and a 填写说明 sheet', async () => {
-    const res = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/v1/admin/ledgers/registrations/import/template',
-      headers: bearer(county.token),
-    });
+    const res = await ctx.as(county.token).get('/api/v1/admin/ledgers/registrations/import/template');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -100,24 +103,12 @@ describe('templates', () => {
     expect(wb.worksheets[0]?.rowCount).toBe(1);
     expect(String(wb.worksheets[0]?.getRow(1).getCell(4).note)).toContain('必填');
     for (const ledger of ['followups', 'guidance', 'matchmakings']) {
-      const t = await ctx.app.inject({
-        method: 'GET',
-        url: `/api/v1/admin/ledgers/${ledger}/import/template`,
-        headers: bearer(county.token),
-      });
+      const t = await ctx.as(county.token).get(`/api/v1/admin/ledgers/${ledger}/import/template`);
       expect(t.statusCode).toBe(200);
     }
-    const unknown = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/v1/admin/ledgers/kpi/import/template',
-      headers: bearer(county.token),
-    });
+    const unknown = await ctx.as(county.token).get('/api/v1/admin/ledgers/kpi/import/template');
     expect(unknown.statusCode).toBe(400);
-    const sup = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/v1/admin/ledgers/registrations/import/template',
-      headers: bearer(supervisor.token),
-    });
+    const sup = await ctx.as(supervisor.token).get('/api/v1/admin/ledgers/registrations/import/template');
     expect(sup.statusCode).toBe(403);
   });
 });
@@ -227,11 +218,7 @@ describe('registration import', () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ actorId: county.id, details: { rows: 3, imported: 3 } });
 
-    const ledger = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/v1/admin/ledgers/registrations?channel=household',
-      headers: bearer(county.token),
-    });
+    const ledger = await ctx.as(county.token).get('/api/v1/admin/ledgers/registrations?channel=household');
     const items = json<{ items: { nameMasked: string; recorderName: string | null; homeRegionName: string }[] }>(
       ledger,
     ).items;
@@ -316,13 +303,7 @@ describe('registration import', () => {
     expect(detailsOf(res)).toEqual([{ row: 3, field: '户籍/现居住地', message: '不在管辖区域内' }]);
     expect((await postImport(ctx, supervisor.token, 'registrations', file)).statusCode).toBe(403);
     expect(
-      (
-        await ctx.app.inject({
-          method: 'POST',
-          url: '/api/v1/admin/ledgers/registrations/import',
-          payload: { file: file.toString('base64') },
-        })
-      ).statusCode,
+      (await ctx.anon.post('/api/v1/admin/ledgers/registrations/import', { file: file.toString('base64') })).statusCode,
     ).toBe(401);
     expect(await countOf(workerProfiles)).toBe(before);
   });
@@ -604,11 +585,7 @@ describe('service record imports', () => {
         [zhongduWorker.id, null, 'referral', 'offline', 'manual', county.id],
       ].sort(),
     );
-    const ledger = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/v1/admin/ledgers/matchmakings?source=manual',
-      headers: bearer(county.token),
-    });
+    const ledger = await ctx.as(county.token).get('/api/v1/admin/ledgers/matchmakings?source=manual');
     expect(
       json<{ items: { employerName: string }[] }>(ledger).items.filter(
         (i) => i.employerName === '寨沙镇导入测试建材厂',

@@ -3,15 +3,17 @@ import ExcelJS from 'exceljs';
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
 import {
+  createTestApp,
   insertEmployer,
   insertPublishedJob,
+  json,
+  type RegisteredWorker,
   registerWorker,
   staffWithId,
-  type RegisteredWorker,
-} from './support/services-factories.js';
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 type Reg = {
@@ -75,7 +77,7 @@ beforeAll(async () => {
     title: '搬运工（日结）',
   });
   const post = async (url: string, token: string, payload: Record<string, unknown>) => {
-    const res = await ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload });
+    const res = await ctx.as(token).post(url, payload);
     if (res.statusCode !== 201) throw new Error(res.body);
   };
   await post('/api/v1/admin/services/followups', zhongdu.token, {
@@ -120,8 +122,6 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-
 async function sheetOf(res: LightMyRequestResponse): Promise<{ headers: string[]; rows: string[][] }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -136,7 +136,7 @@ async function sheetOf(res: LightMyRequestResponse): Promise<{ headers: string[]
 
 describe('registration ledger', () => {
   it('lists registrations with channel, recorder, time, priority groups and latest follow-up, masked', async () => {
-    const page = json<Page<Reg>>(await get('/api/v1/admin/ledgers/registrations?pageSize=50', counter.token));
+    const page = json<Page<Reg>>(await ctx.as(counter.token).get('/api/v1/admin/ledgers/registrations?pageSize=50'));
     expect(page.total).toBe(3);
     const rowA = page.items.find((r) => r.workerId === a.id);
     expect(rowA).toMatchObject({
@@ -159,7 +159,7 @@ describe('registration ledger', () => {
 
   it('filters by period, town, channel and priority group', async () => {
     const ids = async (qs: string) =>
-      json<Page<Reg>>(await get(`/api/v1/admin/ledgers/registrations?${qs}`, counter.token))
+      json<Page<Reg>>(await ctx.as(counter.token).get(`/api/v1/admin/ledgers/registrations?${qs}`))
         .items.map((r) => r.workerId)
         .sort();
     expect(await ids('from=2025-09-01&to=2025-09-30')).toEqual([b.id, c.id].sort());
@@ -167,10 +167,12 @@ describe('registration ledger', () => {
     expect(await ids('channel=counter')).toEqual([c.id]);
     expect(await ids(`priorityGroup=${encodeURIComponent('脱贫劳动力')}`)).toEqual([a.id, c.id].sort());
     type Bad = { error: { details: { field: string; message: string }[] } };
-    const reversed = await get('/api/v1/admin/ledgers/registrations?from=2025-10-01&to=2025-09-01', counter.token);
+    const reversed = await ctx
+      .as(counter.token)
+      .get('/api/v1/admin/ledgers/registrations?from=2025-10-01&to=2025-09-01');
     expect(reversed.statusCode).toBe(400);
     expect(json<Bad>(reversed).error.details).toEqual([{ field: 'to', message: '结束日期不能早于开始日期' }]);
-    const channel = await get('/api/v1/admin/ledgers/registrations?channel=fax&from=2025-13-01', counter.token);
+    const channel = await ctx.as(counter.token).get('/api/v1/admin/ledgers/registrations?channel=fax&from=2025-13-01');
     expect(json<Bad>(channel).error.details).toEqual(
       expect.arrayContaining([
         { field: 'channel', message: '登记渠道不正确' },
@@ -180,10 +182,10 @@ describe('registration ledger', () => {
   });
 
   it('a 中渡镇 agent sees only 中渡镇 registrations, and nothing when asking for 寨沙镇', async () => {
-    const page = json<Page<Reg>>(await get('/api/v1/admin/ledgers/registrations', zhongdu.token));
+    const page = json<Page<Reg>>(await ctx.as(zhongdu.token).get('/api/v1/admin/ledgers/registrations'));
     expect(page.items.map((r) => r.workerId).sort()).toEqual([a.id, b.id].sort());
     expect(
-      json<Page<Reg>>(await get(`/api/v1/admin/ledgers/registrations?town=${TOWNS.zhaisha}`, zhongdu.token)),
+      json<Page<Reg>>(await ctx.as(zhongdu.token).get(`/api/v1/admin/ledgers/registrations?town=${TOWNS.zhaisha}`)),
     ).toMatchObject({ total: 0, items: [] });
   });
 });
@@ -191,12 +193,12 @@ describe('registration ledger', () => {
 describe('service ledgers', () => {
   it('lists follow-ups, matchmakings and guidance in scope, with recorder names', async () => {
     const f = json<Page<{ workerId: string; recorderName: string }>>(
-      await get('/api/v1/admin/ledgers/followups', zhongdu.token),
+      await ctx.as(zhongdu.token).get('/api/v1/admin/ledgers/followups'),
     );
     expect(f.total).toBe(2);
     expect(f.items.every((r) => r.workerId === a.id && r.recorderName === zhongdu.name)).toBe(true);
     const m = json<Page<{ workerId: string; jobTitle: string; employerName: string; kind: string }>>(
-      await get('/api/v1/admin/ledgers/matchmakings', counter.token),
+      await ctx.as(counter.token).get('/api/v1/admin/ledgers/matchmakings'),
     );
     expect(m.total).toBe(2);
     expect(m.items[0]).toMatchObject({
@@ -205,25 +207,27 @@ describe('service ledgers', () => {
       jobTitle: '搬运工（日结）',
       employerName: '寨沙镇测试建材厂',
     });
-    expect(json<Page<unknown>>(await get('/api/v1/admin/ledgers/matchmakings', zhongdu.token)).total).toBe(1);
-    expect(json<Page<unknown>>(await get('/api/v1/admin/ledgers/matchmakings?kind=hire', counter.token)).total).toBe(1);
+    expect(json<Page<unknown>>(await ctx.as(zhongdu.token).get('/api/v1/admin/ledgers/matchmakings')).total).toBe(1);
+    expect(
+      json<Page<unknown>>(await ctx.as(counter.token).get('/api/v1/admin/ledgers/matchmakings?kind=hire')).total,
+    ).toBe(1);
     const g = json<Page<{ workerId: string; topic: string }>>(
-      await get('/api/v1/admin/ledgers/guidance', zhongdu.token),
+      await ctx.as(zhongdu.token).get('/api/v1/admin/ledgers/guidance'),
     );
     expect(g.items.map((r) => r.workerId)).toEqual([b.id]);
     expect(
-      json<Page<unknown>>(await get(`/api/v1/admin/ledgers/followups?workerId=${c.id}`, zhongdu.token)).total,
+      json<Page<unknown>>(await ctx.as(zhongdu.token).get(`/api/v1/admin/ledgers/followups?workerId=${c.id}`)).total,
     ).toBe(0);
   });
 
   it('a supervisor may read the ledgers', async () => {
-    expect((await get('/api/v1/admin/ledgers/guidance', supervisor.token)).statusCode).toBe(200);
+    expect((await ctx.as(supervisor.token).get('/api/v1/admin/ledgers/guidance')).statusCode).toBe(200);
   });
 });
 
 describe('ledger exports', () => {
   it('exports the registration ledger to .xlsx with Chinese headers, one row per record, audited', async () => {
-    const res = await get('/api/v1/admin/ledgers/registrations/export', counter.token);
+    const res = await ctx.as(counter.token).get('/api/v1/admin/ledgers/registrations/export');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('求职登记台账'));
@@ -256,10 +260,12 @@ describe('ledger exports', () => {
   });
 
   it('exports real names only to staff allowed to see personal data', async () => {
-    const full = await sheetOf(await get('/api/v1/admin/ledgers/registrations/export?pii=full', counter.token));
+    const full = await sheetOf(await ctx.as(counter.token).get('/api/v1/admin/ledgers/registrations/export?pii=full'));
     expect(full.rows.map((r) => r[1]).sort()).toEqual(['覃秋月', '莫小兰', '韦春花'].sort());
     expect(full.rows.map((r) => r[3])).toContain(a.idNumber);
-    expect((await get('/api/v1/admin/ledgers/registrations/export?pii=full', supervisor.token)).statusCode).toBe(403);
+    expect((await ctx.as(supervisor.token).get('/api/v1/admin/ledgers/registrations/export?pii=full')).statusCode).toBe(
+      403,
+    );
     const [audit] = await ctx.deps.database.db
       .select({ details: auditLog.details })
       .from(auditLog)
@@ -270,7 +276,7 @@ describe('ledger exports', () => {
   });
 
   it('exports matchmaking and guidance ledgers region-scoped, with recorder, time and channel', async () => {
-    const m = await sheetOf(await get('/api/v1/admin/ledgers/matchmakings/export', zhongdu.token));
+    const m = await sheetOf(await ctx.as(zhongdu.token).get('/api/v1/admin/ledgers/matchmakings/export'));
     expect(m.headers).toEqual([
       '序号',
       '求职者姓名',
@@ -296,7 +302,7 @@ describe('ledger exports', () => {
       '2025-10-03 09:00',
       zhongdu.name,
     ]);
-    const g = await sheetOf(await get('/api/v1/admin/ledgers/guidance/export', counter.token));
+    const g = await sheetOf(await ctx.as(counter.token).get('/api/v1/admin/ledgers/guidance/export'));
     expect(g.headers).toEqual([
       '序号',
       '姓名',
@@ -309,7 +315,9 @@ describe('ledger exports', () => {
       '指导人',
     ]);
     expect(g.rows.map((r) => r[4]).sort()).toEqual(['求职技巧', '职业规划']);
-    const f = await sheetOf(await get(`/api/v1/admin/ledgers/followups/export?town=${TOWNS.zhaisha}`, zhongdu.token));
+    const f = await sheetOf(
+      await ctx.as(zhongdu.token).get(`/api/v1/admin/ledgers/followups/export?town=${TOWNS.zhaisha}`),
+    );
     expect(f.rows).toHaveLength(0);
     expect(f.headers).toContain('记录人');
   });

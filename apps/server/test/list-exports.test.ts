@@ -3,10 +3,19 @@ import { and, eq } from 'drizzle-orm';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, jobBody, occupationIdByName, staffToken } from './support/factories.js';
-import { registerWorker } from './support/services-factories.js';
-import { xlsxRows } from './support/training-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  createTestApp,
+  jobBody,
+  json,
+  occupationIdByName,
+  registerWorker,
+  staffToken,
+  type TestContext,
+  TOWNS,
+  xlsxRows,
+} from './support/index.js';
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
 type Job = {
@@ -28,11 +37,8 @@ let owner: { token: string; userId: string };
 let occ: string;
 const jobs: Record<string, string> = {};
 
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const post = (url: string, token: string, payload: unknown) =>
-  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
 const sheet = async (url: string, token: string) => {
-  const res = await get(url, token);
+  const res = await ctx.as(token).get(url);
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toContain('spreadsheetml');
   return xlsxRows(res.rawPayload);
@@ -72,7 +78,8 @@ beforeAll(async () => {
   });
   occ = await occupationIdByName(ctx, '家庭保洁');
   const postJob = async (employerId: string, over: Record<string, unknown>) =>
-    json<{ id: string }>(await post(`/api/v1/app/employers/${employerId}/jobs`, owner.token, jobBody(occ, over))).id;
+    json<{ id: string }>(await ctx.as(owner.token).post(`/api/v1/app/employers/${employerId}/jobs`, jobBody(occ, over)))
+      .id;
   jobs.zdFlex = await postJob(zd, { title: '招搬运工3名', townCode: TOWNS.zhongdu });
   jobs.zdContract = await postJob(zd, {
     title: '招长期保洁',
@@ -126,12 +133,12 @@ describe('雇员管理 export', () => {
   });
 
   it('refuses bad filters in Chinese and roles without the permission', async () => {
-    const bad = await get('/api/v1/admin/workers/export?idLast4=12', county);
+    const bad = await ctx.as(county).get('/api/v1/admin/workers/export?idLast4=12');
     expect(bad.statusCode).toBe(400);
     expect(json<Err>(bad).error.details?.[0]?.field).toBe('idLast4');
     const before = (await exportAudits('worker_list')).length;
-    expect((await get('/api/v1/admin/workers/export', reviewer)).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/workers/export' })).statusCode).toBe(401);
+    expect((await ctx.as(reviewer).get('/api/v1/admin/workers/export')).statusCode).toBe(200);
+    expect((await ctx.anon.get('/api/v1/admin/workers/export')).statusCode).toBe(401);
     expect((await exportAudits('worker_list')).length).toBe(before + 1);
   });
 });
@@ -153,49 +160,51 @@ describe('雇主管理 export', () => {
     const pending = await sheet('/api/v1/admin/employers/export?status=pending', supervisor);
     expect(pending.rows.slice(1).map((r) => r[11])).toEqual(['待审核']);
     expect((await sheet('/api/v1/admin/employers/export?creditLevel=poor', supervisor)).rows).toHaveLength(1);
-    expect((await get('/api/v1/admin/employers/export?kind=company', supervisor)).statusCode).toBe(400);
+    expect((await ctx.as(supervisor).get('/api/v1/admin/employers/export?kind=company')).statusCode).toBe(400);
     expect(await exportedRows('employer_list')).toEqual([0, 1, 1, 2]);
   });
 });
 
 describe('岗位管理: list, detail, take-down and export', () => {
   it('lists postings of every status with filters, inside the region', async () => {
-    const all = json<JobPage>(await get('/api/v1/admin/jobs', county));
+    const all = json<JobPage>(await ctx.as(county).get('/api/v1/admin/jobs'));
     expect(all.total).toBe(3);
     expect(all.items[0]?.contactPhoneMasked).toBe('139****0000');
-    expect(json<JobPage>(await get('/api/v1/admin/jobs?kind=contract', county)).items.map((j) => j.id)).toEqual([
+    expect(json<JobPage>(await ctx.as(county).get('/api/v1/admin/jobs?kind=contract')).items.map((j) => j.id)).toEqual([
       jobs.zdContract,
     ]);
     expect(
-      json<JobPage>(await get(`/api/v1/admin/jobs?q=${encodeURIComponent('砍柑')}`, county)).items.map((j) => j.id),
+      json<JobPage>(await ctx.as(county).get(`/api/v1/admin/jobs?q=${encodeURIComponent('砍柑')}`)).items.map(
+        (j) => j.id,
+      ),
     ).toEqual([jobs.zs]);
-    expect(json<JobPage>(await get(`/api/v1/admin/jobs?occupationId=${occ}`, county)).total).toBe(3);
+    expect(json<JobPage>(await ctx.as(county).get(`/api/v1/admin/jobs?occupationId=${occ}`)).total).toBe(3);
     // A verified employer's clean postings publish at once; the pending employer's wait for review.
-    expect(json<JobPage>(await get('/api/v1/admin/jobs?status=pending_review', county)).items.map((j) => j.id)).toEqual(
-      [jobs.zs],
-    );
-    const scoped = json<JobPage>(await get('/api/v1/admin/jobs', agent));
+    expect(
+      json<JobPage>(await ctx.as(county).get('/api/v1/admin/jobs?status=pending_review')).items.map((j) => j.id),
+    ).toEqual([jobs.zs]);
+    const scoped = json<JobPage>(await ctx.as(agent).get('/api/v1/admin/jobs'));
     expect(scoped.items.map((j) => j.townCode)).toEqual([TOWNS.zhongdu, TOWNS.zhongdu]);
-    expect((await get(`/api/v1/admin/jobs/${jobs.zs}`, agent)).statusCode).toBe(404);
-    expect(json<Job>(await get(`/api/v1/admin/jobs/${jobs.zdFlex}`, agent)).status).toBe('published');
-    expect((await get('/api/v1/admin/jobs?status=open', county)).statusCode).toBe(400);
+    expect((await ctx.as(agent).get(`/api/v1/admin/jobs/${jobs.zs}`)).statusCode).toBe(404);
+    expect(json<Job>(await ctx.as(agent).get(`/api/v1/admin/jobs/${jobs.zdFlex}`)).status).toBe('published');
+    expect((await ctx.as(county).get('/api/v1/admin/jobs?status=open')).statusCode).toBe(400);
   });
 
   it('takes a posting down with a reason (audited); refuses no reason, other regions, supervisors and closed ones', async () => {
     const url = (id: string) => `/api/v1/admin/jobs/${id}/close`;
-    const noReason = await post(url(jobs.zdFlex as string), agent, { reason: '' });
+    const noReason = await ctx.as(agent).post(url(jobs.zdFlex as string), { reason: '' });
     expect(json<Err>(noReason).error.details).toEqual([{ field: 'reason', message: '理由至少2个字' }]);
-    expect((await post(url(jobs.zs as string), agent, { reason: '信息不实' })).statusCode).toBe(404);
-    expect((await post(url(jobs.zdFlex as string), supervisor, { reason: '信息不实' })).statusCode).toBe(403);
+    expect((await ctx.as(agent).post(url(jobs.zs as string), { reason: '信息不实' })).statusCode).toBe(404);
+    expect((await ctx.as(supervisor).post(url(jobs.zdFlex as string), { reason: '信息不实' })).statusCode).toBe(403);
     const [before] = await ctx.deps.database.db
       .select()
       .from(jobPostings)
       .where(eq(jobPostings.id, jobs.zdFlex as string));
     expect(before?.status).toBe('published');
-    const done = await post(url(jobs.zdFlex as string), reviewer, { reason: '虚假招聘信息' });
+    const done = await ctx.as(reviewer).post(url(jobs.zdFlex as string), { reason: '虚假招聘信息' });
     expect(done.statusCode).toBe(200);
     expect(json<Job>(done)).toMatchObject({ status: 'closed', reviewReason: '下架：虚假招聘信息' });
-    expect((await post(url(jobs.zdFlex as string), reviewer, { reason: '再次下架' })).statusCode).toBe(409);
+    expect((await ctx.as(reviewer).post(url(jobs.zdFlex as string), { reason: '再次下架' })).statusCode).toBe(409);
     const audits = await ctx.deps.database.db
       .select()
       .from(auditLog)

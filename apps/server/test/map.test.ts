@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildEmployer, jobBody, occupationIdByName } from './support/factories.js';
+import {
+  appUser,
+  buildEmployer,
+  createTestApp,
+  jobBody,
+  json,
+  occupationIdByName,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 const ids: Record<string, string> = {};
@@ -19,12 +27,7 @@ beforeAll(async () => {
   const employer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
   const occupation = await occupationIdByName(ctx, '电焊工');
   const post = async (key: string, over: Record<string, unknown>) => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/app/employers/${employer}/jobs`,
-      headers: bearer(owner.token),
-      payload: jobBody(occupation, over),
-    });
+    const res = await ctx.as(owner.token).post(`/api/v1/app/employers/${employer}/jobs`, jobBody(occupation, over));
     if (res.statusCode !== 201) throw new Error(res.body);
     ids[key] = json<{ id: string }>(res).id;
   };
@@ -37,19 +40,17 @@ afterAll(async () => ctx?.close());
 
 describe('map points', () => {
   it('shows published jobs that have a point, and the stations, filtered by town', async () => {
-    const all = json<Points>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/map/points' }));
+    const all = json<Points>(await ctx.anon.get('/api/v1/public/map/points'));
     expect(all.jobs.map((j) => j.id).sort()).toEqual([ids.zhongdu, ids.zhaisha].sort());
     expect(all.jobs.find((j) => j.id === ids.zhaisha)).toMatchObject({ townName: '寨沙镇', lng: 109.8, lat: 24.6 });
     expect(all.stations.length).toBeGreaterThan(0);
-    const town = json<Points>(
-      await ctx.app.inject({ method: 'GET', url: `/api/v1/public/map/points?town=${TOWNS.zhongdu}` }),
-    );
+    const town = json<Points>(await ctx.anon.get(`/api/v1/public/map/points?town=${TOWNS.zhongdu}`));
     expect(town.jobs.map((j) => j.id)).toEqual([ids.zhongdu]);
     expect(town.stations.length).toBeLessThan(all.stations.length);
   });
 
   it('rejects a bad town code with a Chinese field message', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/map/points?town=abc' });
+    const res = await ctx.anon.get('/api/v1/public/map/points?town=abc');
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('行政区划代码应为12位数字');
   });
@@ -57,7 +58,7 @@ describe('map points', () => {
 
 describe('client config', () => {
   it('gives the configured tile URL and the feature switches, and lets the tile host through the CSP', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/client-config' });
+    const res = await ctx.anon.get('/api/v1/public/client-config');
     expect(json(res)).toMatchObject({
       map: { tileUrl: 'http://tiles.county.local/{z}/{x}/{y}.png', attribution: '鹿寨县自然资源局' },
       features: { mapView: true, voiceReadAloud: true },

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { sensitiveWords } from '../src/platform/moderation/moderation.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { staffToken } from './support/factories.js';
+import { createTestApp, json, staffToken, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 let reviewer: string;
@@ -20,22 +19,12 @@ type Result = {
   findings: { rule: string; excerpt: string }[];
   masked: string;
 };
-const testText = (text: string, token = reviewer) =>
-  ctx.app.inject({
-    method: 'POST',
-    url: '/api/v1/admin/sensitive-words/test',
-    headers: bearer(token),
-    payload: { text },
-  });
+const testText = (text: string, token = reviewer) => ctx.as(token).post('/api/v1/admin/sensitive-words/test', { text });
 
 describe('sensitive-word dictionary', () => {
   it('ships a starter dictionary by category', async () => {
     const page = json<{ total: number; items: { category: string }[] }>(
-      await ctx.app.inject({
-        method: 'GET',
-        url: '/api/v1/admin/sensitive-words?pageSize=200',
-        headers: bearer(reviewer),
-      }),
+      await ctx.as(reviewer).get('/api/v1/admin/sensitive-words?pageSize=200'),
     );
     expect(page.total).toBeGreaterThan(30);
     expect(new Set(page.items.map((w) => w.category))).toEqual(
@@ -45,12 +34,9 @@ describe('sensitive-word dictionary', () => {
 
   it('a word added applies at once, without a restart', async () => {
     expect(json<Result>(await testText('招聘快手点赞员，日结')).verdict).toBe('pass');
-    const add = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/sensitive-words',
-      headers: bearer(reviewer),
-      payload: { words: [{ word: '点赞员', category: 'fraud', action: 'block' }] },
-    });
+    const add = await ctx
+      .as(reviewer)
+      .post('/api/v1/admin/sensitive-words', { words: [{ word: '点赞员', category: 'fraud', action: 'block' }] });
     expect(json(add)).toEqual({ added: 1 });
     const r = json<Result>(await testText('招聘快手 点-赞-员，日结'));
     expect(r.verdict).toBe('block');
@@ -59,15 +45,10 @@ describe('sensitive-word dictionary', () => {
 
   it('disabling a word stops it matching', async () => {
     const page = json<{ items: { id: string }[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/sensitive-words?q=点赞员', headers: bearer(reviewer) }),
+      await ctx.as(reviewer).get('/api/v1/admin/sensitive-words?q=点赞员'),
     );
     const id = page.items[0]?.id;
-    const res = await ctx.app.inject({
-      method: 'PATCH',
-      url: `/api/v1/admin/sensitive-words/${id}`,
-      headers: bearer(reviewer),
-      payload: { enabled: false },
-    });
+    const res = await ctx.as(reviewer).patch(`/api/v1/admin/sensitive-words/${id}`, { enabled: false });
     expect(json(res).enabled).toBe(false);
     expect(json<Result>(await testText('点赞员')).verdict).toBe('pass');
   });
@@ -81,27 +62,19 @@ describe('sensitive-word dictionary', () => {
 
   it('a supervisor may test and read but not change the dictionary', async () => {
     expect((await testText('你好', supervisor)).statusCode).toBe(200);
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/sensitive-words',
-      headers: bearer(supervisor),
-      payload: { words: [{ word: '测试词', category: 'other', action: 'review' }] },
-    });
+    const res = await ctx
+      .as(supervisor)
+      .post('/api/v1/admin/sensitive-words', { words: [{ word: '测试词', category: 'other', action: 'review' }] });
     expect(res.statusCode).toBe(403);
   });
 
   it('bad input names the fields and writes nothing', async () => {
     const [before] = await ctx.deps.database.db.select({ n: count() }).from(sensitiveWords);
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/sensitive-words',
-      headers: bearer(reviewer),
-      payload: {
-        words: [
-          { word: '好词', category: 'other', action: 'review' },
-          { word: '', category: 'nope', action: 'x' },
-        ],
-      },
+    const res = await ctx.as(reviewer).post('/api/v1/admin/sensitive-words', {
+      words: [
+        { word: '好词', category: 'other', action: 'review' },
+        { word: '', category: 'nope', action: 'x' },
+      ],
     });
     expect(res.statusCode).toBe(400);
     const fields = json<{ error: { details: { field: string; message: string }[] } }>(res).error.details;

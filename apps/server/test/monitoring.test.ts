@@ -2,10 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { recordMatchmaking } from '../src/modules/services/index.js';
 import { createJobRunner } from '../src/background.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { occupationIdByName, TOWNS } from './support/factories.js';
-import { insertEmployer, insertPublishedJob, registerWorker, staffWithId } from './support/services-factories.js';
-import { applicationIn, tradeWorker } from './support/monitoring-factories.js';
+import {
+  applicationIn,
+  createTestApp,
+  insertEmployer,
+  insertPublishedJob,
+  json,
+  occupationIdByName,
+  registerWorker,
+  staffWithId,
+  TOWNS,
+  tradeWorker,
+  type TestContext,
+} from './support/index.js';
 import { insertJobs } from '../src/modules/jobs/index.js';
 
 type Cell = {
@@ -52,9 +61,8 @@ let cane: string;
 let mason: string;
 const at = (iso: string) => new Date(iso);
 const NOW = at('2025-11-15T04:00:00Z'); // Saturday; the week of Monday 2025-11-10
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const refresh = () =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/admin/monitoring/refresh', headers: bearer(admin.token) });
+const get = (url: string, token: string) => ctx.as(token).get(url);
+const refresh = () => ctx.as(admin.token).post('/api/v1/admin/monitoring/refresh');
 
 beforeAll(async () => {
   // Staff sessions outlive the week the alert test moves the clock by.
@@ -257,12 +265,7 @@ describe('supply and demand', () => {
     expect(mine.items[0]!.message).toContain('中渡镇砍蔗工缺口 46 人');
     expect(json<Alerts>(await get('/api/v1/admin/monitoring/alerts', zhaisha.token)).items).toEqual([]);
     // Raising the threshold above the gap raises no new alert for a new week.
-    const put = await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/v1/admin/settings/supplyAlertThreshold',
-      headers: bearer(admin.token),
-      payload: { value: 50 },
-    });
+    const put = await ctx.as(admin.token).put('/api/v1/admin/settings/supplyAlertThreshold', { value: 50 });
     expect(put.statusCode).toBe(200);
     ctx.clock.now = at('2025-11-18T04:00:00Z');
     try {
@@ -288,7 +291,7 @@ describe('supply and demand', () => {
 
 describe('hall screen', () => {
   it('shows today and this year against the targets, matching the ledgers', async () => {
-    const s = json<Screen>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/screen/summary' }));
+    const s = json<Screen>(await ctx.anon.get('/api/v1/public/screen/summary'));
     type Page = { total: number };
     const ledger = async (name: string, from: string, to: string) =>
       json<Page>(await get(`/api/v1/admin/ledgers/${name}?from=${from}&to=${to}&pageSize=1`, admin.token)).total;
@@ -318,11 +321,11 @@ describe('hall screen', () => {
 
   it('is refreshed by the queued job', async () => {
     await registerWorker(ctx, { name: '再登记', homeRegionCode: TOWNS.luzhai, createdAt: at('2025-11-15T03:30:00Z') });
-    const before = json<Screen>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/screen/summary' }));
+    const before = json<Screen>(await ctx.anon.get('/api/v1/public/screen/summary'));
     const runner = createJobRunner(ctx.deps);
     await runner.enqueueSchedules();
     await runner.runOnce();
-    const after = json<Screen>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/screen/summary' }));
+    const after = json<Screen>(await ctx.anon.get('/api/v1/public/screen/summary'));
     expect(after.registrations.today).toBe(before.registrations.today + 1);
   });
 });

@@ -4,10 +4,19 @@ import { backgroundJobs, notifications } from '../src/db/schema.js';
 import { createJobRunner } from '../src/background.js';
 import { sendShiftReminders, shanghaiDate } from '../src/modules/applications/index.js';
 import { JobRunner } from '../src/platform/queue/index.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { appUser, buildEmployer, occupationIdByName, TOWNS } from './support/factories.js';
-import { buildWorkerUser, postJob } from './support/application-factories.js';
-import { messagesOf, phoneOf } from './support/notification-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  buildWorkerUser,
+  createTestApp,
+  json,
+  messagesOf,
+  occupationIdByName,
+  phoneOf,
+  postJob,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Msg = { id: string; kind: string; title: string; body: string; link: string | null; read: boolean };
 type MsgPage = { items: Msg[]; total: number; page: number; pageSize: number; unread: number };
@@ -20,14 +29,12 @@ let porter: string;
 let worker: { token: string; userId: string; workerId: string };
 let worker2: { token: string; userId: string; workerId: string };
 
-const inject = (method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) =>
-  ctx.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });
 const db = () => ctx.deps.database.db;
 const smsJobCount = async () =>
   (await db().select({ n: count() }).from(backgroundJobs).where(eq(backgroundJobs.kind, 'sms.send')))[0]?.n ?? 0;
 const messageCount = async () => (await db().select({ n: count() }).from(notifications))[0]?.n ?? 0;
 const applyTo = async (jobId: string, token: string) =>
-  json<{ id: string }>(await inject('POST', `/api/v1/app/jobs/${jobId}/apply`, token)).id;
+  json<{ id: string }>(await ctx.as(token).request('POST', `/api/v1/app/jobs/${jobId}/apply`)).id;
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -54,7 +61,7 @@ describe('application events reach the other side', () => {
     expect(ownerMsgs.at(-1)?.body).toContain('“建材搬运工”');
     expect(await smsJobCount()).toBe(sms);
 
-    const invite = await inject('POST', `/api/v1/app/jobs/${job}/invitations`, owner.token, {
+    const invite = await ctx.as(owner.token).request('POST', `/api/v1/app/jobs/${job}/invitations`, {
       workerId: worker2.workerId,
     });
     expect(invite.statusCode).toBe(201);
@@ -74,17 +81,18 @@ describe('application events reach the other side', () => {
     const job = await postJob(ctx, owner.token, employer, porter, { title: '仓库装卸工', headcount: 5 });
     const a1 = await applyTo(job, worker.token);
     const a2 = await applyTo(job, worker2.token);
-    expect((await inject('POST', `/api/v1/app/applications/${a1}/hire`, owner.token)).statusCode).toBe(200);
+    expect((await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a1}/hire`)).statusCode).toBe(200);
     const hired = (await messagesOf(ctx, worker.userId)).filter((m) => m.kind === 'hired');
     expect(hired).toHaveLength(1);
     expect(hired[0]).toMatchObject({ title: '您已被录用', smsQueued: 'yes' });
 
     const [before, sms] = [await messageCount(), await smsJobCount()];
-    expect((await inject('POST', `/api/v1/app/applications/${a1}/hire`, owner.token)).statusCode).toBe(409);
+    expect((await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a1}/hire`)).statusCode).toBe(409);
     expect([await messageCount(), await smsJobCount()]).toEqual([before, sms]);
 
     expect(
-      (await inject('POST', `/api/v1/app/applications/${a2}/decline`, owner.token, { reason: '人已招够' })).statusCode,
+      (await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${a2}/decline`, { reason: '人已招够' }))
+        .statusCode,
     ).toBe(200);
     expect((await messagesOf(ctx, worker2.userId)).at(-1)).toMatchObject({
       kind: 'application_update',
@@ -92,7 +100,9 @@ describe('application events reach the other side', () => {
     });
     expect((await messagesOf(ctx, worker2.userId)).at(-1)?.body).toContain('原因：人已招够');
 
-    const cancel = await inject('POST', `/api/v1/app/applications/${a1}/cancel`, worker.token, { reason: '家里有事' });
+    const cancel = await ctx
+      .as(worker.token)
+      .request('POST', `/api/v1/app/applications/${a1}/cancel`, { reason: '家里有事' });
     expect(cancel.statusCode).toBe(200);
     expect((await messagesOf(ctx, owner.userId)).at(-1)).toMatchObject({
       kind: 'application_update',
@@ -101,7 +111,9 @@ describe('application events reach the other side', () => {
 
     const job2 = await postJob(ctx, owner.token, employer, porter, { title: '水泥搬运' });
     const a3 = await applyTo(job2, worker.token);
-    expect((await inject('POST', `/api/v1/app/worker/applications/${a3}/withdraw`, worker.token)).statusCode).toBe(200);
+    expect(
+      (await ctx.as(worker.token).request('POST', `/api/v1/app/worker/applications/${a3}/withdraw`)).statusCode,
+    ).toBe(200);
     expect((await messagesOf(ctx, owner.userId)).at(-1)).toMatchObject({
       kind: 'application_update',
       title: '报名已撤回',
@@ -111,33 +123,35 @@ describe('application events reach the other side', () => {
 
 describe("message centre API: only ever the caller's own messages", () => {
   it('lists paged with the unread count, marks one and all read', async () => {
-    const all = json<MsgPage>(await inject('GET', '/api/v1/app/messages?pageSize=2', worker.token));
+    const all = json<MsgPage>(await ctx.as(worker.token).request('GET', '/api/v1/app/messages?pageSize=2'));
     const mine = await messagesOf(ctx, worker.userId);
     expect(all.total).toBe(mine.length);
     expect(all.items).toHaveLength(2);
     expect(all.unread).toBe(mine.length);
     expect(
-      json<{ unread: number }>(await inject('GET', '/api/v1/app/messages/unread-count', worker.token)).unread,
+      json<{ unread: number }>(await ctx.as(worker.token).request('GET', '/api/v1/app/messages/unread-count')).unread,
     ).toBe(mine.length);
-    const page2 = json<MsgPage>(await inject('GET', '/api/v1/app/messages?pageSize=2&page=2', worker.token));
+    const page2 = json<MsgPage>(await ctx.as(worker.token).request('GET', '/api/v1/app/messages?pageSize=2&page=2'));
     expect(page2.items.map((m) => m.id)).not.toContain(all.items[0]!.id);
 
-    const read = await inject('POST', `/api/v1/app/messages/${all.items[0]!.id}/read`, worker.token);
+    const read = await ctx.as(worker.token).request('POST', `/api/v1/app/messages/${all.items[0]!.id}/read`);
     expect(json(read)).toEqual({ marked: 1, unread: mine.length - 1 });
-    expect(json(await inject('POST', `/api/v1/app/messages/${all.items[0]!.id}/read`, worker.token))).toEqual({
+    expect(json(await ctx.as(worker.token).request('POST', `/api/v1/app/messages/${all.items[0]!.id}/read`))).toEqual({
       marked: 0,
       unread: mine.length - 1,
     });
-    const unreadOnly = json<MsgPage>(await inject('GET', '/api/v1/app/messages?unread=true&pageSize=50', worker.token));
+    const unreadOnly = json<MsgPage>(
+      await ctx.as(worker.token).request('GET', '/api/v1/app/messages?unread=true&pageSize=50'),
+    );
     expect(unreadOnly.items.every((m) => !m.read)).toBe(true);
     expect(unreadOnly.total).toBe(mine.length - 1);
 
-    expect(json(await inject('POST', '/api/v1/app/messages/read-all', worker.token))).toEqual({
+    expect(json(await ctx.as(worker.token).request('POST', '/api/v1/app/messages/read-all'))).toEqual({
       marked: mine.length - 1,
       unread: 0,
     });
     expect(
-      json<{ unread: number }>(await inject('GET', '/api/v1/app/messages/unread-count', worker.token)).unread,
+      json<{ unread: number }>(await ctx.as(worker.token).request('GET', '/api/v1/app/messages/unread-count')).unread,
     ).toBe(0);
   });
 
@@ -145,29 +159,29 @@ describe("message centre API: only ever the caller's own messages", () => {
     const ownerMsgs = await messagesOf(ctx, owner.userId);
     const ownerUnread = ownerMsgs.filter((m) => !m.readAt).length;
     expect(ownerUnread).toBeGreaterThan(0);
-    const list = json<MsgPage>(await inject('GET', '/api/v1/app/messages?pageSize=200', worker2.token));
+    const list = json<MsgPage>(await ctx.as(worker2.token).request('GET', '/api/v1/app/messages?pageSize=200'));
     const ownerIds = new Set(ownerMsgs.map((m) => m.id));
     expect(list.items.some((m) => ownerIds.has(m.id))).toBe(false);
-    const foreign = await inject('POST', `/api/v1/app/messages/${ownerMsgs[0]!.id}/read`, worker2.token);
+    const foreign = await ctx.as(worker2.token).request('POST', `/api/v1/app/messages/${ownerMsgs[0]!.id}/read`);
     expect(foreign.statusCode).toBe(404);
-    await inject('POST', '/api/v1/app/messages/read-all', worker2.token);
+    await ctx.as(worker2.token).request('POST', '/api/v1/app/messages/read-all');
     expect((await messagesOf(ctx, owner.userId)).filter((m) => !m.readAt)).toHaveLength(ownerUnread);
   });
 
   it('rejects bad input with Chinese field messages and requires a login', async () => {
-    const bad = await inject('POST', '/api/v1/app/messages/not-a-uuid/read', worker.token);
+    const bad = await ctx.as(worker.token).request('POST', '/api/v1/app/messages/not-a-uuid/read');
     expect(bad.statusCode).toBe(400);
     expect(json<Err>(bad).error.details).toEqual([
       expect.objectContaining({ field: 'id', message: '消息ID格式不正确' }),
     ]);
-    const badPage = await inject('GET', '/api/v1/app/messages?pageSize=500&unread=maybe', worker.token);
+    const badPage = await ctx.as(worker.token).request('GET', '/api/v1/app/messages?pageSize=500&unread=maybe');
     expect(json<Err>(badPage).error.details).toEqual(
       expect.arrayContaining([
         { field: 'pageSize', message: '每页条数最多200' },
         { field: 'unread', message: '未读筛选应为 true/false' },
       ]),
     );
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/app/messages' })).statusCode).toBe(401);
+    expect((await ctx.anon.get('/api/v1/app/messages')).statusCode).toBe(401);
   });
 });
 
@@ -193,9 +207,9 @@ describe('shift reminder the day before (Asia/Shanghai)', () => {
     appId = await applyTo(job, reminded.token);
     const notHired = await applyTo(job, worker2.token);
     const laterApp = await applyTo(later, reminded.token);
-    await inject('POST', `/api/v1/app/applications/${appId}/hire`, owner.token);
-    await inject('POST', `/api/v1/app/applications/${laterApp}/hire`, owner.token);
-    await inject('POST', `/api/v1/app/worker/applications/${appId}/confirm`, reminded.token);
+    await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${appId}/hire`);
+    await ctx.as(owner.token).request('POST', `/api/v1/app/applications/${laterApp}/hire`);
+    await ctx.as(reminded.token).request('POST', `/api/v1/app/worker/applications/${appId}/confirm`);
 
     expect(await sendShiftReminders(db(), ctx.clock.now)).toBe(1);
     expect(await sendShiftReminders(db(), ctx.clock.now)).toBe(0);

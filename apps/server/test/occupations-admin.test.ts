@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, desc, eq } from 'drizzle-orm';
 import { occupationChanges, occupations } from '../src/modules/reference/reference.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { staffToken } from './support/factories.js';
+import { createTestApp, json, staffToken, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 let admin: string;
@@ -31,7 +30,7 @@ type Occ = {
 type Err = { error: { code: string; message: string; details?: { row?: number; field: string; message: string }[] } };
 const base = '/api/v1/admin/occupations';
 const req = (method: 'GET' | 'POST' | 'PATCH', url: string, token = admin, payload?: object) =>
-  ctx.app.inject({ method, url: `${base}${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
+  ctx.as(token).request(method, `${base}${url}`, payload);
 const all = async () => json<{ items: Occ[] }>(await req('GET', '')).items;
 const byName = async (name: string) => (await all()).find((o) => o.name === name);
 const occCount = async () => (await ctx.deps.database.db.select({ n: count() }).from(occupations))[0]?.n ?? 0;
@@ -144,9 +143,7 @@ describe('occupation tree administration', () => {
     expect(refused.statusCode).toBe(409);
     expect(json<Occ>(await req('POST', `/${trade?.id}/disable`)).disabled).toBe(true);
     expect(json<Occ>(await req('POST', `/${cat?.id}/disable`)).disabled).toBe(true);
-    const pub = json<{ items: { name: string }[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/occupations' }),
-    ).items;
+    const pub = json<{ items: { name: string }[] }>(await ctx.anon.get('/api/v1/public/occupations')).items;
     expect(pub.map((o) => o.name)).not.toContain('光伏安装工');
     expect((await byName('光伏安装工'))?.disabled).toBe(true);
     expect((await req('POST', `/${trade?.id}/enable`)).statusCode).toBe(409);

@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerCertificates } from '../src/modules/workers/workers.schema.js';
 import { eq } from 'drizzle-orm';
-import { TOWNS, occupationIdByName, staffToken } from './support/factories.js';
-import { appWorker, profilePayload, type AppWorker } from './support/profile-factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appWorker,
+  type AppWorker,
+  createTestApp,
+  json,
+  occupationIdByName,
+  profilePayload,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Cert = { id: string; name: string; number: string; reviewStatus: string; reviewReason: string | null };
 type Profile = {
@@ -20,10 +28,7 @@ let b: AppWorker;
 let c: AppWorker;
 let staff: string;
 
-const profile = async (w: AppWorker) =>
-  json<Profile>(await ctx.app.inject({ method: 'GET', url: '/api/v1/app/worker/profile', headers: bearer(w.token) }));
-const post = (url: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'POST', url, headers: bearer(staff), payload });
+const profile = async (w: AppWorker) => json<Profile>(await ctx.as(w.token).get('/api/v1/app/worker/profile'));
 const certId = async (w: AppWorker, number: string) =>
   (
     await ctx.deps.database.db.select().from(workerCertificates).where(eq(workerCertificates.workerId, w.workerId))
@@ -66,12 +71,15 @@ describe('certificate review state on the worker’s own profile', () => {
 
   it('shows verified, and rejected with the reviewer’s reason, and keeps them across an unchanged save', async () => {
     expect(
-      (await post('/api/v1/admin/certificates/review', { ids: [await certId(a, 'HG001')], decision: 'approve' }))
-        .statusCode,
+      (
+        await ctx
+          .as(staff)
+          .post('/api/v1/admin/certificates/review', { ids: [await certId(a, 'HG001')], decision: 'approve' })
+      ).statusCode,
     ).toBe(200);
     expect(
       (
-        await post('/api/v1/admin/certificates/review', {
+        await ctx.as(staff).post('/api/v1/admin/certificates/review', {
           ids: [await certId(a, 'DG001')],
           decision: 'reject',
           reason: '照片模糊，请重新上传',
@@ -84,11 +92,9 @@ describe('certificate review state on the worker’s own profile', () => {
       ['DG001', 'rejected', '照片模糊，请重新上传'],
       ['CC001', 'pending', null],
     ]);
-    const save = await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/v1/app/worker/profile',
-      headers: bearer(a.token),
-      payload: profilePayload({
+    const save = await ctx.as(a.token).put(
+      '/api/v1/app/worker/profile',
+      profilePayload({
         name: '韦焊工',
         homeRegionCode: TOWNS.zhongdu,
         occupationId: welder,
@@ -99,7 +105,7 @@ describe('certificate review state on the worker’s own profile', () => {
         ],
         priorityGroups: ['脱贫劳动力', '残疾人'],
       }),
-    });
+    );
     expect(save.statusCode).toBe(200);
     expect(json<Profile>(save).certificates.map((x) => x.reviewStatus)).toEqual(['verified', 'rejected', 'pending']);
   });
@@ -107,7 +113,7 @@ describe('certificate review state on the worker’s own profile', () => {
 
 describe('priority-group verification state on the worker’s own profile', () => {
   const review = (w: AppWorker, payload: Record<string, unknown>) =>
-    post(`/api/v1/admin/profiles/${w.workerId}/priority-review`, payload);
+    ctx.as(staff).post(`/api/v1/admin/profiles/${w.workerId}/priority-review`, payload);
 
   it('is none without declared groups, pending before review', async () => {
     expect((await profile(c)).priorityReview).toEqual({ status: 'none', verifiedGroups: [], reason: null });

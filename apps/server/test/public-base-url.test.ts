@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { qrPng } from '../src/platform/pdf/index.js';
-import { COUNTY } from './support/factories.js';
-import { hiredGig, type Gig } from './support/gig-factories.js';
-import { pdfStreams, qrImageStream } from './support/pdf-streams.js';
-import { staffWithId } from './support/services-factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  COUNTY,
+  createTestApp,
+  type Gig,
+  hiredGig,
+  json,
+  pdfStreams,
+  qrImageStream,
+  staffWithId,
+  type TestContext,
+} from './support/index.js';
 
 type Qr = { url: string; pngDataUrl: string };
 type Agreement = { verifyUrl: string };
@@ -22,32 +28,19 @@ async function setup(env: Record<string, string>): Promise<Setup> {
   const ctx = await createTestApp(env);
   const gig = await hiredGig(ctx, { workerName: '覃秀英' });
   const staff = (await staffWithId(ctx, { roles: ['admin'] })).token;
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/v1/admin/publications',
-    headers: bearer(staff),
-    payload: {
-      kind: 'announcement',
-      title: '春风行动招聘会通知',
-      summary: '3月8日 县人民广场',
-      body: '3月8日上午9点在县人民广场举办春风行动专场招聘会，欢迎求职者参加。',
-      channels: ['poster', 'wechat'],
-      regionCode: COUNTY,
-    },
+  const res = await ctx.as(staff).post('/api/v1/admin/publications', {
+    kind: 'announcement',
+    title: '春风行动招聘会通知',
+    summary: '3月8日 县人民广场',
+    body: '3月8日上午9点在县人民广场举办春风行动专场招聘会，欢迎求职者参加。',
+    channels: ['poster', 'wechat'],
+    regionCode: COUNTY,
   });
   if (res.statusCode !== 201) throw new Error(`publication: ${res.body}`);
   const publicationId = json<{ id: string }>(res).id;
   const reviewer = (await staffWithId(ctx, { roles: ['reviewer'] })).token;
-  await ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/admin/publications/${publicationId}/submit`,
-    headers: bearer(staff),
-  });
-  const approved = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/admin/publications/${publicationId}/approve`,
-    headers: bearer(reviewer),
-  });
+  await ctx.as(staff).post(`/api/v1/admin/publications/${publicationId}/submit`);
+  const approved = await ctx.as(reviewer).post(`/api/v1/admin/publications/${publicationId}/approve`);
   if (approved.statusCode !== 200) throw new Error(`approve: ${approved.body}`);
   return { ctx, gig, staff, publicationId };
 }
@@ -60,9 +53,6 @@ afterAll(async () => {
   await withBase?.ctx.close();
   await withoutBase?.ctx.close();
 });
-
-const get = (s: Setup, url: string, token: string) =>
-  s.ctx.app.inject({ method: 'GET', url, headers: { ...bearer(token), host: HOST } });
 
 describe('PUBLIC_BASE_URL', () => {
   it('is optional, loses its trailing slash, and must be an http(s) URL', () => {
@@ -83,7 +73,9 @@ describe('PUBLIC_BASE_URL', () => {
     describe(name, () => {
       it('WeChat article links to the mobile notice page', async () => {
         const s = pick();
-        const res = await get(s, `/api/v1/admin/publications/${s.publicationId}/wechat.html`, s.staff);
+        const res = await s.ctx
+          .as(s.staff, { host: HOST })
+          .get(`/api/v1/admin/publications/${s.publicationId}/wechat.html`);
         expect(res.statusCode).toBe(200);
         expect(res.body).toContain(`${origin}/notices/${s.publicationId}`);
         expect(res.body).not.toContain(origin === PUBLIC ? REQUEST_ORIGIN : PUBLIC);
@@ -91,14 +83,16 @@ describe('PUBLIC_BASE_URL', () => {
 
       it('poster QR encodes the mobile notice page', async () => {
         const s = pick();
-        const res = await get(s, `/api/v1/admin/publications/${s.publicationId}/poster.pdf`, s.staff);
+        const res = await s.ctx
+          .as(s.staff, { host: HOST })
+          .get(`/api/v1/admin/publications/${s.publicationId}/poster.pdf`);
         expect(res.statusCode).toBe(200);
         expect(pdfStreams(res.rawPayload)).toContain(await qrImageStream(`${origin}/notices/${s.publicationId}`, 300));
       });
 
       it('check-in QR encodes the app check-in URL', async () => {
         const s = pick();
-        const res = await get(s, `/api/v1/app/jobs/${s.gig.jobId}/checkin-qr`, s.gig.owner.token);
+        const res = await s.ctx.as(s.gig.owner.token, { host: HOST }).get(`/api/v1/app/jobs/${s.gig.jobId}/checkin-qr`);
         expect(res.statusCode).toBe(200);
         const qr = json<Qr>(res);
         expect(qr.pngDataUrl).toBe(
@@ -109,8 +103,8 @@ describe('PUBLIC_BASE_URL', () => {
       it('agreement PDF QR encodes the verify page', async () => {
         const s = pick();
         const url = `/api/v1/app/applications/${s.gig.appId}/agreement`;
-        const ag = json<Agreement>(await get(s, url, s.gig.worker.token));
-        const res = await get(s, `${url}.pdf`, s.gig.worker.token);
+        const ag = json<Agreement>(await s.ctx.as(s.gig.worker.token, { host: HOST }).get(url));
+        const res = await s.ctx.as(s.gig.worker.token, { host: HOST }).get(`${url}.pdf`);
         expect(res.statusCode).toBe(200);
         const streams = pdfStreams(res.rawPayload);
         expect(streams).toContain(await qrImageStream(`${origin}${ag.verifyUrl}`, 200));

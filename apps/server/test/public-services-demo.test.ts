@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../scripts/demo/seed-demo.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { staffWithId } from './support/services-factories.js';
+import { createTestApp, json, staffWithId, type TestContext } from './support/index.js';
 
 type Indicator = { key: string; actual: number; target: number | null };
 
@@ -15,17 +14,27 @@ afterAll(async () => ctx?.close());
 describe('demo data for publicity, collection and operations', () => {
   it('fills the ledgers and the publicity and village figures, each equal to its rows', async () => {
     const counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-    const get = async <T>(url: string) =>
-      json<T>(await ctx.app.inject({ method: 'GET', url, headers: bearer(counter.token) }));
-    const d = await get<{ indicators: Indicator[] }>('/api/v1/admin/kpi');
+    const d = await json<{ indicators: Indicator[] }>(await ctx.as(counter.token).get('/api/v1/admin/kpi'));
     const by = (key: string) => d.indicators.find((i) => i.key === key)?.actual ?? -1;
     expect(by('publicity_articles')).toBe(12);
     expect(by('publicity_slogans')).toBe(34);
     expect(by('info_collection_villages')).toBeGreaterThan(10);
     for (const key of ['publicity_posts', 'publicity_campaigns'])
-      expect((await get<{ total: number }>(`/api/v1/admin/kpi/${key}/rows?pageSize=1`)).total).toBe(by(key));
-    expect((await get<{ total: number }>('/api/v1/admin/collection/households?pageSize=1')).total).toBeGreaterThan(40);
-    expect((await get<{ total: number }>('/api/v1/admin/operations/duties?pageSize=1')).total).toBeGreaterThan(40);
-    expect((await get<{ total: number }>('/api/v1/admin/operations/visits?pageSize=1')).total).toBeGreaterThan(0);
+      expect(
+        (await json<{ total: number }>(await ctx.as(counter.token).get(`/api/v1/admin/kpi/${key}/rows?pageSize=1`)))
+          .total,
+      ).toBe(by(key));
+    expect(
+      (await json<{ total: number }>(await ctx.as(counter.token).get('/api/v1/admin/collection/households?pageSize=1')))
+        .total,
+    ).toBeGreaterThan(40);
+    expect(
+      (await json<{ total: number }>(await ctx.as(counter.token).get('/api/v1/admin/operations/duties?pageSize=1')))
+        .total,
+    ).toBeGreaterThan(40);
+    expect(
+      (await json<{ total: number }>(await ctx.as(counter.token).get('/api/v1/admin/operations/visits?pageSize=1')))
+        .total,
+    ).toBeGreaterThan(0);
   });
 });

@@ -4,10 +4,18 @@ import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { publicationLogs, publications } from '../src/modules/publications/index.js';
 import { runPublicationSchedule } from '../src/modules/publications/index.js';
 import { createJobRunner } from '../src/background.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { appUser, buildEmployer, COUNTY, occupationIdByName, TOWNS } from './support/factories.js';
-import { postJob } from './support/application-factories.js';
-import { staffWithId } from './support/services-factories.js';
+import {
+  appUser,
+  buildEmployer,
+  COUNTY,
+  createTestApp,
+  json,
+  occupationIdByName,
+  postJob,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type Pub = { id: string; status: string; rejectReason: string | null; publishedAt: string | null; channels: string[] };
 type Page<T> = { items: T[]; total: number };
@@ -25,13 +33,6 @@ let jobId = '';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
 const base = '/api/v1/admin/publications';
-const send = (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown) =>
-  ctx.app.inject({
-    method,
-    url,
-    headers: bearer(token),
-    ...(payload ? { payload: payload as Record<string, unknown> } : {}),
-  });
 const db = () => ctx.deps.database.db;
 const rows = async () => (await db().select({ n: count() }).from(publications))[0]?.n ?? 0;
 const body = (over: Record<string, unknown> = {}) => ({
@@ -44,16 +45,13 @@ const body = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const create = async (token: string, over: Record<string, unknown> = {}) => {
-  const res = await send('POST', base, token, body(over));
+  const res = await ctx.as(token).request('POST', base, body(over));
   if (res.statusCode !== 201) throw new Error(`create failed: ${res.body}`);
   return json<Pub>(res).id;
 };
 const publicList = async (channel: string, region?: string) =>
   json<Page<PublicPub>>(
-    await ctx.app.inject({
-      method: 'GET',
-      url: `/api/v1/public/publications?channel=${channel}${region ? `&region=${region}` : ''}`,
-    }),
+    await ctx.anon.get(`/api/v1/public/publications?channel=${channel}${region ? `&region=${region}` : ''}`),
   );
 
 beforeAll(async () => {
@@ -73,32 +71,35 @@ afterAll(async () => ctx?.close());
 describe('workflow: draft -> review -> published, with a log per channel', () => {
   it('writes a draft, submits it, a reviewer rejects with a reason, the author fixes and resubmits, approval publishes at once', async () => {
     const id = await create(counter.token);
-    expect(json<Pub>(await send('GET', `${base}/${id}`, counter.token)).status).toBe('draft');
+    expect(json<Pub>(await ctx.as(counter.token).request('GET', `${base}/${id}`)).status).toBe('draft');
     expect((await publicList('banner')).items).toHaveLength(0);
-    expect(json<Pub>(await send('POST', `${base}/${id}/submit`, counter.token)).status).toBe('pending_review');
-    expect((await send('PUT', `${base}/${id}`, counter.token, body())).statusCode).toBe(409);
+    expect(json<Pub>(await ctx.as(counter.token).request('POST', `${base}/${id}/submit`)).status).toBe(
+      'pending_review',
+    );
+    expect((await ctx.as(counter.token).request('PUT', `${base}/${id}`, body())).statusCode).toBe(409);
     // Only reviewers review.
-    expect((await send('POST', `${base}/${id}/approve`, counter.token)).statusCode).toBe(403);
-    const noReason = await send('POST', `${base}/${id}/reject`, reviewer.token, {});
+    expect((await ctx.as(counter.token).request('POST', `${base}/${id}/approve`)).statusCode).toBe(403);
+    const noReason = await ctx.as(reviewer.token).request('POST', `${base}/${id}/reject`, {});
     expect(json<Err>(noReason).error.details).toEqual([{ field: 'reason', message: '请填写驳回原因' }]);
     const rejected = json<Pub>(
-      await send('POST', `${base}/${id}/reject`, reviewer.token, { reason: '请写明主办单位' }),
+      await ctx.as(reviewer.token).request('POST', `${base}/${id}/reject`, { reason: '请写明主办单位' }),
     );
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '请写明主办单位' });
-    expect((await send('POST', `${base}/${id}/approve`, reviewer.token)).statusCode).toBe(409);
-    const edited = await send(
-      'PUT',
-      `${base}/${id}`,
-      counter.token,
-      body({ body: '鹿寨县就业服务中心主办：3月8日上午9点在县人民广场举办春风行动专场招聘会。' }),
-    );
+    expect((await ctx.as(reviewer.token).request('POST', `${base}/${id}/approve`)).statusCode).toBe(409);
+    const edited = await ctx
+      .as(counter.token)
+      .request(
+        'PUT',
+        `${base}/${id}`,
+        body({ body: '鹿寨县就业服务中心主办：3月8日上午9点在县人民广场举办春风行动专场招聘会。' }),
+      );
     expect(json<Pub>(edited).status).toBe('draft');
-    await send('POST', `${base}/${id}/submit`, counter.token);
-    const approved = json<Pub>(await send('POST', `${base}/${id}/approve`, reviewer.token));
+    await ctx.as(counter.token).request('POST', `${base}/${id}/submit`);
+    const approved = json<Pub>(await ctx.as(reviewer.token).request('POST', `${base}/${id}/approve`));
     expect(approved).toMatchObject({ status: 'published', publishedAt: NOW.toISOString() });
     expect((await publicList('banner')).items.map((i) => i.id)).toEqual([id]);
     expect((await publicList('screen')).items.map((i) => i.id)).toEqual([id]);
-    const logs = json<{ items: Log[] }>(await send('GET', `${base}/${id}/logs`, counter.token)).items;
+    const logs = json<{ items: Log[] }>(await ctx.as(counter.token).request('GET', `${base}/${id}/logs`)).items;
     expect(logs.map((l) => `${l.channel}:${l.action}`).sort()).toEqual([
       'banner:published',
       'notice:published',
@@ -124,8 +125,8 @@ describe('workflow: draft -> review -> published, with a log per channel', () =>
       publishAt,
       unpublishAt,
     });
-    await send('POST', `${base}/${id}/submit`, counter.token);
-    expect(json<Pub>(await send('POST', `${base}/${id}/approve`, reviewer.token)).status).toBe('approved');
+    await ctx.as(counter.token).request('POST', `${base}/${id}/submit`);
+    expect(json<Pub>(await ctx.as(reviewer.token).request('POST', `${base}/${id}/approve`)).status).toBe('approved');
     expect((await publicList('notice')).items.map((i) => i.id)).not.toContain(id);
     expect(await runPublicationSchedule(db(), ctx.clock.now)).toEqual({ published: 0, unpublished: 0 });
     ctx.clock.advance(3600_000);
@@ -138,7 +139,7 @@ describe('workflow: draft -> review -> published, with a log per channel', () =>
     ctx.clock.advance(2 * 86_400_000);
     expect(await runPublicationSchedule(db(), ctx.clock.now)).toEqual({ published: 0, unpublished: 1 });
     expect((await publicList('notice')).items.map((i) => i.id)).not.toContain(id);
-    const detail = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/publications/${id}` });
+    const detail = await ctx.anon.get(`/api/v1/public/publications/${id}`);
     expect(detail.statusCode).toBe(404);
     const logs = await db().select().from(publicationLogs).where(eq(publicationLogs.publicationId, id));
     expect(logs.map((l) => [l.channel, l.action, l.staffId])).toEqual([
@@ -152,12 +153,9 @@ describe('workflow: draft -> review -> published, with a log per channel', () =>
 describe('bad input, permissions and region scope', () => {
   it('rejects bad bodies with Chinese field messages and writes nothing', async () => {
     const before = await rows();
-    const bad = await send(
-      'POST',
-      base,
-      counter.token,
-      body({ kind: 'ad', title: '短', channels: [], unpublishAt: 'tomorrow' }),
-    );
+    const bad = await ctx
+      .as(counter.token)
+      .request('POST', base, body({ kind: 'ad', title: '短', channels: [], unpublishAt: 'tomorrow' }));
     expect(bad.statusCode).toBe(400);
     expect(json<Err>(bad).error.details).toEqual(
       expect.arrayContaining([
@@ -167,31 +165,24 @@ describe('bad input, permissions and region scope', () => {
         { field: 'unpublishAt', message: '时间格式不正确，应为 ISO 8601（含时区）' },
       ]),
     );
-    const order = await send(
-      'POST',
-      base,
-      counter.token,
-      body({ publishAt: '2026-03-05T00:00:00+08:00', unpublishAt: '2026-03-04T00:00:00+08:00' }),
-    );
+    const order = await ctx
+      .as(counter.token)
+      .request(
+        'POST',
+        base,
+        body({ publishAt: '2026-03-05T00:00:00+08:00', unpublishAt: '2026-03-04T00:00:00+08:00' }),
+      );
     expect(json<Err>(order).error.details).toEqual([{ field: 'unpublishAt', message: '下线时间须晚于发布时间' }]);
-    const noJobs = await send('POST', base, counter.token, body({ kind: 'job_bulletin' }));
+    const noJobs = await ctx.as(counter.token).request('POST', base, body({ kind: 'job_bulletin' }));
     expect(json<Err>(noJobs).error.details).toEqual([{ field: 'jobIds', message: '岗位快讯至少选择一个岗位' }]);
-    const ghost = await send(
-      'POST',
-      base,
-      counter.token,
-      body({ kind: 'job_bulletin', jobIds: [crypto.randomUUID()] }),
-    );
+    const ghost = await ctx
+      .as(counter.token)
+      .request('POST', base, body({ kind: 'job_bulletin', jobIds: [crypto.randomUUID()] }));
     expect(json<Err>(ghost).error.details).toEqual([{ field: 'jobIds', message: '岗位不存在：1个' }]);
-    expect((await send('POST', base, supervisor.token, body())).statusCode).toBe(403);
-    expect((await send('POST', base, zhongdu.token, body())).statusCode).toBe(403);
-    expect(
-      (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/publications?channel=poster' })).statusCode,
-    ).toBe(400);
-    const badRegion = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/v1/public/publications?channel=notice&region=4502',
-    });
+    expect((await ctx.as(supervisor.token).request('POST', base, body())).statusCode).toBe(403);
+    expect((await ctx.as(zhongdu.token).request('POST', base, body())).statusCode).toBe(403);
+    expect((await ctx.anon.get('/api/v1/public/publications?channel=poster')).statusCode).toBe(400);
+    const badRegion = await ctx.anon.get('/api/v1/public/publications?channel=notice&region=4502');
     expect(json<Err>(badRegion).error.details).toEqual([{ field: 'region', message: '行政区划代码应为12位数字' }]);
     expect(await rows()).toBe(before);
   });
@@ -207,16 +198,20 @@ describe('bad input, permissions and region scope', () => {
       regionCode: TOWNS.zhaisha,
       channels: ['notice'],
     });
-    const zdList = json<Page<Pub>>(await send('GET', `${base}?pageSize=100`, zhongdu.token)).items.map((i) => i.id);
+    const zdList = json<Page<Pub>>(await ctx.as(zhongdu.token).request('GET', `${base}?pageSize=100`)).items.map(
+      (i) => i.id,
+    );
     expect(zdList).toContain(zd);
     expect(zdList).not.toContain(zs);
-    expect(json<Page<Pub>>(await send('GET', `${base}?regionCode=${TOWNS.zhaisha}`, zhongdu.token)).total).toBe(0);
-    expect((await send('GET', `${base}/${zs}`, zhongdu.token)).statusCode).toBe(404);
-    expect((await send('GET', `${base}/${zs}/logs`, zhongdu.token)).statusCode).toBe(404);
-    expect((await send('POST', `${base}/${zs}/submit`, zhongdu.token)).statusCode).toBe(404);
+    expect(
+      json<Page<Pub>>(await ctx.as(zhongdu.token).request('GET', `${base}?regionCode=${TOWNS.zhaisha}`)).total,
+    ).toBe(0);
+    expect((await ctx.as(zhongdu.token).request('GET', `${base}/${zs}`)).statusCode).toBe(404);
+    expect((await ctx.as(zhongdu.token).request('GET', `${base}/${zs}/logs`)).statusCode).toBe(404);
+    expect((await ctx.as(zhongdu.token).request('POST', `${base}/${zs}/submit`)).statusCode).toBe(404);
     for (const id of [zd, zs]) {
-      await send('POST', `${base}/${id}/submit`, counter.token);
-      expect((await send('POST', `${base}/${id}/approve`, reviewer.token)).statusCode).toBe(200);
+      await ctx.as(counter.token).request('POST', `${base}/${id}/submit`);
+      expect((await ctx.as(reviewer.token).request('POST', `${base}/${id}/approve`)).statusCode).toBe(200);
     }
     const inZhongdu = (await publicList('notice', TOWNS.zhongdu)).items.map((i) => i.id);
     expect(inZhongdu).toContain(zd);
@@ -224,7 +219,9 @@ describe('bad input, permissions and region scope', () => {
     const county = (await publicList('notice', COUNTY)).items.map((i) => i.id);
     expect(county).toEqual(expect.arrayContaining([zd, zs]));
     const filtered = json<Page<Pub>>(
-      await send('GET', `${base}?status=published&channel=notice&q=${encodeURIComponent('寨沙')}`, counter.token),
+      await ctx
+        .as(counter.token)
+        .request('GET', `${base}?status=published&channel=notice&q=${encodeURIComponent('寨沙')}`),
     );
     expect(filtered.items.map((i) => i.id)).toEqual([zs]);
   });
@@ -240,27 +237,25 @@ describe('channel exports', () => {
       jobIds: [jobId],
       body: '以下岗位正在招聘，<b>欢迎</b>扫码报名。\n<script>alert(1)</script>',
     });
-    expect((await send('GET', `${base}/${bulletin}/poster.pdf`, counter.token)).statusCode).toBe(409);
-    await send('POST', `${base}/${bulletin}/submit`, counter.token);
-    await send('POST', `${base}/${bulletin}/approve`, reviewer.token);
-    const res = await send('GET', `${base}/${bulletin}/poster.pdf`, counter.token);
+    expect((await ctx.as(counter.token).request('GET', `${base}/${bulletin}/poster.pdf`)).statusCode).toBe(409);
+    await ctx.as(counter.token).request('POST', `${base}/${bulletin}/submit`);
+    await ctx.as(reviewer.token).request('POST', `${base}/${bulletin}/approve`);
+    const res = await ctx.as(counter.token).request('GET', `${base}/${bulletin}/poster.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.rawPayload;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
-    const logs = json<{ items: Log[] }>(await send('GET', `${base}/${bulletin}/logs`, counter.token)).items;
+    const logs = json<{ items: Log[] }>(await ctx.as(counter.token).request('GET', `${base}/${bulletin}/logs`)).items;
     expect(logs.filter((l) => l.action === 'exported').map((l) => [l.channel, l.staffId])).toEqual([
       ['poster', counter.id],
     ]);
-    const detail = json<PublicPub>(
-      await ctx.app.inject({ method: 'GET', url: `/api/v1/public/publications/${bulletin}` }),
-    );
+    const detail = json<PublicPub>(await ctx.anon.get(`/api/v1/public/publications/${bulletin}`));
     expect(detail.jobs).toEqual([{ id: jobId, title: '建材<搬运>工' }]);
   });
 
   it('the WeChat article is self-contained HTML with inline styles and every user text escaped', async () => {
-    const res = await send('GET', `${base}/${bulletin}/wechat.html`, counter.token);
+    const res = await ctx.as(counter.token).request('GET', `${base}/${bulletin}/wechat.html`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     const html = res.body;
@@ -278,16 +273,18 @@ describe('channel exports', () => {
 
   it('an item without the channel cannot be exported; unpublishing takes it off every channel with a log', async () => {
     const id = await create(counter.token, { title: '只在大屏显示的通知', channels: ['screen'] });
-    await send('POST', `${base}/${id}/submit`, counter.token);
-    await send('POST', `${base}/${id}/approve`, reviewer.token);
-    const noPoster = await send('GET', `${base}/${id}/poster.pdf`, counter.token);
+    await ctx.as(counter.token).request('POST', `${base}/${id}/submit`);
+    await ctx.as(reviewer.token).request('POST', `${base}/${id}/approve`);
+    const noPoster = await ctx.as(counter.token).request('GET', `${base}/${id}/poster.pdf`);
     expect(noPoster.statusCode).toBe(409);
     expect(json<Err>(noPoster).error.message).toBe('该内容未选择“海报”渠道');
     expect((await publicList('screen')).items.map((i) => i.id)).toContain(id);
-    expect((await send('POST', `${base}/${id}/unpublish`, supervisor.token)).statusCode).toBe(403);
-    expect(json<Pub>(await send('POST', `${base}/${id}/unpublish`, counter.token)).status).toBe('unpublished');
+    expect((await ctx.as(supervisor.token).request('POST', `${base}/${id}/unpublish`)).statusCode).toBe(403);
+    expect(json<Pub>(await ctx.as(counter.token).request('POST', `${base}/${id}/unpublish`)).status).toBe(
+      'unpublished',
+    );
     expect((await publicList('screen')).items.map((i) => i.id)).not.toContain(id);
-    const logs = json<{ items: Log[] }>(await send('GET', `${base}/${id}/logs`, counter.token)).items;
+    const logs = json<{ items: Log[] }>(await ctx.as(counter.token).request('GET', `${base}/${id}/logs`)).items;
     expect(logs.map((l) => `${l.channel}:${l.action}`)).toEqual(['screen:published', 'screen:unpublished']);
   });
 });

@@ -2,10 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { publicityItems } from '../src/modules/publicity/index.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { COUNTY, TOWNS } from './support/factories.js';
-import { staffWithId } from './support/services-factories.js';
-import { PNG_1X1, rowCount, xlsxSheets, zipSheets } from './support/public-services-factories.js';
+import {
+  COUNTY,
+  createTestApp,
+  json,
+  PNG_1X1,
+  rowCount,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+  xlsxSheets,
+  zipSheets,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
 type Item = {
@@ -27,11 +35,6 @@ let supervisor: { token: string; id: string };
 const ids: Record<string, string> = {};
 
 const base = '/api/v1/admin/publicity';
-const post = (url: string, token: string, payload: unknown) =>
-  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
-const patch = (url: string, token: string, payload: unknown) =>
-  ctx.app.inject({ method: 'PATCH', url, headers: bearer(token), payload: payload as Record<string, unknown> });
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 const details = (res: { body: string }) => json<ErrorRes>(res as never).error.details;
 
 const item = (over: Record<string, unknown> = {}) => ({
@@ -57,7 +60,7 @@ afterAll(async () => ctx?.close());
 
 describe('publicity items', () => {
   it('records a quality article with its channel, link, date, reach and recorder; audited', async () => {
-    const res = await post(base, counter.token, item());
+    const res = await ctx.as(counter.token).post(base, item());
     expect(res.statusCode).toBe(201);
     const body = json<Item>(res);
     ids.article = body.id;
@@ -77,7 +80,9 @@ describe('publicity items', () => {
 
   it('rejects bad items with Chinese field messages and writes nothing', async () => {
     const before = await rowCount(ctx, publicityItems);
-    const bad = await post(base, counter.token, item({ kind: 'poster', title: '', link: 'mp.weixin', reach: -1 }));
+    const bad = await ctx
+      .as(counter.token)
+      .post(base, item({ kind: 'poster', title: '', link: 'mp.weixin', reach: -1 }));
     expect(bad.statusCode).toBe(400);
     expect(details(bad)).toEqual(
       expect.arrayContaining([
@@ -87,34 +92,33 @@ describe('publicity items', () => {
         { field: 'reach', message: '覆盖人次不能为负数' },
       ]),
     );
-    expect(details(await post(base, counter.token, item({ kind: 'slogan', quality: true, link: '' })))).toEqual([
+    expect(details(await ctx.as(counter.token).post(base, item({ kind: 'slogan', quality: true, link: '' })))).toEqual([
       { field: 'quality', message: '只有推文可以标记为优质推文' },
     ]);
-    expect(details(await post(base, counter.token, item({ kind: 'short_video', quality: false, link: '' })))).toEqual([
-      { field: 'link', message: '请填写链接或上传附件（截图）' },
-    ]);
-    expect(details(await post(base, counter.token, item({ publishedOn: '2025-11-16' })))).toEqual([
+    expect(
+      details(await ctx.as(counter.token).post(base, item({ kind: 'short_video', quality: false, link: '' }))),
+    ).toEqual([{ field: 'link', message: '请填写链接或上传附件（截图）' }]);
+    expect(details(await ctx.as(counter.token).post(base, item({ publishedOn: '2025-11-16' })))).toEqual([
       { field: 'publishedOn', message: '发布日期不能晚于今天' },
     ]);
-    expect(details(await post(base, counter.token, item({ fileId: '00000000-0000-4000-8000-000000000000' })))).toEqual([
-      { field: 'fileId', message: '附件不存在，请重新上传' },
-    ]);
-    expect((await post(base, zhongdu.token, item())).statusCode).toBe(403);
-    expect((await post(base, supervisor.token, item({ regionCode: TOWNS.zhongdu }))).statusCode).toBe(403);
+    expect(
+      details(await ctx.as(counter.token).post(base, item({ fileId: '00000000-0000-4000-8000-000000000000' }))),
+    ).toEqual([{ field: 'fileId', message: '附件不存在，请重新上传' }]);
+    expect((await ctx.as(zhongdu.token).post(base, item())).statusCode).toBe(403);
+    expect((await ctx.as(supervisor.token).post(base, item({ regionCode: TOWNS.zhongdu }))).statusCode).toBe(403);
     expect(await rowCount(ctx, publicityItems)).toBe(before);
   });
 
   it('accepts an uploaded image as evidence instead of a link', async () => {
-    const up = await post(`${base}/files`, zhongdu.token, { imageBase64: PNG_1X1.toString('base64') });
+    const up = await ctx.as(zhongdu.token).post(`${base}/files`, { imageBase64: PNG_1X1.toString('base64') });
     expect(up.statusCode).toBe(201);
     const fileId = json<{ fileId: string }>(up).fileId;
-    const bad = await post(`${base}/files`, zhongdu.token, {
+    const bad = await ctx.as(zhongdu.token).post(`${base}/files`, {
       imageBase64: Buffer.from('not an image').toString('base64'),
     });
     expect(details(bad)).toEqual([{ field: 'imageBase64', message: '只支持 JPG、PNG、WebP 图片' }]);
-    const res = await post(
+    const res = await ctx.as(zhongdu.token).post(
       base,
-      zhongdu.token,
       item({
         kind: 'short_video',
         quality: false,
@@ -129,16 +133,15 @@ describe('publicity items', () => {
     expect(res.statusCode).toBe(201);
     ids.video = json<Item>(res).id;
     expect(json<Item>(res).fileId).toBe(fileId);
-    const img = await get(`${base}/files/${fileId}`, counter.token);
+    const img = await ctx.as(counter.token).get(`${base}/files/${fileId}`);
     expect(img.statusCode).toBe(200);
     expect(img.headers['content-type']).toBe('image/png');
   });
 
   it('lists the ledger region-scoped with filters; out-of-scope items are not found', async () => {
     ids.slogan = json<Item>(
-      await post(
+      await ctx.as(counter.token).post(
         base,
-        counter.token,
         item({
           kind: 'slogan',
           quality: false,
@@ -150,9 +153,8 @@ describe('publicity items', () => {
       ),
     ).id;
     ids.campaign = json<Item>(
-      await post(
+      await ctx.as(counter.token).post(
         base,
-        counter.token,
         item({
           kind: 'campaign',
           quality: false,
@@ -164,42 +166,37 @@ describe('publicity items', () => {
       ),
     ).id;
     ids.post = json<Item>(
-      await post(
-        base,
-        counter.token,
-        item({ kind: 'post', quality: false, title: '本周岗位速递', publishedOn: '2024-12-30' }),
-      ),
+      await ctx
+        .as(counter.token)
+        .post(base, item({ kind: 'post', quality: false, title: '本周岗位速递', publishedOn: '2024-12-30' })),
     ).id;
-    const all = json<{ total: number }>(await get(base, counter.token));
+    const all = json<{ total: number }>(await ctx.as(counter.token).get(base));
     expect(all.total).toBe(5);
-    const slogans = json<{ items: Item[] }>(await get(`${base}?kind=slogan`, counter.token));
+    const slogans = json<{ items: Item[] }>(await ctx.as(counter.token).get(`${base}?kind=slogan`));
     expect(slogans.items.map((i) => i.id)).toEqual([ids.slogan]);
-    const y2025 = json<{ total: number }>(await get(`${base}?from=2025-01-01&to=2025-12-31`, counter.token));
+    const y2025 = json<{ total: number }>(await ctx.as(counter.token).get(`${base}?from=2025-01-01&to=2025-12-31`));
     expect(y2025.total).toBe(4);
-    const mine = json<{ items: Item[] }>(await get(base, zhongdu.token));
+    const mine = json<{ items: Item[] }>(await ctx.as(zhongdu.token).get(base));
     expect(mine.items.map((i) => i.id)).toEqual([ids.video]);
-    expect((await get(`${base}/${ids.article}`, zhongdu.token)).statusCode).toBe(404);
-    expect((await get(`${base}?quality=maybe`, counter.token)).statusCode).toBe(400);
+    expect((await ctx.as(zhongdu.token).get(`${base}/${ids.article}`)).statusCode).toBe(404);
+    expect((await ctx.as(counter.token).get(`${base}?quality=maybe`)).statusCode).toBe(400);
   });
 
   it('updates and deletes with checks, audit and scope', async () => {
-    expect(details(await patch(`${base}/${ids.slogan}`, counter.token, { quality: true }))).toEqual([
+    expect(details(await ctx.as(counter.token).patch(`${base}/${ids.slogan}`, { quality: true }))).toEqual([
       { field: 'quality', message: '只有推文可以标记为优质推文' },
     ]);
-    const ok = await patch(`${base}/${ids.slogan}`, counter.token, {
+    const ok = await ctx.as(counter.token).patch(`${base}/${ids.slogan}`, {
       title: '零工市场，家门口的就业服务站',
       reach: 800,
     });
     expect(ok.statusCode).toBe(200);
     expect(json<Item>(ok).title).toBe('零工市场，家门口的就业服务站');
-    expect((await patch(`${base}/${ids.article}`, zhongdu.token, { title: '越权修改' })).statusCode).toBe(404);
-    expect((await patch(`${base}/${ids.video}`, zhongdu.token, { regionCode: COUNTY })).statusCode).toBe(403);
-    const extra = json<Item>(await post(base, counter.token, item({ title: '误登记的推文' })));
-    expect(
-      (await ctx.app.inject({ method: 'DELETE', url: `${base}/${extra.id}`, headers: bearer(counter.token) }))
-        .statusCode,
-    ).toBe(204);
-    expect((await get(`${base}/${extra.id}`, counter.token)).statusCode).toBe(404);
+    expect((await ctx.as(zhongdu.token).patch(`${base}/${ids.article}`, { title: '越权修改' })).statusCode).toBe(404);
+    expect((await ctx.as(zhongdu.token).patch(`${base}/${ids.video}`, { regionCode: COUNTY })).statusCode).toBe(403);
+    const extra = json<Item>(await ctx.as(counter.token).post(base, item({ title: '误登记的推文' })));
+    expect((await ctx.as(counter.token).delete(`${base}/${extra.id}`)).statusCode).toBe(204);
+    expect((await ctx.as(counter.token).get(`${base}/${extra.id}`)).statusCode).toBe(404);
     const audit = await ctx.deps.database.db
       .select()
       .from(auditLog)
@@ -210,36 +207,33 @@ describe('publicity items', () => {
 
 describe('KPI, export and pack', () => {
   it('counts the four publicity indicators for 2025 and each figure drills down to its rows', async () => {
-    const d = json<{ indicators: Indicator[] }>(await get('/api/v1/admin/kpi?year=2025', counter.token));
+    const d = json<{ indicators: Indicator[] }>(await ctx.as(counter.token).get('/api/v1/admin/kpi?year=2025'));
     const by = (k: string) => d.indicators.find((i) => i.key === k);
     expect(by('publicity_articles')).toMatchObject({ available: true, actual: 1, target: 10 });
     expect(by('publicity_posts')).toMatchObject({ actual: 2, target: 300 });
     expect(by('publicity_campaigns')).toMatchObject({ actual: 1, target: 6 });
     expect(by('publicity_slogans')).toMatchObject({ actual: 1, target: 30 });
     for (const key of ['publicity_articles', 'publicity_posts', 'publicity_campaigns', 'publicity_slogans']) {
-      const rows = json<RowsPage>(await get(`/api/v1/admin/kpi/${key}/rows?year=2025`, counter.token));
+      const rows = json<RowsPage>(await ctx.as(counter.token).get(`/api/v1/admin/kpi/${key}/rows?year=2025`));
       expect({ key, sum: rows.items.reduce((s, r) => s + r.value, 0) }).toEqual({ key, sum: by(key)?.actual });
       expect(rows.actual).toBe(by(key)?.actual);
     }
-    const zd = json<{ indicators: Indicator[] }>(await get('/api/v1/admin/kpi?year=2025', zhongdu.token));
+    const zd = json<{ indicators: Indicator[] }>(await ctx.as(zhongdu.token).get('/api/v1/admin/kpi?year=2025'));
     expect(zd.indicators.find((i) => i.key === 'publicity_posts')?.actual).toBe(1);
   });
 
   it('uses targets from the settings', async () => {
     const admin = await staffWithId(ctx, { roles: ['admin'] });
-    const put = await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/v1/admin/settings/kpiTargets',
-      headers: bearer(admin.token),
-      payload: { value: { publicity_slogans: { '2025': 40 } } },
-    });
+    const put = await ctx
+      .as(admin.token)
+      .put('/api/v1/admin/settings/kpiTargets', { value: { publicity_slogans: { '2025': 40 } } });
     expect(put.statusCode).toBe(200);
-    const d = json<{ indicators: Indicator[] }>(await get('/api/v1/admin/kpi?year=2025', counter.token));
+    const d = json<{ indicators: Indicator[] }>(await ctx.as(counter.token).get('/api/v1/admin/kpi?year=2025'));
     expect(d.indicators.find((i) => i.key === 'publicity_slogans')?.target).toBe(40);
   });
 
   it('exports the ledger with Chinese headers, recorder and time; the pack carries the same rows', async () => {
-    const res = await get(`${base}/export?from=2025-01-01&to=2025-12-31`, counter.token);
+    const res = await ctx.as(counter.token).get(`${base}/export?from=2025-01-01&to=2025-12-31`);
     expect(res.statusCode).toBe(200);
     const sheet = (await xlsxSheets(res.rawPayload)).get('宣传推广台账') ?? [];
     expect(sheet[0]).toEqual([
@@ -264,7 +258,7 @@ describe('KPI, export and pack', () => {
     ).toEqual(['推文', '宣传标语', '短视频', '综合媒体宣传'].sort());
     expect(sheet.find((r) => r[1] === '推文')?.slice(2, 3)).toEqual(['是']);
     expect(sheet.find((r) => r[1] === '短视频')?.[6]).toBe('有');
-    const pack = await get('/api/v1/admin/kpi/acceptance-pack?year=2025', counter.token);
+    const pack = await ctx.as(counter.token).get('/api/v1/admin/kpi/acceptance-pack?year=2025');
     expect(pack.statusCode).toBe(200);
     const packSheet = (await zipSheets(pack.rawPayload, '11-宣传推广台账.xlsx')).get('宣传推广台账') ?? [];
     expect(packSheet.length - 1).toBe(4);

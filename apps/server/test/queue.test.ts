@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { backgroundJobs } from '../src/platform/queue/queue.schema.js';
 import { JobRunner, enqueue, type QueuedJob } from '../src/platform/queue/index.js';
-import { createTestApp, type TestContext } from './support/test-app.js';
+import { createTestApp, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -7,9 +7,18 @@ import { revealDueRatings } from '../src/modules/ratings/index.js';
 import { ratings } from '../src/modules/ratings/ratings.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { backgroundJobs } from '../src/platform/queue/queue.schema.js';
-import { buildPair, completedApplication, hiredApplication, type Pair } from './support/credit-factories.js';
-import { appUser, staffToken, TOWNS } from './support/factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appUser,
+  buildPair,
+  completedApplication,
+  createTestApp,
+  hiredApplication,
+  json,
+  type Pair,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type View = { stars: number; tags: string[]; comment: string; raterSide: string } | null;
 type State = {
@@ -32,10 +41,8 @@ afterAll(async () => ctx?.close());
 
 const db = () => ctx.deps.database.db;
 const url = (id: string) => `/api/v1/app/applications/${id}/rating`;
-const rate = (id: string, token: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'POST', url: url(id), headers: bearer(token), payload });
-const stateOf = async (id: string, token: string) =>
-  json<State>(await ctx.app.inject({ method: 'GET', url: url(id), headers: bearer(token) }));
+const rate = (id: string, token: string, payload: Record<string, unknown>) => ctx.as(token).post(url(id), payload);
+const stateOf = async (id: string, token: string) => json<State>(await ctx.as(token).get(url(id)));
 const countRatings = async () => (await db().select({ n: count() }).from(ratings))[0]?.n ?? 0;
 const eventsOf = (subjectId: string) => db().select().from(creditEvents).where(eq(creditEvents.subjectId, subjectId));
 
@@ -148,10 +155,8 @@ describe('bad input and access', () => {
   it('refuses strangers (404), unfinished work (409) and anonymous callers (401)', async () => {
     const stranger = await appUser(ctx);
     expect((await rate(appId, stranger.token, { stars: 3 })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: url(appId), headers: bearer(stranger.token) })).statusCode).toBe(
-      404,
-    );
-    expect((await ctx.app.inject({ method: 'POST', url: url(appId), payload: { stars: 3 } })).statusCode).toBe(401);
+    expect((await ctx.as(stranger.token).get(url(appId))).statusCode).toBe(404);
+    expect((await ctx.anon.post(url(appId), { stars: 3 })).statusCode).toBe(401);
     const other = await buildPair(ctx);
     const { applicationId } = await hiredApplication(ctx, other);
     const early = await rate(applicationId, other.worker.token, { stars: 3 });
@@ -178,23 +183,16 @@ describe('moderation of comments and the review queue', () => {
 
     const reviewer = await staffToken(ctx, { roles: ['reviewer'] });
     const zhaishaReviewer = await staffToken(ctx, { roles: ['reviewer'], regionCode: TOWNS.zhaisha });
-    const queue = (token: string) =>
-      ctx.app.inject({ method: 'GET', url: '/api/v1/admin/ratings', headers: bearer(token) });
+    const queue = (token: string) => ctx.as(token).get('/api/v1/admin/ratings');
     const listed = json<{ items: { id: string; hits: string[]; comment: string }[] }>(await queue(reviewer));
     expect(listed.items).toEqual([expect.objectContaining({ id: row!.id, hits: ['押金'] })]);
     expect(json<{ items: unknown[] }>(await queue(zhaishaReviewer)).items).toEqual([]);
-    const counts = (token: string) =>
-      ctx.app.inject({ method: 'GET', url: '/api/v1/admin/dashboard/queues', headers: bearer(token) });
+    const counts = (token: string) => ctx.as(token).get('/api/v1/admin/dashboard/queues');
     expect(json(await counts(reviewer))).toMatchObject({ flaggedRatings: 1 });
     expect(json(await counts(zhaishaReviewer))).toMatchObject({ flaggedRatings: 0 });
 
     const review = (token: string, payload: Record<string, unknown>) =>
-      ctx.app.inject({
-        method: 'POST',
-        url: `/api/v1/admin/ratings/${row!.id}/review`,
-        headers: bearer(token),
-        payload,
-      });
+      ctx.as(token).post(`/api/v1/admin/ratings/${row!.id}/review`, payload);
     expect((await review(zhaishaReviewer, { action: 'approve', reason: '核实无误' })).statusCode).toBe(404);
     const bad = await review(reviewer, { action: 'delete', reason: '' });
     expect(bad.statusCode).toBe(400);
@@ -240,11 +238,7 @@ describe('the rating window', () => {
     const late = await rate(appId, pair.worker.token, { stars: 5 });
     expect(late.statusCode).toBe(409);
     expect(json<Err>(late).error.message).toBe('评价期限已过（完工后7天内可评价）');
-    const res = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/v1/app/me/credit',
-      headers: bearer(pair.worker.token),
-    });
+    const res = await ctx.as(pair.worker.token).get('/api/v1/app/me/credit');
     expect(json(res)).toMatchObject({
       score: 76,
       level: 'good',
@@ -262,12 +256,7 @@ describe('late cancellation', () => {
     });
     const early = await hiredApplication(ctx, pair, { startDate: start, endDate: start });
     const cancel = (id: string, token: string) =>
-      ctx.app.inject({
-        method: 'POST',
-        url: `/api/v1/app/applications/${id}/cancel`,
-        headers: bearer(token),
-        payload: { reason: '临时有事' },
-      });
+      ctx.as(token).post(`/api/v1/app/applications/${id}/cancel`, { reason: '临时有事' });
     expect((await cancel(early.applicationId, pair.worker.token)).statusCode).toBe(200);
     expect(await eventsOf(pair.worker.workerId)).toEqual([]);
 

@@ -5,7 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { regions } from '../src/modules/reference/reference.schema.js';
 import { parseDivisionCsv } from '../src/modules/reference/division-import.js';
 import { findAllRegionCodes, importRegions } from '../src/modules/reference/index.js';
-import { createTestApp, json, type TestContext } from './support/test-app.js';
+import { createTestApp, json, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => ctx?.close());
 
 describe('reference data', () => {
   it('lists the nine towns of 鹿寨县', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/regions?parent=450223000000' });
+    const res = await ctx.anon.get('/api/v1/public/regions?parent=450223000000');
     const items = json<{ items: { code: string; name: string; level: string }[] }>(res).items;
     expect(items.map((r) => r.name)).toEqual([
       '鹿寨镇',
@@ -29,14 +29,12 @@ describe('reference data', () => {
       '拉沟乡',
     ]);
     expect(items.every((r) => r.level === 'town')).toBe(true);
-    const chain = json<{ items: { name: string }[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/regions?parent=450200000000' }),
-    );
+    const chain = json<{ items: { name: string }[] }>(await ctx.anon.get('/api/v1/public/regions?parent=450200000000'));
     expect(chain.items.map((r) => r.name)).toEqual(['鹿寨县']);
   });
 
   it('rejects a malformed parent code', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/regions?parent=abc' });
+    const res = await ctx.anon.get('/api/v1/public/regions?parent=abc');
     expect(res.statusCode).toBe(400);
     expect(json<{ error: { details: { field: string }[] } }>(res).error.details[0]?.field).toBe('parent');
   });
@@ -44,7 +42,7 @@ describe('reference data', () => {
   it('serves an occupation tree with at least 80 trades', async () => {
     const items = json<{
       items: { id: string; name: string; parentId: string | null; category: boolean; nationalCode: string | null }[];
-    }>(await ctx.app.inject({ method: 'GET', url: '/api/v1/public/occupations' })).items;
+    }>(await ctx.anon.get('/api/v1/public/occupations')).items;
     const leaves = items.filter((o) => !o.category);
     expect(leaves.length).toBeGreaterThanOrEqual(80);
     const ids = new Set(items.map((o) => o.id));
@@ -55,11 +53,11 @@ describe('reference data', () => {
 
   it('lists gig stations, filterable by town', async () => {
     const all = json<{ items: { townCode: string; name: string }[]; total: number }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/stations?pageSize=100' }),
+      await ctx.anon.get('/api/v1/public/stations?pageSize=100'),
     );
     expect(all.total).toBeGreaterThanOrEqual(9);
     const zhongdu = json<{ items: { townCode: string; townName: string }[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/public/stations?town=450223101000' }),
+      await ctx.anon.get('/api/v1/public/stations?town=450223101000'),
     );
     expect(zhongdu.items.length).toBeGreaterThan(0);
     expect(zhongdu.items.every((s) => s.townCode === '450223101000' && s.townName === '中渡镇')).toBe(true);

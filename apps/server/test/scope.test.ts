@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { stations } from '../src/modules/reference/reference.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, buildWorker, staffToken } from './support/factories.js';
+import { buildWorker, createTestApp, json, staffToken, type TestContext, TOWNS } from './support/index.js';
 
 let ctx: TestContext;
 let zhongduAgent: string;
@@ -23,37 +22,36 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 type Page = { items: { id: string; nameMasked: string; homeRegionCode: string }[]; total: number };
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 
 describe('region scope', () => {
   it('a 中渡镇 station agent lists only 中渡镇 records', async () => {
-    const page = json<Page>(await get('/api/v1/admin/workers', zhongduAgent));
+    const page = json<Page>(await ctx.as(zhongduAgent).get('/api/v1/admin/workers'));
     expect(page.items.map((w) => w.id)).toContain(zhongduWorker);
     expect(page.items.map((w) => w.id)).not.toContain(zhaishaWorker);
     expect(page.items.every((w) => w.homeRegionCode.startsWith('450223101'))).toBe(true);
   });
 
   it('filtering by another town yields nothing instead of widening scope', async () => {
-    const page = json<Page>(await get(`/api/v1/admin/workers?town=${TOWNS.zhaisha}`, zhongduAgent));
+    const page = json<Page>(await ctx.as(zhongduAgent).get(`/api/v1/admin/workers?town=${TOWNS.zhaisha}`));
     expect(page).toMatchObject({ items: [], total: 0 });
   });
 
   it('a 中渡镇 station agent cannot read a 寨沙镇 record, nor its personal data', async () => {
-    expect((await get(`/api/v1/admin/workers/${zhaishaWorker}`, zhongduAgent)).statusCode).toBe(404);
-    expect((await get(`/api/v1/admin/workers/${zhaishaWorker}/pii`, zhongduAgent)).statusCode).toBe(404);
-    const own = await get(`/api/v1/admin/workers/${zhongduWorker}`, zhongduAgent);
+    expect((await ctx.as(zhongduAgent).get(`/api/v1/admin/workers/${zhaishaWorker}`)).statusCode).toBe(404);
+    expect((await ctx.as(zhongduAgent).get(`/api/v1/admin/workers/${zhaishaWorker}/pii`)).statusCode).toBe(404);
+    const own = await ctx.as(zhongduAgent).get(`/api/v1/admin/workers/${zhongduWorker}`);
     expect(own.statusCode).toBe(200);
     expect(json(own).nameMasked).toBe('韦**');
   });
 
   it('county staff see both towns; lists are masked', async () => {
-    const page = json<Page>(await get('/api/v1/admin/workers?pageSize=200', countyStaff));
+    const page = json<Page>(await ctx.as(countyStaff).get('/api/v1/admin/workers?pageSize=200'));
     expect(page.items.map((w) => w.id)).toEqual(expect.arrayContaining([zhongduWorker, zhaishaWorker]));
     expect(JSON.stringify(page)).not.toContain('韦中渡');
   });
 
   it('the full personal view is returned only to permitted staff and is audited', async () => {
-    const res = await get(`/api/v1/admin/workers/${zhongduWorker}/pii`, countyStaff);
+    const res = await ctx.as(countyStaff).get(`/api/v1/admin/workers/${zhongduWorker}/pii`);
     expect(res.statusCode).toBe(200);
     expect(json(res).name).toBe('韦中渡');
     const [row] = await ctx.deps.database.db
@@ -61,42 +59,35 @@ describe('region scope', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'view_pii'), eq(auditLog.entityId, zhongduWorker)));
     expect(row?.n).toBe(1);
-    const denied = await get(`/api/v1/admin/workers/${zhongduWorker}/pii`, supervisor);
+    const denied = await ctx.as(supervisor).get(`/api/v1/admin/workers/${zhongduWorker}/pii`);
     expect(denied.statusCode).toBe(403);
   });
 
   it('a supervisor can read but cannot write', async () => {
-    expect((await get('/api/v1/admin/workers', supervisor)).statusCode).toBe(200);
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/stations',
-      headers: bearer(supervisor),
-      payload: { name: '监管新建驿站', townCode: TOWNS.zhongdu, address: '中渡镇某路1号' },
-    });
+    expect((await ctx.as(supervisor).get('/api/v1/admin/workers')).statusCode).toBe(200);
+    const res = await ctx
+      .as(supervisor)
+      .post('/api/v1/admin/stations', { name: '监管新建驿站', townCode: TOWNS.zhongdu, address: '中渡镇某路1号' });
     expect(res.statusCode).toBe(403);
     expect(json<{ error: { message: string } }>(res).error.message).toBe('没有权限进行此操作');
   });
 
   it('a station agent creates stations only in its own town', async () => {
-    const own = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/stations',
-      headers: bearer(zhongduAgent),
-      payload: { name: '中渡镇大兆村零工服务点', townCode: TOWNS.zhongdu, address: '中渡镇大兆村委旁' },
+    const own = await ctx.as(zhongduAgent).post('/api/v1/admin/stations', {
+      name: '中渡镇大兆村零工服务点',
+      townCode: TOWNS.zhongdu,
+      address: '中渡镇大兆村委旁',
     });
     expect(own.statusCode).toBe(201);
     expect(json(own).townName).toBe('中渡镇');
-    const other = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/stations',
-      headers: bearer(zhongduAgent),
-      payload: { name: '越权驿站', townCode: TOWNS.zhaisha, address: '寨沙镇某路' },
-    });
+    const other = await ctx
+      .as(zhongduAgent)
+      .post('/api/v1/admin/stations', { name: '越权驿站', townCode: TOWNS.zhaisha, address: '寨沙镇某路' });
     expect(other.statusCode).toBe(403);
     const [n] = await ctx.deps.database.db.select({ n: count() }).from(stations).where(eq(stations.name, '越权驿站'));
     expect(n?.n).toBe(0);
     const listed = json<{ items: { townCode: string }[] }>(
-      await get('/api/v1/admin/stations?pageSize=100', zhongduAgent),
+      await ctx.as(zhongduAgent).get('/api/v1/admin/stations?pageSize=100'),
     );
     expect(listed.items.length).toBeGreaterThan(0);
     expect(listed.items.every((s) => s.townCode === TOWNS.zhongdu)).toBe(true);
@@ -104,12 +95,9 @@ describe('region scope', () => {
 
   it('a bad station body names each field in Chinese and writes nothing', async () => {
     const before = await ctx.deps.database.db.select({ n: count() }).from(stations);
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/stations',
-      headers: bearer(countyStaff),
-      payload: { name: 'x', townCode: '4502', address: '', lng: 500 },
-    });
+    const res = await ctx
+      .as(countyStaff)
+      .post('/api/v1/admin/stations', { name: 'x', townCode: '4502', address: '', lng: 500 });
     expect(res.statusCode).toBe(400);
     const details = json<{ error: { details: { field: string; message: string }[] } }>(res).error.details;
     expect(details).toEqual(

@@ -3,9 +3,16 @@ import { and, count, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { guidanceSessions, matchmakings, registrationFollowups } from '../src/modules/services/services.schema.js';
 import { recordMatchmaking } from '../src/modules/services/index.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
-import { insertEmployer, insertPublishedJob, registerWorker, staffWithId } from './support/services-factories.js';
+import {
+  createTestApp,
+  insertEmployer,
+  insertPublishedJob,
+  json,
+  registerWorker,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 
@@ -61,8 +68,6 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const post = (url: string, token: string, payload: unknown) =>
-  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
 const rowsIn = async (table: typeof registrationFollowups | typeof matchmakings | typeof guidanceSessions) =>
   (await ctx.deps.database.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 const audits = async (entity: string, entityId: string) =>
@@ -75,7 +80,7 @@ const audits = async (entity: string, entityId: string) =>
 
 describe('follow-ups', () => {
   it('records a follow-up in the worker region, attributed to the recorder and audited', async () => {
-    const res = await post('/api/v1/admin/services/followups', zhongdu.token, {
+    const res = await ctx.as(zhongdu.token).post('/api/v1/admin/services/followups', {
       workerId: zhongduWorker,
       status: 'employed',
       note: '已在中渡镇某厂上班',
@@ -102,7 +107,7 @@ describe('follow-ups', () => {
 
   it('rejects bad input with Chinese field messages and writes nothing', async () => {
     const before = await rowsIn(registrationFollowups);
-    const bad = await post('/api/v1/admin/services/followups', counter.token, {
+    const bad = await ctx.as(counter.token).post('/api/v1/admin/services/followups', {
       workerId: 'nope',
       status: 'happy',
       nextDate: '2025/12/01',
@@ -114,7 +119,7 @@ describe('follow-ups', () => {
       '跟踪状态应为 已就业/求职中/培训中/其他',
     );
 
-    const future = await post('/api/v1/admin/services/followups', counter.token, {
+    const future = await ctx.as(counter.token).post('/api/v1/admin/services/followups', {
       workerId: zhongduWorker,
       status: 'seeking',
       contactedAt: '2026-01-01T00:00:00+08:00',
@@ -122,7 +127,7 @@ describe('follow-ups', () => {
     expect(future.statusCode).toBe(400);
     expect(json<ErrorRes>(future).error.details).toEqual([{ field: 'contactedAt', message: '时间不能晚于当前时间' }]);
 
-    const early = await post('/api/v1/admin/services/followups', counter.token, {
+    const early = await ctx.as(counter.token).post('/api/v1/admin/services/followups', {
       workerId: zhongduWorker,
       status: 'seeking',
       nextDate: '2025-11-14',
@@ -131,7 +136,7 @@ describe('follow-ups', () => {
       { field: 'nextDate', message: '下次跟踪日期不能早于本次联系日期' },
     ]);
 
-    const ghost = await post('/api/v1/admin/services/followups', counter.token, {
+    const ghost = await ctx.as(counter.token).post('/api/v1/admin/services/followups', {
       workerId: crypto.randomUUID(),
       status: 'seeking',
     });
@@ -143,21 +148,20 @@ describe('follow-ups', () => {
 
   it('a 中渡镇 agent cannot record for a 寨沙镇 worker; a supervisor cannot record at all', async () => {
     const before = await rowsIn(registrationFollowups);
-    const outside = await post('/api/v1/admin/services/followups', zhongdu.token, {
+    const outside = await ctx.as(zhongdu.token).post('/api/v1/admin/services/followups', {
       workerId: zhaishaWorker,
       status: 'seeking',
     });
     expect(outside.statusCode).toBe(400);
     expect(json<ErrorRes>(outside).error.details?.[0]?.field).toBe('workerId');
-    const sup = await post('/api/v1/admin/services/followups', supervisor.token, {
+    const sup = await ctx.as(supervisor.token).post('/api/v1/admin/services/followups', {
       workerId: zhongduWorker,
       status: 'seeking',
     });
     expect(sup.statusCode).toBe(403);
-    const anon = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/admin/services/followups',
-      payload: { workerId: zhongduWorker, status: 'seeking' },
+    const anon = await ctx.anon.post('/api/v1/admin/services/followups', {
+      workerId: zhongduWorker,
+      status: 'seeking',
     });
     expect(anon.statusCode).toBe(401);
     expect(await rowsIn(registrationFollowups)).toBe(before);
@@ -166,7 +170,7 @@ describe('follow-ups', () => {
 
 describe('offline referrals (matchmakings)', () => {
   it('records a referral to a job in another town; the job fixes the employer', async () => {
-    const res = await post('/api/v1/admin/services/referrals', zhongdu.token, {
+    const res = await ctx.as(zhongdu.token).post('/api/v1/admin/services/referrals', {
       workerId: zhongduWorker,
       jobId,
       note: '电话推荐',
@@ -187,7 +191,7 @@ describe('offline referrals (matchmakings)', () => {
   });
 
   it('records a hire with an employer only', async () => {
-    const res = await post('/api/v1/admin/services/referrals', counter.token, {
+    const res = await ctx.as(counter.token).post('/api/v1/admin/services/referrals', {
       workerId: zhaishaWorker,
       employerId: otherEmployerId,
       kind: 'hire',
@@ -204,30 +208,32 @@ describe('offline referrals (matchmakings)', () => {
 
   it('rejects a referral without target, to a missing job, or with a mismatched employer', async () => {
     const before = await rowsIn(matchmakings);
-    const none = await post('/api/v1/admin/services/referrals', counter.token, { workerId: zhongduWorker });
+    const none = await ctx.as(counter.token).post('/api/v1/admin/services/referrals', { workerId: zhongduWorker });
     expect(json<ErrorRes>(none).error.details).toEqual([{ field: 'jobId', message: '请选择推荐的岗位或用工主体' }]);
-    const missing = await post('/api/v1/admin/services/referrals', counter.token, {
+    const missing = await ctx.as(counter.token).post('/api/v1/admin/services/referrals', {
       workerId: zhongduWorker,
       jobId: crypto.randomUUID(),
     });
     expect(json<ErrorRes>(missing).error.details).toEqual([{ field: 'jobId', message: '岗位不存在' }]);
-    const mismatch = await post('/api/v1/admin/services/referrals', counter.token, {
+    const mismatch = await ctx.as(counter.token).post('/api/v1/admin/services/referrals', {
       workerId: zhongduWorker,
       jobId,
       employerId: otherEmployerId,
     });
     expect(json<ErrorRes>(mismatch).error.details).toEqual([{ field: 'employerId', message: '用工主体与岗位不一致' }]);
-    const kind = await post('/api/v1/admin/services/referrals', counter.token, {
+    const kind = await ctx.as(counter.token).post('/api/v1/admin/services/referrals', {
       workerId: zhongduWorker,
       jobId,
       kind: 'marry',
     });
     expect(kind.statusCode).toBe(400);
     expect(
-      (await post('/api/v1/admin/services/referrals', supervisor.token, { workerId: zhongduWorker, jobId })).statusCode,
+      (await ctx.as(supervisor.token).post('/api/v1/admin/services/referrals', { workerId: zhongduWorker, jobId }))
+        .statusCode,
     ).toBe(403);
     expect(
-      (await post('/api/v1/admin/services/referrals', zhongdu.token, { workerId: zhaishaWorker, jobId })).statusCode,
+      (await ctx.as(zhongdu.token).post('/api/v1/admin/services/referrals', { workerId: zhaishaWorker, jobId }))
+        .statusCode,
     ).toBe(400);
     expect(await rowsIn(matchmakings)).toBe(before);
   });
@@ -279,7 +285,7 @@ describe('offline referrals (matchmakings)', () => {
 
 describe('career guidance', () => {
   it('records a one-to-one session with topic, advice, next step and follow-up date', async () => {
-    const res = await post('/api/v1/admin/services/guidance', counter.token, {
+    const res = await ctx.as(counter.token).post('/api/v1/admin/services/guidance', {
       workerId: zhaishaWorker,
       topic: '择业方向',
       advice: '建议先参加电工培训，取得证书后再找工作',
@@ -300,7 +306,7 @@ describe('career guidance', () => {
 
   it('rejects missing topic and advice with Chinese messages, and scope and role violations', async () => {
     const before = await rowsIn(guidanceSessions);
-    const bad = await post('/api/v1/admin/services/guidance', counter.token, {
+    const bad = await ctx.as(counter.token).post('/api/v1/admin/services/guidance', {
       workerId: zhongduWorker,
       topic: '',
       advice: 'x',
@@ -317,7 +323,7 @@ describe('career guidance', () => {
     );
     expect(
       (
-        await post('/api/v1/admin/services/guidance', zhongdu.token, {
+        await ctx.as(zhongdu.token).post('/api/v1/admin/services/guidance', {
           workerId: zhaishaWorker,
           topic: '求职技巧',
           advice: '多参加招聘会',
@@ -326,7 +332,7 @@ describe('career guidance', () => {
     ).toBe(400);
     expect(
       (
-        await post('/api/v1/admin/services/guidance', supervisor.token, {
+        await ctx.as(supervisor.token).post('/api/v1/admin/services/guidance', {
           workerId: zhongduWorker,
           topic: '求职技巧',
           advice: '多参加招聘会',

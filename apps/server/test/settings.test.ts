@@ -3,8 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { settingsHistory } from '../src/modules/settings/settings.schema.js';
 import { getSetting } from '../src/modules/settings/index.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { staffToken } from './support/factories.js';
+import { createTestApp, json, staffToken, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 let admin: string;
@@ -21,12 +20,12 @@ afterAll(async () => ctx?.close());
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
 type Item = { key: string; value: unknown; isDefault: boolean; updatedByName: string | null };
 const put = (key: string, value: unknown, token = admin) =>
-  ctx.app.inject({ method: 'PUT', url: `/api/v1/admin/settings/${key}`, headers: bearer(token), payload: { value } });
+  ctx.as(token).put(`/api/v1/admin/settings/${key}`, { value });
 const historyCount = async () => (await ctx.deps.database.db.select({ n: count() }).from(settingsHistory))[0]?.n ?? 0;
 
 describe('system settings', () => {
   it('lists every parameter with its default before anything is saved', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/settings', headers: bearer(supervisor) });
+    const res = await ctx.as(supervisor).get('/api/v1/admin/settings');
     expect(res.statusCode).toBe(200);
     const items = json<{ items: Item[] }>(res).items;
     expect(items.map((i) => i.key)).toEqual(
@@ -57,13 +56,7 @@ describe('system settings', () => {
     const hist = json<{
       items: { key: string; oldValue: unknown; newValue: unknown; changedByName: string | null }[];
       total: number;
-    }>(
-      await ctx.app.inject({
-        method: 'GET',
-        url: '/api/v1/admin/settings/history?key=checkInRadiusMetres',
-        headers: bearer(supervisor),
-      }),
-    );
+    }>(await ctx.as(supervisor).get('/api/v1/admin/settings/history?key=checkInRadiusMetres'));
     expect(hist.total).toBe(2);
     expect(hist.items[0]).toMatchObject({ oldValue: 800, newValue: 1000 });
     expect(hist.items[1]).toMatchObject({ oldValue: null, newValue: 800 });
@@ -96,12 +89,7 @@ describe('system settings', () => {
       { code: 'a', label: '乙' },
     ]);
     expect(json<Err>(dict).error.details?.[0]?.message).toBe('字典代码不能重复');
-    const missing = await ctx.app.inject({
-      method: 'PUT',
-      url: '/api/v1/admin/settings/ratingWindowDays',
-      headers: bearer(admin),
-      payload: {},
-    });
+    const missing = await ctx.as(admin).put('/api/v1/admin/settings/ratingWindowDays', {});
     expect(missing.statusCode).toBe(400);
     expect(await historyCount()).toBe(before);
     expect(await getSetting(ctx.deps.database.db, 'checkInRadiusMetres')).toBe(1000);
@@ -141,10 +129,8 @@ describe('system settings', () => {
     const before = await historyCount();
     expect((await put('ratingWindowDays', 10, supervisor)).statusCode).toBe(403);
     expect((await put('ratingWindowDays', 10, counter)).statusCode).toBe(403);
-    expect(
-      (await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/settings', headers: bearer(counter) })).statusCode,
-    ).toBe(200);
+    expect((await ctx.as(counter).get('/api/v1/admin/settings')).statusCode).toBe(200);
     expect(await historyCount()).toBe(before);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/settings' })).statusCode).toBe(401);
+    expect((await ctx.anon.get('/api/v1/admin/settings')).statusCode).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settings } from '../src/db/schema.js';
 import { SETTING_DEFAULTS } from '../src/modules/settings/settings.defaults.js';
-import { createTestApp, type TestContext } from './support/test-app.js';
+import { createTestApp, type TestContext } from './support/index.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const ask = (phone: string) =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/public/auth/sms-code', payload: { phone } });
+const ask = (phone: string) => ctx.anon.post('/api/v1/public/auth/sms-code', { phone });
 
 describe('login code SMS wording from 系统配置', () => {
   it('uses the login template with the code filled in, and a staff edit applies to the next code', async () => {

@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { staff } from '../src/modules/accounts/accounts.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { PASSWORD, TOWNS, buildStaff, loginStaff, staffToken } from './support/factories.js';
+import {
+  buildStaff,
+  createTestApp,
+  json,
+  loginStaff,
+  PASSWORD,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let admin: string;
@@ -30,12 +38,7 @@ type Account = {
 };
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, token: string, payload?: unknown) =>
-  ctx.app.inject({
-    method,
-    url: `/api/v1/admin/staff${url}`,
-    headers: bearer(token),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+  ctx.as(token).request(method, `/api/v1/admin/staff${url}`, payload);
 const body = (over: Record<string, unknown> = {}) => ({
   username: `u${Math.random().toString(36).slice(2, 10)}`,
   name: '黄晓梅',
@@ -60,13 +63,8 @@ describe('staff administration', () => {
     });
     expect(JSON.stringify(created)).not.toContain('argon2');
     expect(
-      (
-        await ctx.app.inject({
-          method: 'POST',
-          url: '/api/v1/public/auth/login/staff',
-          payload: { username: input.username, password: 'Counter2025' },
-        })
-      ).statusCode,
+      (await ctx.anon.post('/api/v1/public/auth/login/staff', { username: input.username, password: 'Counter2025' }))
+        .statusCode,
     ).toBe(200);
     const [audit] = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(audit).toMatchObject({ action: 'create', entity: 'staff', regionCode: TOWNS.zhongdu });
@@ -143,9 +141,7 @@ describe('staff administration', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(json<Account>(res)).toMatchObject({ roles: ['reviewer', 'counter_staff'], regionName: '中渡镇' });
-    const me = json<{ id: string }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(admin) }),
-    );
+    const me = json<{ id: string }>(await ctx.as(admin).get('/api/v1/admin/me'));
     expect((await call('PATCH', `/${me.id}`, admin, { roles: ['supervisor'] })).statusCode).toBe(403);
     const [audit] = await ctx.deps.database.db
       .select()
@@ -173,21 +169,15 @@ describe('staff administration', () => {
     const id = row?.id ?? '';
     const disabled = await call('POST', `/${id}/disable`, admin, { reason: '离职' });
     expect(json<Account>(disabled).status).toBe('disabled');
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(
-      401,
-    );
+    expect((await ctx.as(token).get('/api/v1/admin/me')).statusCode).toBe(401);
     await ctx.deps.database.db.update(staff).set({ disabledAt: null }).where(eq(staff.id, id));
     // The session stays revoked even if the account is re-enabled behind our back.
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(
-      401,
-    );
+    expect((await ctx.as(token).get('/api/v1/admin/me')).statusCode).toBe(401);
     await call('POST', `/${id}/disable`, admin);
     const enabled = await call('POST', `/${id}/enable`, admin);
     expect(json<Account>(enabled).status).toBe('active');
     expect((await loginStaff(ctx, username)).length).toBeGreaterThan(10);
-    const me = json<{ id: string }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(admin) }),
-    );
+    const me = json<{ id: string }>(await ctx.as(admin).get('/api/v1/admin/me'));
     expect((await call('POST', `/${me.id}/disable`, admin)).statusCode).toBe(403);
   });
 
@@ -198,9 +188,7 @@ describe('staff administration', () => {
     const bad = await call('POST', `/${row?.id}/reset-password`, admin, { password: '123' });
     expect(bad.statusCode).toBe(400);
     expect((await call('POST', `/${row?.id}/reset-password`, admin, { password: 'NewPass2025' })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(token) })).statusCode).toBe(
-      401,
-    );
+    expect((await ctx.as(token).get('/api/v1/admin/me')).statusCode).toBe(401);
     await expect(loginStaff(ctx, username, PASSWORD)).rejects.toThrow();
     expect((await loginStaff(ctx, username, 'NewPass2025')).length).toBeGreaterThan(10);
     const audits = await ctx.deps.database.db.select().from(auditLog).where(eq(auditLog.action, 'reset_password'));

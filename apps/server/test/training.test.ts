@@ -2,10 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { backgroundJobs } from '../src/platform/queue/queue.schema.js';
 import { classSessions, trainingCourses, trainingRecommendations } from '../src/modules/training/index.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { COUNTY, TOWNS } from './support/factories.js';
-import { registerWorker, staffWithId } from './support/services-factories.js';
-import { setIntentions, xlsxRows } from './support/training-factories.js';
+import {
+  COUNTY,
+  createTestApp,
+  json,
+  registerWorker,
+  setIntentions,
+  staffWithId,
+  type TestContext,
+  TOWNS,
+  xlsxRows,
+} from './support/index.js';
 
 type ErrorRes = { error: { code: string; details?: { field: string; message: string }[] } };
 type Push = { matched: number; created: number; alreadyRecommended: number };
@@ -22,9 +29,6 @@ let courseId = '';
 
 const NOW = new Date('2025-11-15T04:00:00Z');
 const base = '/api/v1/admin/training';
-const post = (url: string, token: string, payload: unknown) =>
-  ctx.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as Record<string, unknown> });
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 const rows = async (table: typeof trainingCourses | typeof trainingRecommendations | typeof classSessions) =>
   (await ctx.deps.database.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 const smsJobs = async () =>
@@ -73,14 +77,14 @@ afterAll(async () => ctx?.close());
 
 describe('providers and courses', () => {
   it('registers a provider and a subsidised course with its eligibility rule', async () => {
-    const p = await post(`${base}/providers`, counter.token, {
+    const p = await ctx.as(counter.token).post(`${base}/providers`, {
       name: '鹿寨县职业技能培训中心',
       contact: '0772-6812345',
       regionCode: COUNTY,
     });
     expect(p.statusCode).toBe(201);
     providerId = json<{ id: string }>(p).id;
-    const c = await post(`${base}/courses`, counter.token, courseBody());
+    const c = await ctx.as(counter.token).post(`${base}/courses`, courseBody());
     expect(c.statusCode).toBe(201);
     courseId = json<{ id: string }>(c).id;
     expect(json(c)).toMatchObject({
@@ -90,17 +94,15 @@ describe('providers and courses', () => {
       enrolled: 0,
       providerName: '鹿寨县职业技能培训中心',
     });
-    const list = json<{ items: { id: string }[] }>(await get(`${base}/courses`, zhongdu.token));
+    const list = json<{ items: { id: string }[] }>(await ctx.as(zhongdu.token).get(`${base}/courses`));
     expect(list.items.map((i) => i.id)).toContain(courseId);
   });
 
   it('rejects bad courses with Chinese field messages, supervisors and out-of-scope regions; writes nothing', async () => {
     const before = await rows(trainingCourses);
-    const bad = await post(
-      `${base}/courses`,
-      counter.token,
-      courseBody({ trade: '', hours: 0, funding: 'free', endDate: '2025-10-01' }),
-    );
+    const bad = await ctx
+      .as(counter.token)
+      .post(`${base}/courses`, courseBody({ trade: '', hours: 0, funding: 'free', endDate: '2025-10-01' }));
     expect(bad.statusCode).toBe(400);
     expect(json<ErrorRes>(bad).error.details).toEqual(
       expect.arrayContaining([
@@ -109,37 +111,41 @@ describe('providers and courses', () => {
         { field: 'funding', message: '培训类型应为 补贴培训/自主培训' },
       ]),
     );
-    const selfPaid = await post(`${base}/courses`, counter.token, courseBody({ funding: 'self_paid' }));
+    const selfPaid = await ctx.as(counter.token).post(`${base}/courses`, courseBody({ funding: 'self_paid' }));
     expect(json<ErrorRes>(selfPaid).error.details).toEqual([
       { field: 'eligibleGroups', message: '自主培训不设补贴对象' },
     ]);
-    expect((await post(`${base}/courses`, supervisor.token, courseBody())).statusCode).toBe(403);
-    expect((await post(`${base}/courses`, zhongdu.token, courseBody({ regionCode: TOWNS.zhaisha }))).statusCode).toBe(
-      403,
-    );
+    expect((await ctx.as(supervisor.token).post(`${base}/courses`, courseBody())).statusCode).toBe(403);
+    expect(
+      (await ctx.as(zhongdu.token).post(`${base}/courses`, courseBody({ regionCode: TOWNS.zhaisha }))).statusCode,
+    ).toBe(403);
     expect(await rows(trainingCourses)).toBe(before);
   });
 });
 
 describe('needs and the recommendation push', () => {
   it('records a staff need in scope only', async () => {
-    const ok = await post(`${base}/needs`, zhongdu.token, { workerId: w.zd2, trade: '电工', note: '想考电工证' });
+    const ok = await ctx
+      .as(zhongdu.token)
+      .post(`${base}/needs`, { workerId: w.zd2, trade: '电工', note: '想考电工证' });
     expect(ok.statusCode).toBe(201);
-    const out = await post(`${base}/needs`, zhongdu.token, { workerId: w.zs1, trade: '电工' });
+    const out = await ctx.as(zhongdu.token).post(`${base}/needs`, { workerId: w.zs1, trade: '电工' });
     expect(json<ErrorRes>(out).error.details).toEqual([{ field: 'workerId', message: '求职者不存在或不在管辖区域内' }]);
-    expect((await post(`${base}/needs`, supervisor.token, { workerId: w.zd2, trade: '电工' })).statusCode).toBe(403);
+    expect((await ctx.as(supervisor.token).post(`${base}/needs`, { workerId: w.zd2, trade: '电工' })).statusCode).toBe(
+      403,
+    );
     const needs = json<{ items: { workerId: string; trade: string; source: string }[]; total: number }>(
-      await get(`${base}/needs`, zhongdu.token),
+      await ctx.as(zhongdu.token).get(`${base}/needs`),
     );
     expect(needs.items.map((n) => n.workerId)).not.toContain(w.zs1);
     expect(needs.total).toBe(3);
   });
 
   it('previews and pushes: one recommendation and one queued SMS per matching worker in the region', async () => {
-    const preview = json<Push>(await get(`${base}/courses/${courseId}/push-preview`, zhongdu.token));
+    const preview = json<Push>(await ctx.as(zhongdu.token).get(`${base}/courses/${courseId}/push-preview`));
     expect(preview).toMatchObject({ matched: 2, created: 2, alreadyRecommended: 0 });
     const jobsBefore = await smsJobs();
-    const push = await post(`${base}/courses/${courseId}/push`, zhongdu.token, {});
+    const push = await ctx.as(zhongdu.token).post(`${base}/courses/${courseId}/push`, {});
     expect(push.statusCode).toBe(200);
     expect(json<Push>(push)).toMatchObject({ matched: 2, created: 2 });
     const recs = await ctx.deps.database.db
@@ -153,41 +159,41 @@ describe('needs and the recommendation push', () => {
       .from(backgroundJobs)
       .where(and(eq(backgroundJobs.kind, 'sms.send')));
     expect(job?.payload).toMatchObject({ template: 'notice' });
-    expect(json<Push>(await post(`${base}/courses/${courseId}/push`, zhongdu.token, {}))).toMatchObject({
+    expect(json<Push>(await ctx.as(zhongdu.token).post(`${base}/courses/${courseId}/push`, {}))).toMatchObject({
       matched: 2,
       created: 0,
       alreadyRecommended: 2,
     });
     expect(await smsJobs()).toBe(jobsBefore + 2);
-    expect(json<Push>(await post(`${base}/courses/${courseId}/push`, counter.token, {}))).toMatchObject({
+    expect(json<Push>(await ctx.as(counter.token).post(`${base}/courses/${courseId}/push`, {}))).toMatchObject({
       matched: 3,
       created: 1,
     });
-    expect((await post(`${base}/courses/${courseId}/push`, supervisor.token, {})).statusCode).toBe(403);
+    expect((await ctx.as(supervisor.token).post(`${base}/courses/${courseId}/push`, {})).statusCode).toBe(403);
   });
 });
 
 describe('enrolment and class sessions', () => {
   it('enrols with the subsidy rule applied, refuses duplicates and a full class', async () => {
-    const a = await post(`${base}/courses/${courseId}/enrolments`, zhongdu.token, { workerId: w.zd1 });
+    const a = await ctx.as(zhongdu.token).post(`${base}/courses/${courseId}/enrolments`, { workerId: w.zd1 });
     expect(a.statusCode).toBe(201);
     expect(json(a)).toMatchObject({ subsidised: true });
     expect(
-      json(await post(`${base}/courses/${courseId}/enrolments`, zhongdu.token, { workerId: w.zd2 })),
+      json(await ctx.as(zhongdu.token).post(`${base}/courses/${courseId}/enrolments`, { workerId: w.zd2 })),
     ).toMatchObject({ subsidised: false });
     expect(
-      json<ErrorRes>(await post(`${base}/courses/${courseId}/enrolments`, zhongdu.token, { workerId: w.zd1 })).error
-        .details?.[0]?.field,
+      json<ErrorRes>(await ctx.as(zhongdu.token).post(`${base}/courses/${courseId}/enrolments`, { workerId: w.zd1 }))
+        .error.details?.[0]?.field,
     ).toBe('workerId');
     expect(
-      json<ErrorRes>(await post(`${base}/courses/${courseId}/enrolments`, counter.token, { workerId: w.zs1 })).error
-        .details,
+      json<ErrorRes>(await ctx.as(counter.token).post(`${base}/courses/${courseId}/enrolments`, { workerId: w.zs1 }))
+        .error.details,
     ).toEqual([{ field: 'workerId', message: '本课程名额已满' }]);
   });
 
   it('records sessions with attendance of enrolled workers only, up to the course session count', async () => {
     const before = await rows(classSessions);
-    const bad = await post(`${base}/courses/${courseId}/sessions`, counter.token, {
+    const bad = await ctx.as(counter.token).post(`${base}/courses/${courseId}/sessions`, {
       heldAt: '2025-11-10T09:00:00+08:00',
       topic: '安全用电',
       presentWorkerIds: [w.zs1],
@@ -197,7 +203,7 @@ describe('enrolment and class sessions', () => {
     ]);
     expect(
       (
-        await post(`${base}/courses/${courseId}/sessions`, supervisor.token, {
+        await ctx.as(supervisor.token).post(`${base}/courses/${courseId}/sessions`, {
           heldAt: '2025-11-10T09:00:00+08:00',
           topic: '安全用电',
         })
@@ -205,7 +211,7 @@ describe('enrolment and class sessions', () => {
     ).toBe(403);
     expect(
       (
-        await post(`${base}/courses/${courseId}/sessions`, zhongdu.token, {
+        await ctx.as(zhongdu.token).post(`${base}/courses/${courseId}/sessions`, {
           heldAt: '2025-11-10T09:00:00+08:00',
           topic: '安全用电',
         })
@@ -213,7 +219,7 @@ describe('enrolment and class sessions', () => {
     ).toBe(403);
     expect(await rows(classSessions)).toBe(before);
     for (const [i, day] of ['2025-11-10', '2025-11-11', '2025-11-12'].entries()) {
-      const res = await post(`${base}/courses/${courseId}/sessions`, counter.token, {
+      const res = await ctx.as(counter.token).post(`${base}/courses/${courseId}/sessions`, {
         heldAt: `${day}T09:00:00+08:00`,
         topic: `第${i + 1}课`,
         teacher: '李老师',
@@ -222,13 +228,13 @@ describe('enrolment and class sessions', () => {
       expect(res.statusCode).toBe(201);
       expect(json(res)).toMatchObject({ seq: i + 1, enrolled: 2 });
     }
-    const extra = await post(`${base}/courses/${courseId}/sessions`, counter.token, {
+    const extra = await ctx.as(counter.token).post(`${base}/courses/${courseId}/sessions`, {
       heldAt: '2025-11-13T09:00:00+08:00',
       topic: '加课',
     });
     expect(json<ErrorRes>(extra).error.details?.[0]?.message).toBe('本课程共3节课，已全部登记');
     const list = json<{ items: { seq: number; present: number }[] }>(
-      await get(`${base}/courses/${courseId}/sessions`, zhongdu.token),
+      await ctx.as(zhongdu.token).get(`${base}/courses/${courseId}/sessions`),
     );
     expect(list.items.map((s) => s.present)).toEqual([2, 1, 1]);
   });
@@ -236,11 +242,11 @@ describe('enrolment and class sessions', () => {
 
 describe('KPI and ledgers', () => {
   const figure = async (token: string, key: string, qs = 'year=2025') =>
-    json<{ indicators: Indicator[] }>(await get(`/api/v1/admin/kpi?${qs}`, token)).indicators.find(
+    json<{ indicators: Indicator[] }>(await ctx.as(token).get(`/api/v1/admin/kpi?${qs}`)).indicators.find(
       (i) => i.key === key,
     );
   const drill = async (token: string, key: string, qs = 'year=2025') =>
-    json<RowsPage>(await get(`/api/v1/admin/kpi/${key}/rows?${qs}&pageSize=200`, token));
+    json<RowsPage>(await ctx.as(token).get(`/api/v1/admin/kpi/${key}/rows?${qs}&pageSize=200`));
 
   it('counts class sessions and coverage, each equal to its drill-down rows', async () => {
     expect(await figure(counter.token, 'training_sessions')).toMatchObject({ actual: 3, available: true });
@@ -262,20 +268,22 @@ describe('KPI and ledgers', () => {
     });
     expect((await drill(zhongdu.token, 'training_coverage', `year=2025&town=${TOWNS.zhaisha}`)).total).toBe(0);
     const recs = json<{ items: { workerNameMasked: string }[] }>(
-      await get('/api/v1/admin/ledgers/training-recommendations', zhongdu.token),
+      await ctx.as(zhongdu.token).get('/api/v1/admin/ledgers/training-recommendations'),
     );
     expect(recs.items.map((r) => r.workerNameMasked).sort()).toEqual(['韦**', '韦**']);
   });
 
   it('exports the class-session and recommendation ledgers as .xlsx that parse back', async () => {
-    const res = await get('/api/v1/admin/ledgers/class-sessions/export?from=2025-11-01&to=2025-11-30', counter.token);
+    const res = await ctx
+      .as(counter.token)
+      .get('/api/v1/admin/ledgers/class-sessions/export?from=2025-11-01&to=2025-11-30');
     expect(res.statusCode).toBe(200);
     const sheet = await xlsxRows(res.rawPayload);
     expect(sheet.name).toBe('培训课时台账');
     expect(sheet.rows[0]?.slice(0, 3)).toEqual(['序号', '课程名称', '培训工种']);
     expect(sheet.rows).toHaveLength(4);
     const recs = await xlsxRows(
-      (await get('/api/v1/admin/ledgers/training-recommendations/export', counter.token)).rawPayload,
+      (await ctx.as(counter.token).get('/api/v1/admin/ledgers/training-recommendations/export')).rawPayload,
     );
     expect(
       recs.rows
@@ -284,7 +292,7 @@ describe('KPI and ledgers', () => {
         .sort(),
     ).toEqual(['覃**', '韦**', '韦**']);
     expect(
-      (await get('/api/v1/admin/ledgers/training-recommendations/export?pii=full', supervisor.token)).statusCode,
+      (await ctx.as(supervisor.token).get('/api/v1/admin/ledgers/training-recommendations/export?pii=full')).statusCode,
     ).toBe(403);
   });
 });

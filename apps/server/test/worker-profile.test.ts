@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { makeIdNumber, PRIVACY_POLICY_VERSION } from '@lingong/contracts';
 import { userConsents, workerProfiles, workerSkills } from '../src/modules/workers/workers.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, appUser, buildWorker, occupationIdByName, staffToken } from './support/factories.js';
+import {
+  appUser,
+  buildWorker,
+  createTestApp,
+  json,
+  occupationIdByName,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let welder: string;
@@ -31,17 +39,11 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const get = (token: string) =>
-  ctx.app.inject({ method: 'GET', url: '/api/v1/app/worker/profile', headers: bearer(token) });
+const get = (token: string) => ctx.as(token).get('/api/v1/app/worker/profile');
 const put = (token: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'PUT', url: '/api/v1/app/worker/profile', headers: bearer(token), payload });
+  ctx.as(token).put('/api/v1/app/worker/profile', payload);
 const consent = (token: string, kind: string, version = PRIVACY_POLICY_VERSION) =>
-  ctx.app.inject({
-    method: 'POST',
-    url: '/api/v1/app/worker/consents',
-    headers: bearer(token),
-    payload: { kind, version },
-  });
+  ctx.as(token).post('/api/v1/app/worker/consents', { kind, version });
 const profile = (over: Record<string, unknown> = {}) => ({
   name: '韦大勇',
   homeRegionCode: VILLAGE,
@@ -65,7 +67,7 @@ describe('my profile (个人画像)', () => {
     expect(p).toMatchObject({ exists: false, phone: u.phone, name: '' });
     expect(p.completeness.score).toBe(5);
     expect(p.completeness.hints[0]).toBe('添加会做的工种和干了几年');
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/app/worker/profile' })).statusCode).toBe(401);
+    expect((await ctx.anon.get('/api/v1/app/worker/profile')).statusCode).toBe(401);
   });
 
   it('needs the privacy-policy consent before saving, and writes nothing without it', async () => {
@@ -221,12 +223,7 @@ describe('my profile (个人画像)', () => {
     await consent(u.token, 'privacy_policy');
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
     const upload = (token: string, image: string) =>
-      ctx.app.inject({
-        method: 'POST',
-        url: '/api/v1/app/worker/certificate-photos',
-        headers: bearer(token),
-        payload: { image },
-      });
+      ctx.as(token).post('/api/v1/app/worker/certificate-photos', { image });
     const svg = await upload(u.token, Buffer.from('<svg onload="alert(1)"/>').toString('base64'));
     expect(json<Err>(svg).error.details).toEqual([{ field: 'image', message: '只支持 JPG、PNG、WebP 图片' }]);
     const res = await upload(u.token, png.toString('base64'));
@@ -236,23 +233,11 @@ describe('my profile (个人画像)', () => {
       await put(u.token, profile({ certificates: [{ name: '焊工证', photoFileId: fileId }] })),
     );
     expect(saved.certificates[0]?.photoFileId).toBe(fileId);
-    const photo = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/v1/app/worker/certificate-photos/${fileId}`,
-      headers: bearer(u.token),
-    });
+    const photo = await ctx.as(u.token).get(`/api/v1/app/worker/certificate-photos/${fileId}`);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.rawPayload.equals(png)).toBe(true);
-    expect(
-      (
-        await ctx.app.inject({
-          method: 'GET',
-          url: `/api/v1/app/worker/certificate-photos/${fileId}`,
-          headers: bearer(other.token),
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await ctx.as(other.token).get(`/api/v1/app/worker/certificate-photos/${fileId}`)).statusCode).toBe(404);
     await consent(other.token, 'privacy_policy');
     const stolen = await put(other.token, profile({ certificates: [{ name: '焊工证', photoFileId: fileId }] }));
     expect(json<Err>(stolen).error.details).toEqual([
@@ -263,7 +248,7 @@ describe('my profile (个人画像)', () => {
   it('a self-registered worker appears in the staff ledger as online, masked', async () => {
     const staff = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
     const page = json<{ items: { nameMasked: string; channel: string }[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/workers?pageSize=100', headers: bearer(staff) }),
+      await ctx.as(staff).get('/api/v1/admin/workers?pageSize=100'),
     );
     expect(page.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ nameMasked: '韦**', channel: 'online' })]),

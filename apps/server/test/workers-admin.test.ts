@@ -6,8 +6,15 @@ import { storedFiles } from '../src/platform/files/files.schema.js';
 import { workerProfiles, workerSkills } from '../src/modules/workers/workers.schema.js';
 import { registrationFollowups } from '../src/modules/services/services.schema.js';
 import { trainingNeeds } from '../src/modules/training/training.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS, buildWorker, occupationIdByName, staffToken } from './support/factories.js';
+import {
+  buildWorker,
+  createTestApp,
+  json,
+  occupationIdByName,
+  staffToken,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 let ctx: TestContext;
 let county: string;
@@ -61,14 +68,11 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const db = () => ctx.deps.database.db;
-const get = (token: string, url: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
-const send = (method: 'POST' | 'PUT', token: string, url: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method, url, headers: bearer(token), payload });
 const countWorkers = async () => (await db().select({ n: count() }).from(workerProfiles))[0]?.n ?? 0;
 
 describe('代登记 (counter registration of a worker)', () => {
   it('registers with an on-screen signature stored as a file; channel and staff recorded; audited', async () => {
-    const res = await send('POST', zhongduCounter, '/api/v1/admin/workers', body());
+    const res = await ctx.as(zhongduCounter).request('POST', '/api/v1/admin/workers', body());
     expect(res.statusCode).toBe(201);
     const w = json<Detail>(res);
     expect(w).toMatchObject({
@@ -93,12 +97,9 @@ describe('代登记 (counter registration of a worker)', () => {
   });
 
   it('a station agent registers with a paper consent; the channel is station', async () => {
-    const res = await send(
-      'POST',
-      zhongduAgent,
-      '/api/v1/admin/workers',
-      body({ consent: { method: 'paper', paperConsentSigned: true } }),
-    );
+    const res = await ctx
+      .as(zhongduAgent)
+      .request('POST', '/api/v1/admin/workers', body({ consent: { method: 'paper', paperConsentSigned: true } }));
     expect(res.statusCode).toBe(201);
     expect(json<Detail>(res)).toMatchObject({
       channel: 'station',
@@ -108,40 +109,32 @@ describe('代登记 (counter registration of a worker)', () => {
 
   it('rejects bad input with Chinese field messages and writes nothing', async () => {
     const before = await countWorkers();
-    const noConsent = await send(
-      'POST',
-      county,
-      '/api/v1/admin/workers',
-      body({ consent: undefined, name: '韦', phone: '12345' }),
-    );
+    const noConsent = await ctx
+      .as(county)
+      .request('POST', '/api/v1/admin/workers', body({ consent: undefined, name: '韦', phone: '12345' }));
     expect(noConsent.statusCode).toBe(400);
     const fields = json<Err>(noConsent).error.details ?? [];
     expect(fields.map((d) => d.field)).toEqual(expect.arrayContaining(['consent', 'name', 'phone']));
     expect(fields.find((d) => d.field === 'name')?.message).toBe('姓名至少2个字');
-    const paperUnticked = await send(
-      'POST',
-      county,
-      '/api/v1/admin/workers',
-      body({ consent: { method: 'paper', paperConsentSigned: false } }),
-    );
+    const paperUnticked = await ctx
+      .as(county)
+      .request('POST', '/api/v1/admin/workers', body({ consent: { method: 'paper', paperConsentSigned: false } }));
     expect(json<Err>(paperUnticked).error.details?.[0]).toMatchObject({
       field: 'consent.paperConsentSigned',
       message: '请确认本人已签署纸质授权书',
     });
-    const notPng = await send(
-      'POST',
-      county,
-      '/api/v1/admin/workers',
-      body({ consent: { method: 'signature', signatureDataUrl: 'data:image/png;base64,aGVsbG8=' } }),
-    );
+    const notPng = await ctx
+      .as(county)
+      .request(
+        'POST',
+        '/api/v1/admin/workers',
+        body({ consent: { method: 'signature', signatureDataUrl: 'data:image/png;base64,aGVsbG8=' } }),
+      );
     expect(notPng.statusCode).toBe(400);
     expect(json<Err>(notPng).error.details?.[0]?.field).toBe('consent.signatureDataUrl');
-    const badTrade = await send(
-      'POST',
-      county,
-      '/api/v1/admin/workers',
-      body({ skills: [{ occupationId: crypto.randomUUID(), years: 1 }] }),
-    );
+    const badTrade = await ctx
+      .as(county)
+      .request('POST', '/api/v1/admin/workers', body({ skills: [{ occupationId: crypto.randomUUID(), years: 1 }] }));
     expect(json<Err>(badTrade).error.details?.[0]).toMatchObject({
       field: 'skills.0.occupationId',
       message: '工种不存在，请重新选择',
@@ -152,9 +145,10 @@ describe('代登记 (counter registration of a worker)', () => {
   it('a 中渡镇 agent cannot register into 寨沙镇; a supervisor cannot register at all', async () => {
     const before = await countWorkers();
     expect(
-      (await send('POST', zhongduAgent, '/api/v1/admin/workers', body({ homeRegionCode: TOWNS.zhaisha }))).statusCode,
+      (await ctx.as(zhongduAgent).request('POST', '/api/v1/admin/workers', body({ homeRegionCode: TOWNS.zhaisha })))
+        .statusCode,
     ).toBe(403);
-    expect((await send('POST', supervisor, '/api/v1/admin/workers', body())).statusCode).toBe(403);
+    expect((await ctx.as(supervisor).request('POST', '/api/v1/admin/workers', body())).statusCode).toBe(403);
     expect(await countWorkers()).toBe(before);
   });
 });
@@ -164,9 +158,8 @@ describe('雇员管理 search and detail', () => {
     const phone = nextPhone();
     const idNumber = makeIdNumber({ regionCode: '450223', birthDate: '1972-08-09', seq: 321, gender: 'female' });
     const created = json<Detail>(
-      await send(
+      await ctx.as(county).request(
         'POST',
-        county,
         '/api/v1/admin/workers',
         body({
           phone,
@@ -177,20 +170,23 @@ describe('雇员管理 search and detail', () => {
         }),
       ),
     );
-    const byPhone = json<Page>(await get(county, `/api/v1/admin/workers?phone=${phone}`));
+    const byPhone = json<Page>(await ctx.as(county).get(`/api/v1/admin/workers?phone=${phone}`));
     expect(byPhone.items.map((w) => w.id)).toEqual([created.id]);
     const byId = json<Page>(
-      await get(
-        county,
-        `/api/v1/admin/workers?idLast4=${idNumber.slice(-4)}&occupationId=${welder}&priorityGroup=${encodeURIComponent('残疾人')}`,
-      ),
+      await ctx
+        .as(county)
+        .get(
+          `/api/v1/admin/workers?idLast4=${idNumber.slice(-4)}&occupationId=${welder}&priorityGroup=${encodeURIComponent('残疾人')}`,
+        ),
     );
     expect(byId.items.map((w) => w.id)).toContain(created.id);
     expect(byId.items[0]?.occupationNames).toContain('电焊工');
-    expect(json<Page>(await get(county, `/api/v1/admin/workers?phone=${phone}&town=${TOWNS.zhongdu}`)).total).toBe(0);
-    expect(json<Page>(await get(zhongduAgent, `/api/v1/admin/workers?phone=${phone}`)).total).toBe(0);
-    expect((await get(zhongduAgent, `/api/v1/admin/workers/${created.id}/detail`)).statusCode).toBe(404);
-    const detail = await get(supervisor, `/api/v1/admin/workers/${created.id}/detail`);
+    expect(
+      json<Page>(await ctx.as(county).get(`/api/v1/admin/workers?phone=${phone}&town=${TOWNS.zhongdu}`)).total,
+    ).toBe(0);
+    expect(json<Page>(await ctx.as(zhongduAgent).get(`/api/v1/admin/workers?phone=${phone}`)).total).toBe(0);
+    expect((await ctx.as(zhongduAgent).get(`/api/v1/admin/workers/${created.id}/detail`)).statusCode).toBe(404);
+    const detail = await ctx.as(supervisor).get(`/api/v1/admin/workers/${created.id}/detail`);
     expect(detail.statusCode).toBe(200);
     expect(detail.body).not.toContain(phone);
     expect(detail.body).not.toContain(idNumber);
@@ -198,7 +194,7 @@ describe('雇员管理 search and detail', () => {
   });
 
   it('rejects bad search input in Chinese', async () => {
-    const res = await get(county, '/api/v1/admin/workers?idLast4=12&phone=abc');
+    const res = await ctx.as(county).get('/api/v1/admin/workers?idLast4=12&phone=abc');
     expect(res.statusCode).toBe(400);
     expect(json<Err>(res).error.details?.find((d) => d.field === 'idLast4')?.message).toContain('后4位');
   });
@@ -206,7 +202,7 @@ describe('雇员管理 search and detail', () => {
 
 describe('staff edits are audited', () => {
   it('keeps old → new of plain fields and only the names of personal fields', async () => {
-    const w = json<Detail>(await send('POST', zhongduCounter, '/api/v1/admin/workers', body()));
+    const w = json<Detail>(await ctx.as(zhongduCounter).request('POST', '/api/v1/admin/workers', body()));
     const newPhone = nextPhone();
     const edit = body({
       name: '韦桂芳',
@@ -215,12 +211,15 @@ describe('staff edits are audited', () => {
       skills: [{ occupationId: welder, years: 3 }],
       consent: undefined,
     });
-    expect((await send('PUT', supervisor, `/api/v1/admin/workers/${w.id}`, edit)).statusCode).toBe(403);
+    expect((await ctx.as(supervisor).request('PUT', `/api/v1/admin/workers/${w.id}`, edit)).statusCode).toBe(403);
     expect(
-      (await send('PUT', zhongduCounter, `/api/v1/admin/workers/${w.id}`, { ...edit, homeRegionCode: TOWNS.zhaisha }))
-        .statusCode,
+      (
+        await ctx
+          .as(zhongduCounter)
+          .request('PUT', `/api/v1/admin/workers/${w.id}`, { ...edit, homeRegionCode: TOWNS.zhaisha })
+      ).statusCode,
     ).toBe(403);
-    const res = await send('PUT', zhongduCounter, `/api/v1/admin/workers/${w.id}`, edit);
+    const res = await ctx.as(zhongduCounter).request('PUT', `/api/v1/admin/workers/${w.id}`, edit);
     expect(res.statusCode).toBe(200);
     expect(json<Detail>(res).occupationNames).toEqual(['电焊工']);
     const [audit] = await db()
@@ -252,24 +251,24 @@ describe('疑似重复 and merge', () => {
       recorderStaffId: crypto.randomUUID(),
     });
     const counter = json<Detail>(
-      await send('POST', zhongduCounter, '/api/v1/admin/workers', body({ name: '覃建国', phone })),
+      await ctx.as(zhongduCounter).request('POST', '/api/v1/admin/workers', body({ name: '覃建国', phone })),
     );
     const zhaishaPhone = nextPhone();
     await buildWorker(ctx, { name: '寨沙甲', homeRegionCode: TOWNS.zhaisha, phone: zhaishaPhone });
     await buildWorker(ctx, { name: '寨沙乙', homeRegionCode: TOWNS.zhaisha, phone: zhaishaPhone });
 
     const groups = json<{ items: { key: string; workers: Summary[] }[] }>(
-      await get(zhongduAgent, '/api/v1/admin/workers/duplicates'),
+      await ctx.as(zhongduAgent).get('/api/v1/admin/workers/duplicates'),
     );
     const ids = groups.items.map((g) => g.workers.map((w) => w.id).sort());
     expect(ids).toContainEqual([online, counter.id].sort());
     expect(groups.items.every((g) => g.workers.every((w) => w.homeRegionName.includes('中渡镇')))).toBe(true);
 
     expect(
-      (await send('POST', supervisor, '/api/v1/admin/workers/merge', { keepId: counter.id, mergeId: online }))
+      (await ctx.as(supervisor).request('POST', '/api/v1/admin/workers/merge', { keepId: counter.id, mergeId: online }))
         .statusCode,
     ).toBe(403);
-    const merged = await send('POST', zhongduCounter, '/api/v1/admin/workers/merge', {
+    const merged = await ctx.as(zhongduCounter).request('POST', '/api/v1/admin/workers/merge', {
       keepId: counter.id,
       mergeId: online,
     });
@@ -294,7 +293,7 @@ describe('疑似重复 and merge', () => {
       .where(eq(registrationFollowups.workerId, counter.id));
     expect(followups).toHaveLength(1);
     const after = json<{ items: { workers: Summary[] }[] }>(
-      await get(zhongduAgent, '/api/v1/admin/workers/duplicates'),
+      await ctx.as(zhongduAgent).get('/api/v1/admin/workers/duplicates'),
     );
     expect(after.items.some((g) => g.workers.some((w) => w.id === counter.id))).toBe(false);
   });
@@ -303,7 +302,7 @@ describe('疑似重复 and merge', () => {
     const phone = nextPhone();
     const a = await buildWorker(ctx, { name: '甲某', homeRegionCode: TOWNS.zhongdu, phone });
     const b = await buildWorker(ctx, { name: '乙某', homeRegionCode: TOWNS.zhongdu, phone });
-    const conflict = await send('POST', county, '/api/v1/admin/workers/merge', { keepId: a, mergeId: b });
+    const conflict = await ctx.as(county).request('POST', '/api/v1/admin/workers/merge', { keepId: a, mergeId: b });
     expect(conflict.statusCode).toBe(409);
     expect(json<Err>(conflict).error).toMatchObject({
       code: 'MERGE_CONFLICT',
@@ -311,9 +310,9 @@ describe('疑似重复 and merge', () => {
     });
     const z = await buildWorker(ctx, { name: '丙某', homeRegionCode: TOWNS.zhaisha });
     expect(
-      (await send('POST', zhongduAgent, '/api/v1/admin/workers/merge', { keepId: a, mergeId: z })).statusCode,
+      (await ctx.as(zhongduAgent).request('POST', '/api/v1/admin/workers/merge', { keepId: a, mergeId: z })).statusCode,
     ).toBe(404);
-    const self = await send('POST', county, '/api/v1/admin/workers/merge', { keepId: a, mergeId: a });
+    const self = await ctx.as(county).request('POST', '/api/v1/admin/workers/merge', { keepId: a, mergeId: a });
     expect(json<Err>(self).error.details?.[0]).toMatchObject({ field: 'mergeId', message: '不能与自身合并' });
     expect((await db().select().from(workerProfiles).where(eq(workerProfiles.id, b))).length).toBe(1);
   });
@@ -326,7 +325,7 @@ describe('疑似重复 and merge', () => {
       .set({ idNumberEnc: null, idNumberHash: null, idLast4: null })
       .where(eq(workerProfiles.id, gone));
     await db().insert(trainingNeeds).values({ workerId: gone, trade: '电焊工', regionCode: TOWNS.zhongdu });
-    const res = await send('POST', county, '/api/v1/admin/workers/merge', { keepId: keep, mergeId: gone });
+    const res = await ctx.as(county).request('POST', '/api/v1/admin/workers/merge', { keepId: keep, mergeId: gone });
     expect(res.statusCode).toBe(409);
     expect(json<Err>(res).error.message).toContain('培训');
     expect((await db().select().from(workerProfiles).where(eq(workerProfiles.id, gone))).length).toBe(1);

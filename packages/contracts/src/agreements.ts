@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** 工作协议 states (DOMAIN.md): draft -> signed_by_one -> signed -> (terminated | fulfilled). */
-export const AgreementStatus = z.enum(['draft', 'signed_by_one', 'signed', 'terminated', 'fulfilled']);
+export const AGREEMENT_STATUSES = ['draft', 'signed_by_one', 'signed', 'terminated', 'fulfilled'] as const;
+export const AgreementStatus = z.enum(AGREEMENT_STATUSES);
 export type AgreementStatus = z.infer<typeof AgreementStatus>;
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   draft: '待签署',

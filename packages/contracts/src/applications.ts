@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WageUnit } from './jobs.js';
 
-export const ApplicationStatus = z.enum([
+export const APPLICATION_STATUSES = [
   'applied',
   'invited',
   'hired',
@@ -12,7 +12,9 @@ export const ApplicationStatus = z.enum([
   'withdrawn',
   'no_show',
   'cancelled',
-]);
+] as const;
+export const APPLICATION_ORIGINS = ['apply', 'invite'] as const;
+export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
@@ -63,7 +65,7 @@ export const Application = z.object({
   workerName: z.string(),
   status: ApplicationStatus,
   statusLabel: z.string(),
-  origin: z.enum(['apply', 'invite']),
+  origin: z.enum(APPLICATION_ORIGINS),
   endedBy: z.enum(['worker', 'employer']).nullable(),
   endReason: z.string().nullable(),
   createdAt: z.string(),

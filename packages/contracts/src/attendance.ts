@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export const CHECK_METHODS = ['location', 'qr'] as const;
+
 const Lng = z
   .number({ error: '经度应为数字' })
   .min(-180, { error: '经度超出范围' })
@@ -26,10 +28,10 @@ export type CheckBody = z.infer<typeof CheckBody>;
 export const AttendanceDay = z.object({
   day: z.string(),
   checkInAt: z.string(),
-  checkInMethod: z.enum(['location', 'qr']),
+  checkInMethod: z.enum(CHECK_METHODS),
   checkInDistanceM: z.number().nullable(),
   checkOutAt: z.string().nullable(),
-  checkOutMethod: z.enum(['location', 'qr']).nullable(),
+  checkOutMethod: z.enum(CHECK_METHODS).nullable(),
   minutes: z.number().int().nullable(),
 });
 export const AttendanceSummary = z.object({

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The two parties of a job, an application, a rating or a grievance. */
+export const PARTY_SIDES = ['worker', 'employer'] as const;
+
 /** 12-digit statistical division code (province 2 + city 2 + county 2 + town 3 + village 3). */
 export const RegionCode = z
   .string({ error: '请填写行政区划代码' })

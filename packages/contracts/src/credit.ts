@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, RegionCode, pageOf } from './common.js';
+import { PARTY_SIDES, PageQuery, RegionCode, pageOf } from './common.js';
 import { RATING_TAGS } from './credit-labels.js';
 
 export * from './credit-labels.js';
@@ -28,12 +28,17 @@ export const CREDIT_EVENT_KIND_VALUES = [
   'appeal_upheld',
 ] as const;
 export const CreditEventKindEnum = z.enum(CREDIT_EVENT_KIND_VALUES, { error: '信用事件类型不正确' });
-export const CreditSubjectEnum = z.enum(['worker', 'employer'], { error: '对象类型应为 零工/用工主体' });
+export const CREDIT_SUBJECTS = PARTY_SIDES;
+export const BLACKLIST_SCOPES = ['posting', 'applying', 'all'] as const;
+export const APPEAL_STATUSES = ['pending', 'upheld', 'rejected'] as const;
+export const APPEAL_TARGETS = ['event', 'blacklist'] as const;
+export const RATING_REVIEW_STATUSES = ['clean', 'flagged', 'approved', 'hidden'] as const;
+export const CreditSubjectEnum = z.enum(CREDIT_SUBJECTS, { error: '对象类型应为 零工/用工主体' });
 export const CreditLevelEnum = z.enum(['excellent', 'good', 'fair', 'poor'], { error: '信用等级不正确' });
-export const BlacklistScopeEnum = z.enum(['posting', 'applying', 'all'], {
+export const BlacklistScopeEnum = z.enum(BLACKLIST_SCOPES, {
   error: '限制范围应为 禁止发布/禁止报名/全部禁止',
 });
-export const AppealStatusEnum = z.enum(['pending', 'upheld', 'rejected'], { error: '申诉状态不正确' });
+export const AppealStatusEnum = z.enum(APPEAL_STATUSES, { error: '申诉状态不正确' });
 
 // ---------- ratings ----------
 
@@ -123,7 +128,7 @@ export const AppealView = z.object({
   subjectType: CreditSubjectEnum,
   subjectId: z.string(),
   subjectName: z.string(),
-  targetType: z.enum(['event', 'blacklist']),
+  targetType: z.enum(APPEAL_TARGETS),
   targetId: z.string(),
   /** What is appealed, in words (e.g. 爽约（未到岗） -10分). */
   targetSummary: z.string(),
@@ -154,7 +159,7 @@ export const FileAppealBody = z.object({
   subjectType: CreditSubjectEnum,
   /** Required when appealing as an employer member. */
   employerId: Uuid('用工主体ID').optional(),
-  targetType: z.enum(['event', 'blacklist'], { error: '申诉对象应为 信用记录/黑名单' }),
+  targetType: z.enum(APPEAL_TARGETS, { error: '申诉对象应为 信用记录/黑名单' }),
   targetId: Uuid('申诉对象ID'),
   reason: Reason('申诉理由', 5, 500),
 });
@@ -259,7 +264,7 @@ export const AdminRating = z.object({
   comment: z.string(),
   /** The dictionary words that sent it to review. */
   hits: z.array(z.string()),
-  reviewStatus: z.enum(['clean', 'flagged', 'approved', 'hidden']),
+  reviewStatus: z.enum(RATING_REVIEW_STATUSES),
   reviewReason: z.string().nullable(),
   regionCode: z.string(),
   createdAt: z.string(),

@@ -5,11 +5,13 @@ import { IdNumber } from './validators/id-number.js';
 import { MobilePhone } from './validators/mobile.js';
 import { Uscc } from './validators/uscc.js';
 
-export const EmployerKind = z.enum(['enterprise', 'individual_business', 'private_person', 'public_institution'], {
+export const EMPLOYER_KINDS = ['enterprise', 'individual_business', 'private_person', 'public_institution'] as const;
+export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'suspended'] as const;
+export const EmployerKind = z.enum(EMPLOYER_KINDS, {
   error: '单位类型应为 企业/个体工商户/个人雇主/事业单位',
 });
 export type EmployerKind = z.infer<typeof EmployerKind>;
-export const VerificationStatus = z.enum(['unverified', 'pending', 'verified', 'rejected', 'suspended']);
+export const VerificationStatus = z.enum(VERIFICATION_STATUSES);
 export type VerificationStatus = z.infer<typeof VerificationStatus>;
 /** Sizes as stored (the same words the ledger shows). */
 export const EMPLOYER_SIZES = EMPLOYER_SIZE_LIST;

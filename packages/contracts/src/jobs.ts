@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { PageQuery, RegionCode, pageOf } from './common.js';
 
-export const JobKind = z.enum(['contract', 'flexible'], { error: '用工类型应为 合同用工 或 灵活用工' });
-export const WageUnit = z.enum(['hour', 'day', 'piece', 'month'], { error: '计薪单位应为 时/日/件/月' });
-export const Settlement = z.enum(['daily', 'weekly', 'monthly', 'on_completion'], {
+export const JOB_KINDS = ['contract', 'flexible'] as const;
+export const WAGE_UNITS = ['hour', 'day', 'piece', 'month'] as const;
+export const SETTLEMENT_CYCLES = ['daily', 'weekly', 'monthly', 'on_completion'] as const;
+/** Where a posting was entered (stored on the posting; not a request field). */
+export const JOB_SOURCES = ['online', 'counter', 'station', 'event', 'import'] as const;
+export const JobKind = z.enum(JOB_KINDS, { error: '用工类型应为 合同用工 或 灵活用工' });
+export const WageUnit = z.enum(WAGE_UNITS, { error: '计薪单位应为 时/日/件/月' });
+export const Settlement = z.enum(SETTLEMENT_CYCLES, {
   error: '结算周期应为 日结/周结/月结/完工结',
 });
 export { JOB_KIND_LABELS, WAGE_UNIT_LABELS, SETTLEMENT_LABELS } from './labels.js';

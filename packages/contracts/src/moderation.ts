@@ -3,11 +3,18 @@ import { PageQuery, pageOf } from './common.js';
 
 export { WORD_CATEGORY_LABELS, WORD_ACTION_LABELS } from './labels.js';
 
-export const WordCategory = z.enum(
-  ['illegal', 'fraud', 'discrimination', 'vulgar', 'contact_bypass', 'political', 'other'],
-  { error: '敏感词分类不正确' },
-);
-export const WordAction = z.enum(['block', 'review', 'mask'], { error: '处理方式应为 拦截/转人工审核/打码' });
+export const WORD_CATEGORIES = [
+  'illegal',
+  'fraud',
+  'discrimination',
+  'vulgar',
+  'contact_bypass',
+  'political',
+  'other',
+] as const;
+export const WORD_ACTIONS = ['block', 'review', 'mask'] as const;
+export const WordCategory = z.enum(WORD_CATEGORIES, { error: '敏感词分类不正确' });
+export const WordAction = z.enum(WORD_ACTIONS, { error: '处理方式应为 拦截/转人工审核/打码' });
 
 export const SensitiveWord = z.object({
   id: z.string(),

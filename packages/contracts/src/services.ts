@@ -10,9 +10,11 @@ export type FollowupStatus = z.infer<typeof FollowupStatus>;
 export const MATCHMAKING_KINDS = ['apply', 'invite', 'referral', 'hire'] as const;
 export const MatchmakingKind = z.enum(MATCHMAKING_KINDS, { error: '对接方式应为 报名/邀请/推荐/录用' });
 export type MatchmakingKind = z.infer<typeof MatchmakingKind>;
-export const MatchmakingChannel = z.enum(['online', 'offline'], { error: '对接渠道应为 线上/线下' });
+export const MATCHMAKING_CHANNELS = ['online', 'offline'] as const;
+export const MatchmakingChannel = z.enum(MATCHMAKING_CHANNELS, { error: '对接渠道应为 线上/线下' });
 export type MatchmakingChannel = z.infer<typeof MatchmakingChannel>;
-export const MatchmakingSource = z.enum(['auto', 'manual'], { error: '记录来源应为 自动/手工' });
+export const MATCHMAKING_SOURCES = ['auto', 'manual'] as const;
+export const MatchmakingSource = z.enum(MATCHMAKING_SOURCES, { error: '记录来源应为 自动/手工' });
 export type MatchmakingSource = z.infer<typeof MatchmakingSource>;
 
 export {

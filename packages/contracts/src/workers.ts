@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { PageQuery, RegionCode, pageOf } from './common.js';
 
 export { REGISTRATION_CHANNEL_LABELS } from './labels.js';
-export const RegistrationChannel = z.enum(['online', 'counter', 'station', 'household', 'event'], {
+export const REGISTRATION_CHANNELS = ['online', 'counter', 'station', 'household', 'event'] as const;
+export const RegistrationChannel = z.enum(REGISTRATION_CHANNELS, {
   error: '登记渠道不正确',
 });
 

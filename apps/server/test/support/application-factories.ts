@@ -1,6 +1,5 @@
 import { makeIdNumber } from '@lingong/contracts';
-import { insertWorkers } from '../../src/modules/workers/index.js';
-import { appUser, jobBody } from './factories.js';
+import { appUser, insertWorker, jobBody } from './factories.js';
 import { bearer, json, type TestContext } from './test-app.js';
 
 let seq = 0;
@@ -18,24 +17,18 @@ export async function buildWorkerUser(
 ): Promise<{ token: string; userId: string; workerId: string }> {
   seq += 1;
   const user = await appUser(ctx);
-  const { pii, database } = ctx.deps;
   const idNumber = makeIdNumber({
     regionCode: '450223',
     birthDate: '1970-05-0' + ((seq % 9) + 1),
     seq: (seq * 3) % 900,
     gender: 'female',
   });
-  const workerId = crypto.randomUUID();
-  await insertWorkers(database.db, [
-    {
-      id: workerId,
+  const workerId = await insertWorker(ctx, {
+    name: opts.name ?? `覃秀${seq}`,
+    idNumber,
+    phone: user.phone,
+    row: {
       userId: user.userId,
-      nameEnc: pii.encrypt(opts.name ?? `覃秀${seq}`),
-      idNumberEnc: pii.encrypt(idNumber),
-      idNumberHash: pii.index('id_number', idNumber),
-      idLast4: idNumber.slice(-4),
-      phoneEnc: pii.encrypt(user.phone),
-      phoneHash: pii.index('phone', user.phone),
       homeRegionCode: opts.homeRegionCode ?? '450223101001',
       occupationIds: opts.occupationIds ?? [],
       expectedPayFen: opts.expectedPayFen ?? null,
@@ -43,7 +36,7 @@ export async function buildWorkerUser(
       maxDistanceKm: opts.maxDistanceKm ?? null,
       channel: 'online',
     },
-  ]);
+  });
   return { token: user.token, userId: user.userId, workerId };
 }
 

@@ -4,6 +4,7 @@ import { employerMembers, employers } from '../../src/modules/employers/employer
 import { occupations } from '../../src/modules/reference/reference.schema.js';
 import { hashPassword, insertStaff } from '../../src/modules/accounts/index.js';
 import { insertWorkers } from '../../src/modules/workers/index.js';
+import type { workerProfiles } from '../../src/modules/workers/workers.schema.js';
 import { json, type TestContext } from './test-app.js';
 
 export const TOWNS = {
@@ -68,7 +69,6 @@ export async function buildWorker(
   opts: { name: string; homeRegionCode: string; phone?: string },
 ): Promise<string> {
   seq += 1;
-  const { pii, database } = ctx.deps;
   const idNumber = makeIdNumber({
     regionCode: '450223',
     birthDate: '1975-03-0' + ((seq % 9) + 1),
@@ -76,20 +76,37 @@ export async function buildWorker(
     gender: 'male',
   });
   const phone = opts.phone ?? `139${String(10_000_000 + seq).slice(-8)}`;
+  return insertWorker(ctx, {
+    name: opts.name,
+    idNumber,
+    phone,
+    row: { gender: 'male', birthDate: '1975-03-01', homeRegionCode: opts.homeRegionCode, channel: 'counter' },
+  });
+}
+
+type WorkerRow = typeof workerProfiles.$inferInsert;
+type PiiColumns = 'id' | 'nameEnc' | 'idNumberEnc' | 'idNumberHash' | 'idLast4' | 'phoneEnc' | 'phoneHash';
+
+/**
+ * The one worker-row factory: a worker profile with its name, ID number and phone encrypted and
+ * indexed as the app stores them; `row` sets the other columns. Returns the worker id.
+ */
+export async function insertWorker(
+  ctx: TestContext,
+  w: { name: string; idNumber: string; phone: string; row: Omit<WorkerRow, PiiColumns> },
+): Promise<string> {
+  const { pii, database } = ctx.deps;
   const id = crypto.randomUUID();
   await insertWorkers(database.db, [
     {
       id,
-      nameEnc: pii.encrypt(opts.name),
-      idNumberEnc: pii.encrypt(idNumber),
-      idNumberHash: pii.index('id_number', idNumber),
-      idLast4: idNumber.slice(-4),
-      phoneEnc: pii.encrypt(phone),
-      phoneHash: pii.index('phone', phone),
-      gender: 'male',
-      birthDate: '1975-03-01',
-      homeRegionCode: opts.homeRegionCode,
-      channel: 'counter',
+      nameEnc: pii.encrypt(w.name),
+      idNumberEnc: pii.encrypt(w.idNumber),
+      idNumberHash: pii.index('id_number', w.idNumber),
+      idLast4: w.idNumber.slice(-4),
+      phoneEnc: pii.encrypt(w.phone),
+      phoneHash: pii.index('phone', w.phone),
+      ...w.row,
     },
   ]);
   return id;

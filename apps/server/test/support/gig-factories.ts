@@ -1,7 +1,6 @@
 import { makeIdNumber } from '@lingong/contracts';
-import { insertWorkers } from '../../src/modules/workers/index.js';
 import { postJob } from './application-factories.js';
-import { appUser, buildEmployer, occupationIdByName, TOWNS } from './factories.js';
+import { appUser, buildEmployer, insertWorker, occupationIdByName, TOWNS } from './factories.js';
 import { bearer, json, type TestContext } from './test-app.js';
 
 export type GigUser = { token: string; userId: string; phone: string };
@@ -21,29 +20,18 @@ let seq = 0;
 export async function gigWorker(ctx: TestContext, name: string): Promise<GigWorker> {
   seq += 1;
   const user = await appUser(ctx);
-  const { pii, database } = ctx.deps;
   const idNumber = makeIdNumber({
     regionCode: '450223',
     birthDate: `1968-0${(seq % 9) + 1}-1${seq % 9}`,
     seq: (seq * 7 + 100) % 900,
     gender: 'male',
   });
-  const workerId = crypto.randomUUID();
-  await insertWorkers(database.db, [
-    {
-      id: workerId,
-      userId: user.userId,
-      nameEnc: pii.encrypt(name),
-      idNumberEnc: pii.encrypt(idNumber),
-      idNumberHash: pii.index('id_number', idNumber),
-      idLast4: idNumber.slice(-4),
-      phoneEnc: pii.encrypt(user.phone),
-      phoneHash: pii.index('phone', user.phone),
-      homeRegionCode: '450223101001',
-      occupationIds: [],
-      channel: 'online',
-    },
-  ]);
+  const workerId = await insertWorker(ctx, {
+    name,
+    idNumber,
+    phone: user.phone,
+    row: { userId: user.userId, homeRegionCode: '450223101001', occupationIds: [], channel: 'online' },
+  });
   return { ...user, workerId };
 }
 

@@ -3,8 +3,7 @@ import { makeIdNumber } from '@lingong/contracts';
 import { findStaffByUsername } from '../../src/modules/accounts/index.js';
 import { employers } from '../../src/modules/employers/employers.schema.js';
 import { insertJobs } from '../../src/modules/jobs/index.js';
-import { insertWorkers } from '../../src/modules/workers/index.js';
-import { buildStaff, loginStaff } from './factories.js';
+import { buildStaff, insertWorker, loginStaff } from './factories.js';
 import type { TestContext } from './test-app.js';
 import type { StaffRole } from '@lingong/contracts';
 
@@ -28,7 +27,6 @@ export async function registerWorker(
   },
 ): Promise<RegisteredWorker> {
   seq += 1;
-  const { pii, database } = ctx.deps;
   const idNumber = makeIdNumber({
     regionCode: '450223',
     birthDate: `1980-0${(seq % 9) + 1}-1${seq % 10}`,
@@ -36,16 +34,11 @@ export async function registerWorker(
     gender: 'female',
   });
   const phone = `137${String(20_000_000 + seq).slice(-8)}`;
-  const id = randomUUID();
-  await insertWorkers(database.db, [
-    {
-      id,
-      nameEnc: pii.encrypt(opts.name),
-      idNumberEnc: pii.encrypt(idNumber),
-      idNumberHash: pii.index('id_number', idNumber),
-      idLast4: idNumber.slice(-4),
-      phoneEnc: pii.encrypt(phone),
-      phoneHash: pii.index('phone', phone),
+  const id = await insertWorker(ctx, {
+    name: opts.name,
+    idNumber,
+    phone,
+    row: {
       gender: 'female',
       birthDate: '1980-01-01',
       homeRegionCode: opts.homeRegionCode,
@@ -55,7 +48,7 @@ export async function registerWorker(
       createdAt: opts.createdAt,
       updatedAt: opts.createdAt,
     },
-  ]);
+  });
   return { id, name: opts.name, idNumber, phone };
 }
 

@@ -7,13 +7,24 @@ import { loadConfig } from '../../src/config.js';
 import { createPii } from '../../src/platform/pii.js';
 import { LocalSmsProvider } from '../../src/platform/sms/local-sms.js';
 import { seedBaseData } from '../../src/db/seed-base.js';
+import { clientFor, type Client } from './http.js';
 import { openTestDatabase } from './test-db.js';
 
 export const TEST_PII_KEY = '0f'.repeat(32);
 export const TEST_INDEX_KEY = 'a5'.repeat(32);
 
 export type TestClock = { now: Date; advance(ms: number): void };
-export type TestContext = { app: App; deps: AppDeps; sms: LocalSmsProvider; clock: TestClock; close(): Promise<void> };
+export type TestContext = {
+  app: App;
+  deps: AppDeps;
+  sms: LocalSmsProvider;
+  clock: TestClock;
+  /** Requests as the holder of `token` (bearer; null: none), with optional extra headers. */
+  as(token: string | null, headers?: Record<string, string>): Client;
+  /** Requests with no authorization. */
+  anon: Client;
+  close(): Promise<void>;
+};
 
 /** The real app on a fresh database with reference data, a controllable clock and local SMS. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
@@ -45,6 +56,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     deps,
     sms,
     clock,
+    as: (token, headers) => clientFor(app, token, headers),
+    anon: clientFor(app, null),
     close: async () => {
       await app.close();
       await database.close();

@@ -14,7 +14,7 @@ import {
   StaffLoginResult,
   StaffUser,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import {
   APP_COOKIE,

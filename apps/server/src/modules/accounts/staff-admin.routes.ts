@@ -11,7 +11,7 @@ import {
   StaffReasonBody,
   UpdateStaffBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './staff-admin.service.js';
 

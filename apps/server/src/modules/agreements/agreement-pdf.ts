@@ -2,9 +2,9 @@ import { createPdf, pdfToBuffer, qrPng } from '../../platform/pdf/index.js';
 import { AGREEMENT_STATUS_LABELS } from '@lingong/contracts';
 import type { AgreementRow } from './agreements.repository.js';
 import { verifyPath } from './agreements.presenter.js';
+import { shanghaiMinuteOf } from '../../platform/reporting/shanghai-time.js';
 
-const shanghai = (d: Date | null) =>
-  d ? `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）` : '未签署';
+const shanghai = (d: Date | null) => (d ? `${shanghaiMinuteOf(d)}（北京时间）` : '未签署');
 
 /** The agreement as an A4 PDF: frozen text, number, SM3 hash, signing times and a verify QR. */
 export async function renderAgreementPdf(row: AgreementRow, text: string, origin: string): Promise<Buffer> {

@@ -8,7 +8,7 @@ import {
   CreateAgreementTemplateBody,
   ErrorBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './agreement-templates.service.js';
 

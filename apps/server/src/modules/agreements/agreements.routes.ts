@@ -10,7 +10,7 @@ import {
   SignCodeResult,
   VerifyAgreementQuery,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { publicOrigin } from '../../platform/http/public-origin.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
 import { registerAgreementTemplateRoutes } from './agreement-templates.routes.js';

@@ -1,6 +1,8 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { AGREEMENT_STATUSES } from '@lingong/contracts';
 
-export const AGREEMENT_STATUSES = ['draft', 'signed_by_one', 'signed', 'terminated', 'fulfilled'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { AGREEMENT_STATUSES };
 
 /** Versioned agreement templates; the body has `{{placeholder}}` slots filled at generation. */
 export const agreementTemplates = pgTable(

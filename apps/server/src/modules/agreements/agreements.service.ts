@@ -18,13 +18,13 @@ import { getSetting } from '../settings/index.js';
 import { fillTemplate } from './agreement-template.js';
 import { presentAgreement, presentVerification } from './agreements.presenter.js';
 import * as repo from './agreements.repository.js';
+import { shanghaiDay } from '../../platform/reporting/shanghai-time.js';
 
 export type AgreementsDeps = { db: Db; pii: Pii; sms: SmsProvider; smsIpLimitPerHour: number; now: () => Date };
 type Meta = { ip: string; requestId?: string };
 type Side = 'worker' | 'employer';
 
 const yuan = (fen: number) => (fen / 100).toFixed(fen % 100 === 0 ? 0 : 2);
-const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Generate the agreement of a just-hired application inside the hiring transaction: fill the

@@ -1,2 +1,7 @@
+import { defineModule } from '../../platform/http/module-plugin.js';
+import { registerAgreementRoutes } from './agreements.routes.js';
 // 工作协议: generated on hire inside the hiring transaction; ended by cancellation or completion.
 export { generateAgreement, terminateAgreement, fulfilAgreement } from './agreements.service.js';
+
+/** The agreements module as a Fastify plugin: all its routes. */
+export const agreementsModule = defineModule('agreements', [registerAgreementRoutes]);

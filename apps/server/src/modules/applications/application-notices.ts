@@ -12,6 +12,7 @@ import { findWorkerById } from '../workers/index.js';
 import { workerProfiles } from '../workers/workers.schema.js';
 import type { ApplicationRow, ApplicationStatus, Side } from './applications.repository.js';
 import { applications } from './applications.schema.js';
+import { shanghaiDayPlus } from '../../platform/reporting/shanghai-time.js';
 
 const WORKER_LINK = '/me/applications';
 const employerLink = (jobId: string) => `/employer/jobs/${jobId}/applicants`;
@@ -172,7 +173,7 @@ export async function noticeApplicationEvent(
 
 /** The calendar date in Asia/Shanghai (UTC+8, no DST) of an instant, `days` later. */
 export function shanghaiDate(at: Date, days = 0): string {
-  return new Date(at.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return shanghaiDayPlus(at, days);
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   RecommendedJobList,
   RecommendedWorkerList,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
 import { getPublicJob } from '../jobs/index.js';
 import * as applying from './application-apply.service.js';

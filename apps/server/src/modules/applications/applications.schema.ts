@@ -1,19 +1,9 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { APPLICATION_ORIGINS, APPLICATION_STATUSES, PARTY_SIDES } from '@lingong/contracts';
 
-export const APPLICATION_STATUSES = [
-  'applied',
-  'invited',
-  'hired',
-  'confirmed',
-  'working',
-  'completed',
-  'declined',
-  'withdrawn',
-  'no_show',
-  'cancelled',
-] as const;
-export const APPLICATION_ORIGINS = ['apply', 'invite'] as const;
-export const APPLICATION_SIDES = ['worker', 'employer'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { APPLICATION_ORIGINS, APPLICATION_STATUSES };
+export const APPLICATION_SIDES = PARTY_SIDES;
 
 /**
  * Applications (报名 / 邀请): one worker x one job, at most once. `employerId` is copied from the

@@ -1,3 +1,5 @@
+import { defineModule } from '../../platform/http/module-plugin.js';
+import { registerApplicationRoutes } from './applications.routes.js';
 // The applications module's face: what other modules may call.
 export { hasApplied } from './application-queries.service.js';
 export { reliabilityOf } from './applications.repository.js';
@@ -8,3 +10,6 @@ export { findApplication, type ApplicationRow } from './applications.repository.
 export { sendShiftReminders, shanghaiDate } from './application-notices.js';
 export { reopenFreedPlace } from './application-hiring.service.js';
 export { loadRatingContext, completedAtOf } from './rating-context.js';
+
+/** The applications module as a Fastify plugin: all its routes. */
+export const applicationsModule = defineModule('applications', [registerApplicationRoutes]);

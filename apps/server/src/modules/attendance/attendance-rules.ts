@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { shanghaiDay as dayOfInstant } from '../../platform/reporting/shanghai-time.js';
 
 export const QR_WINDOW_SECONDS = 60;
 
@@ -28,7 +29,7 @@ export function qrTokenValid(secret: string, jobId: string, token: string, now: 
 
 /** 'YYYY-MM-DD' in Asia/Shanghai. */
 export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return dayOfInstant(at);
 }
 
 /** The shift start: the start date at the first HH:MM of the work hours (else 08:00), Shanghai time. */

@@ -10,7 +10,7 @@ import {
   JobIdParam,
   NoShowBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { publicOrigin } from '../../platform/http/public-origin.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as service from './attendance.service.js';

@@ -9,8 +9,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CHECK_METHODS } from '@lingong/contracts';
 
-export const CHECK_METHODS = ['location', 'qr'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { CHECK_METHODS };
 
 /** 考勤: one row per application and work day (Asia/Shanghai), check-in then check-out. */
 export const attendanceRecords = pgTable(

@@ -32,6 +32,7 @@ import {
 } from './attendance-rules.js';
 import { presentSummary } from './attendance.presenter.js';
 import * as repo from './attendance.repository.js';
+import { shanghaiMinuteOf } from '../../platform/reporting/shanghai-time.js';
 
 export type AttendanceDeps = { db: Db; now: () => Date };
 type Meta = { ip: string; requestId?: string };
@@ -211,7 +212,7 @@ export async function markNoShow(
   const now = deps.now();
   const after = await noShowAfter(deps.db, job);
   if (now < after) {
-    const at = new Date(after.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const at = shanghaiMinuteOf(after);
     throw new AppError('INVALID_STATE', { message: `开工后宽限时间内不能标记未到岗，请在${at}之后再操作` });
   }
   await deps.db.transaction(async (tx) => {

@@ -1,11 +1,9 @@
 import type { Coverage, CoverageRow } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
-import { dayEnd, shanghaiDay } from '../ledgers/period.js';
-import type { SheetSpec } from '../ledgers/ledgers.excel.js';
-import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { levelOfCode } from '../reference/index.js';
 import { findTowns, findVillages, villageStats, type VillageStats } from './collection.repository.js';
+import { dayEnd, shanghaiDay, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
 
 // Coverage of the division tree (9 towns, 113 administrative villages): a village is covered once
 // at least one household in it has been collected.

@@ -1,10 +1,6 @@
 import type { CollectionExportQuery } from '@lingong/contracts';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
-import { addSheet, newWorkbook } from '../ledgers/ledgers.excel.js';
-import { shanghaiDay } from '../ledgers/period.js';
-import { collectAll, windowOf } from '../ledgers/ledgers.service.js';
-import type { Window } from '../ledgers/registrations.repository.js';
 import { COVERAGE_SHEET, coverageOf } from './collection.coverage.js';
 import {
   COLLECTION_FOLLOWUP_SHEET,
@@ -17,6 +13,14 @@ import {
 } from './collection.ledger.js';
 import { collectionRevealer } from './collection.presenter.js';
 import type { CollectionDeps } from './collection.service.js';
+import {
+  addSheet,
+  collectAll,
+  newWorkbook,
+  shanghaiDay,
+  type Window,
+  windowOf,
+} from '../../platform/reporting/index.js';
 
 type Meta = { ip?: string; requestId?: string };
 

@@ -3,9 +3,6 @@ import { MEMBER_NEED_LABELS, MEMBER_STATUS_LABELS } from '@lingong/contracts/lab
 import { GENDER_LABELS } from '@lingong/contracts/labels';
 import type { DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
-import { shanghaiDay } from '../ledgers/period.js';
-import { shanghaiTime, type SheetSpec } from '../ledgers/ledgers.excel.js';
-import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { findRegionLabels } from '../reference/index.js';
 import { ageOn, presentHousehold, type CollectionReveal } from './collection.presenter.js';
 import {
@@ -15,6 +12,7 @@ import {
   type HouseholdFilter,
   type MemberRow,
 } from './collection.repository.js';
+import { shanghaiDay, shanghaiTime, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
 
 // 就业信息采集 ledgers: households, members (and migrants), follow-ups. Same rows for the list,
 // the export and the acceptance pack.

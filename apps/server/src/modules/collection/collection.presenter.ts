@@ -1,8 +1,8 @@
 import type { CollectionFollowup, CollectionMember, Household } from '@lingong/contracts';
 import { maskAddress, maskName, maskPhone } from '../../platform/crypto/index.js';
 import type { Pii } from '../../platform/pii.js';
-import { revealer, type Reveal } from '../ledgers/ledgers.presenter.js';
 import type { FollowupRow, HouseholdListRow, MemberRow } from './collection.repository.js';
+import { type Reveal, revealer } from '../../platform/reporting/index.js';
 
 /** How collected personal data leaves the server: masked, or in full for a permitted, audited export. */
 export type CollectionReveal = Reveal & { address(enc: string): string; contact(enc: string | null): string };

@@ -1,10 +1,9 @@
 import { and, count, desc, eq, inArray, like, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { staff } from '../accounts/accounts.schema.js';
-import { dateWindowConds } from '../ledgers/date-window.js';
-import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { regions } from '../reference/reference.schema.js';
 import { collectionFollowups, collectionHouseholds, collectionMembers } from './collection.schema.js';
+import { dateWindowConds, type Slice, type Window } from '../../platform/reporting/index.js';
 
 export type HouseholdRow = typeof collectionHouseholds.$inferSelect;
 export type MemberRow = typeof collectionMembers.$inferSelect;

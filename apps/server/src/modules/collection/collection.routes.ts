@@ -15,9 +15,9 @@ import {
   UpdateHouseholdBody,
   UpdateMemberBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
-import { sendFile, XLSX_TYPE } from '../ledgers/ledgers.routes.js';
+import { sendFile, XLSX_MIME } from '../../platform/reporting/index.js';
 import { getCoverage } from './collection.coverage.js';
 import { exportCollection } from './collection.export.js';
 import * as service from './collection.service.js';
@@ -146,17 +146,15 @@ export function registerCollectionRoutes(fastify: FastifyInstance, deps: AppDeps
         tags,
         summary: '导出就业信息采集台账 .xlsx（户、成员、外出务工、回访、覆盖；记入审计）',
         querystring: CollectionExportQuery,
-        produces: [XLSX_TYPE],
+        produces: [XLSX_MIME],
         response: errors,
       },
     },
     async (request, reply) =>
-      sendFile(
-        reply,
-        await exportCollection(cd, staffActorOf(request), request.query, metaOf(request)),
-        XLSX_TYPE,
-        'xlsx',
-        deps.now(),
-      ),
+      sendFile(reply, await exportCollection(cd, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'xlsx',
+        now: deps.now(),
+        fallback: 'ledger',
+      }),
   );
 }

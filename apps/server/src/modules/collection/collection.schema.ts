@@ -10,8 +10,10 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { MEMBER_STATUSES } from '@lingong/contracts';
 
-export const MEMBER_STATUSES = ['employed_local', 'migrant', 'flexible', 'unemployed', 'not_in_labour_force'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { MEMBER_STATUSES };
 
 /**
  * Households collected by village collectors (就业信息采集·户). `village_code` is a 12-digit

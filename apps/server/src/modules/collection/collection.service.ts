@@ -19,12 +19,11 @@ import {
   requirePermission,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
-import { shanghaiDay } from '../ledgers/index.js';
-import { paged, windowOf } from '../ledgers/ledgers.service.js';
 import { householdFetcher } from './collection.ledger.js';
 import { ageOn, collectionRevealer, presentFollowup, presentHousehold, presentMember } from './collection.presenter.js';
 import * as repo from './collection.repository.js';
 import { findRegionLabels } from '../reference/index.js';
+import { shanghaiDay, windowOf, windowPage } from '../../platform/reporting/index.js';
 
 export type CollectionDeps = { db: DbOrTx; pii: Pii; now: () => Date };
 type Meta = { ip?: string; requestId?: string };
@@ -353,7 +352,7 @@ export async function getHousehold(deps: CollectionDeps, actor: StaffActor, id: 
 /** The household ledger in the actor's region (filter by town or village), masked. */
 export async function listHouseholds(deps: CollectionDeps, actor: StaffActor, q: HouseholdQuery) {
   const w = windowOf(actor, { from: q.from, to: q.to, town: q.village ?? q.town });
-  return paged(
+  return windowPage(
     q,
     w,
     householdFetcher(deps, collectionRevealer(deps.pii, false), {

@@ -24,7 +24,7 @@ import {
   MyCredit,
   UpdateCreditRuleBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as admin from './credit-admin.service.js';
 import * as owner from './credit-owner.service.js';

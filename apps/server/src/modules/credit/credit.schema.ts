@@ -1,19 +1,16 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  APPEAL_STATUSES,
+  APPEAL_TARGETS,
+  BLACKLIST_SCOPES,
+  CREDIT_EVENT_KIND_VALUES,
+  CREDIT_SUBJECTS,
+} from '@lingong/contracts';
 
-export const CREDIT_SUBJECTS = ['worker', 'employer'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { APPEAL_STATUSES, APPEAL_TARGETS, BLACKLIST_SCOPES, CREDIT_SUBJECTS };
 /** What moves a credit score. Points per kind come from `credit_rules` (defaults in credit-rules.ts). */
-export const CREDIT_EVENT_KINDS = [
-  'completed',
-  'no_show',
-  'late_cancel',
-  'rating_5',
-  'rating_4',
-  'rating_3',
-  'rating_2',
-  'rating_1',
-  'manual_adjust',
-  'appeal_upheld',
-] as const;
+export const CREDIT_EVENT_KINDS = CREDIT_EVENT_KIND_VALUES;
 
 /** The credit ledger: one row per scoring event, never updated (a reversal is a new row). */
 export const creditEvents = pgTable(
@@ -63,10 +60,6 @@ export const creditRules = pgTable('credit_rules', {
   updatedByStaffId: uuid('updated_by_staff_id'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const BLACKLIST_SCOPES = ['posting', 'applying', 'all'] as const;
-export const APPEAL_STATUSES = ['pending', 'upheld', 'rejected'] as const;
-export const APPEAL_TARGETS = ['event', 'blacklist'] as const;
 
 /** 黑名单: a worker or employer stopped from posting / applying until lifted or expired. */
 export const creditBlacklist = pgTable(

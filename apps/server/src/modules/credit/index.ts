@@ -1,3 +1,5 @@
+import { defineModule } from '../../platform/http/module-plugin.js';
+import { registerCreditRoutes } from './credit.routes.js';
 // 信用: the credit ledger, scores and levels. Other modules record events through recordCreditEvent
 // inside their own transactions, read levels through creditScoresOf, and stop blacklisted
 // subjects through assertNotBlacklisted.
@@ -14,6 +16,8 @@ export {
 export { assertNotBlacklisted } from './credit-owner.service.js';
 export { countPendingAppeals } from './credit.repository.js';
 export { subjectInfo, subjectInfos } from './credit-subjects.js';
-export { registerCreditRoutes } from './credit.routes.js';
 export { recordLateCancel, jobStartAt } from './credit-late-cancel.js';
 export { creditLevelCondition, CREDIT_LEVEL_RANGES } from './credit-level-sql.js';
+
+/** The credit module as a Fastify plugin: all its routes. */
+export const creditModule = defineModule('credit', [registerCreditRoutes]);

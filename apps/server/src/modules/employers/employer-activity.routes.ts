@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { EmployerActivity, ErrorBody, IdParam } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { staffActorOf } from '../../platform/http/request-auth.js';
 import { getEmployerActivity } from './employer-activity.service.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { EmployerExportQuery, ErrorBody } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
-import { XLSX_MIME, sendXlsx } from '../../platform/excel/list-export.js';
+import type { AppDeps } from '../../deps.js';
+import { XLSX_MIME, sendXlsx } from '../../platform/reporting/list-export.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { exportEmployers } from './employers-export.js';
 

@@ -7,7 +7,7 @@ import {
   shanghaiMinute,
   type ExportColumn,
   type ExportFile,
-} from '../../platform/excel/list-export.js';
+} from '../../platform/reporting/list-export.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
 import { CREDIT_LEVEL_LABELS } from '../credit/index.js';
 import { searchEmployersForStaff } from './employer-admin.service.js';

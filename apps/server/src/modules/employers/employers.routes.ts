@@ -19,7 +19,7 @@ import {
   InvitationParams,
   VerifyEmployerBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
 import { findUserById } from '../accounts/index.js';
 import * as admin from './employer-admin.service.js';

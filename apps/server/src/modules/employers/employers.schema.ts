@@ -1,7 +1,8 @@
 import { doublePrecision, index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { EMPLOYER_KINDS, VERIFICATION_STATUSES } from '@lingong/contracts';
 
-export const EMPLOYER_KINDS = ['enterprise', 'individual_business', 'private_person', 'public_institution'] as const;
-export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'rejected', 'suspended'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { EMPLOYER_KINDS, VERIFICATION_STATUSES };
 
 /** Employers (用工主体). A private person is identified by ID number (encrypted). */
 export const employers = pgTable(

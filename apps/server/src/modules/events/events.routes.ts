@@ -19,7 +19,7 @@ import {
   RecruitmentEvent,
   RecruitmentEventPage,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as service from './events.service.js';
 

@@ -1,8 +1,8 @@
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { DELIVERY_PARTIES, EVENT_KINDS, STATION_EVENT_KINDS } from '@lingong/contracts';
 
-export const EVENT_KINDS = ['offline_fair', 'online_fair', 'livestream', 'station'] as const;
-export const STATION_EVENT_KINDS = ['fair', 'training', 'guidance', 'assistance'] as const;
-export const DELIVERY_PARTIES = ['enterprise', 'sender', 'bureau'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { DELIVERY_PARTIES, EVENT_KINDS, STATION_EVENT_KINDS };
 
 /**
  * Recruitment events (专项招聘活动): offline / online fairs, livestreams (platform + link), and

@@ -6,7 +6,7 @@ import {
   shanghaiMinute,
   type ExportColumn,
   type ExportFile,
-} from '../../platform/excel/list-export.js';
+} from '../../platform/reporting/list-export.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
 import { listGrievances } from './grievances-admin.service.js';
 import type { GrievancesDeps, Meta } from './grievances.service.js';

@@ -16,8 +16,8 @@ import {
   MyGrievanceQuery,
   UploadedFile,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
-import { XLSX_MIME, sendXlsx } from '../../platform/excel/list-export.js';
+import type { AppDeps } from '../../deps.js';
+import { XLSX_MIME, sendXlsx } from '../../platform/reporting/list-export.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as admin from './grievances-admin.service.js';
 import { exportGrievances } from './grievances-export.js';

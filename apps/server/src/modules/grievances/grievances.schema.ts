@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { GRIEVANCE_KINDS, GRIEVANCE_STATUSES, PARTY_SIDES } from '@lingong/contracts';
 
-export const GRIEVANCE_KIND_VALUES = ['wage_arrears', 'safety', 'misdescribed', 'no_show', 'conduct', 'other'] as const;
-export const GRIEVANCE_STATUS_VALUES = ['submitted', 'accepted', 'in_progress', 'resolved', 'escalated'] as const;
-export const GRIEVANCE_SIDES = ['worker', 'employer'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export const GRIEVANCE_KIND_VALUES = GRIEVANCE_KINDS;
+export const GRIEVANCE_SIDES = PARTY_SIDES;
+export const GRIEVANCE_STATUS_VALUES = GRIEVANCE_STATUSES;
 
 /**
  * 投诉/纠纷: one party of an application complains about the other. At most one open grievance

@@ -1,21 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, LedgerImportBody, LedgerImportParams, LedgerImportResult } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
-import { attachmentHeader } from '../ledgers/ledgers.excel.js';
+import { sendFile, XLSX_MIME } from '../../platform/reporting/index.js';
 import { importLedger, ledgerTemplate } from './imports.service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Base64 of a ~30 MB workbook plus JSON framing. */
 const IMPORT_BODY_LIMIT = 45 * 1024 * 1024;
-
-function sendXlsx(reply: FastifyReply, file: { name: string; buffer: Buffer }, now: Date) {
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', attachmentHeader(file.name, 'xlsx', now))
-    .send(file.buffer);
-}
 
 /** Paper-record imports of the ledgers: template download and upload (all rows or none). */
 export function registerImportRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -32,12 +24,16 @@ export function registerImportRoutes(fastify: FastifyInstance, deps: AppDeps): v
         tags,
         summary: '下载台账导入模板 .xlsx（与导出表头一致）',
         params: LedgerImportParams,
-        produces: [XLSX],
+        produces: [XLSX_MIME],
         response: errors,
       },
     },
     async (request, reply) =>
-      sendXlsx(reply, await ledgerTemplate(staffActorOf(request), request.params.ledger), deps.now()),
+      sendFile(reply, await ledgerTemplate(staffActorOf(request), request.params.ledger), {
+        kind: 'xlsx',
+        now: deps.now(),
+        fallback: 'ledger',
+      }),
   );
   app.post(
     `${base}/import`,

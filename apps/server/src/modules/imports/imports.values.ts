@@ -1,4 +1,5 @@
 import { normalizeMobile, parseIdNumber, type IdNumberInfo } from '@lingong/contracts';
+import { SHANGHAI_OFFSET_MS, shanghaiDay, shanghaiInstant } from '../../platform/reporting/shanghai-time.js';
 
 // Cell parsers for paper-record imports. Each returns a value or a Chinese error message.
 
@@ -6,7 +7,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 
-const SHANGHAI_MS = 8 * 3600_000;
 const EARLIEST = Date.parse('2020-01-01T00:00:00+08:00');
 const SKEW_MS = 5 * 60_000;
 const DATE_TEXT =
@@ -26,7 +26,7 @@ function shanghai(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date 
     s > 59
   )
     return null;
-  return new Date(utc - SHANGHAI_MS);
+  return shanghaiInstant(y, mo, d, h, mi, s);
 }
 
 /**
@@ -36,7 +36,7 @@ function shanghai(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date 
 export function parseInstant(cell: string | Date, now: Date): Parsed<Date> {
   let at: Date | null;
   if (cell instanceof Date) {
-    at = Number.isNaN(cell.getTime()) ? null : new Date(cell.getTime() - SHANGHAI_MS);
+    at = Number.isNaN(cell.getTime()) ? null : new Date(cell.getTime() - SHANGHAI_OFFSET_MS);
   } else {
     const m = DATE_TEXT.exec(cell);
     at = m
@@ -62,7 +62,7 @@ export function parseDay(cell: string | Date): Parsed<string> {
 }
 
 /** 'YYYY-MM-DD' of an instant in Asia/Shanghai. */
-export const dayOf = (at: Date) => new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+export const dayOf = (at: Date) => shanghaiDay(at);
 
 export function parseIdCell(cell: string, now: Date): Parsed<IdNumberInfo> {
   if (/^\d+(\.\d+)?e\+?\d+$/i.test(cell)) return fail('身份证号码被Excel存成了数字，请将该列设为文本格式后重新填写');

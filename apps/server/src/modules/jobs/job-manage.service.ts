@@ -15,7 +15,7 @@ import {
   shanghaiMinute,
   type ExportColumn,
   type ExportFile,
-} from '../../platform/excel/list-export.js';
+} from '../../platform/reporting/list-export.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import {
   assertReadableRegion,

@@ -3,6 +3,7 @@ import { findEmployerNames } from '../employers/index.js';
 import { findOccupationNames, findRegionNames } from '../reference/index.js';
 import type { JobNames } from './jobs.presenter.js';
 import type { JobRow } from './jobs.repository.js';
+import { shanghaiDay } from '../../platform/reporting/shanghai-time.js';
 
 /**
  * Town, 工种 and employer names for a set of postings, as one lookup function. The three lookups
@@ -30,5 +31,5 @@ export async function loadJobNames(db: DbOrTx, rows: JobRow[]): Promise<(r: JobR
 
 /** Today's date in Asia/Shanghai, 'YYYY-MM-DD'. */
 export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiDay(now);
 }

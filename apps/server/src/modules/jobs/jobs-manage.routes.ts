@@ -9,8 +9,8 @@ import {
   JobIdParam,
   ReviewJob,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
-import { XLSX_MIME, sendXlsx } from '../../platform/excel/list-export.js';
+import type { AppDeps } from '../../deps.js';
+import { XLSX_MIME, sendXlsx } from '../../platform/reporting/list-export.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as manage from './job-manage.service.js';
 

@@ -9,7 +9,7 @@ import {
   JobIdParam,
   JobPostingBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as posting from './job-posting.service.js';
 

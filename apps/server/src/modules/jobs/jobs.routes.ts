@@ -9,7 +9,7 @@ import {
   PublicJobQuery,
 } from '@lingong/contracts';
 import { registerJobManageRoutes } from './jobs-manage.routes.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import * as search from './job-search.service.js';
 import { registerJobAppRoutes } from './jobs.app.routes.js';
 import { registerJobAdminRoutes } from './jobs.admin.routes.js';

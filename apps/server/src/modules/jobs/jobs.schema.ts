@@ -11,6 +11,10 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { JOB_KINDS, JOB_SOURCES, JOB_STATUSES, SETTLEMENT_CYCLES, WAGE_UNITS } from '@lingong/contracts';
+
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { JOB_KINDS, JOB_SOURCES, JOB_STATUSES, SETTLEMENT_CYCLES, WAGE_UNITS };
 
 /** PostgreSQL tsvector; written from jieba tokens (see platform/search), read only by SQL. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -27,20 +31,6 @@ export type StoredModeration = {
     message: string;
   }[];
 };
-
-export const JOB_KINDS = ['contract', 'flexible'] as const;
-export const WAGE_UNITS = ['hour', 'day', 'piece', 'month'] as const;
-export const SETTLEMENT_CYCLES = ['daily', 'weekly', 'monthly', 'on_completion'] as const;
-export const JOB_STATUSES = [
-  'draft',
-  'pending_review',
-  'published',
-  'filled',
-  'closed',
-  'expired',
-  'rejected',
-] as const;
-export const JOB_SOURCES = ['online', 'counter', 'station', 'event', 'import'] as const;
 
 /** Job postings (岗位). Money in fen; place is a town code plus address and point. */
 export const jobPostings = pgTable(

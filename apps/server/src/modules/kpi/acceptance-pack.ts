@@ -2,42 +2,32 @@ import JSZip from 'jszip';
 import type { AcceptancePackQuery, KpiDashboard } from '@lingong/contracts';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { StaffActor } from '../../platform/rbac/actor.js';
-import {
-  FOLLOWUP_SHEET,
-  GUIDANCE_SHEET,
-  MATCHMAKING_SHEET,
-  REGISTRATION_SHEET,
-  addSheet,
-  newWorkbook,
-  shanghaiTime,
-  type SheetSpec,
-} from '../ledgers/ledgers.excel.js';
-import {
-  collectAll,
-  exportRevealer,
-  followupFetcher,
-  guidanceFetcher,
-  matchmakingFetcher,
-  registrationFetcher,
-} from '../ledgers/ledgers.service.js';
 import { EMPLOYERS_SHEET, JOB_POSTS_SHEET } from './kpi.sheets.js';
 import { employerFetcher, jobFetcher } from './kpi.rows.js';
 import { getDashboard, scopeOf, type KpiDeps } from './kpi.service.js';
-import {
-  classSessionFetcher,
-  deliveryFetcher,
-  eventFetcher,
-  recommendationFetcher,
-} from '../ledgers/training-events.ledgers.js';
-import {
-  CLASS_SESSION_SHEET,
-  DELIVERY_SHEET,
-  EVENT_SHEET,
-  RECOMMENDATION_SHEET,
-} from '../ledgers/training-events.sheets.js';
 import { PUBLICITY_SHEET, publicityFetcher } from '../publicity/index.js';
 import { addCollectionSheets, collectionWorkbookSheets } from '../collection/index.js';
 import { addOperationsSheets, operationsSheets } from '../operations/index.js';
+import { addSheet, collectAll, newWorkbook, shanghaiTime, type SheetSpec } from '../../platform/reporting/index.js';
+import {
+  CLASS_SESSION_SHEET,
+  classSessionFetcher,
+  DELIVERY_SHEET,
+  deliveryFetcher,
+  EVENT_SHEET,
+  eventFetcher,
+  exportRevealer,
+  FOLLOWUP_SHEET,
+  followupFetcher,
+  GUIDANCE_SHEET,
+  guidanceFetcher,
+  MATCHMAKING_SHEET,
+  matchmakingFetcher,
+  RECOMMENDATION_SHEET,
+  recommendationFetcher,
+  REGISTRATION_SHEET,
+  registrationFetcher,
+} from '../ledgers/index.js';
 
 type Meta = { ip?: string; requestId?: string };
 type Indicator = KpiDashboard['indicators'][number];

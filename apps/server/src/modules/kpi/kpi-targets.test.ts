@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePeriod } from '../ledgers/period.js';
 import { KPI_DEFINITIONS, targetFor } from './kpi-targets.js';
+import { resolvePeriod } from '../../platform/reporting/index.js';
 
 const now = new Date('2025-08-01T00:00:00Z');
 const def = (key: string) => {

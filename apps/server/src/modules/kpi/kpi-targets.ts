@@ -1,5 +1,5 @@
 import type { KpiIndicatorKey } from '@lingong/contracts';
-import { daysBetween, type ResolvedPeriod } from '../ledgers/index.js';
+import { daysBetween, type ResolvedPeriod } from '../../platform/reporting/index.js';
 
 /**
  * The contract indicators (year 1 of the Luzhai procurement, see DOMAIN.md) with their built-in

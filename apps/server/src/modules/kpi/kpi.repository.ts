@@ -3,9 +3,9 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { employers } from '../employers/employers.schema.js';
 import { jobPostings } from '../jobs/jobs.schema.js';
-import { windowConds, type Slice, type Window } from '../ledgers/registrations.repository.js';
 import { guidanceSessions, matchmakings } from '../services/services.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
+import { type Slice, type Window, windowConds } from '../../platform/reporting/index.js';
 
 export type Series = Map<string, number>;
 

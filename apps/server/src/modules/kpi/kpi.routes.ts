@@ -9,9 +9,9 @@ import {
   KpiRowsPage,
   KpiRowsQuery,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
-import { sendFile } from '../ledgers/ledgers.routes.js';
+import { MIME, sendFile } from '../../platform/reporting/index.js';
 import { buildAcceptancePack } from './acceptance-pack.js';
 import * as service from './kpi.service.js';
 
@@ -54,17 +54,15 @@ export function registerKpiRoutes(fastify: FastifyInstance, deps: AppDeps): void
         tags,
         summary: '一键导出验收材料包 .zip（记入审计）',
         querystring: AcceptancePackQuery,
-        produces: ['application/zip'],
+        produces: [MIME.zip],
         response: { ...errors, 413: ErrorBody },
       },
     },
     async (request, reply) =>
-      sendFile(
-        reply,
-        await buildAcceptancePack(kd, staffActorOf(request), request.query, metaOf(request)),
-        'application/zip',
-        'zip',
-        deps.now(),
-      ),
+      sendFile(reply, await buildAcceptancePack(kd, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'zip',
+        now: deps.now(),
+        fallback: 'pack',
+      }),
   );
 }

@@ -2,12 +2,17 @@ import type { KpiColumn, KpiIndicatorKey, KpiRow } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
 import { findRegionLabels } from '../reference/index.js';
-import { GUIDANCE_SHEET, MATCHMAKING_SHEET, REGISTRATION_SHEET, type SheetSpec } from '../ledgers/ledgers.excel.js';
-import { revealer } from '../ledgers/ledgers.presenter.js';
-import { guidanceFetcher, matchmakingFetcher, registrationFetcher } from '../ledgers/ledgers.service.js';
-import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { EMPLOYERS_SHEET, JOB_POSTS_SHEET, type Named } from './kpi.sheets.js';
 import { findPublishedJobs, findRegisteredEmployers } from './kpi.repository.js';
+import { revealer, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
+import {
+  GUIDANCE_SHEET,
+  guidanceFetcher,
+  MATCHMAKING_SHEET,
+  matchmakingFetcher,
+  REGISTRATION_SHEET,
+  registrationFetcher,
+} from '../ledgers/index.js';
 
 // The rows behind each figure: the same sheets as the ledgers, so the drill-down, the ledger
 // export and the acceptance pack show a reviewer identical columns.

@@ -2,8 +2,6 @@ import type { KpiDashboard, KpiIndicatorKey, KpiQuery, KpiRowsPage, KpiRowsQuery
 import type { DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
 import { requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
-import { dayEnd, dayStart, monthsBetween, resolvePeriod, type ResolvedPeriod } from '../ledgers/index.js';
-import type { Window } from '../ledgers/registrations.repository.js';
 import { findRegionName } from '../reference/index.js';
 import { getSetting } from '../settings/index.js';
 import { KPI_DEFINITIONS, targetFor } from './kpi-targets.js';
@@ -12,6 +10,14 @@ import { rowSourceFor } from './kpi.rows.js';
 import { loadCoverage, TRAINING_EVENT_SERIES, trainingEventRows } from './training-events.kpi.js';
 import { loadVillageCoverage } from '../collection/index.js';
 import { PUBLIC_SERVICE_SERIES, publicServiceRows } from './public-services.kpi.js';
+import {
+  dayEnd,
+  dayStart,
+  monthsBetween,
+  type ResolvedPeriod,
+  resolvePeriod,
+  type Window,
+} from '../../platform/reporting/index.js';
 
 export type KpiDeps = { db: DbOrTx; pii: Pii; now: () => Date };
 type Scoped = { period: ResolvedPeriod; window: Window | null; regionCode: string };

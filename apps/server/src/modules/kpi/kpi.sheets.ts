@@ -4,9 +4,8 @@ import {
   JOB_STATUS_LABELS,
   VERIFICATION_STATUS_LABELS,
 } from '@lingong/contracts/labels';
-import { maskEmployerName } from '../ledgers/ledgers.presenter.js';
-import { shanghaiTime, type SheetSpec } from '../ledgers/ledgers.excel.js';
 import type { PublishedJobRow, RegisteredEmployerRow } from './kpi.repository.js';
+import { maskEmployerName, shanghaiTime, type SheetSpec } from '../../platform/reporting/index.js';
 
 // Sheets of the rows behind the job and employer figures (岗位信息发布台账, 用工主体登记台账).
 

@@ -1,7 +1,6 @@
 import type { KpiIndicatorKey } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { COVERAGE_SHEET, villageCoverageFetcher } from '../collection/index.js';
-import type { Window } from '../ledgers/registrations.repository.js';
 import {
   PUBLICITY_INDICATOR_FILTERS,
   PUBLICITY_SERIES,
@@ -10,6 +9,7 @@ import {
 } from '../publicity/index.js';
 import type { Series } from './kpi.repository.js';
 import { source, type RowSource } from './kpi.rows.js';
+import { type Window } from '../../platform/reporting/index.js';
 
 // Publicity and information-collection indicators: 优质媒体推文, 综合媒体宣传, 宣传信息及短视频,
 // 活动宣传标语 (sums of the publicity ledger) and 就业信息采集覆盖行政村 (a cumulative coverage).

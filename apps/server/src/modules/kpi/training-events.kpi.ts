@@ -3,22 +3,21 @@ import type { KpiIndicatorKey } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
 import { recruitmentEvents } from '../events/events.schema.js';
-import { dayEnd } from '../ledgers/index.js';
-import { type SheetSpec } from '../ledgers/ledgers.excel.js';
-import { revealer } from '../ledgers/ledgers.presenter.js';
-import type { Slice, Window } from '../ledgers/registrations.repository.js';
-import {
-  classSessionFetcher,
-  eventFetcher,
-  RECRUITMENT_EVENT_KINDS,
-  STATION_EVENT_KINDS,
-} from '../ledgers/training-events.ledgers.js';
-import { CLASS_SESSION_SHEET, EVENT_SHEET } from '../ledgers/training-events.sheets.js';
-import { countNeedCoverage, findNeedWorkers } from '../ledgers/training-needs.repository.js';
 import { findRegionLabels } from '../reference/index.js';
 import { classSessions } from '../training/training.schema.js';
 import { monthlyCount, type Series } from './kpi.repository.js';
 import { source, type RowSource } from './kpi.rows.js';
+import { dayEnd, revealer, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
+import {
+  CLASS_SESSION_SHEET,
+  classSessionFetcher,
+  countNeedCoverage,
+  EVENT_SHEET,
+  eventFetcher,
+  findNeedWorkers,
+  RECRUITMENT_EVENT_KINDS,
+  STATION_EVENT_KINDS,
+} from '../ledgers/index.js';
 
 // Training and events indicators: 培训课时, 培训需求推荐覆盖率, 专项招聘活动, 基层驿站服务活动.
 

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   FOLLOWUP_STATUS_LABELS,
   MATCHMAKING_CHANNEL_LABELS,
@@ -11,22 +10,12 @@ import {
   type RegistrationLedgerRow,
 } from '@lingong/contracts';
 import { GENDER_LABELS } from '@lingong/contracts/labels';
-import { shanghaiDay } from './period.js';
+import { SEQ_COLUMN, shanghaiTime, type SheetSpec } from '../../platform/reporting/index.js';
 
 // Ledger sheets: Chinese headers in row 1, one row per record, who recorded it, when and through
 // which channel. The same sheets go into single exports and the acceptance pack.
 
-export type Cell = string | number | null;
-export type Column<R> = { header: string; width: number; value: (row: R, index: number) => Cell };
-export type SheetSpec<R> = { name: string; columns: Column<R>[] };
-
-/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai. */
-export function shanghaiTime(iso: string): string {
-  const shifted = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
-}
-
-const seq: Column<unknown> = { header: '序号', width: 8, value: (_r, i) => i + 1 };
+const seq = SEQ_COLUMN;
 const recorder = (name: string | null, fallback = '—') => name ?? fallback;
 
 export const REGISTRATION_SHEET: SheetSpec<RegistrationLedgerRow> = {
@@ -106,31 +95,3 @@ export const GUIDANCE_SHEET: SheetSpec<GuidanceLedgerRow> = {
     { header: '指导人', width: 16, value: (r) => recorder(r.recorderName) },
   ],
 };
-
-/** Append one ledger sheet: bold frozen header row, then one row per record. */
-export function addSheet<R>(workbook: ExcelJS.Workbook, spec: SheetSpec<R>, rows: R[]): void {
-  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  rows.forEach((row, i) => sheet.addRow(spec.columns.map((c) => c.value(row, i))));
-}
-
-export function newWorkbook(now: Date): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '鹿寨县零工市场';
-  workbook.created = now;
-  return workbook;
-}
-
-/** A one-sheet workbook as .xlsx bytes. */
-export async function ledgerWorkbook<R>(spec: SheetSpec<R>, rows: R[], now: Date): Promise<Buffer> {
-  const workbook = newWorkbook(now);
-  addSheet(workbook, spec, rows);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** '求职登记台账_20250701.xlsx' for the Content-Disposition header (UTF-8, RFC 5987). */
-export function attachmentHeader(base: string, ext: 'xlsx' | 'zip', now: Date): string {
-  const name = `${base}_${shanghaiDay(now).replaceAll('-', '')}.${ext}`;
-  return `attachment; filename="${ext === 'xlsx' ? 'ledger' : 'pack'}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}

@@ -6,18 +6,12 @@ import type {
 } from '@lingong/contracts';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { StaffActor } from '../../platform/rbac/actor.js';
-import {
-  FOLLOWUP_SHEET,
-  GUIDANCE_SHEET,
-  MATCHMAKING_SHEET,
-  REGISTRATION_SHEET,
-  ledgerWorkbook,
-  type SheetSpec,
-} from './ledgers.excel.js';
+import { FOLLOWUP_SHEET, GUIDANCE_SHEET, MATCHMAKING_SHEET, REGISTRATION_SHEET } from './ledgers.excel.js';
+import { sheetWorkbook, type ExportFile, type SheetSpec } from '../../platform/reporting/index.js';
 import { exportRows, type LedgersDeps } from './ledgers.service.js';
 
 type Meta = { ip?: string; requestId?: string };
-export type LedgerFile = { name: string; buffer: Buffer };
+export type LedgerFile = ExportFile;
 
 async function exportOne<R>(
   deps: LedgersDeps,
@@ -28,7 +22,7 @@ async function exportOne<R>(
   query: { pii: string },
   meta: Meta,
 ): Promise<LedgerFile> {
-  const buffer = await ledgerWorkbook(spec, rows, deps.now());
+  const buffer = await sheetWorkbook(spec, rows, deps.now());
   await writeAudit(deps.db, {
     actor,
     action: 'export',

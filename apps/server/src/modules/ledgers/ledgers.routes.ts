@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ErrorBody,
@@ -15,23 +15,12 @@ import {
   RegistrationLedgerPage,
   RegistrationLedgerQuery,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
-import { attachmentHeader } from './ledgers.excel.js';
+import { sendFile, XLSX_MIME } from '../../platform/reporting/index.js';
 import * as exports from './ledgers.export.js';
-import type { LedgerFile } from './ledgers.export.js';
 import * as service from './ledgers.service.js';
 import { registerTrainingEventLedgerRoutes } from './training-events.routes.js';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Send a file as a download with a Chinese file name. */
-export function sendFile(reply: FastifyReply, file: LedgerFile, type: string, ext: 'xlsx' | 'zip', now: Date) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', attachmentHeader(file.name, ext, now))
-    .send(file.buffer);
-}
 
 /** Ledgers (台账): region-scoped masked lists and their .xlsx exports. */
 export function registerLedgerRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -90,30 +79,26 @@ export function registerLedgerRoutes(fastify: FastifyInstance, deps: AppDeps): v
     async (request) => service.listGuidance(ld, staffActorOf(request), request.query),
   );
 
-  const xlsx = { produces: [XLSX_TYPE], response: errors };
+  const xlsx = { produces: [XLSX_MIME], response: errors };
   app.get(
     `${base}/registrations/export`,
     { schema: { tags, summary: '导出求职登记台账 .xlsx（记入审计）', querystring: RegistrationExportQuery, ...xlsx } },
     async (request, reply) =>
-      sendFile(
-        reply,
-        await exports.exportRegistrations(ld, staffActorOf(request), request.query, metaOf(request)),
-        XLSX_TYPE,
-        'xlsx',
-        deps.now(),
-      ),
+      sendFile(reply, await exports.exportRegistrations(ld, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'xlsx',
+        now: deps.now(),
+        fallback: 'ledger',
+      }),
   );
   app.get(
     `${base}/followups/export`,
     { schema: { tags, summary: '导出跟踪服务台账 .xlsx（记入审计）', querystring: FollowupExportQuery, ...xlsx } },
     async (request, reply) =>
-      sendFile(
-        reply,
-        await exports.exportFollowups(ld, staffActorOf(request), request.query, metaOf(request)),
-        XLSX_TYPE,
-        'xlsx',
-        deps.now(),
-      ),
+      sendFile(reply, await exports.exportFollowups(ld, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'xlsx',
+        now: deps.now(),
+        fallback: 'ledger',
+      }),
   );
   app.get(
     `${base}/matchmakings/export`,
@@ -121,28 +106,24 @@ export function registerLedgerRoutes(fastify: FastifyInstance, deps: AppDeps): v
       schema: { tags, summary: '导出招聘求职对接台账 .xlsx（记入审计）', querystring: MatchmakingExportQuery, ...xlsx },
     },
     async (request, reply) =>
-      sendFile(
-        reply,
-        await exports.exportMatchmakings(ld, staffActorOf(request), request.query, metaOf(request)),
-        XLSX_TYPE,
-        'xlsx',
-        deps.now(),
-      ),
+      sendFile(reply, await exports.exportMatchmakings(ld, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'xlsx',
+        now: deps.now(),
+        fallback: 'ledger',
+      }),
   );
   app.get(
     `${base}/guidance/export`,
     { schema: { tags, summary: '导出职业指导台账 .xlsx（记入审计）', querystring: GuidanceExportQuery, ...xlsx } },
     async (request, reply) =>
-      sendFile(
-        reply,
-        await exports.exportGuidance(ld, staffActorOf(request), request.query, metaOf(request)),
-        XLSX_TYPE,
-        'xlsx',
-        deps.now(),
-      ),
+      sendFile(reply, await exports.exportGuidance(ld, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'xlsx',
+        now: deps.now(),
+        fallback: 'ledger',
+      }),
   );
   registerTrainingEventLedgerRoutes(fastify, deps, {
-    xlsxType: XLSX_TYPE,
-    send: (reply, file) => sendFile(reply, file, XLSX_TYPE, 'xlsx', deps.now()),
+    xlsxType: XLSX_MIME,
+    send: (reply, file) => sendFile(reply, file, { kind: 'xlsx', now: deps.now(), fallback: 'ledger' }),
   });
 }

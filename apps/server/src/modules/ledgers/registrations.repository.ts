@@ -1,19 +1,9 @@
-import { and, arrayContains, count, desc, eq, gte, inArray, like, lt, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { windowConds, type Slice, type Window } from '../../platform/reporting/index.js';
 import { staff } from '../accounts/accounts.schema.js';
 import { registrationFollowups } from '../services/services.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
-
-export type Window = { regionPattern: string; start?: Date; end?: Date };
-export type Slice = { limit: number; offset: number };
-
-/** Conditions every ledger shares: region subtree and a [start, end) window on its time column. */
-export function windowConds(regionColumn: AnyColumn, timeColumn: AnyColumn, w: Window): SQL[] {
-  const conds: SQL[] = [like(regionColumn, w.regionPattern)];
-  if (w.start) conds.push(gte(timeColumn, w.start));
-  if (w.end) conds.push(lt(timeColumn, w.end));
-  return conds;
-}
 
 export type RegistrationFilter = Window & {
   channel?: (typeof workerProfiles.$inferSelect)['channel'];

@@ -5,7 +5,7 @@ import { employers } from '../employers/employers.schema.js';
 import { jobPostings } from '../jobs/jobs.schema.js';
 import { guidanceSessions, matchmakings, registrationFollowups } from '../services/services.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
-import { windowConds, type Slice, type Window } from './registrations.repository.js';
+import { windowConds, type Slice, type Window } from '../../platform/reporting/index.js';
 
 type MatchmakingRow = typeof matchmakings.$inferSelect;
 

@@ -17,8 +17,7 @@ import {
   trainingRecommendations,
 } from '../training/training.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
-import { shanghaiDay } from './period.js';
-import { windowConds, type Slice, type Window } from './registrations.repository.js';
+import { shanghaiDay, windowConds, type Slice, type Window } from '../../platform/reporting/index.js';
 
 // Ledgers of training and events (培训课时台账, 培训推荐台账, 招聘活动台账, 送工台账): read-only.
 

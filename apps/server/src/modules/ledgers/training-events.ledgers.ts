@@ -6,9 +6,8 @@ import {
   type RecommendationLedgerRow,
 } from '@lingong/contracts';
 import { findRegionLabels } from '../reference/index.js';
-import type { Reveal } from './ledgers.presenter.js';
+import type { Reveal, Slice, Window } from '../../platform/reporting/index.js';
 import type { LedgersDeps } from './ledgers.service.js';
-import type { Slice, Window } from './registrations.repository.js';
 import {
   findClassSessions,
   findDeliveryRows,

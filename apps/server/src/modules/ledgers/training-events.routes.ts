@@ -9,14 +9,21 @@ import {
   EventLedgerPage,
   RecommendationLedgerPage,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import type { StaffActor } from '../../platform/rbac/actor.js';
-import { ledgerWorkbook, type SheetSpec } from './ledgers.excel.js';
-import { revealer } from './ledgers.presenter.js';
-import { collectAll, exportRevealer, paged, windowOf, type LedgersDeps } from './ledgers.service.js';
-import type { Slice, Window } from './registrations.repository.js';
+import {
+  collectAll,
+  revealer,
+  sheetWorkbook,
+  windowOf,
+  windowPage,
+  type SheetSpec,
+  type Slice,
+  type Window,
+} from '../../platform/reporting/index.js';
+import { exportRevealer, type LedgersDeps } from './ledgers.service.js';
 import {
   classSessionFetcher,
   deliveryFetcher,
@@ -40,7 +47,7 @@ async function exportLedger<R>(
   meta: Meta,
 ) {
   const rows = await collectAll(windowOf(actor, q), fetch);
-  const buffer = await ledgerWorkbook(spec, rows, deps.now());
+  const buffer = await sheetWorkbook(spec, rows, deps.now());
   await writeAudit(deps.db, {
     actor,
     action: 'export',
@@ -70,7 +77,8 @@ export function registerTrainingEventLedgerRoutes(
   app.get(
     `${base}/class-sessions`,
     { schema: { ...list, summary: '培训课时台账', response: { 200: ClassSessionLedgerPage, ...errors } } },
-    async (request) => paged(request.query, windowOf(staffActorOf(request), request.query), classSessionFetcher(ld)),
+    async (request) =>
+      windowPage(request.query, windowOf(staffActorOf(request), request.query), classSessionFetcher(ld)),
   );
   app.get(
     `${base}/class-sessions/export`,
@@ -93,7 +101,7 @@ export function registerTrainingEventLedgerRoutes(
     `${base}/training-recommendations`,
     { schema: { ...list, summary: '培训推荐台账（脱敏）', response: { 200: RecommendationLedgerPage, ...errors } } },
     async (request) =>
-      paged(
+      windowPage(
         request.query,
         windowOf(staffActorOf(request), request.query),
         recommendationFetcher(ld, revealer(ld.pii, false)),
@@ -122,7 +130,7 @@ export function registerTrainingEventLedgerRoutes(
   app.get(
     `${base}/events`,
     { schema: { ...list, summary: '招聘活动台账', response: { 200: EventLedgerPage, ...errors } } },
-    async (request) => paged(request.query, windowOf(staffActorOf(request), request.query), eventFetcher(ld)),
+    async (request) => windowPage(request.query, windowOf(staffActorOf(request), request.query), eventFetcher(ld)),
   );
   app.get(
     `${base}/events/export`,
@@ -144,7 +152,7 @@ export function registerTrainingEventLedgerRoutes(
   app.get(
     `${base}/deliveries`,
     { schema: { ...list, summary: '送工台账', response: { 200: DeliveryLedgerPage, ...errors } } },
-    async (request) => paged(request.query, windowOf(staffActorOf(request), request.query), deliveryFetcher(ld)),
+    async (request) => windowPage(request.query, windowOf(staffActorOf(request), request.query), deliveryFetcher(ld)),
   );
   app.get(
     `${base}/deliveries/export`,

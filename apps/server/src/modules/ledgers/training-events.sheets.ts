@@ -8,7 +8,7 @@ import {
   type EventLedgerRow,
   type RecommendationLedgerRow,
 } from '@lingong/contracts';
-import { shanghaiTime, type SheetSpec } from './ledgers.excel.js';
+import { shanghaiTime, type SheetSpec } from '../../platform/reporting/index.js';
 
 // Sheets of the training and events ledgers: Chinese headers, who recorded it and when.
 

@@ -3,7 +3,7 @@ import { union } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { trainingNeeds, trainingRecommendations } from '../training/training.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
-import type { Slice, Window } from './registrations.repository.js';
+import type { Slice, Window } from '../../platform/reporting/index.js';
 
 // Read-only reporting over training needs: a worker has a need when the profile lists a training
 // intention (培训意愿) or staff recorded one. Used by the training push, its list and the KPI.

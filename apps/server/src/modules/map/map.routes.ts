@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ClientConfig, ErrorBody, MapPoints, MapPointsQuery } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { getSetting } from '../settings/index.js';
 import * as repo from './map.repository.js';
 

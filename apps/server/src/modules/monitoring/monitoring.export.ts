@@ -1,6 +1,6 @@
 import type { SupplyDemandCell, SupplyDemandQuery } from '@lingong/contracts';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { listWorkbook, type ExportColumn, type ExportFile } from '../../platform/excel/list-export.js';
+import { listWorkbook, type ExportColumn, type ExportFile } from '../../platform/reporting/index.js';
 import type { StaffActor } from '../../platform/rbac/actor.js';
 import { getSupplyDemand, type MonitoringDeps } from './monitoring.service.js';
 

@@ -10,8 +10,8 @@ import {
   SupplyDemandQuery,
   SupplyDemandView,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
-import { sendXlsx } from '../../platform/excel/list-export.js';
+import type { AppDeps } from '../../deps.js';
+import { sendXlsx } from '../../platform/reporting/index.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './monitoring.service.js';
 import { exportSupplyDemand } from './monitoring.export.js';

@@ -1,7 +1,7 @@
 import type { ScreenSummary } from '@lingong/contracts';
 import type { Db } from '../../db/client.js';
 import { KPI_DEFINITIONS, targetFor } from '../kpi/index.js';
-import { resolvePeriod, shanghaiDay } from '../ledgers/index.js';
+import { resolvePeriod, shanghaiDay } from '../../platform/reporting/index.js';
 import { getSetting } from '../settings/index.js';
 import * as repo from './monitoring.repository.js';
 import { readingOf, toCell } from './supply-demand.js';

@@ -1,4 +1,4 @@
-import { dayStart, shanghaiDay } from '../ledgers/index.js';
+import { dayStart, shanghaiDay } from '../../platform/reporting/index.js';
 
 const DAY_MS = 86_400_000;
 

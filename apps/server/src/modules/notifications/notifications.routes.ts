@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, MarkedRead, MessageIdParam, MessageListQuery, MessagePage, UnreadCount } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { userActorOf } from '../../platform/http/request-auth.js';
 import * as service from './notifications.service.js';
 

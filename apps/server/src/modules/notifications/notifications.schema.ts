@@ -1,20 +1,9 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { NOTIFICATION_KIND_VALUES } from '@lingong/contracts';
 
+// Enum values come from @lingong/contracts (one list for the API and the table).
 /** Kinds of in-app messages; the key events also go out by SMS. */
-export const NOTIFICATION_KINDS = [
-  'invited',
-  'hired',
-  'application',
-  'agreement_to_sign',
-  'agreement_signed',
-  'shift_reminder',
-  'no_show',
-  'completed',
-  'rated',
-  'application_update',
-  'announcement',
-  'system',
-] as const;
+export const NOTIFICATION_KINDS = NOTIFICATION_KIND_VALUES;
 
 /** The message centre: one row per message to one user. */
 export const notifications = pgTable(

@@ -1,9 +1,8 @@
 import type { DutyDay, DutyShift, FacilityCheck, StationVisit } from '@lingong/contracts';
 import { DUTY_PLACE_LABELS, FACILITY_RESULT_LABELS } from '@lingong/contracts/labels';
 import type { DbOrTx } from '../../db/client.js';
-import { shanghaiTime, type SheetSpec } from '../ledgers/ledgers.excel.js';
-import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { findChecks, findDuties, findVisits, type DutyRow } from './operations.repository.js';
+import { shanghaiTime, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
 
 // 运营日志 ledgers: duty roster, daily check, station guidance visits, facility checks.
 

@@ -1,10 +1,9 @@
 import { aliasedTable, and, count, desc, eq, isNull, like, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { staff } from '../accounts/accounts.schema.js';
-import { dateWindowConds } from '../ledgers/date-window.js';
-import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { stations } from '../reference/reference.schema.js';
 import { dutyShifts, facilityChecks, stationVisits } from './operations.schema.js';
+import { dateWindowConds, type Slice, type Window } from '../../platform/reporting/index.js';
 
 export type DutyRow = typeof dutyShifts.$inferSelect;
 

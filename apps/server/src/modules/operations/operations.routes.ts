@@ -19,10 +19,10 @@ import {
   StationVisit,
   StationVisitPage,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { requirePermission, scopeLikePattern } from '../../platform/rbac/actor.js';
-import { sendFile, XLSX_TYPE } from '../ledgers/ledgers.routes.js';
+import { sendFile, XLSX_MIME } from '../../platform/reporting/index.js';
 import { findStaffInScope } from './operations.repository.js';
 import * as service from './operations.service.js';
 
@@ -139,17 +139,15 @@ export function registerOperationsRoutes(fastify: FastifyInstance, deps: AppDeps
         tags,
         summary: '导出运营日志 .xlsx（在岗核查、值班、驿站指导、设施检查；记入审计）',
         querystring: OperationsExportQuery,
-        produces: [XLSX_TYPE],
+        produces: [XLSX_MIME],
         response: errors,
       },
     },
     async (request, reply) =>
-      sendFile(
-        reply,
-        await service.exportOperations(od, staffActorOf(request), request.query, metaOf(request)),
-        XLSX_TYPE,
-        'xlsx',
-        deps.now(),
-      ),
+      sendFile(reply, await service.exportOperations(od, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'xlsx',
+        now: deps.now(),
+        fallback: 'ledger',
+      }),
   );
 }

@@ -1,7 +1,8 @@
 import { date, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { DUTY_PLACES, FACILITY_RESULTS } from '@lingong/contracts';
 
-export const DUTY_PLACES = ['market', 'station'] as const;
-export const FACILITY_RESULTS = ['ok', 'needs_repair'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { DUTY_PLACES, FACILITY_RESULTS };
 
 /** Duty roster (值班表): one shift of one staff member at the market or a station, on a day. */
 export const dutyShifts = pgTable(

@@ -17,10 +17,6 @@ import {
   requirePermission,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
-import { shanghaiDay } from '../ledgers/index.js';
-import { addSheet, newWorkbook } from '../ledgers/ledgers.excel.js';
-import { collectAll, paged, windowOf } from '../ledgers/ledgers.service.js';
-import type { Window } from '../ledgers/registrations.repository.js';
 import { isWithinRegion } from '../reference/index.js';
 import { getSetting } from '../settings/index.js';
 import { checkDay, daysOf } from './duty-check.js';
@@ -34,6 +30,15 @@ import {
   visitFetcher,
 } from './operations.ledger.js';
 import * as repo from './operations.repository.js';
+import {
+  addSheet,
+  collectAll,
+  newWorkbook,
+  shanghaiDay,
+  type Window,
+  windowOf,
+  windowPage,
+} from '../../platform/reporting/index.js';
 
 export type OperationsDeps = { db: DbOrTx; now: () => Date };
 type Meta = { ip?: string; requestId?: string };
@@ -119,7 +124,7 @@ export async function deleteDuty(deps: OperationsDeps, actor: StaffActor, id: st
 }
 
 export const listDuties = (deps: OperationsDeps, actor: StaffActor, q: DutyQuery) =>
-  paged(q, windowOf(actor, q), dutyFetcher(deps.db, { place: q.place }));
+  windowPage(q, windowOf(actor, q), dutyFetcher(deps.db, { place: q.place }));
 
 /** The daily check for each day of a range (future days excluded). */
 export async function dutyDays(
@@ -175,7 +180,7 @@ export async function createVisit(deps: OperationsDeps, actor: StaffActor, body:
 }
 
 export const listVisits = (deps: OperationsDeps, actor: StaffActor, q: OperationsListQuery) =>
-  paged(q, windowOf(actor, q), visitFetcher(deps.db));
+  windowPage(q, windowOf(actor, q), visitFetcher(deps.db));
 
 /** Record a facility check at the market (county staff) or a station in scope; audited. */
 export async function createCheck(deps: OperationsDeps, actor: StaffActor, body: CreateFacilityCheckBody, meta: Meta) {
@@ -202,7 +207,7 @@ export async function createCheck(deps: OperationsDeps, actor: StaffActor, body:
 }
 
 export const listChecks = (deps: OperationsDeps, actor: StaffActor, q: OperationsListQuery) =>
-  paged(q, windowOf(actor, q), checkFetcher(deps.db));
+  windowPage(q, windowOf(actor, q), checkFetcher(deps.db));
 
 /** All operations sheets for a window and day range (the daily check runs from `from` to min(to, today)). */
 export async function operationsSheets(

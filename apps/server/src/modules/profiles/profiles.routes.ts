@@ -18,7 +18,7 @@ import {
   TagNames,
   TagParams,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './profiles.service.js';
 

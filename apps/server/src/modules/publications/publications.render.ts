@@ -2,6 +2,7 @@
 // article (self-contained HTML, inline styles only, every user text escaped).
 import { createPdf, pdfToBuffer, qrPng } from '../../platform/pdf/index.js';
 import type { PublicationRow } from './publications.repository.js';
+import { shanghaiDay } from '../../platform/reporting/shanghai-time.js';
 
 export const KIND_LABELS: Record<PublicationRow['kind'], string> = {
   announcement: '公告',
@@ -12,8 +13,8 @@ export const KIND_LABELS: Record<PublicationRow['kind'], string> = {
 /** The mobile page of an item (the QR target). */
 export const mobileUrl = (origin: string, id: string) => `${origin.replace(/\/+$/, '')}/notices/${id}`;
 
-const shanghaiDay = (d: Date | null) => {
-  const s = new Date((d ?? new Date()).getTime() + 8 * 3600_000).toISOString();
+const chineseDay = (d: Date | null) => {
+  const s = shanghaiDay(d ?? new Date());
   return `${s.slice(0, 4)}年${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`;
 };
 
@@ -43,7 +44,7 @@ export async function renderPoster(row: PublicationRow, jobs: { title: string }[
     .fillColor('#444444')
     .fontSize(12)
     .text('微信扫码查看详情、报名', 56, qrTop + size + 6, { align: 'center', width, lineBreak: false });
-  doc.fontSize(10).text(`鹿寨县零工市场 · ${shanghaiDay(row.publishedAt)}`, 56, qrTop + size + 24, {
+  doc.fontSize(10).text(`鹿寨县零工市场 · ${chineseDay(row.publishedAt)}`, 56, qrTop + size + 24, {
     align: 'center',
     width,
     lineBreak: false,
@@ -74,7 +75,7 @@ export function renderWechatHtml(row: PublicationRow, jobs: { title: string }[],
 <article style="max-width:640px;margin:0 auto;padding:20px 16px;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;">
 <p style="margin:0 0 8px;font-size:14px;color:#c0392b;">鹿寨县零工市场 · ${KIND_LABELS[row.kind]}</p>
 <h1 style="margin:0 0 12px;font-size:22px;line-height:1.4;color:#111;">${escapeHtml(row.title)}</h1>
-<p style="margin:0 0 20px;font-size:13px;color:#999;">${shanghaiDay(row.publishedAt)}</p>
+<p style="margin:0 0 20px;font-size:13px;color:#999;">${chineseDay(row.publishedAt)}</p>
 ${row.summary ? `<blockquote style="margin:0 0 20px;padding:10px 14px;background:#f7f7f7;border-left:3px solid #ccc;font-size:15px;color:#666;">${escapeHtml(row.summary)}</blockquote>` : ''}
 ${paragraphs}
 ${jobList}

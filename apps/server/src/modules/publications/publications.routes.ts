@@ -13,7 +13,7 @@ import {
   PublicPublicationQuery,
   RejectPublicationBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { publicOrigin } from '../../platform/http/public-origin.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { mobileUrl, renderPoster, renderWechatHtml } from './publications.render.js';

@@ -1,16 +1,13 @@
 import { index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  PUBLICATION_CHANNELS,
+  PUBLICATION_KINDS,
+  PUBLICATION_LOG_ACTIONS,
+  PUBLICATION_STATUSES,
+} from '@lingong/contracts';
 
-export const PUBLICATION_KINDS = ['announcement', 'policy', 'job_bulletin'] as const;
-export const PUBLICATION_CHANNELS = ['banner', 'notice', 'screen', 'poster', 'wechat'] as const;
-export const PUBLICATION_STATUSES = [
-  'draft',
-  'pending_review',
-  'approved',
-  'rejected',
-  'published',
-  'unpublished',
-] as const;
-export const PUBLICATION_LOG_ACTIONS = ['published', 'unpublished', 'exported'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { PUBLICATION_CHANNELS, PUBLICATION_KINDS, PUBLICATION_LOG_ACTIONS, PUBLICATION_STATUSES };
 
 /**
  * 统一发布: one item (announcement, policy, job bulletin) written once and published to its

@@ -2,13 +2,17 @@ import type { PublicityItem } from '@lingong/contracts';
 import { PUBLICITY_CHANNEL_LABELS, PUBLICITY_KIND_LABELS } from '@lingong/contracts/labels';
 import { eq, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { monthlyDayCount } from '../ledgers/date-window.js';
-import { shanghaiTime, type SheetSpec } from '../ledgers/ledgers.excel.js';
-import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { findRegionLabels } from '../reference/index.js';
 import { presentItem } from './publicity.presenter.js';
 import { findItems, type PublicityFilter } from './publicity.repository.js';
 import { publicityItems, type PUBLICITY_KINDS } from './publicity.schema.js';
+import {
+  monthlyDayCount,
+  shanghaiTime,
+  type SheetSpec,
+  type Slice,
+  type Window,
+} from '../../platform/reporting/index.js';
 
 // The publicity ledger (宣传推广台账): fetcher, sheet and the monthly series behind its KPIs.
 

@@ -1,9 +1,8 @@
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { staff } from '../accounts/accounts.schema.js';
-import { dateWindowConds } from '../ledgers/date-window.js';
-import type { Slice, Window } from '../ledgers/registrations.repository.js';
 import { publicityItems } from './publicity.schema.js';
+import { dateWindowConds, type Slice, type Window } from '../../platform/reporting/index.js';
 
 export type PublicityRow = typeof publicityItems.$inferSelect;
 export type PublicityFilter = {

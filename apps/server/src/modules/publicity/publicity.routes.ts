@@ -13,12 +13,12 @@ import {
   PublicityQuery,
   UpdatePublicityBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findFile, readFileBytes } from '../../platform/files/files.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { requirePermission } from '../../platform/rbac/actor.js';
-import { sendFile, XLSX_TYPE } from '../ledgers/ledgers.routes.js';
+import { sendFile, XLSX_MIME } from '../../platform/reporting/index.js';
 import * as service from './publicity.service.js';
 
 /** 宣传推广: publicity items (CRUD), evidence images, the ledger and its .xlsx export. */
@@ -48,18 +48,16 @@ export function registerPublicityRoutes(fastify: FastifyInstance, deps: AppDeps)
         tags,
         summary: '导出宣传推广台账 .xlsx（记入审计）',
         querystring: PublicityExportQuery,
-        produces: [XLSX_TYPE],
+        produces: [XLSX_MIME],
         response: errors,
       },
     },
     async (request, reply) =>
-      sendFile(
-        reply,
-        await service.exportItems(pd, staffActorOf(request), request.query, metaOf(request)),
-        XLSX_TYPE,
-        'xlsx',
-        deps.now(),
-      ),
+      sendFile(reply, await service.exportItems(pd, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'xlsx',
+        now: deps.now(),
+        fallback: 'ledger',
+      }),
   );
   app.post(
     base,

@@ -1,18 +1,8 @@
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { PUBLICITY_CHANNELS, PUBLICITY_KINDS } from '@lingong/contracts';
 
-export const PUBLICITY_KINDS = ['article', 'post', 'short_video', 'livestream', 'slogan', 'campaign'] as const;
-export const PUBLICITY_CHANNELS = [
-  'wechat_official',
-  'wechat_channels',
-  'douyin',
-  'kuaishou',
-  'gov_website',
-  'newspaper',
-  'tv_radio',
-  'outdoor',
-  'offline',
-  'other',
-] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { PUBLICITY_CHANNELS, PUBLICITY_KINDS };
 
 /**
  * Publicity items (宣传台账): one published article, post, short video, livestream, slogan or

@@ -16,13 +16,11 @@ import {
   requirePermission,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
-import { ledgerWorkbook } from '../ledgers/ledgers.excel.js';
-import { collectAll, paged, windowOf } from '../ledgers/ledgers.service.js';
-import { shanghaiDay } from '../ledgers/index.js';
 import { findRegionLabels } from '../reference/index.js';
 import { PUBLICITY_SHEET, publicityFetcher } from './publicity.ledger.js';
 import { presentItem } from './publicity.presenter.js';
 import * as repo from './publicity.repository.js';
+import { collectAll, shanghaiDay, sheetWorkbook, windowOf, windowPage } from '../../platform/reporting/index.js';
 
 export type PublicityDeps = { db: DbOrTx; dataDir: string; now: () => Date };
 type Meta = { ip?: string; requestId?: string };
@@ -158,13 +156,13 @@ const filterOf = (q: PublicityExportQuery): repo.PublicityFilter => ({
 
 /** The publicity ledger in the actor's region. */
 export async function listItems(deps: PublicityDeps, actor: StaffActor, q: PublicityQuery) {
-  return paged(q, windowOf(actor, q), publicityFetcher(deps.db, filterOf(q)));
+  return windowPage(q, windowOf(actor, q), publicityFetcher(deps.db, filterOf(q)));
 }
 
 /** The ledger as .xlsx; audited. */
 export async function exportItems(deps: PublicityDeps, actor: StaffActor, q: PublicityExportQuery, meta: Meta) {
   const rows = await collectAll(windowOf(actor, q), publicityFetcher(deps.db, filterOf(q)));
-  const buffer = await ledgerWorkbook(PUBLICITY_SHEET, rows, deps.now());
+  const buffer = await sheetWorkbook(PUBLICITY_SHEET, rows, deps.now());
   await writeAudit(deps.db, {
     actor,
     action: 'export',

@@ -11,7 +11,7 @@ import {
   ReviewRatingBody,
   SubmitRatingBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as service from './ratings.service.js';
 

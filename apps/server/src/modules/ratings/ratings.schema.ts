@@ -1,8 +1,10 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { PARTY_SIDES, RATING_REVIEW_STATUSES } from '@lingong/contracts';
 
-export const RATING_SIDES = ['worker', 'employer'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export const RATING_SIDES = PARTY_SIDES;
 /** clean: shown; flagged: a review word hit, comment waits for staff; approved / hidden: staff decided. */
-export const RATING_REVIEW_STATUSES = ['clean', 'flagged', 'approved', 'hidden'] as const;
+export { RATING_REVIEW_STATUSES };
 
 /**
  * 评价: after a completed application each side rates the other once. Hidden from both until both

@@ -14,7 +14,7 @@ import {
   REGION_LEVEL_LABELS,
   REGION_LEVEL_ORDER,
   type RegionLevel,
-} from './region-codes.js';
+} from '../../platform/rbac/region-codes.js';
 
 export interface ParsedRegion {
   code: string;

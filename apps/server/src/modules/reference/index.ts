@@ -1,3 +1,6 @@
+import { defineModule } from '../../platform/http/module-plugin.js';
+import { registerReferenceRoutes } from './reference.routes.js';
+import { registerOccupationAdminRoutes } from './occupations-admin.routes.js';
 // The reference module's face: regions, occupations, stations.
 export {
   findRegionName,
@@ -10,5 +13,8 @@ export {
   listRegions,
   seedReferenceData,
 } from './reference.service.js';
-export { isWithinRegion, regionPrefix, levelOfCode, deriveParentCode } from './region-codes.js';
+export { isWithinRegion, regionPrefix, levelOfCode, deriveParentCode } from '../../platform/rbac/region-codes.js';
 export { TOWN_CENTRES } from './data/regions.js';
+
+/** The reference module as a Fastify plugin: all its routes. */
+export const referenceModule = defineModule('reference', [registerReferenceRoutes, registerOccupationAdminRoutes]);

@@ -12,7 +12,7 @@ import {
   OccupationImportResult,
   UpdateOccupationBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './occupations-admin.service.js';
 import { exportOccupations, importOccupations } from './occupations-import.service.js';

@@ -10,7 +10,7 @@ import {
   StationListQuery,
   StationPage,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { presentOccupation, presentRegion, presentStation } from './reference.presenter.js';
 import * as service from './reference.service.js';

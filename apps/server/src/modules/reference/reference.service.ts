@@ -13,7 +13,7 @@ import { SEED_OCCUPATIONS } from './data/occupations.js';
 import { SEED_REGIONS } from './data/regions.js';
 import { SEED_STATIONS } from './data/stations.js';
 import type { ParsedRegion } from './division-import.js';
-import { deriveParentCode, levelOfCode, regionPrefix } from './region-codes.js';
+import { deriveParentCode, levelOfCode, regionPrefix } from '../../platform/rbac/region-codes.js';
 import * as repo from './reference.repository.js';
 
 export const listRegions = (db: DbOrTx, parent?: string) => repo.findRegionsByParent(db, parent ?? null);

@@ -6,7 +6,7 @@ import {
   levelOfCode,
   regionPrefix,
   significantPrefix,
-} from './region-codes.js';
+} from '../../platform/rbac/region-codes.js';
 import { SEED_REGIONS, TOWN_CENTRES, LUZHAI_TOWNS } from './data/regions.js';
 
 describe('levelOfCode', () => {

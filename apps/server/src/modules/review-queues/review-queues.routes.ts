@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, ReviewQueueCounts } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { staffActorOf } from '../../platform/http/request-auth.js';
 import { countReviewQueues } from './review-queues.service.js';
 

@@ -9,7 +9,7 @@ import {
   GuidanceSession,
   Matchmaking,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { presentFollowup, presentGuidance, presentMatchmaking } from './services.presenter.js';
 import * as service from './services.service.js';

@@ -1,9 +1,8 @@
 import { date, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { FOLLOWUP_STATUSES, MATCHMAKING_CHANNELS, MATCHMAKING_KINDS, MATCHMAKING_SOURCES } from '@lingong/contracts';
 
-export const FOLLOWUP_STATUSES = ['employed', 'seeking', 'in_training', 'other'] as const;
-export const MATCHMAKING_KINDS = ['apply', 'invite', 'referral', 'hire'] as const;
-export const MATCHMAKING_CHANNELS = ['online', 'offline'] as const;
-export const MATCHMAKING_SOURCES = ['auto', 'manual'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { FOLLOWUP_STATUSES, MATCHMAKING_CHANNELS, MATCHMAKING_KINDS, MATCHMAKING_SOURCES };
 
 /**
  * Follow-ups of registered job seekers (跟踪服务): who was contacted, when, with what outcome.

@@ -3,7 +3,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit, type AuditEntry } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
-import { findEmployerRef, findJobRef, findWorkerRef, shanghaiDay, type WorkerRef } from '../ledgers/index.js';
+import { findEmployerRef, findJobRef, findWorkerRef, type WorkerRef } from '../ledgers/index.js';
+import { shanghaiDay } from '../../platform/reporting/index.js';
 import { isWithinRegion } from '../reference/index.js';
 import * as repo from './services.repository.js';
 

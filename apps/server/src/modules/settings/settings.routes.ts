@@ -9,7 +9,7 @@ import {
   SettingList,
   UpdateSettingBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './settings.service.js';
 

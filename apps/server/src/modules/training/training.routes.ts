@@ -23,7 +23,7 @@ import {
   TrainingProvider,
   TrainingProviderPage,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './training.service.js';
 

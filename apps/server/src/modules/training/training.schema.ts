@@ -11,8 +11,10 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { COURSE_FUNDINGS } from '@lingong/contracts';
 
-export const COURSE_FUNDINGS = ['subsidised', 'self_paid'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { COURSE_FUNDINGS };
 
 /** Training providers (培训机构). */
 export const trainingProviders = pgTable('training_providers', {

@@ -1,3 +1,5 @@
+import { defineModule } from '../../platform/http/module-plugin.js';
+import { registerWorkerRoutes } from './workers.routes.js';
 // The workers module's face.
 export { insertWorkers } from './workers.repository.js';
 export { getWorkerForStaff, revealWorkerPii } from './workers.service.js';
@@ -13,3 +15,6 @@ export { findSkills, findCertificates } from './worker-profile.repository.js';
 export { ageOn } from './workers.presenter.js';
 export { completenessOf } from './worker-profile.presenter.js';
 export { insertImportedWorkers, type ImportedWorkers } from './workers-import.repository.js';
+
+/** The workers module as a Fastify plugin: all its routes. */
+export const workersModule = defineModule('workers', [registerWorkerRoutes]);

@@ -9,7 +9,7 @@ import {
   WorkerProfile,
   WorkerProfileBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as service from './worker-profile.service.js';
 

@@ -12,7 +12,7 @@ import {
   WorkerDuplicateQuery,
   WorkerMergeBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as merge from './worker-merge.service.js';
 import * as admin from './workers-admin.service.js';

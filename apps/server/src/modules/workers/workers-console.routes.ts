@@ -9,9 +9,9 @@ import {
   IdParam,
   WorkerExportQuery,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
-import { XLSX_MIME, sendXlsx } from '../../platform/excel/list-export.js';
+import { XLSX_MIME, sendXlsx } from '../../platform/reporting/list-export.js';
 import * as service from './certificates-review.service.js';
 import { exportWorkers } from './workers-export.js';
 

@@ -8,7 +8,7 @@ import {
   shanghaiMinute,
   type ExportColumn,
   type ExportFile,
-} from '../../platform/excel/list-export.js';
+} from '../../platform/reporting/list-export.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
 import { CREDIT_LEVEL_LABELS } from '../credit/index.js';
 import { searchWorkersForStaff } from './workers-admin.service.js';

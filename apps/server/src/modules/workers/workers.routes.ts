@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, IdParam, WorkerPii, WorkerSummary } from '@lingong/contracts';
 import { registerWorkerConsoleRoutes } from './workers-console.routes.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './workers.service.js';
 import { registerWorkerProfileRoutes } from './worker-profile.routes.js';

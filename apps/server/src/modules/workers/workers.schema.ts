@@ -1,6 +1,8 @@
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { REGISTRATION_CHANNELS } from '@lingong/contracts';
 
-export const REGISTRATION_CHANNELS = ['online', 'counter', 'station', 'household', 'event'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { REGISTRATION_CHANNELS };
 
 /**
  * Job-seeker profiles (求职登记 / 个人画像). Name, ID number and phone are encrypted; the hashes

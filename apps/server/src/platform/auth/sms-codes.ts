@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error.js';
 import type { SmsProvider } from '../sms/sms-provider.js';
 import { smsCodes } from './auth.schema.js';
 import { newSmsCode, sm3Hex } from './tokens.js';
+import { startOfShanghaiDay as startOfDay } from '../../platform/reporting/shanghai-time.js';
 
 export const SMS_CODE_TTL_SECONDS = 300;
 export const SMS_COOLDOWN_SECONDS = 60;
@@ -14,9 +15,7 @@ type Purpose = 'login' | 'sign';
 
 /** Start of the current day in Asia/Shanghai (UTC+8, no DST), as a UTC instant. */
 export function startOfShanghaiDay(now: Date): Date {
-  const shifted = new Date(now.getTime() + 8 * 3600_000);
-  shifted.setUTCHours(0, 0, 0, 0);
-  return new Date(shifted.getTime() - 8 * 3600_000);
+  return startOfDay(now);
 }
 
 function codeHash(phoneHash: string, code: string): string {

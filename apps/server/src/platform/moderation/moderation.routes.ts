@@ -12,7 +12,7 @@ import {
   SensitiveWordQuery,
   UpdateWordBody,
 } from '@lingong/contracts';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../http/request-auth.js';
 import { requirePermission } from '../rbac/actor.js';
 import * as service from './moderation.service.js';

@@ -1,15 +1,8 @@
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { WORD_ACTIONS, WORD_CATEGORIES } from '@lingong/contracts';
 
-export const WORD_CATEGORIES = [
-  'illegal',
-  'fraud',
-  'discrimination',
-  'vulgar',
-  'contact_bypass',
-  'political',
-  'other',
-] as const;
-export const WORD_ACTIONS = ['block', 'review', 'mask'] as const;
+// Enum values come from @lingong/contracts (one list for the API and the table).
+export { WORD_ACTIONS, WORD_CATEGORIES };
 
 /** The sensitive-word dictionary: category and what a hit does (block, send to review, mask). */
 export const sensitiveWords = pgTable('sensitive_words', {

@@ -1,5 +1,5 @@
 import type { Permission, StaffRole } from '@lingong/contracts';
-import { isWithinRegion, regionPrefix } from '../../modules/reference/region-codes.js';
+import { isWithinRegion, regionPrefix } from './region-codes.js';
 import { AppError } from '../errors/app-error.js';
 
 export type StaffActor = {

@@ -1,4 +1,4 @@
-import type { RegionLevel } from '../region-codes.js';
+import type { RegionLevel } from '../../../platform/rbac/region-codes.js';
 
 export interface SeedRegion {
   /** 12-digit statistical division code. */

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.js';
-import { staffActorFor, userActorFor } from '../../modules/accounts/index.js';
-import { findLiveSession } from '../auth/sessions.js';
-import { AppError } from '../errors/app-error.js';
-import { APP_COOKIE, STAFF_COOKIE, tokenOf } from './request-auth.js';
+import type { AppDeps } from '../../deps.js';
+import { staffActorFor, userActorFor } from './accounts.service.js';
+import { findLiveSession } from '../../platform/auth/sessions.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { APP_COOKIE, STAFF_COOKIE, tokenOf } from '../../platform/http/request-auth.js';
 
 /**
  * Resolve the session of every /api/v1/app and /api/v1/admin request. App routes accept only

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmployerName } from './ledgers.presenter.js';
+import { maskEmployerName } from './reveal.js';
 
 describe('maskEmployerName', () => {
   it('masks a private person behind an employer name, not a business', () => {

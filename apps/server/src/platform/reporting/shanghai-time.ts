@@ -1,7 +1,51 @@
-// Calendar arithmetic in Asia/Shanghai (UTC+8, no daylight saving), for ledgers and KPIs.
+// Calendar arithmetic in Asia/Shanghai (UTC+8, no daylight saving): the one place that adds the
+// eight hours. Days are 'YYYY-MM-DD' strings; instants are Dates in UTC.
 
-const OFFSET_MS = 8 * 3600_000;
+/** Asia/Shanghai is UTC+8 all year. */
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+const OFFSET_MS = SHANGHAI_OFFSET_MS;
 const DAY_MS = 86_400_000;
+
+/** The wall clock in Shanghai as an ISO string without the zone, 'YYYY-MM-DDTHH:mm:ss.sss'. */
+export function shanghaiIso(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 23);
+}
+
+/** 'YYYY-MM-DD HH:mm' in Shanghai. */
+export function shanghaiMinuteOf(instant: Date): string {
+  const shifted = shanghaiIso(instant);
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}
+
+/** 'YYYY-MM-DD HH:mm' in Shanghai of an ISO instant. */
+export function shanghaiTime(iso: string): string {
+  return shanghaiMinuteOf(new Date(Date.parse(iso)));
+}
+
+/** 'YYYY-MM-DD HH:mm' in Shanghai of an ISO instant; '' for none. */
+export function shanghaiMinute(iso: string | null): string {
+  return iso ? shanghaiTime(iso) : '';
+}
+
+/** The Shanghai day of an instant as 'YYYYMMDD' (file names). */
+export function compactDay(instant: Date): string {
+  return shanghaiDay(instant).replaceAll('-', '');
+}
+
+/** The Shanghai calendar day `days` after the one an instant falls on, 'YYYY-MM-DD'. */
+export function shanghaiDayPlus(instant: Date, days: number): string {
+  return shanghaiDay(new Date(instant.getTime() + days * DAY_MS));
+}
+
+/** The instant the Shanghai day of `instant` started. */
+export function startOfShanghaiDay(instant: Date): Date {
+  return dayStart(shanghaiDay(instant));
+}
+
+/** The instant of a Shanghai wall-clock time (month 1-12; no range check). */
+export function shanghaiInstant(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS);
+}
 
 /** The Shanghai calendar day of an instant, 'YYYY-MM-DD'. */
 export function shanghaiDay(instant: Date): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayEnd, dayStart, daysBetween, monthsBetween, resolvePeriod, shanghaiDay } from './period.js';
+import { dayEnd, dayStart, daysBetween, monthsBetween, resolvePeriod, shanghaiDay } from './shanghai-time.js';
 
 describe('Shanghai calendar', () => {
   it('puts 16:30 UTC on the next Shanghai day', () => {
