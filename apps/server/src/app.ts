@@ -16,6 +16,9 @@ import type { AppDeps } from './deps.js';
 import type { AppModule } from './platform/http/module-plugin.js';
 import { registerErrorHandler, errorBody } from './platform/errors/error-handler.js';
 import { registerSessionHooks } from './modules/accounts/index.js';
+import { registerRequestGuards } from './platform/http/request-guards.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
+import { requestLogSerializer } from './platform/http/log-redact.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
 import { accountsModule } from './modules/accounts/index.js';
@@ -91,7 +94,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // No personal data from query strings (phone, name filters) in the logs.
+            serializers: { req: requestLogSerializer },
+          },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
@@ -125,6 +133,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         upgradeInsecureRequests: null,
       },
     },
+    // HSTS only over HTTPS (platform/http/request-guards.ts), never on a plain-http intranet install.
+    hsts: false,
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -145,7 +155,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  registerRequestGuards(app, config);
   registerSessionHooks(app, deps);
+  registerIdempotency(app, deps);
   registerHealthRoutes(app, deps);
   for (const module of MODULES) await app.register(module.plugin(deps));
   registerModerationRoutes(app, deps);

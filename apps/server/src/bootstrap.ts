@@ -12,7 +12,7 @@ import type { AppDeps } from './app.js';
 
 export const LUZHAI_COUNTY = '450223000000';
 
-export function createSmsProvider(config: Config, log?: FastifyBaseLogger): SmsProvider {
+export function createSmsProvider(config: Config, log?: Pick<FastifyBaseLogger, 'info'>): SmsProvider {
   if (config.sms.provider === 'aliyun') {
     const { accessKeyId, accessKeySecret, templateLogin } = config.sms.aliyun;
     if (!accessKeyId || !accessKeySecret)
@@ -28,7 +28,10 @@ export function createSmsProvider(config: Config, log?: FastifyBaseLogger): SmsP
 }
 
 /** Open and migrate the database, seed reference data, and (once) demo data or the first admin. */
-export async function prepareDeps(config: Config, log?: FastifyBaseLogger): Promise<AppDeps & { seeded: boolean }> {
+export async function prepareDeps(
+  config: Config,
+  log?: Pick<FastifyBaseLogger, 'info'>,
+): Promise<AppDeps & { seeded: boolean }> {
   const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   const pii: Pii = createPii(config);

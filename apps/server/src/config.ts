@@ -25,6 +25,12 @@ const ConfigEnv = z.object({
     .default(24 * 30),
   SESSION_TTL_HOURS_STAFF: z.coerce.number().int().min(1).default(12),
   COOKIE_SECURE: bool.default(false),
+  /** Staff roles that must use an authenticator (TOTP) second factor. */
+  STAFF_MFA_ROLES: z.string().default('admin,reviewer'),
+  /** Enforce the second factor and step-up: always in production; off by default in development and tests (demo logins). */
+  STAFF_MFA_ENFORCE: bool.optional(),
+  /** Minutes a step-up (re-entered code) stays valid for sensitive actions. */
+  STEP_UP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -70,6 +76,7 @@ export type Config = {
   pii: { keysSpec: string | undefined; activeKeyId: string | undefined; indexKeyHex: string | undefined };
   sessionTtlHours: { app: number; staff: number };
   cookieSecure: boolean;
+  mfa: { enforce: boolean; requiredRoles: string[]; stepUpMinutes: number };
   trustProxy: boolean;
   bodyLimitBytes: number;
   authRateLimitPerMin: number;
@@ -107,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (missing.length > 0)
       throw new ConfigError(`Production requires ${missing.join(', ')} (see README, Configuration).`);
     if (e.SEED_DEMO) throw new ConfigError('SEED_DEMO must not be set in production.');
+    if (e.STAFF_MFA_ENFORCE === false) throw new ConfigError('STAFF_MFA_ENFORCE=false is not allowed in production.');
     if (e.SMS_PROVIDER === 'aliyun' && (!e.ALIYUN_SMS_ACCESS_KEY_ID || !e.ALIYUN_SMS_ACCESS_KEY_SECRET)) {
       throw new ConfigError('SMS_PROVIDER=aliyun requires ALIYUN_SMS_ACCESS_KEY_ID and ALIYUN_SMS_ACCESS_KEY_SECRET.');
     }
@@ -122,6 +130,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pii: { keysSpec: e.PII_KEYS, activeKeyId: e.PII_ACTIVE_KEY, indexKeyHex: e.PII_INDEX_KEY },
     sessionTtlHours: { app: e.SESSION_TTL_HOURS_APP, staff: e.SESSION_TTL_HOURS_STAFF },
     cookieSecure: e.COOKIE_SECURE,
+    mfa: {
+      enforce: e.STAFF_MFA_ENFORCE ?? e.NODE_ENV === 'production',
+      requiredRoles: e.STAFF_MFA_ROLES.split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+      stepUpMinutes: e.STEP_UP_MINUTES,
+    },
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     authRateLimitPerMin: e.AUTH_RATE_LIMIT_PER_MIN,
@@ -142,4 +157,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION },
     publicBaseUrl: e.PUBLIC_BASE_URL ? e.PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
   };
+}
+
+/**
+ * What production mode checked, one line each, printed at start so the operator sees it (the hard
+ * requirements already refused to start in loadConfig).
+ */
+export function productionChecklist(config: Config): string[] {
+  const yes = (ok: boolean) => (ok ? '✓' : '!');
+  const keyIds = (config.pii.keysSpec ?? '').split(',').map((k) => k.split(':')[0]);
+  return [
+    `${yes(true)} NODE_ENV=production`,
+    `${yes(true)} PII_KEYS: ${keyIds.length} key(s) [${keyIds.join(', ')}], active ${config.pii.activeKeyId ?? keyIds[0]}`,
+    `${yes(true)} PII_INDEX_KEY set`,
+    `${yes(!config.seedDemo)} demo data not seeded (SEED_DEMO off)`,
+    `${yes(true)} development endpoints (/api/v1/public/dev/*) not served`,
+    `${yes(config.mfa.enforce)} staff second factor enforced for roles: ${config.mfa.requiredRoles.join(', ') || '(none)'}`,
+    `${yes(Boolean(config.databaseUrl))} database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir} (PostgreSQL recommended, see docs/deploy.md)`}`,
+    `${yes(config.sms.provider !== 'local')} SMS provider: ${config.sms.provider}${config.sms.provider === 'local' ? ' (no SMS leaves the server; codes are not logged in production)' : ''}`,
+    `${yes(config.trustProxy)} TRUST_PROXY=${config.trustProxy} (set true behind nginx so HTTPS, HSTS and client IPs are seen)`,
+    `${yes(Boolean(config.publicBaseUrl))} PUBLIC_BASE_URL=${config.publicBaseUrl ?? '(unset: links use the request Host)'}`,
+  ];
 }

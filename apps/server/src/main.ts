@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, productionChecklist } from './config.js';
 import { prepareDeps } from './bootstrap.js';
 import { createJobRunner } from './background.js';
 import { DEMO_LOGINS } from '../scripts/demo/seed-demo.js';
@@ -10,7 +10,13 @@ export type RunningServer = { url: string; close(): Promise<void> };
 /** Start the whole server; `env` overrides process.env (tests pass PORT=0, DATA_DIR, …). */
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const config = loadConfig({ ...process.env, ...env });
-  const deps = await prepareDeps(config);
+  // Development: the local SMS provider prints each message (with its code) as the README says;
+  // production never logs codes.
+  const smsLog =
+    config.env === 'production' || config.logLevel === 'silent'
+      ? undefined
+      : { info: (obj: object, msg?: string) => console.log(`  ${msg ?? ''} ${JSON.stringify(obj)}`) };
+  const deps = await prepareDeps(config, smsLog);
   const app = await buildApp(deps);
   const runner = config.role === 'api' ? null : createJobRunner(deps, (msg, extra) => app.log.warn(extra ?? {}, msg));
   runner?.start();
@@ -49,8 +55,12 @@ function printBanner(url: string, database: string, demo: boolean): void {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const started = Date.now();
-    const server = await startServer();
     const config = loadConfig();
+    if (config.env === 'production')
+      console.log(
+        ['  生产模式检查 (production checks):', ...productionChecklist(config).map((l) => `    ${l}`)].join('\n'),
+      );
+    const server = await startServer();
     if (config.role === 'worker') console.log('  后台任务进程已启动 (ROLE=worker)');
     else
       printBanner(

@@ -1,7 +1,15 @@
 import { ApiError } from '@shared/api';
+import { withStepUp } from './step-up';
 
-/** Download a file from an admin endpoint (same-origin cookie) and save it under `fallbackName`. */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+/**
+ * Download a file from an admin endpoint (same-origin cookie) and save it under `fallbackName`;
+ * a real-name export asks for the authenticator code first when the server requires a step-up.
+ */
+export function downloadFile(path: string, fallbackName: string): Promise<void> {
+  return withStepUp(() => fetchDownload(path, fallbackName));
+}
+
+async function fetchDownload(path: string, fallbackName: string): Promise<void> {
   const res = await fetch(path, { credentials: 'same-origin' });
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => undefined);
@@ -15,7 +23,17 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
       typeof body.error.message === 'string'
         ? body.error.message
         : '下载失败，请稍后再试';
-    throw new ApiError({ code: `HTTP_${res.status}`, message, status: res.status });
+    const code =
+      typeof body === 'object' &&
+      body !== null &&
+      'error' in body &&
+      typeof body.error === 'object' &&
+      body.error !== null &&
+      'code' in body.error &&
+      typeof body.error.code === 'string'
+        ? body.error.code
+        : `HTTP_${res.status}`;
+    throw new ApiError({ code, message, status: res.status });
   }
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

@@ -51,6 +51,7 @@ export const router = createRouter({
   history: createWebHistory('/admin/'),
   routes: [
     { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录', public: true } },
+    { path: '/mfa-setup', component: () => import('./pages/MfaSetupPage.vue'), meta: { title: '绑定身份验证器' } },
     {
       path: '/collect',
       component: () => import('./pages/CollectMobilePage.vue'),
@@ -77,6 +78,8 @@ router.beforeEach(async (to) => {
   const user = await staffSession.ensure().catch(() => null);
   if (to.meta.public) return user && to.path === '/login' ? '/' : true;
   if (!user) return { path: '/login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  if (user.totpRequired && !user.totpEnabled) return to.path === '/mfa-setup' ? true : '/mfa-setup';
+  if (to.path === '/mfa-setup') return true;
   if (can(user, to.meta.permission)) return true;
   // Home is not permitted: land on the first page the user may open instead.
   if (to.path === '/') {

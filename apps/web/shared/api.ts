@@ -66,7 +66,7 @@ async function readJson(res: Response): Promise<unknown> {
  * the server validates every response against the contracts, so the type is trusted here.
  */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'lingong' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -23,6 +23,8 @@ export const StaffLoginBody = z.object({
     .min(1, { error: '请填写用户名' })
     .max(64, { error: '用户名最多64个字符' }),
   password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128, { error: '密码最多128个字符' }),
+  /** Authenticator code (6 digits) or a recovery code, when the account has a second factor. */
+  totp: z.string().trim().max(20).optional(),
 });
 export type StaffLoginBody = z.infer<typeof StaffLoginBody>;
 
@@ -49,6 +51,10 @@ export const StaffUser = z.object({
   permissions: z.array(Permission),
   regionCode: z.string(),
   regionName: z.string(),
+  /** An authenticator (TOTP) is bound to the account. */
+  totpEnabled: z.boolean(),
+  /** The account's roles require a second factor (enrol before anything else when not yet bound). */
+  totpRequired: z.boolean(),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
@@ -59,3 +65,19 @@ export type StaffLoginResult = z.infer<typeof StaffLoginResult>;
 
 export const DevLatestSmsQuery = z.object({ phone: MobilePhone });
 export const DevLatestSms = z.object({ phone: z.string(), code: z.string(), purpose: z.string(), sentAt: z.string() });
+
+/** Start binding an authenticator: the secret (base32) and the otpauth:// URI for the QR code. */
+export const TotpSetupResult = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** The URI as a QR code (PNG data URL) to scan with the authenticator app. */
+  qrDataUrl: z.string(),
+});
+export type TotpSetupResult = z.infer<typeof TotpSetupResult>;
+export const TotpCodeBody = z.object({ code: z.string().trim().min(6).max(20) });
+export type TotpCodeBody = z.infer<typeof TotpCodeBody>;
+/** Binding confirmed: one-time recovery codes, shown once. */
+export const TotpConfirmResult = z.object({ recoveryCodes: z.array(z.string()) });
+export type TotpConfirmResult = z.infer<typeof TotpConfirmResult>;
+export const StepUpResult = z.object({ stepUpUntil: z.string() });
+export type StepUpResult = z.infer<typeof StepUpResult>;

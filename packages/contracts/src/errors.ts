@@ -37,6 +37,20 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已锁定15分钟' },
   /** The account is disabled by an administrator. */
   ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
+  /** Staff login: the password was right, now the authenticator code (or a recovery code) is needed. */
+  TOTP_REQUIRED: { status: 401, message: '请输入身份验证器中的6位动态码' },
+  /** Staff login or step-up: wrong, reused or expired authenticator / recovery code. */
+  TOTP_INVALID: { status: 401, message: '动态码不正确或已使用，请重新输入' },
+  /** The role requires a second factor: enrol an authenticator before using the console. */
+  TOTP_ENROLMENT_REQUIRED: { status: 403, message: '您的角色须绑定身份验证器（双因素认证）后才能使用后台' },
+  /** Sensitive action: re-enter the authenticator code first (step-up). */
+  STEP_UP_REQUIRED: { status: 403, message: '此操作需再次输入动态码确认身份' },
+  /** A state-changing request without JSON / the custom header, or from another site's Origin. */
+  CSRF_REJECTED: { status: 403, message: '请求来源校验失败，请刷新页面后重试' },
+  /** The same Idempotency-Key was sent with a different request. */
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: '重复使用了请求标识（Idempotency-Key），但请求内容不同' },
+  /** The first request with this Idempotency-Key is still running or its outcome is unknown. */
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同的请求正在处理或结果未知，请稍后刷新确认，勿重复提交' },
   /** An import file has bad rows; nothing was imported; `details` lists row, field, message. */
   IMPORT_FAILED: { status: 400, message: '导入文件有错误，未导入任何数据' },
   /** A job posting failed the automatic checks (sensitive words, discrimination rules); `details` names each field, word and rule. */

@@ -4,6 +4,7 @@ export * from '../platform/audit/audit.schema.js';
 export * from '../platform/files/files.schema.js';
 export * from '../platform/moderation/moderation.schema.js';
 export * from '../platform/queue/queue.schema.js';
+export * from '../platform/http/idempotency.schema.js';
 export * from '../modules/reference/reference.schema.js';
 export * from '../modules/accounts/accounts.schema.js';
 export * from '../modules/employers/employers.schema.js';

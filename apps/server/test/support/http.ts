@@ -45,7 +45,11 @@ export function clientFor(app: Injector, token: string | null, headers: Record<s
       await app.inject({
         method,
         url,
-        headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers },
+        headers: {
+          'x-requested-with': 'lingong-test',
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          ...headers,
+        },
         ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
       }),
     );

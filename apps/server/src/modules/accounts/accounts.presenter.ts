@@ -15,6 +15,7 @@ export function presentStaffUser(
   roles: StaffRole[],
   permissions: Permission[],
   regionName: string,
+  totpRequired: boolean,
 ): StaffUser {
   return {
     id: row.id,
@@ -24,5 +25,7 @@ export function presentStaffUser(
     permissions,
     regionCode: row.regionCode,
     regionName,
+    totpEnabled: row.totpEnabledAt !== null,
+    totpRequired,
   };
 }

@@ -13,6 +13,10 @@ import {
   StaffLoginBody,
   StaffLoginResult,
   StaffUser,
+  StepUpResult,
+  TotpCodeBody,
+  TotpConfirmResult,
+  TotpSetupResult,
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -25,19 +29,22 @@ import {
   staffActorOf,
   userActorOf,
 } from '../../platform/http/request-auth.js';
+import { cookieSecureFor } from '../../platform/http/request-guards.js';
 import { LocalSmsProvider } from '../../platform/sms/local-sms.js';
 import * as service from './accounts.service.js';
 
 /** Login, logout and "who am I" for the app and the console. */
 export function registerAccountRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const accounts: service.AccountsDeps = {
+  const accounts = {
     db: deps.database.db,
     pii: deps.pii,
     sms: deps.sms,
     sessionTtlHours: deps.config.sessionTtlHours,
     smsIpLimitPerHour: deps.config.sms.ipLimitPerHour,
     now: deps.now,
+    mfa: deps.config.mfa,
+    log: (msg: string, extra: Record<string, unknown>) => fastify.log.warn(extra, msg),
   };
   const limited = { rateLimit: { max: deps.config.authRateLimitPerMin, timeWindow: '1 minute' } };
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody, 429: ErrorBody };
@@ -72,7 +79,13 @@ export function registerAccountRoutes(fastify: FastifyInstance, deps: AppDeps): 
     },
     async (request, reply) => {
       const result = await service.loginWithPhone(accounts, request.body, metaOf(request));
-      setSessionCookie(reply, APP_COOKIE, result.token, new Date(result.expiresAt), deps.config.cookieSecure);
+      setSessionCookie(
+        reply,
+        APP_COOKIE,
+        result.token,
+        new Date(result.expiresAt),
+        cookieSecureFor(request, deps.config),
+      );
       return result;
     },
   );
@@ -90,7 +103,13 @@ export function registerAccountRoutes(fastify: FastifyInstance, deps: AppDeps): 
     },
     async (request, reply) => {
       const result = await service.loginStaff(accounts, request.body, metaOf(request));
-      setSessionCookie(reply, STAFF_COOKIE, result.token, new Date(result.expiresAt), deps.config.cookieSecure);
+      setSessionCookie(
+        reply,
+        STAFF_COOKIE,
+        result.token,
+        new Date(result.expiresAt),
+        cookieSecureFor(request, deps.config),
+      );
       return result;
     },
   );
@@ -114,6 +133,43 @@ export function registerAccountRoutes(fastify: FastifyInstance, deps: AppDeps): 
     '/api/v1/admin/me',
     { schema: { tags: ['auth'], summary: '当前工作人员', response: { 200: StaffUser, 401: ErrorBody } } },
     async (request) => service.loadStaffUser(accounts, staffActorOf(request).id),
+  );
+  app.post(
+    '/api/v1/admin/auth/totp/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '开始绑定身份验证器（双因素认证）',
+        response: { 200: TotpSetupResult, 401: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => service.beginTotpSetup(accounts, staffActorOf(request)),
+  );
+  app.post(
+    '/api/v1/admin/auth/totp/confirm',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: '输入动态码确认绑定，返回一次性恢复码',
+        body: TotpCodeBody,
+        response: { 200: TotpConfirmResult, ...errors, 409: ErrorBody },
+      },
+    },
+    async (request) => service.confirmTotpSetup(accounts, staffActorOf(request), request.body.code, metaOf(request)),
+  );
+  app.post(
+    '/api/v1/admin/auth/step-up',
+    {
+      config: limited,
+      schema: {
+        tags: ['auth'],
+        summary: '再次输入动态码（敏感操作前的二次确认）',
+        body: TotpCodeBody,
+        response: { 200: StepUpResult, ...errors },
+      },
+    },
+    async (request) => service.stepUp(accounts, staffActorOf(request), request.body.code, metaOf(request)),
   );
   app.post(
     '/api/v1/admin/auth/logout',

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** People who log in by phone: workers, and members of employers (one phone, one user). */
 export const users = pgTable('users', {
@@ -24,4 +24,30 @@ export const staff = pgTable('staff', {
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  /** TOTP (RFC 6238) secret, base32, encrypted like other secrets at rest; null = not enrolled. */
+  totpSecretEnc: text('totp_secret_enc'),
+  /** Set once the first code confirmed the enrolment; the second factor is asked from then on. */
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** Last accepted TOTP time step: a code is accepted once (replay protection). */
+  totpLastStep: integer('totp_last_step'),
+  /** SM3 hashes of the unused one-time recovery codes. */
+  recoveryCodeHashes: text('recovery_code_hashes').array().notNull().default([]),
 });
+
+/**
+ * Failed staff logins per account and client (IP): five in a row lock that account for that
+ * client only, so nobody can lock a colleague out from elsewhere. Updated with one atomic upsert.
+ */
+export const staffLoginFailures = pgTable(
+  'staff_login_failures',
+  {
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    clientKey: text('client_key').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.clientKey] })],
+);

@@ -1,8 +1,10 @@
 import { hash, verify } from '@node-rs/argon2';
+import QRCode from 'qrcode';
 import { permissionsOf, StaffRole, type AppUser, type StaffUser } from '@lingong/contracts';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { createSession, revokeSession } from '../../platform/auth/sessions.js';
+import { createSession, markSessionMfa, revokeSession } from '../../platform/auth/sessions.js';
+import { matchTotp, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri } from '../../platform/auth/totp.js';
 import { consumeSmsCode, sendSmsCode } from '../../platform/auth/sms-codes.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
@@ -88,11 +90,87 @@ export async function loginWithPhone(deps: AccountsDeps, input: { phone: string;
 
 const DUMMY_HASH = hash('lingong-timing-equaliser');
 
+/** Failures of one account across all clients that raise a burst alert (then every further 20). */
+export const STAFF_BURST_ALERT = 20;
+
+type StaffAuthDeps = AccountsDeps & { mfa: MfaConfig; log?: (msg: string, extra: Record<string, unknown>) => void };
+export type MfaConfig = { enforce: boolean; requiredRoles: readonly string[]; stepUpMinutes: number };
+
+/** Whether the roles of an account require the authenticator second factor. */
+export function totpRequiredFor(mfa: MfaConfig, roles: readonly string[]): boolean {
+  return mfa.enforce && roles.some((r) => mfa.requiredRoles.includes(r));
+}
+
 /**
- * Staff username + password login. Five failures in a row lock the account for 15 minutes; an
- * unknown username costs the same time as a wrong password.
+ * Count a failed attempt atomically, per account and client: the fifth failure in a row from one
+ * client locks the account for that client for 15 minutes (other clients, e.g. the colleague's own
+ * desk, are not locked). The account-wide count raises a burst alert in the audit log and the log.
  */
-export async function loginStaff(deps: AccountsDeps, input: { username: string; password: string }, meta: RequestMeta) {
+async function countFailure(
+  deps: StaffAuthDeps,
+  row: repo.StaffRow,
+  meta: RequestMeta,
+  now: Date,
+  reason: 'password' | 'totp',
+): Promise<boolean> {
+  const { lockedUntil } = await repo.recordClientFailure(deps.db, {
+    staffId: row.id,
+    clientKey: meta.ip,
+    now,
+    windowMs: STAFF_LOCK_MINUTES * 60_000,
+    max: STAFF_MAX_FAILURES,
+    lockMs: STAFF_LOCK_MINUTES * 60_000,
+  });
+  const locked = lockedUntil !== null && lockedUntil > now;
+  // Shown in the staff list ("locked from some client"); login itself checks the per-client lock.
+  if (locked) await repo.markStaffLocked(deps.db, row.id, lockedUntil);
+  const total = await repo.incrementStaffFailures(deps.db, row.id);
+  await writeAudit(deps.db, {
+    actor: { kind: 'anonymous' },
+    action: locked ? 'login_locked' : 'login_failed',
+    entity: 'staff',
+    entityId: row.id,
+    details: { reason },
+    ip: meta.ip,
+    requestId: meta.requestId,
+  });
+  if (total > 0 && total % STAFF_BURST_ALERT === 0) {
+    await writeAudit(deps.db, {
+      actor: { kind: 'system' },
+      action: 'login_burst',
+      entity: 'staff',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      details: { failuresSinceLastLogin: total, lastIp: meta.ip },
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
+    deps.log?.('staff login burst', { staffId: row.id, username: row.username, failures: total, ip: meta.ip });
+  }
+  return locked;
+}
+
+/** Check a TOTP or recovery code for an enrolled account; each code works once. */
+async function checkSecondFactor(deps: StaffAuthDeps, row: repo.StaffRow, code: string, now: Date): Promise<boolean> {
+  if (!row.totpSecretEnc) return false;
+  const trimmed = code.trim();
+  if (/^\d{6}$/.test(trimmed)) {
+    const step = await matchTotp(deps.pii.decrypt(row.totpSecretEnc), trimmed, now);
+    return step !== null && (await repo.claimTotpStep(deps.db, row.id, step));
+  }
+  return repo.consumeRecoveryCode(deps.db, row.id, recoveryCodeHash(trimmed));
+}
+
+/**
+ * Staff username + password (+ authenticator code when bound) login. Failures are counted
+ * atomically per account and client (see countFailure); an unknown username costs the same time
+ * as a wrong password.
+ */
+export async function loginStaff(
+  deps: StaffAuthDeps,
+  input: { username: string; password: string; totp?: string },
+  meta: RequestMeta,
+) {
   const now = deps.now();
   const row = await repo.findStaffByUsername(deps.db, input.username);
   if (!row) {
@@ -108,27 +186,25 @@ export async function loginStaff(deps: AccountsDeps, input: { username: string; 
     throw new AppError('LOGIN_FAILED');
   }
   if (row.disabledAt) throw new AppError('ACCOUNT_DISABLED');
-  if (row.lockedUntil && row.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED');
+  const lock = await repo.findClientLock(deps.db, row.id, meta.ip);
+  if (lock && lock > now) throw new AppError('ACCOUNT_LOCKED');
   const ok = await verify(row.passwordHash, input.password).catch(() => false);
   if (!ok) {
-    const failures = row.failedLogins + 1;
-    const locked = failures >= STAFF_MAX_FAILURES;
-    await repo.updateStaffLoginState(deps.db, row.id, {
-      failedLogins: locked ? 0 : failures,
-      lockedUntil: locked ? new Date(now.getTime() + STAFF_LOCK_MINUTES * 60_000) : null,
-    });
-    await writeAudit(deps.db, {
-      actor: { kind: 'anonymous' },
-      action: locked ? 'login_locked' : 'login_failed',
-      entity: 'staff',
-      entityId: row.id,
-      ip: meta.ip,
-      requestId: meta.requestId,
-    });
+    const locked = await countFailure(deps, row, meta, now, 'password');
     throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
+  }
+  let mfaAt: Date | null = null;
+  if (row.totpEnabledAt) {
+    if (!input.totp) throw new AppError('TOTP_REQUIRED');
+    if (!(await checkSecondFactor(deps, row, input.totp, now))) {
+      const locked = await countFailure(deps, row, meta, now, 'totp');
+      throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'TOTP_INVALID');
+    }
+    mfaAt = now;
   }
   const session = await deps.db.transaction(async (tx) => {
     await repo.updateStaffLoginState(tx, row.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
+    await repo.clearLoginFailures(tx, row.id, meta.ip);
     const s = await createSession(tx, {
       subjectKind: 'staff',
       subjectId: row.id,
@@ -136,6 +212,7 @@ export async function loginStaff(deps: AccountsDeps, input: { username: string; 
       ip: meta.ip,
       userAgent: meta.userAgent,
       now,
+      mfaAt,
     });
     await writeAudit(tx, {
       actor: { kind: 'staff', id: row.id },
@@ -143,12 +220,75 @@ export async function loginStaff(deps: AccountsDeps, input: { username: string; 
       entity: 'staff',
       entityId: row.id,
       regionCode: row.regionCode,
+      details: { secondFactor: mfaAt !== null },
       ip: meta.ip,
       requestId: meta.requestId,
     });
     return s;
   });
-  return { staff: await loadStaffUser(deps, row.id), token: session.token, expiresAt: session.expiresAt.toISOString() };
+  return {
+    staff: await loadStaffUser(deps, row.id),
+    token: session.token,
+    expiresAt: session.expiresAt.toISOString(),
+  };
+}
+
+/** Start (or restart, while not yet confirmed) binding an authenticator to one's own account. */
+export async function beginTotpSetup(deps: StaffAuthDeps, actor: StaffActor) {
+  const row = await repo.findStaffById(deps.db, actor.id);
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  if (row.totpEnabledAt) throw new AppError('CONFLICT', { message: '已绑定身份验证器；如需更换请联系管理员重置' });
+  const secret = newTotpSecret();
+  await repo.updateStaffTotp(deps.db, row.id, { totpSecretEnc: deps.pii.encrypt(secret), totpLastStep: null });
+  const otpauthUri = totpUri(secret, row.username);
+  return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }) };
+}
+
+/** Confirm the binding with a first code; returns the one-time recovery codes (shown once). */
+export async function confirmTotpSetup(deps: StaffAuthDeps, actor: StaffActor, code: string, meta: RequestMeta) {
+  const now = deps.now();
+  const row = await repo.findStaffById(deps.db, actor.id);
+  if (!row?.totpSecretEnc) throw new AppError('CONFLICT', { message: '请先开始绑定身份验证器' });
+  if (row.totpEnabledAt) throw new AppError('CONFLICT', { message: '已绑定身份验证器' });
+  const step = await matchTotp(deps.pii.decrypt(row.totpSecretEnc), code.trim(), now);
+  if (step === null || !(await repo.claimTotpStep(deps.db, row.id, step))) throw new AppError('TOTP_INVALID');
+  const codes = newRecoveryCodes();
+  await deps.db.transaction(async (tx) => {
+    await repo.updateStaffTotp(tx, row.id, { totpEnabledAt: now, recoveryCodeHashes: codes.map(recoveryCodeHash) });
+    await markSessionMfa(tx, actor.sessionId, now);
+    await writeAudit(tx, {
+      actor,
+      action: 'totp_enrol',
+      entity: 'staff',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
+  });
+  return { recoveryCodes: codes };
+}
+
+/** Step-up: re-enter the authenticator (or a recovery) code; sensitive actions work for a few minutes. */
+export async function stepUp(deps: StaffAuthDeps, actor: StaffActor, code: string, meta: RequestMeta) {
+  const now = deps.now();
+  const row = await repo.findStaffById(deps.db, actor.id);
+  if (!row?.totpEnabledAt) throw new AppError('TOTP_ENROLMENT_REQUIRED', { message: '请先绑定身份验证器' });
+  if (!(await checkSecondFactor(deps, row, code, now))) {
+    await countFailure(deps, row, meta, now, 'totp');
+    throw new AppError('TOTP_INVALID');
+  }
+  await markSessionMfa(deps.db, actor.sessionId, now);
+  await writeAudit(deps.db, {
+    actor,
+    action: 'step_up',
+    entity: 'staff',
+    entityId: row.id,
+    regionCode: row.regionCode,
+    ip: meta.ip,
+    requestId: meta.requestId,
+  });
+  return { stepUpUntil: new Date(now.getTime() + deps.mfa.stepUpMinutes * 60_000).toISOString() };
 }
 
 /** Staff roles stored as text, kept only when they are known roles. */
@@ -159,7 +299,10 @@ export function parseStaffRoles(roles: readonly string[]): StaffRole[] {
   });
 }
 
-export async function loadStaffUser(deps: Pick<AccountsDeps, 'db'>, staffId: string): Promise<StaffUser> {
+export async function loadStaffUser(
+  deps: Pick<AccountsDeps, 'db'> & { mfa?: MfaConfig },
+  staffId: string,
+): Promise<StaffUser> {
   const row = await repo.findStaffById(deps.db, staffId);
   if (!row || row.disabledAt) throw new AppError('UNAUTHENTICATED');
   const roles = parseStaffRoles(row.roles);
@@ -168,6 +311,7 @@ export async function loadStaffUser(deps: Pick<AccountsDeps, 'db'>, staffId: str
     roles,
     permissionsOf(roles),
     (await findRegionName(deps.db, row.regionCode)) ?? row.regionCode,
+    deps.mfa ? totpRequiredFor(deps.mfa, roles) : false,
   );
 }
 
@@ -187,6 +331,12 @@ export async function staffActorFor(
     roles,
     permissions: new Set(permissionsOf(roles)),
     regionCode: row.regionCode,
+    mfa: {
+      enforced: false,
+      enrolled: row.totpEnabledAt !== null,
+      at: null,
+      stepUpMs: 5 * 60_000,
+    },
   };
 }
 

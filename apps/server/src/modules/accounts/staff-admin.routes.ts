@@ -102,4 +102,23 @@ export function registerStaffAdminRoutes(fastify: FastifyInstance, deps: AppDeps
     async (request) =>
       service.resetStaffPassword(sd, staffActorOf(request), request.params.id, request.body.password, metaOf(request)),
   );
+  app.post(
+    '/api/v1/admin/staff/:id/unlock',
+    {
+      schema: { tags, summary: '解除登录锁定', params: IdParam, response: { 200: StaffAccount, ...errors } },
+    },
+    async (request) => service.unlockStaff(sd, staffActorOf(request), request.params.id, metaOf(request)),
+  );
+  app.post(
+    '/api/v1/admin/staff/:id/totp/reset',
+    {
+      schema: {
+        tags,
+        summary: '重置身份验证器（需二次确认）',
+        params: IdParam,
+        response: { 200: StaffAccount, ...errors },
+      },
+    },
+    async (request) => service.resetStaffTotp(sd, staffActorOf(request), request.params.id, metaOf(request)),
+  );
 }

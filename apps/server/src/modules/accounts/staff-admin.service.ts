@@ -7,6 +7,7 @@ import {
   assertReadableRegion,
   assertWritableRegion,
   requirePermission,
+  requireStepUp,
   scopedRegionPattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
@@ -128,6 +129,8 @@ export async function updateStaff(
   }
   if (body.regionCode !== undefined) await assertGrantableRegion(deps, actor, body.regionCode);
   if (body.roles !== undefined) assertMayTouchAdmin(actor, body.roles);
+  if (body.roles !== undefined && [...new Set(body.roles)].join() !== row.roles.join())
+    requireStepUp(actor, deps.now());
   const changes: Partial<StaffRow> = {};
   const old: Record<string, unknown> = {};
   const next: Record<string, unknown> = {};
@@ -232,6 +235,51 @@ export async function resetStaffPassword(
       ...meta,
     });
     return u;
+  });
+  return present(deps, updated);
+}
+
+/** Unlock an account for every client (the lock after repeated wrong passwords). */
+export async function unlockStaff(deps: StaffAdminDeps, actor: StaffActor, id: string, meta: Meta) {
+  const row = await manageable(deps, actor, id);
+  const updated = await deps.db.transaction(async (tx) => {
+    await accountsRepo.clearLoginFailures(tx, row.id);
+    const u = await repo.updateStaffById(tx, row.id, { failedLogins: 0, lockedUntil: null });
+    await writeAudit(tx, {
+      actor,
+      action: 'unlock',
+      entity: 'staff',
+      entityId: row.id,
+      regionCode: u.regionCode,
+      ...meta,
+    });
+    return u;
+  });
+  return present(deps, updated);
+}
+
+/** Remove a lost authenticator (with step-up); the person binds a new one at the next login. */
+export async function resetStaffTotp(deps: StaffAdminDeps, actor: StaffActor, id: string, meta: Meta) {
+  const row = await manageable(deps, actor, id);
+  requireStepUp(actor, deps.now());
+  const now = deps.now();
+  const updated = await deps.db.transaction(async (tx) => {
+    await accountsRepo.updateStaffTotp(tx, row.id, {
+      totpSecretEnc: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+      recoveryCodeHashes: [],
+    });
+    await revokeSubjectSessions(tx, 'staff', row.id, now);
+    await writeAudit(tx, {
+      actor,
+      action: 'reset_totp',
+      entity: 'staff',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      ...meta,
+    });
+    return row;
   });
   return present(deps, updated);
 }

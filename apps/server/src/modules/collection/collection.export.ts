@@ -1,6 +1,6 @@
 import type { CollectionExportQuery } from '@lingong/contracts';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
+import { requirePermission, requireStepUp, type StaffActor } from '../../platform/rbac/actor.js';
 import { COVERAGE_SHEET, coverageOf } from './collection.coverage.js';
 import {
   COLLECTION_FOLLOWUP_SHEET,
@@ -65,7 +65,10 @@ export function addCollectionSheets(
 
 /** The 就业信息采集 workbook, masked or (with workers.pii.read) real-name; audited either way. */
 export async function exportCollection(deps: CollectionDeps, actor: StaffActor, q: CollectionExportQuery, meta: Meta) {
-  if (q.pii === 'full') requirePermission(actor, 'workers.pii.read');
+  if (q.pii === 'full') {
+    requirePermission(actor, 'workers.pii.read');
+    requireStepUp(actor, deps.now());
+  }
   const w = windowOf(actor, { from: q.from, to: q.to, town: q.village ?? q.town });
   const sheets = await collectionWorkbookSheets(deps, w, q.pii === 'full', {
     zeroEmployment: q.zeroEmployment === undefined ? undefined : q.zeroEmployment === 'true',

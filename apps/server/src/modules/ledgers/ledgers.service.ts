@@ -10,7 +10,7 @@ import type {
 } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
-import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
+import { requirePermission, requireStepUp, type StaffActor } from '../../platform/rbac/actor.js';
 import { findRegionLabels } from '../reference/index.js';
 import {
   presentFollowupRow,
@@ -132,7 +132,10 @@ export async function listGuidance(deps: LedgersDeps, actor: StaffActor, q: Guid
 
 /** A real-name export needs the personal-data permission; masked exports need only reads. */
 export function exportRevealer(deps: LedgersDeps, actor: StaffActor, pii: 'masked' | 'full'): Reveal {
-  if (pii === 'full') requirePermission(actor, 'workers.pii.read');
+  if (pii === 'full') {
+    requirePermission(actor, 'workers.pii.read');
+    requireStepUp(actor, deps.now());
+  }
   return revealer(deps.pii, pii === 'full');
 }
 

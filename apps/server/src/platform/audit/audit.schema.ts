@@ -15,6 +15,9 @@ export const auditLog = pgTable(
     ip: text('ip'),
     requestId: text('request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** SM3 hash chain: `hash` = SM3(prevHash + canonical entry); see platform/audit/audit-chain.ts. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_created_idx').on(t.createdAt),

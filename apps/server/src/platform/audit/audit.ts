@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from './audit.schema.js';
+import { chainHash, lockChainHead } from './audit-chain.js';
 
 export type AuditEntry = {
   actor: { kind: 'user' | 'staff' | 'system' | 'anonymous'; id?: string };
@@ -13,18 +14,27 @@ export type AuditEntry = {
   requestId?: string | null;
 };
 
-/** Append to the audit log, in the caller's transaction when it passes one. */
+/**
+ * Append to the audit log, in the caller's transaction when it passes one, as the next link of
+ * the SM3 hash chain (audit-chain.ts).
+ */
 export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  const fields = {
     actorKind: entry.actor.kind,
     actorId: entry.actor.id ?? null,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
     regionCode: entry.regionCode ?? null,
-    details: entry.details ?? null,
+    // Stored as jsonb: keep only what JSON keeps, so the hash is over what is read back.
+    details: entry.details ? (JSON.parse(JSON.stringify(entry.details)) as Record<string, unknown>) : null,
     ip: entry.ip ?? null,
     requestId: entry.requestId ?? null,
+    createdAt: new Date(),
+  };
+  await db.transaction(async (tx) => {
+    const prevHash = await lockChainHead(tx);
+    await tx.insert(auditLog).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
   });
 }
 

@@ -11,6 +11,8 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** When the second factor was last entered in this session (login or step-up). */
+    mfaAt: timestamp('mfa_at', { withTimezone: true }),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },

@@ -9,6 +9,11 @@ export type StaffActor = {
   roles: StaffRole[];
   permissions: ReadonlySet<Permission>;
   regionCode: string;
+  /**
+   * Second factor of this session (set by the session hook): whether it is enforced, whether an
+   * authenticator is bound, and when a code was last entered in this session.
+   */
+  mfa?: { enforced: boolean; enrolled: boolean; at: Date | null; stepUpMs: number };
 };
 export type UserActor = { kind: 'user'; id: string; sessionId: string };
 export type Actor = StaffActor | UserActor;
@@ -16,6 +21,17 @@ export type Actor = StaffActor | UserActor;
 /** Throws FORBIDDEN unless the staff actor holds the permission. */
 export function requirePermission(actor: StaffActor, permission: Permission): void {
   if (!actor.permissions.has(permission)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * Step-up for sensitive actions (full personal-data export, role changes, …): the actor must have
+ * entered an authenticator code in this session within the last few minutes.
+ */
+export function requireStepUp(actor: StaffActor, now: Date): void {
+  const mfa = actor.mfa;
+  if (!mfa || !mfa.enforced) return;
+  if (!mfa.enrolled) throw new AppError('STEP_UP_REQUIRED', { message: '此操作须先绑定身份验证器并输入动态码' });
+  if (!mfa.at || now.getTime() - mfa.at.getTime() > mfa.stepUpMs) throw new AppError('STEP_UP_REQUIRED');
 }
 
 /**
