@@ -18,6 +18,7 @@ const REPORTING_MODULES = [
   'publicity',
   'imports',
   'map',
+  'monitoring',
 ];
 // Known reads of another module's tables outside the reporting modules: debt, not a pattern to copy.
 // Each one should become a call to the owner's index.ts or move to a reporting module.

@@ -50,6 +50,7 @@ import { ratingsModule } from './modules/ratings/index.js';
 import { grievancesModule } from './modules/grievances/index.js';
 import { wagesModule } from './modules/wages/index.js';
 import { exchangeModule } from './modules/exchange/index.js';
+import { monitoringModule } from './modules/monitoring/index.js';
 import { registerModerationRoutes } from './platform/moderation/moderation.routes.js';
 
 export type { AppDeps } from './deps.js';
@@ -87,6 +88,7 @@ const MODULES: AppModule[] = [
   grievancesModule,
   wagesModule,
   exchangeModule,
+  monitoringModule,
 ];
 
 /** Build the HTTP app: platform plugins first, then each module's routes. */

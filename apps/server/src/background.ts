@@ -6,6 +6,7 @@ import { runPublicationSchedule } from './modules/publications/index.js';
 import { revealDueRatings } from './modules/ratings/index.js';
 import { autoReceive, sweepOverdueWages } from './modules/wages/index.js';
 import { createTransport, runExchange } from './modules/exchange/index.js';
+import { refreshMonitoring } from './modules/monitoring/index.js';
 
 /** Recurring work, enqueued once per bucket whatever the number of worker processes. */
 export const SCHEDULES: Schedule[] = [
@@ -14,6 +15,7 @@ export const SCHEDULES: Schedule[] = [
   { kind: 'publications.schedule', everyMinutes: 5 },
   { kind: 'ratings.reveal', everyMinutes: 60 },
   { kind: 'wages.sweep', everyMinutes: 60 },
+  { kind: 'monitoring.refresh', everyMinutes: 5 },
 ];
 
 /**
@@ -66,6 +68,9 @@ export function createJobRunner(
       transport: createTransport(exchange, deps.now),
       now: deps.now,
     });
+  });
+  runner.register('monitoring.refresh', async (_job, { db, now }) => {
+    await refreshMonitoring(db, now);
   });
   return runner;
 }

@@ -23,6 +23,7 @@ import { Medal } from '@element-plus/icons-vue';
 import { Document } from '@element-plus/icons-vue';
 import { ChatLineSquare } from '@element-plus/icons-vue';
 import { Connection } from '@element-plus/icons-vue';
+import { TrendCharts } from '@element-plus/icons-vue';
 
 export interface NavItem {
   path: string;
@@ -37,6 +38,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', title: '首页', permission: 'dashboard.read', icon: HomeFilled },
   { path: '/kpi', title: '考核指标', permission: 'dashboard.read', icon: DataLine },
+  { path: '/monitoring', title: '供需监测', permission: 'dashboard.read', icon: TrendCharts },
   { path: '/ledgers', title: '服务台账', permission: 'dashboard.read', icon: Notebook },
   { path: '/training', title: '培训推介', permission: 'dashboard.read', icon: Reading },
   { path: '/events', title: '招聘活动', permission: 'dashboard.read', icon: Flag },

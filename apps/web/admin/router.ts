@@ -24,6 +24,7 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   '/config': () => import('./pages/SettingsPage.vue'),
   '/agreement-templates': () => import('./pages/AgreementTemplatesPage.vue'),
   '/kpi': () => import('./pages/KpiPage.vue'),
+  '/monitoring': () => import('./pages/MonitoringPage.vue'),
   '/ledgers': () => import('./pages/LedgersPage.vue'),
   '/training': () => import('./pages/TrainingPage.vue'),
   '/events': () => import('./pages/EventsPage.vue'),

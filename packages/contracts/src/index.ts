@@ -40,3 +40,4 @@ export * from './grievances.js';
 export * from './employer-activity.js';
 export * from './wages.js';
 export * from './exchange.js';
+export * from './monitoring.js';

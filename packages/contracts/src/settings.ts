@@ -154,6 +154,12 @@ export const SETTING_SCHEMAS = {
     ),
     { error: '应为 指标→考核期→目标值' },
   ),
+  /** 供需监测: a 工种 × town cell short of at least this many workers in a week alerts the town's station. */
+  supplyAlertThreshold: z
+    .number({ error: '缺口预警阈值应为数字' })
+    .int({ error: '缺口预警阈值应为整数' })
+    .min(1, { error: '缺口预警阈值至少为1人' })
+    .max(100000, { error: '缺口预警阈值最多100000人' }),
   /** Service hall opening hours (Asia/Shanghai). */
   serviceHours: z
     .object({ open: ClockTime, close: ClockTime }, { error: '应包含开始和结束时间' })

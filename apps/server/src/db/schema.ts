@@ -28,3 +28,4 @@ export * from '../modules/operations/operations.schema.js';
 export * from '../modules/grievances/grievances.schema.js';
 export * from '../modules/wages/wages.schema.js';
 export * from '../modules/exchange/exchange.schema.js';
+export * from '../modules/monitoring/monitoring.schema.js';

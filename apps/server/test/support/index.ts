@@ -17,3 +17,4 @@ export * from './public-services-factories.js';
 export * from './services-factories.js';
 export * from './training-factories.js';
 export * from './test-db.js';
+export * from './monitoring-factories.js';

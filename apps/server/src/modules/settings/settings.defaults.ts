@@ -48,6 +48,7 @@ export const SETTING_DEFAULTS: SettingValues = {
     publicity_slogans: { '2025': 30 },
     info_collection_villages: { '2025': 113 },
   },
+  supplyAlertThreshold: 20,
   serviceHours: { open: '09:00', close: '18:00' },
   featureSwitches: { provincialSync: false, wechatLogin: false, elderMode: true, voiceReadAloud: true, mapView: true },
   priorityGroups: [

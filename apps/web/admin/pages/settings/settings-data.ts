@@ -117,6 +117,16 @@ export const SETTING_DEFS: SettingDef[] = [
         : [],
     fromRows: (rows) => ({ accept: Number(rows[0]?.hours ?? 0), resolve: Number(rows[1]?.hours ?? 0) }),
   },
+  {
+    key: 'supplyAlertThreshold',
+    label: '供需缺口预警阈值',
+    help: '某工种在某乡镇本周缺口（空缺岗位数减可用求职人数）达到此人数时，向该乡镇驿站发出预警。',
+    group: '参数',
+    kind: 'number',
+    unit: '人',
+    min: 1,
+    max: 100000,
+  },
   { key: 'serviceHours', label: '服务大厅开放时间', help: '窗口服务时间（北京时间）。', group: '参数', kind: 'hours' },
   {
     key: 'smsTemplates',
