@@ -17,3 +17,5 @@ export const setStaffEnabled = (id: string, enabled: boolean, body: StaffReasonB
   api.post<unknown>(`${BASE}/${id}/${enabled ? 'enable' : 'disable'}`, body);
 export const resetStaffPassword = (id: string, body: ResetStaffPasswordBody) =>
   api.post<unknown>(`${BASE}/${id}/reset-password`, body);
+export const unlockStaff = (id: string) => api.post<unknown>(`${BASE}/${id}/unlock`);
+export const resetStaffTotp = (id: string) => api.post<unknown>(`${BASE}/${id}/totp/reset`);
