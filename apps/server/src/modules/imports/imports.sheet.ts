@@ -41,37 +41,13 @@ export async function readSheet(
 ): Promise<{ ok: true; sheet: Sheet } | { ok: false; errors: FieldError[] }> {
   const bad = { ok: false as const, errors: [{ field: 'file', message: '无法读取文件，请上传 Excel（.xlsx）文件' }] };
   if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) return bad;
-  const columns = new Map<string, number>();
-  const rows: SheetRow[] = [];
-  let tooMany = false;
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'emit',
-    });
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const values = (row as ExcelJS.Row).values;
-        const cells = (Array.isArray(values) ? values : []).map(cellOf);
-        if (columns.size === 0) {
-          cells.forEach((c, i) => typeof c === 'string' && c && !columns.has(c) && columns.set(c, i));
-          continue;
-        }
-        if (blank(cells)) continue;
-        if (rows.length >= maxRows) {
-          tooMany = true;
-          break;
-        }
-        rows.push({ row: (row as ExcelJS.Row).number, cells });
-      }
-      break; // the first worksheet only (the 填写说明 sheet comes second)
-    }
-  } catch {
-    return bad;
-  }
+  // The streaming reader has been seen to fail once on a valid file under heavy load; one retry
+  // tells a passing fault from a file that cannot be read.
+  let scanned: Awaited<ReturnType<typeof scanSheet>> | undefined;
+  for (let attempt = 0; attempt < 2 && !scanned; attempt++)
+    scanned = await scanSheet(data, maxRows).catch(() => undefined);
+  if (!scanned) return bad;
+  const { columns, rows, tooMany } = scanned;
   if (columns.size === 0)
     return { ok: false, errors: [{ field: 'file', message: '文件中没有表头，请使用下载的模板' }] };
   const missing = spec.columns.filter((c) => c.required && !columns.has(c.header));
@@ -83,6 +59,38 @@ export async function readSheet(
   if (tooMany) return { ok: false, errors: [{ field: 'file', message: `一次最多导入${maxRows}行，请分批导入` }] };
   if (rows.length === 0) return { ok: false, errors: [{ field: 'file', message: '文件中没有数据行' }] };
   return { ok: true, sheet: { columns, rows } };
+}
+
+/** Stream the first worksheet: header → 1-based column, and every non-blank data row up to maxRows. */
+async function scanSheet(data: Buffer, maxRows: number) {
+  const columns = new Map<string, number>();
+  const rows: SheetRow[] = [];
+  let tooMany = false;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) {
+      const values = (row as ExcelJS.Row).values;
+      const cells = (Array.isArray(values) ? values : []).map(cellOf);
+      if (columns.size === 0) {
+        cells.forEach((c, i) => typeof c === 'string' && c && !columns.has(c) && columns.set(c, i));
+        continue;
+      }
+      if (blank(cells)) continue;
+      if (rows.length >= maxRows) {
+        tooMany = true;
+        break;
+      }
+      rows.push({ row: (row as ExcelJS.Row).number, cells });
+    }
+    break; // the first worksheet only (the 填写说明 sheet comes second)
+  }
+  return { columns, rows, tooMany };
 }
 
 /** Read one column of a row: text ('' when absent) or a Date. */

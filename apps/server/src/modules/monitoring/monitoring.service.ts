@@ -119,6 +119,7 @@ export async function listAlerts(deps: MonitoringDeps, actor: StaffActor, town?:
 
 /** 立即刷新: rebuild the rollups now (the scheduled job does the same every few minutes). */
 export async function refreshNow(deps: MonitoringDeps, actor: StaffActor) {
-  requirePermission(actor, 'dashboard.read');
+  // A write, however harmless: read-only roles (supervisor, reviewer) cannot trigger work.
+  requirePermission(actor, 'services.write');
   return refreshMonitoring(deps.db, deps.now());
 }
