@@ -116,7 +116,9 @@ describe('消息中心: an application reaches the employer, with a badge and a 
     await phoneLogin(worker, '13800000001');
     let appliedJob = '';
     for (const j of jobs.items) {
-      const res = await worker.request.post(`${e2e.url}/api/v1/app/jobs/${j.id}/apply`);
+      const res = await worker.request.post(`${e2e.url}/api/v1/app/jobs/${j.id}/apply`, {
+        headers: { 'x-requested-with': 'lingong-e2e' },
+      });
       if (res.status() === 201) {
         appliedJob = j.id;
         break;
