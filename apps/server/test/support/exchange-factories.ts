@@ -22,7 +22,7 @@ export function exchangeEnv(url: string, extra: Record<string, string> = {}): Re
     EXCHANGE_CLIENT_ID: EXCHANGE_CLIENT.id,
     EXCHANGE_SECRET: EXCHANGE_CLIENT.secret,
     EXCHANGE_RETRY_BASE_MS: '10000',
-    EXCHANGE_TIMEOUT_MS: '1000',
+    EXCHANGE_TIMEOUT_MS: '4000',
     EXCHANGE_MAX_ATTEMPTS: '3',
     ...extra,
   };
