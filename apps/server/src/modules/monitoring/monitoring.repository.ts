@@ -17,8 +17,8 @@ import {
 
 const sumInt = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)::int`.mapWith(Number);
 
-/** The cells of a week within a region pattern, with town and 工种 names. */
-export async function findWeekCells(db: DbOrTx, week: string, regionPattern: string) {
+/** Weekly cells with their town and 工种 names (the shape every cell list returns). */
+function namedCells(db: DbOrTx) {
   const c = supplyDemandWeekly;
   return db
     .select({
@@ -31,7 +31,13 @@ export async function findWeekCells(db: DbOrTx, week: string, regionPattern: str
     })
     .from(c)
     .leftJoin(regions, eq(regions.code, c.townCode))
-    .leftJoin(occupations, eq(occupations.id, c.occupationId))
+    .leftJoin(occupations, eq(occupations.id, c.occupationId));
+}
+
+/** The cells of a week within a region pattern, with town and 工种 names. */
+export async function findWeekCells(db: DbOrTx, week: string, regionPattern: string) {
+  const c = supplyDemandWeekly;
+  return namedCells(db)
     .where(and(eq(c.weekStart, week), like(c.townCode, regionPattern)))
     .orderBy(asc(c.townCode), asc(occupations.sort), asc(occupations.name));
 }
@@ -80,18 +86,7 @@ export async function findTopDemandOccupations(db: DbOrTx, week: string, limit: 
 export async function findExtremeCells(db: DbOrTx, week: string, side: 'short' | 'spare', limit: number) {
   const c = supplyDemandWeekly;
   const gap = sql`${c.demand} - ${c.supply}`;
-  return db
-    .select({
-      townCode: c.townCode,
-      townName: sql<string>`coalesce(${regions.name}, ${c.townCode})`,
-      occupationId: c.occupationId,
-      occupationName: sql<string>`coalesce(${occupations.name}, '未知工种')`,
-      demand: c.demand,
-      supply: c.supply,
-    })
-    .from(c)
-    .leftJoin(regions, eq(regions.code, c.townCode))
-    .leftJoin(occupations, eq(occupations.id, c.occupationId))
+  return namedCells(db)
     .where(and(eq(c.weekStart, week), side === 'short' ? sql`${gap} > 0` : sql`${gap} < 0`))
     .orderBy(side === 'short' ? desc(gap) : asc(gap), asc(c.townCode))
     .limit(limit);
