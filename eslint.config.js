@@ -97,6 +97,23 @@ export default tseslint.config(
     },
   },
   {
+    // One source for enums: a table column takes its values from packages/contracts.
+    files: ['apps/server/src/**/*.schema.ts', 'apps/server/src/db/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='enum'] > ArrayExpression",
+          message: 'Enum values come from packages/contracts (export an `as const` list there).',
+        },
+        {
+          selector: "VariableDeclarator > TSAsExpression[typeAnnotation.typeName.name='const'] > ArrayExpression",
+          message: 'Enum lists live in packages/contracts, not in table files.',
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/contracts/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENDERS } from './enums.js';
 import { PageQuery, RegionCode, pageOf } from './common.js';
 import { LedgerDate } from './services.js';
 import { IdNumber } from './validators/id-number.js';
@@ -79,7 +80,7 @@ export const CollectionMember = z.object({
   nameMasked: z.string(),
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
-  gender: z.enum(['male', 'female']),
+  gender: z.enum(GENDERS),
   age: z.number(),
   relation: z.string(),
   status: MemberStatus,

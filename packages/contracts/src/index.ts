@@ -41,3 +41,4 @@ export * from './employer-activity.js';
 export * from './wages.js';
 export * from './exchange.js';
 export * from './monitoring.js';
+export * from './enums.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENDERS } from './enums.js';
 import { PageQuery, RegionCode, pageOf } from './common.js';
 import { LedgerDate, FollowupStatus, MatchmakingChannel, MatchmakingKind, MatchmakingSource } from './services.js';
 import { RegistrationChannel } from './workers.js';
@@ -58,7 +59,7 @@ const LatestFollowup = z.object({ status: FollowupStatus, contactedAt: z.string(
 export const RegistrationLedgerRow = z.object({
   workerId: z.string(),
   nameMasked: z.string(),
-  gender: z.enum(['male', 'female']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   idNumberMasked: z.string().nullable(),
   phoneMasked: z.string().nullable(),
   homeRegionCode: z.string(),

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { RegionCode } from './common.js';
 
+/** Where a weekly supply/demand row came from (shared with the rollup table). */
+export const MONITORING_SOURCES = ['live', 'reconstructed'] as const;
+
 // 就业供需监测: supply and demand by 工种 × town × week from maintained rollups, the hall screen's
 // figures, and shortage alerts to the stations.
 
@@ -41,7 +44,7 @@ export const SupplyDemandView = z.object({
   /** When the snapshot of this week was last refreshed; null when none exists yet. */
   refreshedAt: z.string().nullable(),
   /** 'live' = snapshot of the state then; 'reconstructed' = rebuilt from posting and registration dates. */
-  source: z.enum(['live', 'reconstructed']).nullable(),
+  source: z.enum(MONITORING_SOURCES).nullable(),
   regionCode: z.string(),
   cells: z.array(SupplyDemandCell),
   byTown: z.array(SupplyDemandTotal),

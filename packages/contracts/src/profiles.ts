@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENDERS } from './enums.js';
 import { PageQuery, RegionCode, pageOf } from './common.js';
 import { PriorityGroup } from './worker-profile.js';
 
@@ -62,7 +63,7 @@ export const ProfileRow = z.object({
   id: z.string(),
   nameMasked: z.string(),
   phoneMasked: z.string().nullable(),
-  gender: z.enum(['male', 'female']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   age: z.number().int().nullable(),
   homeRegionCode: z.string(),
   homeRegionName: z.string(),

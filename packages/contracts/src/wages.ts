@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { PageQuery, pageOf } from './common.js';
 import { WageUnit } from './jobs.js';
 
-export const WageStatus = z.enum(['draft', 'issued', 'confirmed', 'disputed', 'paid', 'received'], {
+/** Enum values shared with the wages tables (apps/server modules/wages/*.schema.ts). */
+export const WAGE_STATUSES = ['draft', 'issued', 'confirmed', 'disputed', 'paid', 'received'] as const;
+export const WAGE_ACTIONS = ['create', 'edit', 'issue', 'confirm', 'dispute', 'correct', 'pay', 'receive'] as const;
+export const WAGE_ACTOR_SIDES = ['worker', 'employer', 'staff', 'system'] as const;
+export const WAGE_PAYMENT_METHODS = ['cash', 'bank_transfer', 'entrusted'] as const;
+export const WAGE_ESCALATION_LEVELS = ['station', 'county', 'inspection'] as const;
+export const WAGE_LINE_KINDS = ['addition', 'deduction'] as const;
+export const WAGE_PAYMENT_PROVIDERS = ['offline', 'entrusted'] as const;
+export const WAGE_BATCH_STATUSES = ['exported', 'settled'] as const;
+export const WAGE_BATCH_LINE_STATUSES = ['pending', 'paid', 'failed'] as const;
+
+export const WageStatus = z.enum(WAGE_STATUSES, {
   error: '工资单状态不正确',
 });
 export type WageStatus = z.infer<typeof WageStatus>;
@@ -17,7 +28,7 @@ const Fen = (label: string) =>
 
 /** An addition (加项) or a deduction (扣款), each with its reason. */
 export const WageLineInput = z.object({
-  kind: z.enum(['addition', 'deduction'], { error: '明细类型应为 加项/扣款' }),
+  kind: z.enum(WAGE_LINE_KINDS, { error: '明细类型应为 加项/扣款' }),
   amountFen: Fen('金额'),
   reason: z
     .string({ error: '请填写原因' })
@@ -84,7 +95,7 @@ export type RecordWagePaymentBody = z.infer<typeof RecordWagePaymentBody>;
 export const WageStatementIdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });
 
 export const WageLine = z.object({
-  kind: z.enum(['addition', 'deduction']),
+  kind: z.enum(WAGE_LINE_KINDS),
   amountFen: z.number(),
   reason: z.string(),
 });
@@ -93,15 +104,15 @@ export const WageStatementEvent = z.object({
   actionLabel: z.string(),
   fromStatus: WageStatus.nullable(),
   toStatus: WageStatus,
-  actorSide: z.enum(['worker', 'employer', 'staff', 'system']),
+  actorSide: z.enum(WAGE_ACTOR_SIDES),
   note: z.string().nullable(),
   totalFen: z.number(),
   at: z.string(),
 });
 export const WagePayment = z.object({
   id: z.string(),
-  provider: z.enum(['offline', 'entrusted']),
-  method: z.enum(['cash', 'bank_transfer', 'entrusted']),
+  provider: z.enum(WAGE_PAYMENT_PROVIDERS),
+  method: z.enum(WAGE_PAYMENT_METHODS),
   amountFen: z.number(),
   reference: z.string().nullable(),
   paidAt: z.string(),
@@ -136,9 +147,7 @@ export const WageStatement = z.object({
   payment: WagePayment.nullable(),
   /** The wage grievance the overdue sweep filed, and its escalation steps. */
   grievanceId: z.string().nullable(),
-  escalations: z.array(
-    z.object({ level: z.enum(['station', 'county', 'inspection']), levelLabel: z.string(), at: z.string() }),
-  ),
+  escalations: z.array(z.object({ level: z.enum(WAGE_ESCALATION_LEVELS), levelLabel: z.string(), at: z.string() })),
 });
 export type WageStatement = z.infer<typeof WageStatement>;
 export const WageStatementList = z.object({ items: z.array(WageStatement) });
@@ -191,13 +200,13 @@ export const WageBatchLine = z.object({
   bankName: z.string(),
   maskedAccount: z.string(),
   amountFen: z.number(),
-  status: z.enum(['pending', 'paid', 'failed']),
+  status: z.enum(WAGE_BATCH_LINE_STATUSES),
   bankMessage: z.string().nullable(),
 });
 export const WageBatch = z.object({
   id: z.string(),
   number: z.string(),
-  status: z.enum(['exported', 'settled']),
+  status: z.enum(WAGE_BATCH_STATUSES),
   lineCount: z.number(),
   totalFen: z.number(),
   createdAt: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENDERS } from './enums.js';
 import { RegionCode } from './common.js';
 import { PRIORITY_GROUP_LIST } from './labels.js';
 import { JobKind, WageUnit } from './jobs.js';
@@ -124,7 +125,7 @@ export const WorkerProfile = z.object({
   id: z.string().nullable(),
   name: z.string(),
   idNumberMasked: z.string().nullable(),
-  gender: z.enum(['male', 'female']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   birthDate: z.string().nullable(),
   age: z.number().int().nullable(),
   phone: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENDERS } from './enums.js';
 import { PageQuery, RegionCode, pageOf } from './common.js';
 
 export { REGISTRATION_CHANNEL_LABELS } from './labels.js';
@@ -13,7 +14,7 @@ export const WorkerSummary = z.object({
   nameMasked: z.string(),
   phoneMasked: z.string().nullable(),
   idNumberMasked: z.string().nullable(),
-  gender: z.enum(['male', 'female']).nullable(),
+  gender: z.enum(GENDERS).nullable(),
   age: z.number().int().nullable(),
   homeRegionCode: z.string(),
   homeRegionName: z.string(),

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { shanghaiDay as dayOfInstant } from '../../platform/reporting/shanghai-time.js';
+import { shanghaiDay as dayOfInstant, workStartAt } from '../../platform/reporting/shanghai-time.js';
 
 export const QR_WINDOW_SECONDS = 60;
 
@@ -34,10 +34,7 @@ export function shanghaiDay(at: Date): string {
 
 /** The shift start: the start date at the first HH:MM of the work hours (else 08:00), Shanghai time. */
 export function shiftStart(startDate: string, workHours: string): Date {
-  const m = /(\d{1,2})[:：](\d{2})/.exec(workHours);
-  const hh = m ? Math.min(23, Number(m[1])) : 8;
-  const mm = m ? Math.min(59, Number(m[2])) : 0;
-  return new Date(`${startDate}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`);
+  return workStartAt(startDate, workHours);
 }
 
 export function minutesBetween(from: Date, to: Date): number {

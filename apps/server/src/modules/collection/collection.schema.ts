@@ -10,7 +10,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { MEMBER_STATUSES } from '@lingong/contracts';
+import { GENDERS, MEMBER_STATUSES } from '@lingong/contracts';
 
 // Enum values come from @lingong/contracts (one list for the API and the table).
 export { MEMBER_STATUSES };
@@ -54,7 +54,7 @@ export const collectionMembers = pgTable(
     idNumberEnc: text('id_number_enc').notNull(),
     idNumberIndex: text('id_number_index').notNull(),
     phoneEnc: text('phone_enc'),
-    gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+    gender: text('gender', { enum: GENDERS }).notNull(),
     birthDate: date('birth_date').notNull(),
     relation: text('relation').notNull().default(''),
     status: text('status', { enum: MEMBER_STATUSES }).notNull(),

@@ -1,13 +1,11 @@
 import type { DbOrTx } from '../../db/client.js';
+import { workStartAt } from '../../platform/reporting/index.js';
 import { getSetting } from '../settings/index.js';
 import { recordCreditEvent } from './credit.core.js';
 
 /** When a job starts: its start date at the first HH:MM of its work hours (08:00 if none), Asia/Shanghai. */
 export function jobStartAt(startDate: string, workHours: string): Date {
-  const m = /(\d{1,2}):(\d{2})/.exec(workHours);
-  const hh = m ? m[1]!.padStart(2, '0') : '08';
-  const mm = m ? m[2]! : '00';
-  return new Date(`${startDate}T${hh}:${mm}:00+08:00`);
+  return workStartAt(startDate, workHours);
 }
 
 /**

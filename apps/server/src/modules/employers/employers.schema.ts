@@ -1,5 +1,10 @@
 import { doublePrecision, index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { EMPLOYER_KINDS, VERIFICATION_STATUSES } from '@lingong/contracts';
+import {
+  EMPLOYER_INVITE_STATUSES,
+  EMPLOYER_KINDS,
+  EMPLOYER_MEMBER_ROLES,
+  VERIFICATION_STATUSES,
+} from '@lingong/contracts';
 
 // Enum values come from @lingong/contracts (one list for the API and the table).
 export { EMPLOYER_KINDS, VERIFICATION_STATUSES };
@@ -42,7 +47,7 @@ export const employerMembers = pgTable(
       .notNull()
       .references(() => employers.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').notNull(),
-    role: text('role', { enum: ['owner', 'member'] }).notNull(),
+    role: text('role', { enum: EMPLOYER_MEMBER_ROLES }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.employerId, t.userId] }), index('employer_members_user_idx').on(t.userId)],
@@ -58,13 +63,9 @@ export const employerInvitations = pgTable(
       .references(() => employers.id, { onDelete: 'cascade' }),
     phoneEnc: text('phone_enc').notNull(),
     phoneHash: text('phone_hash').notNull(),
-    status: text('status', { enum: ['pending', 'accepted', 'revoked'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: EMPLOYER_INVITE_STATUSES }).notNull().default('pending'),
     /** The role given on acceptance: 'owner' when staff registered the employer at the counter. */
-    role: text('role', { enum: ['owner', 'member'] })
-      .notNull()
-      .default('member'),
+    role: text('role', { enum: EMPLOYER_MEMBER_ROLES }).notNull().default('member'),
     /** Set instead of a user when staff registered the employer at the counter (代为登记). */
     invitedByStaffId: uuid('invited_by_staff_id'),
     invitedByUserId: uuid('invited_by_user_id'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { GRIEVANCE_KINDS, GRIEVANCE_STATUSES, PARTY_SIDES } from '@lingong/contracts';
+import { GRIEVANCE_KINDS, GRIEVANCE_STATUSES, PARTY_SIDES, SUBJECT_KINDS } from '@lingong/contracts';
 
 // Enum values come from @lingong/contracts (one list for the API and the table).
 export const GRIEVANCE_KIND_VALUES = GRIEVANCE_KINDS;
@@ -52,7 +52,7 @@ export const grievanceEvents = pgTable(
     grievanceId: uuid('grievance_id').notNull(),
     fromStatus: text('from_status', { enum: GRIEVANCE_STATUS_VALUES }),
     toStatus: text('to_status', { enum: GRIEVANCE_STATUS_VALUES }).notNull(),
-    actorKind: text('actor_kind', { enum: ['user', 'staff'] }).notNull(),
+    actorKind: text('actor_kind', { enum: SUBJECT_KINDS }).notNull(),
     actorId: uuid('actor_id').notNull(),
     /** For user events: the filer's side. */
     actorSide: text('actor_side', { enum: GRIEVANCE_SIDES }),

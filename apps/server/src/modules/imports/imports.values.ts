@@ -1,5 +1,5 @@
 import { normalizeMobile, parseIdNumber, type IdNumberInfo } from '@lingong/contracts';
-import { SHANGHAI_OFFSET_MS, shanghaiDay, shanghaiInstant } from '../../platform/reporting/shanghai-time.js';
+import { SHANGHAI_OFFSET_MS, dayStart, shanghaiDay, shanghaiInstant } from '../../platform/reporting/shanghai-time.js';
 
 // Cell parsers for paper-record imports. Each returns a value or a Chinese error message.
 
@@ -7,7 +7,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 
-const EARLIEST = Date.parse('2020-01-01T00:00:00+08:00');
+const EARLIEST = dayStart('2020-01-01').getTime();
 const SKEW_MS = 5 * 60_000;
 const DATE_TEXT =
   /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2}))?)?$/;

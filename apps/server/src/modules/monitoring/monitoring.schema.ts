@@ -10,6 +10,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { MONITORING_SOURCES } from '@lingong/contracts';
 
 // The monitoring module's own tables: rollups rebuilt by the queued `monitoring.refresh` job from
 // the postings, applications, registrations and matchmakings other modules own (read-only), so
@@ -54,7 +55,7 @@ export const supplyDemandTownWeekly = pgTable(
  */
 export const supplyDemandWeeks = pgTable('supply_demand_weeks', {
   weekStart: date('week_start').primaryKey(),
-  source: text('source', { enum: ['live', 'reconstructed'] }).notNull(),
+  source: text('source', { enum: MONITORING_SOURCES }).notNull(),
   refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
 });
 

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { NOTIFICATION_KIND_VALUES } from '@lingong/contracts';
+import { NOTIFICATION_KIND_VALUES, NOTIFICATION_SMS_FLAGS } from '@lingong/contracts';
 
 // Enum values come from @lingong/contracts (one list for the API and the table).
 /** Kinds of in-app messages; the key events also go out by SMS. */
@@ -19,9 +19,7 @@ export const notifications = pgTable(
     refType: text('ref_type'),
     refId: uuid('ref_id'),
     /** Whether an SMS was queued with it. */
-    smsQueued: text('sms_queued', { enum: ['yes', 'no'] })
-      .notNull()
-      .default('no'),
+    smsQueued: text('sms_queued', { enum: NOTIFICATION_SMS_FLAGS }).notNull().default('no'),
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Set for messages sent at most once (e.g. 'shift:<application>:<date>'). */
     dedupeKey: text('dedupe_key'),

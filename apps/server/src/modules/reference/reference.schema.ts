@@ -11,6 +11,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { DIVISION_CHANGE_ACTIONS, REGION_LEVELS } from '@lingong/contracts';
 
 /** Statistical divisions, 12-digit codes: province > city > county > town > village. */
 export const regions = pgTable(
@@ -18,7 +19,7 @@ export const regions = pgTable(
   {
     code: varchar('code', { length: 12 }).primaryKey(),
     name: text('name').notNull(),
-    level: text('level', { enum: ['province', 'city', 'county', 'town', 'village'] }).notNull(),
+    level: text('level', { enum: REGION_LEVELS }).notNull(),
     parentCode: varchar('parent_code', { length: 12 }),
     /** Demo-generated, not from the official list. */
     placeholder: boolean('placeholder').notNull().default(false),
@@ -46,7 +47,7 @@ export const occupationChanges = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     occupationId: uuid('occupation_id').notNull(),
-    action: text('action', { enum: ['create', 'update', 'move', 'disable', 'enable', 'import'] }).notNull(),
+    action: text('action', { enum: DIVISION_CHANGE_ACTIONS }).notNull(),
     oldValue: jsonb('old_value').$type<Record<string, unknown>>(),
     newValue: jsonb('new_value').$type<Record<string, unknown>>(),
     changedBy: uuid('changed_by'),

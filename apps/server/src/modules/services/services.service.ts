@@ -6,7 +6,7 @@ import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js
 import { findEmployerRef } from '../employers/index.js';
 import { findJobRef } from '../jobs/index.js';
 import { findWorkerRef, type WorkerRef } from '../workers/index.js';
-import { shanghaiDay } from '../../platform/reporting/index.js';
+import { dayStart, shanghaiDay } from '../../platform/reporting/index.js';
 import { isWithinRegion } from '../reference/index.js';
 import * as repo from './services.repository.js';
 
@@ -84,7 +84,7 @@ function pastInstant(value: string | undefined, now: Date, field: string): Date 
   if (!value) return now;
   const at = new Date(value);
   if (at.getTime() > now.getTime() + 5 * 60_000) throw AppError.field(field, '时间不能晚于当前时间');
-  if (at.getTime() < Date.parse('2020-01-01T00:00:00+08:00')) throw AppError.field(field, '时间不能早于2020年');
+  if (at.getTime() < dayStart('2020-01-01').getTime()) throw AppError.field(field, '时间不能早于2020年');
   return at;
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
+import type { WAGE_ESCALATION_LEVELS } from '@lingong/contracts';
 import { shanghaiDay } from '../../platform/reporting/index.js';
 import { enqueue } from '../../platform/queue/index.js';
 import { recordCreditEvent, subjectInfos } from '../credit/index.js';
@@ -10,9 +11,9 @@ import { notify } from '../notifications/index.js';
 import { getSetting } from '../settings/index.js';
 import { findWorkersByIds } from '../workers/index.js';
 import { addDays, yuan } from './wage-calc.js';
-import { ESCALATION_LEVELS, wageEscalations, wageStatements } from './wages.schema.js';
+import { wageEscalations, wageStatements } from './wages.schema.js';
 
-type Level = (typeof ESCALATION_LEVELS)[number];
+type Level = (typeof WAGE_ESCALATION_LEVELS)[number];
 const LEVEL_LABELS: Record<Level, string> = {
   station: '零工驿站',
   county: '县就业服务中心',

@@ -2,11 +2,11 @@
  * 工资单状态机: draft → issued (employer) → confirmed | disputed (worker) → (disputed: corrected by
  * the employer → issued) → paid (payment recorded) → received (worker, or silence after N days).
  */
-export const WAGE_STATUSES = ['draft', 'issued', 'confirmed', 'disputed', 'paid', 'received'] as const;
+import { WAGE_ACTIONS, WAGE_ACTOR_SIDES, WAGE_STATUSES } from '@lingong/contracts';
+
+export { WAGE_ACTIONS, WAGE_ACTOR_SIDES, WAGE_STATUSES };
 export type WageStatus = (typeof WAGE_STATUSES)[number];
-export const WAGE_ACTIONS = ['create', 'edit', 'issue', 'confirm', 'dispute', 'correct', 'pay', 'receive'] as const;
 export type WageAction = (typeof WAGE_ACTIONS)[number];
-export const WAGE_ACTOR_SIDES = ['worker', 'employer', 'staff', 'system'] as const;
 export type WageActorSide = (typeof WAGE_ACTOR_SIDES)[number];
 
 type Rule = { from: readonly WageStatus[]; to: WageStatus; sides: readonly WageActorSide[]; refused: string };

@@ -1,8 +1,16 @@
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { WAGE_ACTIONS, WAGE_ACTOR_SIDES, WAGE_STATUSES } from './wage-states.js';
-
-export const WAGE_UNITS_DB = ['hour', 'day', 'piece', 'month'] as const;
-export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'entrusted'] as const;
+import {
+  WAGE_ACTIONS,
+  WAGE_ACTOR_SIDES,
+  WAGE_BATCH_LINE_STATUSES,
+  WAGE_BATCH_STATUSES,
+  WAGE_ESCALATION_LEVELS,
+  WAGE_LINE_KINDS,
+  WAGE_PAYMENT_METHODS,
+  WAGE_PAYMENT_PROVIDERS,
+  WAGE_STATUSES,
+  WAGE_UNITS,
+} from '@lingong/contracts';
 
 /**
  * 工资单: one per hire and pay period, computed from attendance (or a piece count) × the rate
@@ -20,7 +28,7 @@ export const wageStatements = pgTable(
     townCode: text('town_code').notNull(),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
-    unit: text('unit', { enum: WAGE_UNITS_DB }).notNull(),
+    unit: text('unit', { enum: WAGE_UNITS }).notNull(),
     rateFen: integer('rate_fen').notNull(),
     days: integer('days').notNull(),
     minutes: integer('minutes').notNull(),
@@ -58,7 +66,7 @@ export const wageStatementLines = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     statementId: uuid('statement_id').notNull(),
-    kind: text('kind', { enum: ['addition', 'deduction'] }).notNull(),
+    kind: text('kind', { enum: WAGE_LINE_KINDS }).notNull(),
     amountFen: integer('amount_fen').notNull(),
     reason: text('reason').notNull(),
   },
@@ -93,8 +101,8 @@ export const wagePayments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     statementId: uuid('statement_id').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
-    provider: text('provider', { enum: ['offline', 'entrusted'] }).notNull(),
-    method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+    provider: text('provider', { enum: WAGE_PAYMENT_PROVIDERS }).notNull(),
+    method: text('method', { enum: WAGE_PAYMENT_METHODS }).notNull(),
     amountFen: integer('amount_fen').notNull(),
     reference: text('reference'),
     photoFileId: uuid('photo_file_id'),
@@ -127,7 +135,7 @@ export const wageBatches = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number').notNull(),
     regionCode: text('region_code').notNull(),
-    status: text('status', { enum: ['exported', 'settled'] }).notNull(),
+    status: text('status', { enum: WAGE_BATCH_STATUSES }).notNull(),
     lineCount: integer('line_count').notNull(),
     totalFen: integer('total_fen').notNull(),
     createdByStaffId: uuid('created_by_staff_id').notNull(),
@@ -146,7 +154,7 @@ export const wageBatchLines = pgTable(
     lineNo: integer('line_no').notNull(),
     statementId: uuid('statement_id').notNull(),
     amountFen: integer('amount_fen').notNull(),
-    status: text('status', { enum: ['pending', 'paid', 'failed'] }).notNull(),
+    status: text('status', { enum: WAGE_BATCH_LINE_STATUSES }).notNull(),
     bankMessage: text('bank_message'),
   },
   (t) => [
@@ -154,8 +162,6 @@ export const wageBatchLines = pgTable(
     index('wage_batch_lines_stmt_idx').on(t.statementId),
   ],
 );
-
-export const ESCALATION_LEVELS = ['station', 'county', 'inspection'] as const;
 
 /**
  * 欠薪升级阶梯: each step of an overdue statement's grievance (filed at the station, then the
@@ -168,7 +174,7 @@ export const wageEscalations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     statementId: uuid('statement_id').notNull(),
     grievanceId: uuid('grievance_id').notNull(),
-    level: text('level', { enum: ESCALATION_LEVELS }).notNull(),
+    level: text('level', { enum: WAGE_ESCALATION_LEVELS }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('wage_escalations_level_uq').on(t.statementId, t.level)],

@@ -1,5 +1,13 @@
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
-import { REGISTRATION_CHANNELS } from '@lingong/contracts';
+import {
+  CERTIFICATE_REVIEW_STATUSES,
+  CONSENT_KINDS,
+  CONSENT_METHODS,
+  GENDERS,
+  REGISTRATION_CHANNELS,
+  REVIEW_DECISIONS,
+  WAGE_UNITS,
+} from '@lingong/contracts';
 
 // Enum values come from @lingong/contracts (one list for the API and the table).
 export { REGISTRATION_CHANNELS };
@@ -19,7 +27,7 @@ export const workerProfiles = pgTable(
     idLast4: varchar('id_last4', { length: 4 }),
     phoneEnc: text('phone_enc'),
     phoneHash: text('phone_hash'),
-    gender: text('gender', { enum: ['male', 'female'] }),
+    gender: text('gender', { enum: GENDERS }),
     birthDate: date('birth_date'),
     homeRegionCode: varchar('home_region_code', { length: 12 }).notNull(),
     occupationIds: uuid('occupation_ids').array().notNull().default([]),
@@ -31,7 +39,7 @@ export const workerProfiles = pgTable(
     availabilityDayParts: text('availability_day_parts').array().notNull().default([]),
     earliestStart: date('earliest_start'),
     expectedPayFen: integer('expected_pay_fen'),
-    expectedPayUnit: text('expected_pay_unit', { enum: ['hour', 'day', 'piece', 'month'] }),
+    expectedPayUnit: text('expected_pay_unit', { enum: WAGE_UNITS }),
     maxDistanceKm: integer('max_distance_km'),
     jobKinds: text('job_kinds').array().notNull().default([]),
     trainingIntentions: text('training_intentions').array().notNull().default([]),
@@ -40,7 +48,7 @@ export const workerProfiles = pgTable(
     priorityGroupsVerifiedAt: timestamp('priority_groups_verified_at', { withTimezone: true }),
     /** The declared groups staff verified (画像管理), and the last review decision with its reason. */
     priorityGroupsVerified: text('priority_groups_verified').array().notNull().default([]),
-    priorityGroupsReview: text('priority_groups_review', { enum: ['verified', 'rejected'] }),
+    priorityGroupsReview: text('priority_groups_review', { enum: REVIEW_DECISIONS }),
     priorityGroupsReviewReason: text('priority_groups_review_reason'),
     priorityGroupsReviewedByStaffId: uuid('priority_groups_reviewed_by_staff_id'),
     channel: text('channel', { enum: REGISTRATION_CHANNELS }).notNull(),
@@ -82,9 +90,7 @@ export const workerCertificates = pgTable(
     photoFileId: uuid('photo_file_id'),
     sort: integer('sort').notNull().default(0),
     /** Staff review of the certificate (证书审核): pending until verified or rejected with a reason. */
-    reviewStatus: text('review_status', { enum: ['pending', 'verified', 'rejected'] })
-      .notNull()
-      .default('pending'),
+    reviewStatus: text('review_status', { enum: CERTIFICATE_REVIEW_STATUSES }).notNull().default('pending'),
     reviewReason: text('review_reason'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedByStaffId: uuid('reviewed_by_staff_id'),
@@ -102,7 +108,7 @@ export const userConsents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').notNull(),
-    kind: text('kind', { enum: ['privacy_policy', 'id_data'] }).notNull(),
+    kind: text('kind', { enum: CONSENT_KINDS }).notNull(),
     version: text('version').notNull(),
     ip: text('ip'),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
@@ -121,7 +127,7 @@ export const workerRegistrationConsents = pgTable(
     workerId: uuid('worker_id')
       .notNull()
       .references(() => workerProfiles.id, { onDelete: 'cascade' }),
-    method: text('method', { enum: ['signature', 'paper'] }).notNull(),
+    method: text('method', { enum: CONSENT_METHODS }).notNull(),
     signatureFileId: uuid('signature_file_id'),
     policyVersion: text('policy_version').notNull(),
     recordedByStaffId: uuid('recorded_by_staff_id').notNull(),

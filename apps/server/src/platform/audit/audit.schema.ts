@@ -1,11 +1,12 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { AUDIT_ACTOR_KINDS } from '@lingong/contracts';
 
 /** Append-only audit log: staff writes, full views of personal data, logins. */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    actorKind: text('actor_kind', { enum: ['user', 'staff', 'system', 'anonymous'] }).notNull(),
+    actorKind: text('actor_kind', { enum: AUDIT_ACTOR_KINDS }).notNull(),
     actorId: text('actor_id'),
     action: text('action').notNull(),
     entity: text('entity').notNull(),

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { SMS_CODE_PURPOSES, SUBJECT_KINDS } from '@lingong/contracts';
 
 /** Login sessions. Only the SM3 hash of the random token is stored. */
 export const sessions = pgTable(
@@ -6,7 +7,7 @@ export const sessions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: text('token_hash').notNull().unique(),
-    subjectKind: text('subject_kind', { enum: ['user', 'staff'] }).notNull(),
+    subjectKind: text('subject_kind', { enum: SUBJECT_KINDS }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -25,7 +26,7 @@ export const smsCodes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     phoneHash: text('phone_hash').notNull(),
-    purpose: text('purpose', { enum: ['login', 'sign'] }).notNull(),
+    purpose: text('purpose', { enum: SMS_CODE_PURPOSES }).notNull(),
     codeHash: text('code_hash').notNull(),
     ip: text('ip'),
     attempts: integer('attempts').notNull().default(0),

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { SUBJECT_KINDS } from '@lingong/contracts';
 
 /**
  * Uploaded files (certificate photos, …). The bytes live under DATA_DIR/files/<id>; the row
@@ -8,7 +9,7 @@ export const storedFiles = pgTable(
   'files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerKind: text('owner_kind', { enum: ['user', 'staff'] }).notNull(),
+    ownerKind: text('owner_kind', { enum: SUBJECT_KINDS }).notNull(),
     ownerId: uuid('owner_id').notNull(),
     purpose: text('purpose').notNull(),
     mime: text('mime').notNull(),

@@ -1,6 +1,5 @@
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-
-export const JOB_STATES = ['queued', 'running', 'done', 'dead'] as const;
+import { BACKGROUND_JOB_STATES } from '@lingong/contracts';
 
 /**
  * The durable background queue / outbox: notifications, provincial sync, expiry, reminders.
@@ -12,7 +11,7 @@ export const backgroundJobs = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     kind: text('kind').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
-    state: text('state', { enum: JOB_STATES }).notNull().default('queued'),
+    state: text('state', { enum: BACKGROUND_JOB_STATES }).notNull().default('queued'),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(5),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dayEnd, dayStart, daysBetween, monthsBetween, resolvePeriod, shanghaiDay } from './shanghai-time.js';
+import {
+  dayEnd,
+  dayStart,
+  daysBetween,
+  monthsBetween,
+  resolvePeriod,
+  shanghaiAt,
+  shanghaiDay,
+  workStartAt,
+} from './shanghai-time.js';
 
 describe('Shanghai calendar', () => {
   it('puts 16:30 UTC on the next Shanghai day', () => {
@@ -39,5 +48,11 @@ describe('resolvePeriod', () => {
       year: 2025,
       key: '2025-03-01~2025-05-31',
     });
+  });
+  it('places the start of work on the Shanghai day from the work hours text', () => {
+    expect(workStartAt('2026-03-02', '07:30-17:00').toISOString()).toBe('2026-03-01T23:30:00.000Z');
+    expect(workStartAt('2026-03-02', '13：15开工').toISOString()).toBe('2026-03-02T05:15:00.000Z');
+    expect(workStartAt('2026-03-02', '面议').toISOString()).toBe('2026-03-02T00:00:00.000Z');
+    expect(shanghaiAt('2026-03-02', 23, 59).toISOString()).toBe('2026-03-02T15:59:00.000Z');
   });
 });

@@ -47,6 +47,20 @@ export function shanghaiInstant(year: number, month: number, day: number, hour =
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - OFFSET_MS);
 }
 
+/** The instant of HH:MM on a Shanghai calendar day ('YYYY-MM-DD'). */
+export function shanghaiAt(day: string, hour: number, minute = 0): Date {
+  return new Date(dayStart(day).getTime() + (hour * 60 + minute) * 60_000);
+}
+
+/**
+ * When a day's work starts: the first HH:MM in the work hours text ('08:00-17:00', '8：30起'),
+ * else 08:00, Shanghai time. Hires, attendance and late-cancel credit rules share it.
+ */
+export function workStartAt(day: string, workHours: string): Date {
+  const m = /(\d{1,2})[:：](\d{2})/.exec(workHours);
+  return m ? shanghaiAt(day, Math.min(23, Number(m[1])), Math.min(59, Number(m[2]))) : shanghaiAt(day, 8);
+}
+
 /** The Shanghai calendar day of an instant, 'YYYY-MM-DD'. */
 export function shanghaiDay(instant: Date): string {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
