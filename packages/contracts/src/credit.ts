@@ -177,7 +177,9 @@ export const CreditRule = z.object({
   isDefault: z.boolean(),
   updatedAt: z.string().nullable(),
 });
+export type CreditRule = z.infer<typeof CreditRule>;
 export const CreditRuleList = z.object({ items: z.array(CreditRule) });
+export type CreditRuleList = z.infer<typeof CreditRuleList>;
 export const CreditKindParam = z.object({ kind: CreditEventKindEnum });
 export const UpdateCreditRuleBody = z.object({
   points: z
@@ -186,6 +188,7 @@ export const UpdateCreditRuleBody = z.object({
     .min(-50, { error: '分值不能低于-50' })
     .max(50, { error: '分值不能高于50' }),
 });
+export type UpdateCreditRuleBody = z.infer<typeof UpdateCreditRuleBody>;
 
 const DateFilter = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 export const CreditEventQuery = PageQuery.extend({
@@ -208,6 +211,7 @@ export const CreditLedgerRow = z.object({
   regionCode: z.string().nullable(),
   at: z.string(),
 });
+export type CreditLedgerRow = z.infer<typeof CreditLedgerRow>;
 export const CreditLedgerPage = pageOf(CreditLedgerRow);
 
 export const ManualAdjustBody = z.object({
@@ -223,6 +227,7 @@ export const ManualAdjustBody = z.object({
 });
 export type ManualAdjustBody = z.infer<typeof ManualAdjustBody>;
 export const ManualAdjustResult = z.object({ eventId: z.string(), score: z.number().int(), level: CreditLevelEnum });
+export type ManualAdjustResult = z.infer<typeof ManualAdjustResult>;
 
 export const BlacklistQuery = PageQuery.extend({
   status: z.enum(['active', 'all'], { error: '状态应为 生效中/全部' }).default('active'),
@@ -241,6 +246,7 @@ export type AddBlacklistBody = z.infer<typeof AddBlacklistBody>;
 export const CreditIdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });
 export const CreditSubjectParam = z.object({ subjectType: CreditSubjectEnum, id: z.uuid({ error: 'ID格式不正确' }) });
 export const CreditReasonBody = z.object({ reason: Reason('原因', 2) });
+export type CreditReasonBody = z.infer<typeof CreditReasonBody>;
 
 export const AppealQuery = PageQuery.extend({ status: AppealStatusEnum.optional() });
 export const AppealPage = pageOf(AppealView);
@@ -271,7 +277,9 @@ export const AdminRating = z.object({
   regionCode: z.string(),
   createdAt: z.string(),
 });
+export type AdminRating = z.infer<typeof AdminRating>;
 export const AdminRatingPage = pageOf(AdminRating);
+export type AdminRatingPage = z.infer<typeof AdminRatingPage>;
 export const ReviewRatingBody = z.object({
   action: z.enum(['approve', 'hide'], { error: '处理方式应为 通过/隐藏' }),
   reason: Reason('处理说明', 2),

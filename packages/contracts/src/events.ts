@@ -131,7 +131,9 @@ export const Attendance = z.object({
 });
 export type Attendance = z.infer<typeof Attendance>;
 export const EventAttendee = z.object({ workerId: z.string(), workerNameMasked: z.string(), checkedInAt: z.string() });
+export type EventAttendee = z.infer<typeof EventAttendee>;
 export const EventAttendeeList = z.object({ items: z.array(EventAttendee) });
+export type EventAttendeeList = z.infer<typeof EventAttendeeList>;
 
 // ---- 送工 deliveries ----------------------------------------------------------------------
 

@@ -165,6 +165,7 @@ export const ClassSession = z.object({
 });
 export type ClassSession = z.infer<typeof ClassSession>;
 export const ClassSessionList = z.object({ items: z.array(ClassSession) });
+export type ClassSessionList = z.infer<typeof ClassSessionList>;
 
 /** Class-session ledger (培训课时台账) and recommendation ledger (培训推荐台账) rows. */
 export const ClassSessionLedgerRow = z.object({

@@ -26,11 +26,3 @@ export function usePeriod() {
 
   return { mode, year, month, range, town, years, query };
 }
-
-/** '?a=1&b=2' without empty values. */
-export function queryString(q: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}

@@ -1,9 +1,3 @@
-import type {
-  FollowupLedgerRow,
-  GuidanceLedgerRow,
-  MatchmakingLedgerRow,
-  RegistrationLedgerRow,
-} from '@lingong/contracts';
 import {
   FOLLOWUP_STATUS_LABELS,
   GENDER_LABELS,
@@ -13,13 +7,13 @@ import {
   PRIORITY_GROUP_LIST,
   REGISTRATION_CHANNEL_LABELS,
 } from '@lingong/contracts/labels';
-import { api, type QueryValue } from '@shared/api';
+import type { QueryValue } from '@shared/api';
 import { formatDateTime } from '@shared/format';
-import type { Paged } from '@shared/types';
+import { listLedger, type LedgerKind, type LedgerRowOf } from '../../api/ledgers';
 
 // Ledger tables of the console: the columns a reviewer expects, as display strings.
 
-export type LedgerKind = 'registrations' | 'followups' | 'matchmakings' | 'guidance';
+export type { LedgerKind };
 export type LedgerColumn = { key: string; label: string; width?: number };
 export type LedgerRows = {
   rows: (Record<string, string> & { id: string; workerId: string; workerName: string })[];
@@ -35,11 +29,11 @@ export type LedgerDef = {
 
 type Col<R> = { label: string; width?: number; value: (r: R) => string };
 
-function ledger<R>(
-  kind: LedgerKind,
+function ledger<K extends LedgerKind>(
+  kind: K,
   title: string,
-  ids: (r: R) => { id: string; workerId: string; workerName: string },
-  cols: Col<R>[],
+  ids: (r: LedgerRowOf[K]) => { id: string; workerId: string; workerName: string },
+  cols: Col<LedgerRowOf[K]>[],
 ): LedgerDef {
   return {
     kind,
@@ -47,7 +41,7 @@ function ledger<R>(
     exportName: `${title}.xlsx`,
     columns: cols.map((c, i) => ({ key: `c${i}`, label: c.label, width: c.width })),
     async fetch(query) {
-      const page = await api.get<Paged<R>>(`/api/v1/admin/ledgers/${kind}`, query);
+      const page = await listLedger(kind, query);
       return {
         total: page.total,
         rows: page.items.map((r) => ({ ...Object.fromEntries(cols.map((c, i) => [`c${i}`, c.value(r)])), ...ids(r) })),
@@ -59,7 +53,7 @@ function ledger<R>(
 const time = (iso: string | null | undefined) => (iso ? formatDateTime(iso) : '');
 
 export const LEDGERS: Record<LedgerKind, LedgerDef> = {
-  registrations: ledger<RegistrationLedgerRow>(
+  registrations: ledger(
     'registrations',
     '求职登记台账',
     (r) => ({ id: r.workerId, workerId: r.workerId, workerName: r.nameMasked }),
@@ -81,7 +75,7 @@ export const LEDGERS: Record<LedgerKind, LedgerDef> = {
       },
     ],
   ),
-  followups: ledger<FollowupLedgerRow>(
+  followups: ledger(
     'followups',
     '跟踪服务台账',
     (r) => ({ id: r.id, workerId: r.workerId, workerName: r.workerNameMasked }),
@@ -95,7 +89,7 @@ export const LEDGERS: Record<LedgerKind, LedgerDef> = {
       { label: '记录人', width: 120, value: (r) => r.recorderName ?? '—' },
     ],
   ),
-  matchmakings: ledger<MatchmakingLedgerRow>(
+  matchmakings: ledger(
     'matchmakings',
     '招聘求职对接台账',
     (r) => ({ id: r.id, workerId: r.workerId, workerName: r.workerNameMasked }),
@@ -111,7 +105,7 @@ export const LEDGERS: Record<LedgerKind, LedgerDef> = {
       { label: '记录人', width: 120, value: (r) => r.recorderName ?? (r.source === 'auto' ? '系统自动' : '—') },
     ],
   ),
-  guidance: ledger<GuidanceLedgerRow>(
+  guidance: ledger(
     'guidance',
     '职业指导台账',
     (r) => ({ id: r.id, workerId: r.workerId, workerName: r.workerNameMasked }),
