@@ -27,7 +27,7 @@ import { creditScoresOf } from '../credit/index.js';
 type Meta = { ip?: string; requestId?: string };
 const HISTORY_ACTIONS = ['create', 'counter_register', 'update', 'verify', 'reject', 'suspend', 'restore'] as const;
 
-/** Employers in the staff member's region: name contains `q`, town, kind, status. */
+/** Employers in the staff member's region: name contains, town, kind, status. */
 export async function searchEmployersForStaff(
   deps: EmployersDeps,
   actor: StaffActor,
