@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, count, eq, ilike, inArray, isNotNull, isNull, like, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { staff } from './accounts.schema.js';
 import type { StaffRow } from './accounts.repository.js';
 
@@ -11,10 +12,9 @@ export async function findStaffPage(
     q?: string;
     role?: string;
     status?: 'active' | 'disabled';
-    page: number;
-    pageSize: number;
   },
-): Promise<{ rows: StaffRow[]; total: number }> {
+  slice: Slice,
+): Promise<Fetched<StaffRow>> {
   const conds: SQL[] = [like(staff.regionCode, opts.regionPattern)];
   if (opts.q) {
     const pattern = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -25,15 +25,15 @@ export async function findStaffPage(
   if (opts.status === 'active') conds.push(isNull(staff.disabledAt));
   if (opts.status === 'disabled') conds.push(isNotNull(staff.disabledAt));
   const where = and(...conds);
-  const rows = await db
+  const items = await db
     .select()
     .from(staff)
     .where(where)
     .orderBy(asc(staff.regionCode), asc(staff.username))
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(staff).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 export async function updateStaffById(

@@ -1,8 +1,9 @@
-import type { CreateStaffBody, StaffListQuery, StaffRole, UpdateStaffBody } from '@lingong/contracts';
+import type { CreateStaffBody, StaffAccount, StaffListQuery, StaffRole, UpdateStaffBody } from '@lingong/contracts';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { revokeSubjectSessions } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { emptyPage, paged } from '../../platform/reporting/index.js';
 import {
   assertReadableRegion,
   assertWritableRegion,
@@ -54,19 +55,16 @@ async function manageable(deps: StaffAdminDeps, actor: StaffActor, id: string): 
 export async function listStaff(deps: StaffAdminDeps, actor: StaffActor, q: StaffListQuery) {
   requirePermission(actor, 'staff.read');
   const regionPattern = scopedRegionPattern(actor, q.region);
-  if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findStaffPage(deps.db, { ...q, regionPattern });
-  const labels = await findRegionLabels(
-    deps.db,
-    rows.map((r) => r.regionCode),
-  );
-  const now = deps.now();
-  return {
-    items: rows.map((r) => presentStaffAccount(r, labels.get(r.regionCode) ?? r.regionCode, now)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  if (regionPattern === null) return emptyPage<StaffAccount>(q);
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findStaffPage(deps.db, { ...q, regionPattern }, slice);
+    const labels = await findRegionLabels(
+      deps.db,
+      rows.map((r) => r.regionCode),
+    );
+    const now = deps.now();
+    return { items: rows.map((r) => presentStaffAccount(r, labels.get(r.regionCode) ?? r.regionCode, now)), total };
+  });
 }
 
 export async function getStaff(deps: StaffAdminDeps, actor: StaffActor, id: string) {

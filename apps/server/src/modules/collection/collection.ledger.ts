@@ -12,7 +12,14 @@ import {
   type HouseholdFilter,
   type MemberRow,
 } from './collection.repository.js';
-import { shanghaiDay, shanghaiTime, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
+import {
+  shanghaiDay,
+  shanghaiTime,
+  type Fetched,
+  type SheetSpec,
+  type Slice,
+  type Window,
+} from '../../platform/reporting/index.js';
 
 // 就业信息采集 ledgers: households, members (and migrants), follow-ups. Same rows for the list,
 // the export and the acceptance pack.
@@ -20,8 +27,8 @@ import { shanghaiDay, shanghaiTime, type SheetSpec, type Slice, type Window } fr
 type Deps = { db: DbOrTx; pii: Pii; now: () => Date };
 
 export function householdFetcher(deps: Deps, reveal: CollectionReveal, f: HouseholdFilter = {}) {
-  return async (w: Window, slice: Slice): Promise<{ items: Household[]; total: number }> => {
-    const { rows, total } = await findHouseholds(deps.db, w, f, slice);
+  return async (w: Window, slice: Slice): Promise<Fetched<Household>> => {
+    const { items: rows, total } = await findHouseholds(deps.db, w, f, slice);
     const names = await findRegionLabels(
       deps.db,
       rows.map((r) => r.h.villageCode),
@@ -55,8 +62,8 @@ export function memberFetcher(
   reveal: CollectionReveal,
   f: HouseholdFilter & { status?: MemberRow['status'] } = {},
 ) {
-  return async (w: Window, slice: Slice): Promise<{ items: MemberLedgerRow[]; total: number }> => {
-    const { rows, total } = await findMemberRows(deps.db, w, f, slice);
+  return async (w: Window, slice: Slice): Promise<Fetched<MemberLedgerRow>> => {
+    const { items: rows, total } = await findMemberRows(deps.db, w, f, slice);
     const names = await findRegionLabels(
       deps.db,
       rows.map((r) => r.m.villageCode),
@@ -99,8 +106,8 @@ export type FollowupLedgerRow = {
 };
 
 export function followupFetcher(deps: Deps, reveal: CollectionReveal) {
-  return async (w: Window, slice: Slice): Promise<{ items: FollowupLedgerRow[]; total: number }> => {
-    const { rows, total } = await findFollowupRows(deps.db, w, slice);
+  return async (w: Window, slice: Slice): Promise<Fetched<FollowupLedgerRow>> => {
+    const { items: rows, total } = await findFollowupRows(deps.db, w, slice);
     const names = await findRegionLabels(
       deps.db,
       rows.map((r) => r.f.villageCode),

@@ -110,9 +110,9 @@ export async function findHouseholds(db: DbOrTx, w: Window, f: HouseholdFilter, 
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(collectionHouseholds).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type HouseholdListRow = Awaited<ReturnType<typeof findHouseholds>>['rows'][number];
+export type HouseholdListRow = Awaited<ReturnType<typeof findHouseholds>>['items'][number];
 
 export async function findHouseholdRow(db: DbOrTx, id: string): Promise<HouseholdListRow | undefined> {
   return (
@@ -156,9 +156,9 @@ export async function findMemberRows(
     .from(collectionMembers)
     .innerJoin(collectionHouseholds, eq(collectionHouseholds.id, collectionMembers.householdId))
     .where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type MemberLedgerRow = Awaited<ReturnType<typeof findMemberRows>>['rows'][number];
+export type MemberLedgerRow = Awaited<ReturnType<typeof findMemberRows>>['items'][number];
 
 /** Follow-ups dated in a window (回访台账). */
 export async function findFollowupRows(db: DbOrTx, w: Window, slice: Slice) {
@@ -173,9 +173,9 @@ export async function findFollowupRows(db: DbOrTx, w: Window, slice: Slice) {
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(collectionFollowups).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type FollowupLedgerDbRow = Awaited<ReturnType<typeof findFollowupRows>>['rows'][number];
+export type FollowupLedgerDbRow = Awaited<ReturnType<typeof findFollowupRows>>['items'][number];
 
 /** Villages of the division tree under a LIKE pattern ('450223101%'), in code order. */
 export async function findVillages(db: DbOrTx, pattern: string) {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { findAuditForEntity, writeAudit } from '../../platform/audit/audit.js';
 import { maskPhone } from '../../platform/crypto/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { emptyPage, paged } from '../../platform/reporting/index.js';
 import {
   assertReadableRegion,
   assertWritableRegion,
@@ -34,16 +35,22 @@ export async function searchEmployersForStaff(
 ) {
   requirePermission(actor, 'employers.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
-  if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findEmployersPage(deps.db, {
+  if (regionPattern === null) return emptyPage<StaffEmployerItem>(q);
+  const filter = {
     regionPattern,
     status: q.status,
     kind: q.kind,
     nameContains: q.q || undefined,
     creditLevel: q.creditLevel,
-    page: q.page,
-    pageSize: q.pageSize,
+  };
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findEmployersPage(deps.db, filter, slice);
+    return { items: await presentStaffEmployers(deps, rows), total };
   });
+}
+
+/** List rows for staff: the employer (masked), its town name and credit level. */
+async function presentStaffEmployers(deps: EmployersDeps, rows: repo.EmployerRow[]) {
   const towns = await findRegionNames(
     deps.db,
     rows.map((r) => r.townCode),
@@ -53,12 +60,12 @@ export async function searchEmployersForStaff(
     'employer',
     rows.map((r) => r.id),
   );
-  const items = rows.map((r) => ({
+  return rows.map((r) => ({
     ...presentEmployerForStaff(r, deps.pii, towns.get(r.townCode) ?? ''),
     creditLevel: credit.get(r.id)?.level ?? null,
   }));
-  return { items, total, page: q.page, pageSize: q.pageSize };
 }
+type StaffEmployerItem = Awaited<ReturnType<typeof presentStaffEmployers>>[number];
 
 async function loadInScope(deps: EmployersDeps, actor: StaffActor, id: string) {
   const row = await repo.findEmployerById(deps.db, id);
@@ -79,7 +86,7 @@ export async function getEmployerDetailForStaff(
     repo.findMembersOfEmployer(deps.db, id),
     repo.findInvitationsByEmployer(deps.db, id),
     countJobsByStatusForEmployer(deps.db, id),
-    findJobsPageByEmployer(deps.db, { employerId: id, page: 1, pageSize: 10 }),
+    findJobsPageByEmployer(deps.db, { employerId: id }, { limit: 10, offset: 0 }),
     findAuditForEntity(deps.db, 'employer', id, HISTORY_ACTIONS),
   ]);
   const users = await Promise.all(members.map((m) => findUserById(deps.db, m.userId)));
@@ -108,7 +115,7 @@ export async function getEmployerDetailForStaff(
         createdAt: v.createdAt.toISOString(),
       })),
     jobCounts: Object.fromEntries(counts.map((c) => [c.status, c.n])),
-    recentJobs: jobs.rows.map((j) => ({
+    recentJobs: jobs.items.map((j) => ({
       id: j.id,
       title: j.title,
       status: j.status,

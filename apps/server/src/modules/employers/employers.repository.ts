@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { employerInvitations, employerMembers, employers } from './employers.schema.js';
 import { creditLevelCondition, type CreditLevel } from '../credit/index.js';
 
@@ -90,25 +91,24 @@ export async function findEmployersPage(
     kind?: EmployerRow['kind'];
     nameContains?: string;
     creditLevel?: CreditLevel;
-    page: number;
-    pageSize: number;
   },
-) {
+  slice: Slice,
+): Promise<Fetched<EmployerRow>> {
   const conds: SQL[] = [like(employers.townCode, opts.regionPattern)];
   if (opts.status) conds.push(eq(employers.verificationStatus, opts.status));
   if (opts.kind) conds.push(eq(employers.kind, opts.kind));
   if (opts.creditLevel) conds.push(creditLevelCondition('employer', employers.id, opts.creditLevel));
   if (opts.nameContains) conds.push(like(employers.name, `%${opts.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const where = and(...conds);
-  const rows = await db
+  const items = await db
     .select()
     .from(employers)
     .where(where)
     .orderBy(desc(employers.createdAt), desc(employers.id))
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(employers).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 export async function insertInvitation(

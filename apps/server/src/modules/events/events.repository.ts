@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { employers } from '../employers/employers.schema.js';
 import {
   deliveryConfirmations,
@@ -12,7 +13,6 @@ import {
 export type EventRow = typeof recruitmentEvents.$inferSelect;
 export type DeliveryRow = typeof workerDeliveries.$inferSelect;
 export type ConfirmationRow = typeof deliveryConfirmations.$inferSelect;
-type Slice = { limit: number; offset: number };
 
 function first<T>(rows: T[], what: string): T {
   const row = rows[0];
@@ -29,7 +29,12 @@ export async function findEvent(db: DbOrTx, id: string): Promise<EventRow | unde
   return (await db.select().from(recruitmentEvents).where(eq(recruitmentEvents.id, id)).limit(1))[0];
 }
 
-export async function findEvents(db: DbOrTx, pattern: string, kind: EventRow['kind'] | undefined, slice: Slice) {
+export async function findEvents(
+  db: DbOrTx,
+  pattern: string,
+  kind: EventRow['kind'] | undefined,
+  slice: Slice,
+): Promise<Fetched<EventRow>> {
   const where = and(like(recruitmentEvents.regionCode, pattern), kind ? eq(recruitmentEvents.kind, kind) : undefined);
   const rows = await db
     .select()
@@ -39,7 +44,7 @@ export async function findEvents(db: DbOrTx, pattern: string, kind: EventRow['ki
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(recruitmentEvents).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
 
 /** Participating employers (with names) and attendee counts of some events. */
@@ -118,7 +123,7 @@ export async function findDeliveries(db: DbOrTx, pattern: string, slice: Slice) 
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(workerDeliveries).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
 export async function findConfirmations(db: DbOrTx, deliveryIds: string[]): Promise<ConfirmationRow[]> {
   if (deliveryIds.length === 0) return [];

@@ -11,6 +11,7 @@ import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { maskName } from '../../platform/crypto/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { paged, type PageQuery } from '../../platform/reporting/index.js';
 import type { Pii } from '../../platform/pii.js';
 import {
   assertWritableRegion,
@@ -29,8 +30,6 @@ import { presentDelivery, presentEvent } from './events.presenter.js';
 
 export type EventsDeps = { db: Db; pii: Pii; now: () => Date };
 type Meta = { ip?: string; requestId?: string };
-type PageQ = { page: number; pageSize: number };
-const sliceOf = (q: PageQ) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 
 /** An event in the actor's region; otherwise NOT_FOUND (its existence is not revealed). */
 async function scopedEvent(deps: EventsDeps, actor: StaffActor, id: string) {
@@ -71,17 +70,14 @@ export async function createEvent(deps: EventsDeps, actor: StaffActor, body: Cre
 
 export async function listEvents(deps: EventsDeps, actor: StaffActor, q: EventListQuery) {
   requirePermission(actor, 'dashboard.read');
-  const { rows, total } = await repo.findEvents(deps.db, scopeLikePattern(actor), q.kind, sliceOf(q));
-  const details = await repo.findEventDetails(
-    deps.db,
-    rows.map((r) => r.id),
-  );
-  return {
-    items: rows.map((r) => presentEvent(r, details.employers, details.attendees.get(r.id) ?? 0)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findEvents(deps.db, scopeLikePattern(actor), q.kind, slice);
+    const details = await repo.findEventDetails(
+      deps.db,
+      rows.map((r) => r.id),
+    );
+    return { items: rows.map((r) => presentEvent(r, details.employers, details.attendees.get(r.id) ?? 0)), total };
+  });
 }
 
 export async function getEvent(deps: EventsDeps, actor: StaffActor, id: string) {
@@ -231,19 +227,16 @@ export async function createDelivery(deps: EventsDeps, actor: StaffActor, body: 
   return presentDelivery(row, employer.name, []);
 }
 
-export async function listDeliveries(deps: EventsDeps, actor: StaffActor, q: PageQ) {
+export async function listDeliveries(deps: EventsDeps, actor: StaffActor, q: PageQuery) {
   requirePermission(actor, 'dashboard.read');
-  const { rows, total } = await repo.findDeliveries(deps.db, scopeLikePattern(actor), sliceOf(q));
-  const confirmations = await repo.findConfirmations(
-    deps.db,
-    rows.map((r) => r.delivery.id),
-  );
-  return {
-    items: rows.map((r) => presentDelivery(r.delivery, r.employerName, confirmations)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findDeliveries(deps.db, scopeLikePattern(actor), slice);
+    const confirmations = await repo.findConfirmations(
+      deps.db,
+      rows.map((r) => r.delivery.id),
+    );
+    return { items: rows.map((r) => presentDelivery(r.delivery, r.employerName, confirmations)), total };
+  });
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   scopeLikePattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
-import { dayEnd, dayStart, shanghaiDay, shanghaiDayPlus } from '../../platform/reporting/index.js';
+import { dayEnd, dayStart, paged, shanghaiDay, shanghaiDayPlus } from '../../platform/reporting/index.js';
 import type { ExchangeConfig } from './exchange-config.js';
 import { DATASET_LABELS, DATASETS } from './exchange-datasets.js';
 import { runExchange } from './exchange-delivery.service.js';
@@ -80,17 +80,16 @@ export async function listRecords(
   q: ExchangeRecordsQuery,
 ): Promise<ExchangeRecordPage> {
   requirePermission(actor, 'exchange.read');
-  const { rows, total } = await repo.findRecordsPage(
-    deps.db,
-    {
-      regionPattern: scopeLikePattern(actor),
-      dataset: q.dataset,
-      state: q.state,
-      day: q.day ? { start: dayStart(q.day), end: dayEnd(q.day) } : undefined,
-    },
-    { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-  );
-  return { items: rows.map(presentRecord), total, page: q.page, pageSize: q.pageSize };
+  const filter = {
+    regionPattern: scopeLikePattern(actor),
+    dataset: q.dataset,
+    state: q.state,
+    day: q.day ? { start: dayStart(q.day), end: dayEnd(q.day) } : undefined,
+  };
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findRecordsPage(deps.db, filter, slice);
+    return { items: rows.map(presentRecord), total };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Slice } from '../../platform/reporting/index.js';
 import { jobPostings } from '../jobs/index.js';
 import { exchangeRecords } from './exchange.schema.js';
 
@@ -42,7 +43,7 @@ export type AcceptedJobRecord = {
 export async function findAcceptedJobRecords(
   db: DbOrTx,
   w: RegionWindow,
-  slice: { limit: number; offset: number },
+  slice: Slice,
 ): Promise<{ rows: AcceptedJobRecord[]; total: number }> {
   const where = and(...acceptedJobs(w));
   const rows = await db

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, like, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { exchangeRecords } from './exchange.schema.js';
 
 export type ExchangeRecordRow = typeof exchangeRecords.$inferSelect;
@@ -30,8 +31,8 @@ export async function countByDayAndState(db: DbOrTx, r: DayRange) {
 export async function findRecordsPage(
   db: DbOrTx,
   f: { regionPattern: string; dataset?: string; state?: string; day?: { start: Date; end: Date } },
-  slice: { limit: number; offset: number },
-): Promise<{ rows: ExchangeRecordRow[]; total: number }> {
+  slice: Slice,
+): Promise<Fetched<ExchangeRecordRow>> {
   const conds: SQL[] = [like(exchangeRecords.regionCode, f.regionPattern)];
   if (f.dataset) conds.push(eq(exchangeRecords.dataset, f.dataset));
   if (f.state) conds.push(sql`${exchangeRecords.state} = ${f.state}`);
@@ -45,7 +46,7 @@ export async function findRecordsPage(
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(exchangeRecords).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
 
 export async function findRecordById(db: DbOrTx, id: string): Promise<ExchangeRecordRow | null> {

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findFile, readFileBytes } from '../../platform/files/files.js';
+import { emptyPage, paged } from '../../platform/reporting/index.js';
 import {
   assertReadableRegion,
   assertWritableRegion,
@@ -93,12 +94,11 @@ export async function listGrievances(deps: GrievancesDeps, actor: StaffActor, q:
   const now = deps.now();
   const hours = await getSetting(deps.db, 'grievanceSlaHours');
   const filter = filterOf(actor, q, hours, now);
-  if (!filter) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findAdminPage(deps.db, filter, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+  if (!filter) return emptyPage<AdminGrievance>(q);
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findAdminPage(deps.db, filter, slice);
+    return { items: await presentRows(deps, rows, hours, now), total };
   });
-  return { items: await presentRows(deps, rows, hours, now), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** A grievance with its timeline; outside the actor's region it does not exist. */

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, like, lt, not, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { grievanceEvents, grievances } from './grievances.schema.js';
 
 export type GrievanceRow = typeof grievances.$inferSelect;
@@ -64,21 +65,21 @@ export async function findOpenOfApplication(
 export async function findPageForParty(
   db: DbOrTx,
   party: { userId: string; workerId: string | null; employerIds: string[] },
-  page: { limit: number; offset: number },
-) {
+  slice: Slice,
+): Promise<Fetched<GrievanceRow>> {
   const conds: SQL[] = [eq(grievances.filerUserId, party.userId)];
   if (party.workerId) conds.push(eq(grievances.workerId, party.workerId));
   if (party.employerIds.length > 0) conds.push(inArray(grievances.employerId, party.employerIds));
   const where = or(...conds);
-  const rows = await db
+  const items = await db
     .select()
     .from(grievances)
     .where(where)
     .orderBy(desc(grievances.createdAt), desc(grievances.id))
-    .limit(page.limit)
-    .offset(page.offset);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [t] = await db.select({ n: count() }).from(grievances).where(where);
-  return { rows, total: t?.n ?? 0 };
+  return { items, total: t?.n ?? 0 };
 }
 
 export type AdminFilter = {
@@ -111,17 +112,17 @@ function adminWhere(f: AdminFilter): SQL | undefined {
   return and(...conds);
 }
 
-export async function findAdminPage(db: DbOrTx, f: AdminFilter, page: { limit: number; offset: number }) {
+export async function findAdminPage(db: DbOrTx, f: AdminFilter, slice: Slice): Promise<Fetched<GrievanceRow>> {
   const where = adminWhere(f);
-  const rows = await db
+  const items = await db
     .select()
     .from(grievances)
     .where(where)
     .orderBy(desc(grievances.createdAt), desc(grievances.id))
-    .limit(page.limit)
-    .offset(page.offset);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [t] = await db.select({ n: count() }).from(grievances).where(where);
-  return { rows, total: t?.n ?? 0 };
+  return { items, total: t?.n ?? 0 };
 }
 
 /** Open grievances in a region subtree (console home). */

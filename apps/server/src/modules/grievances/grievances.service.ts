@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findFile, readFileBytes, storeImage } from '../../platform/files/files.js';
 import { currentMatcher, maskHits } from '../../platform/moderation/index.js';
+import { paged, type PageQuery } from '../../platform/reporting/index.js';
 import type { Pii } from '../../platform/pii.js';
 import type { UserActor } from '../../platform/rbac/actor.js';
 import { findStaffNames } from '../accounts/index.js';
@@ -170,13 +171,12 @@ async function presentMany(db: DbOrTx, party: Party, rows: repo.GrievanceRow[]):
 }
 
 /** 我的投诉: grievances the caller filed or that concern the caller (as worker or employer member). */
-export async function listMine(deps: GrievancesDeps, actor: UserActor, q: { page: number; pageSize: number }) {
+export async function listMine(deps: GrievancesDeps, actor: UserActor, q: PageQuery) {
   const party = await partyOf(deps.db, actor);
-  const { rows, total } = await repo.findPageForParty(deps.db, party, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findPageForParty(deps.db, party, slice);
+    return { items: await presentMany(deps.db, party, rows), total };
   });
-  return { items: await presentMany(deps.db, party, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** One grievance with its timeline; a stranger's is NOT_FOUND. */

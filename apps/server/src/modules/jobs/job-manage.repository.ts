@@ -1,5 +1,6 @@
 import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { jobPostings } from './jobs.schema.js';
 import type { JobRow, JobStatus } from './jobs.repository.js';
 
@@ -21,15 +22,15 @@ function whereOf(f: StaffJobFilter): SQL | undefined {
 }
 
 /** 岗位管理: postings in a region subtree with the console filters, most recently changed first. */
-export async function findJobsPageForStaff(db: DbOrTx, f: StaffJobFilter & { page: number; pageSize: number }) {
+export async function findJobsPageForStaff(db: DbOrTx, f: StaffJobFilter, slice: Slice): Promise<Fetched<JobRow>> {
   const where = whereOf(f);
-  const rows = await db
+  const items = await db
     .select()
     .from(jobPostings)
     .where(where)
     .orderBy(desc(jobPostings.updatedAt), desc(jobPostings.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(jobPostings).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }

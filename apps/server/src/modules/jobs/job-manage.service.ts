@@ -16,6 +16,7 @@ import {
   type ExportColumn,
   type ExportFile,
 } from '../../platform/reporting/list-export.js';
+import { emptyPage, paged } from '../../platform/reporting/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import {
   assertReadableRegion,
@@ -52,17 +53,18 @@ async function presentRows(deps: ReviewDeps, rows: repo.JobRow[]): Promise<Revie
 export async function listJobsForStaff(deps: ReviewDeps, actor: StaffActor, q: z.output<typeof AdminJobQuery>) {
   requirePermission(actor, 'jobs.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
-  if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await manageRepo.findJobsPageForStaff(deps.db, {
+  if (regionPattern === null) return emptyPage<ReviewJob>(q);
+  const filter = {
     regionPattern,
     occupationId: q.occupationId,
     kind: q.kind,
     status: q.status,
     titleContains: q.q || undefined,
-    page: q.page,
-    pageSize: q.pageSize,
+  };
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await manageRepo.findJobsPageForStaff(deps.db, filter, slice);
+    return { items: await presentRows(deps, rows), total };
   });
-  return { items: await presentRows(deps, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadInScope(deps: ReviewDeps, actor: StaffActor, id: string) {

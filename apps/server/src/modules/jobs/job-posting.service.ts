@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
+import { paged } from '../../platform/reporting/index.js';
 import type { Pii } from '../../platform/pii.js';
 import type { UserActor } from '../../platform/rbac/actor.js';
 import { findEmployerById, findTownName, requireRole } from '../employers/index.js';
@@ -249,12 +250,9 @@ export async function listEmployerJobs(
   q: { status?: repo.JobStatus; page: number; pageSize: number },
 ) {
   await requireRole(deps.db, actor, employerId);
-  const { rows, total } = await repo.findJobsPageByEmployer(deps.db, { employerId, ...q });
-  const names = await loadJobNames(deps.db, rows);
-  return {
-    items: rows.map((r) => presentEmployerJob(r, names(r), deps.pii)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findJobsPageByEmployer(deps.db, { employerId, status: q.status }, slice);
+    const names = await loadJobNames(deps.db, rows);
+    return { items: rows.map((r) => presentEmployerJob(r, names(r), deps.pii)), total };
+  });
 }

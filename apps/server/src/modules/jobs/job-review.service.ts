@@ -1,8 +1,9 @@
-import type { ReviewDecisionBody } from '@lingong/contracts';
+import type { ReviewDecisionBody, ReviewJob } from '@lingong/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { emptyPage, paged } from '../../platform/reporting/index.js';
 import type { Pii } from '../../platform/pii.js';
 import { isWithinRegion } from '../reference/index.js';
 import { requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
@@ -22,27 +23,26 @@ export async function listReviewQueue(
 ) {
   requirePermission(actor, 'jobs.review');
   const regionPattern = scopedRegionPattern(actor, q.town);
-  if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findJobsPageForReview(deps.db, {
-    regionPattern,
-    status: q.status,
-    page: q.page,
-    pageSize: q.pageSize,
-  });
-  const [names, employers] = await Promise.all([
-    loadJobNames(deps.db, rows),
-    findEmployersByIds(
+  if (regionPattern === null) return emptyPage<ReviewJob>(q);
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findJobsPageForReview(
       deps.db,
-      rows.map((r) => r.employerId),
-    ),
-  ]);
-  const status = new Map(employers.map((e) => [e.id, e.verificationStatus]));
-  return {
-    items: rows.map((r) => presentReviewJob(r, names(r), deps.pii, status.get(r.employerId) ?? 'unverified')),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+      { regionPattern, status: q.status },
+      slice,
+    );
+    const [names, employers] = await Promise.all([
+      loadJobNames(deps.db, rows),
+      findEmployersByIds(
+        deps.db,
+        rows.map((r) => r.employerId),
+      ),
+    ]);
+    const status = new Map(employers.map((e) => [e.id, e.verificationStatus]));
+    return {
+      items: rows.map((r) => presentReviewJob(r, names(r), deps.pii, status.get(r.employerId) ?? 'unverified')),
+      total,
+    };
+  });
 }
 
 /**

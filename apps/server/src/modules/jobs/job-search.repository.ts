@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, like, lte, gte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { jobPostings } from './jobs.schema.js';
 import type { JobRow } from './jobs.repository.js';
 
@@ -16,6 +17,8 @@ export type PublishedFilter = {
   radiusKm?: number;
 };
 export type JobSort = 'newest' | 'nearest' | 'best_pay';
+/** A published posting with its distance from the caller's point (null without one). */
+export type PublishedRow = { job: JobRow; distanceKm: number | null };
 
 /** Great-circle kilometres from a point to the job's point (haversine); null when the job has none. */
 export function distanceKmSql(p: Point): SQL<number | null> {
@@ -49,21 +52,22 @@ function conditions(f: PublishedFilter): SQL[] {
 /** Published postings matching the filters, with the distance when a point is given. */
 export async function findPublishedPage(
   db: DbOrTx,
-  f: PublishedFilter & { sort: JobSort; page: number; pageSize: number },
-): Promise<{ rows: { job: JobRow; distanceKm: number | null }[]; total: number }> {
+  f: PublishedFilter & { sort: JobSort },
+  slice: Slice,
+): Promise<Fetched<PublishedRow>> {
   const where = and(...conditions(f));
   const distance = f.point ? distanceKmSql(f.point) : sql<number | null>`null::float8`;
   const order: SQL[] =
     f.sort === 'nearest' ? [sql`${distance} asc nulls last`] : f.sort === 'best_pay' ? [sql`${dailyPay} desc`] : [];
-  const rows = await db
+  const items = await db
     .select({ job: jobPostings, distanceKm: distance.mapWith((v: unknown) => (v === null ? null : Number(v))) })
     .from(jobPostings)
     .where(where)
     .orderBy(...order, desc(jobPostings.publishedAt), desc(jobPostings.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(jobPostings).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 /** One posting with its distance from a point (any status; the service decides what is public). */

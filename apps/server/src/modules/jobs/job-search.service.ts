@@ -1,6 +1,7 @@
 import type { PublicJobQuery } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { emptyPage, paged } from '../../platform/reporting/index.js';
 import type { Pii } from '../../platform/pii.js';
 import { queryTokens, toTsqueryLiteral } from '../../platform/search/tokens.js';
 import { findEmployerById } from '../employers/index.js';
@@ -27,15 +28,14 @@ async function occupationSubtree(db: DbOrTx, id: string): Promise<string[]> {
  * (jieba tokens; every word must match). Sorted newest, nearest or best pay (per day).
  */
 export async function listPublishedJobs(db: DbOrTx, q: Query) {
-  const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   let tsquery: string | undefined;
   if (q.q) {
     const literal = toTsqueryLiteral(queryTokens(q.q));
-    if (literal === null) return empty;
+    if (literal === null) return emptyPage<PublicJobItem>(q);
     tsquery = literal;
   }
   const point = q.lng !== undefined && q.lat !== undefined ? { lng: q.lng, lat: q.lat } : undefined;
-  const { rows, total } = await search.findPublishedPage(db, {
+  const filter = {
     regionPattern: q.town ? `${regionPrefix(q.town)}%` : undefined,
     kind: q.kind,
     occupationIds: q.occupationId ? await occupationSubtree(db, q.occupationId) : undefined,
@@ -45,9 +45,15 @@ export async function listPublishedJobs(db: DbOrTx, q: Query) {
     point,
     radiusKm: q.radiusKm,
     sort: q.sort ?? 'newest',
-    page: q.page,
-    pageSize: q.pageSize,
+  };
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await search.findPublishedPage(db, filter, slice);
+    return { items: await presentPublicJobs(db, rows), total };
   });
+}
+
+/** List rows for the public: the job, its distance and the employer's credit level. */
+async function presentPublicJobs(db: DbOrTx, rows: search.PublishedRow[]) {
   const names = await loadJobNames(
     db,
     rows.map((r) => r.job),
@@ -57,12 +63,12 @@ export async function listPublishedJobs(db: DbOrTx, q: Query) {
     'employer',
     rows.map((r) => r.job.employerId),
   );
-  const items = rows.map((r) => ({
+  return rows.map((r) => ({
     ...presentPublicJob(r.job, names(r.job), r.distanceKm),
     employerCreditLevel: credit.get(r.job.employerId)?.level ?? null,
   }));
-  return { items, total, page: q.page, pageSize: q.pageSize };
 }
+type PublicJobItem = Awaited<ReturnType<typeof presentPublicJobs>>[number];
 
 /**
  * A published job's detail, with the distance from the caller's point when given. The contact

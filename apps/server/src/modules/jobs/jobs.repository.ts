@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { jobPostings } from './jobs.schema.js';
 
 export type JobRow = typeof jobPostings.$inferSelect;
@@ -46,37 +47,39 @@ export async function updateJobIfStatus(
 
 export async function findJobsPageByEmployer(
   db: DbOrTx,
-  opts: { employerId: string; status?: JobStatus; page: number; pageSize: number },
-) {
+  opts: { employerId: string; status?: JobStatus },
+  slice: Slice,
+): Promise<Fetched<JobRow>> {
   const conds: SQL[] = [eq(jobPostings.employerId, opts.employerId)];
   if (opts.status) conds.push(eq(jobPostings.status, opts.status));
   const where = and(...conds);
-  const rows = await db
+  const items = await db
     .select()
     .from(jobPostings)
     .where(where)
     .orderBy(desc(jobPostings.updatedAt), desc(jobPostings.id))
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(jobPostings).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 /** The review queue: postings of one status in a region subtree, oldest submission first. */
 export async function findJobsPageForReview(
   db: DbOrTx,
-  opts: { regionPattern: string; status: JobStatus; page: number; pageSize: number },
-) {
+  opts: { regionPattern: string; status: JobStatus },
+  slice: Slice,
+): Promise<Fetched<JobRow>> {
   const where = and(eq(jobPostings.status, opts.status), like(jobPostings.townCode, opts.regionPattern));
-  const rows = await db
+  const items = await db
     .select()
     .from(jobPostings)
     .where(where)
     .orderBy(sql`${jobPostings.submittedAt} asc nulls last`, jobPostings.id)
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(jobPostings).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 /** Published or waiting postings whose end date is before `today` become expired; returns their ids. */
