@@ -138,6 +138,7 @@ export const Segment = z.object({
 });
 export type Segment = z.infer<typeof Segment>;
 export const SegmentList = z.object({ items: z.array(Segment) });
+export type SegmentList = z.infer<typeof SegmentList>;
 export const SegmentCount = z.object({ count: z.number().int() });
 
 export const CertificateReviewQuery = PageQuery.extend({

@@ -1,0 +1,23 @@
+/** 供需监测 (console): the week's 工种 × town grid, a cell's detail, alerts, refresh, Excel export. */
+import type {
+  MonitoringRefreshResult,
+  SupplyAlertList,
+  SupplyDemandCellDetail,
+  SupplyDemandCellQuery,
+  SupplyDemandQuery,
+  SupplyDemandView,
+} from '@lingong/contracts';
+import { ADMIN, api, withQuery } from './http';
+
+const BASE = `${ADMIN}/monitoring`;
+
+/** The page's filters as the form holds them (empty = the current week / the whole county). */
+export type MonitoringQuery = { [K in keyof SupplyDemandQuery]?: string };
+
+export const getSupplyDemand = (query: MonitoringQuery) => api.get<SupplyDemandView>(`${BASE}/supply-demand`, query);
+export const getSupplyDemandCell = (query: SupplyDemandCellQuery) =>
+  api.get<SupplyDemandCellDetail>(`${BASE}/supply-demand/cell`, query);
+export const listSupplyAlerts = (town?: string) => api.get<SupplyAlertList>(`${BASE}/alerts`, { town });
+export const refreshMonitoring = () => api.post<MonitoringRefreshResult>(`${BASE}/refresh`);
+/** Excel export of the grid (same filters as `getSupplyDemand`, for `downloadFile`). */
+export const supplyDemandExportPath = (query: MonitoringQuery) => withQuery(`${BASE}/supply-demand/export`, query);
