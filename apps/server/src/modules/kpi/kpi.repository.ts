@@ -71,7 +71,7 @@ export async function countJobsByMonth(
 /** The postings behind a job figure, newest publication first, with employer and town. */
 export async function findPublishedJobs(db: DbOrTx, w: Window, kind: JobKind, slice: Slice) {
   const where = jobWhere(w, kind);
-  const rows = await db
+  const items = await db
     .select({
       id: jobPostings.id,
       title: jobPostings.title,
@@ -91,14 +91,14 @@ export async function findPublishedJobs(db: DbOrTx, w: Window, kind: JobKind, sl
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(jobPostings).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
-export type PublishedJobRow = Awaited<ReturnType<typeof findPublishedJobs>>['rows'][number];
+export type PublishedJobRow = Awaited<ReturnType<typeof findPublishedJobs>>['items'][number];
 
 /** Employers registered in the window, newest first. */
 export async function findRegisteredEmployers(db: DbOrTx, w: Window, slice: Slice) {
   const where = and(...windowConds(employers.townCode, employers.createdAt, w));
-  const rows = await db
+  const items = await db
     .select({
       id: employers.id,
       name: employers.name,
@@ -114,6 +114,6 @@ export async function findRegisteredEmployers(db: DbOrTx, w: Window, slice: Slic
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(employers).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
-export type RegisteredEmployerRow = Awaited<ReturnType<typeof findRegisteredEmployers>>['rows'][number];
+export type RegisteredEmployerRow = Awaited<ReturnType<typeof findRegisteredEmployers>>['items'][number];

@@ -5,7 +5,7 @@ import { findRegionLabels } from '../reference/index.js';
 import { EMPLOYERS_SHEET, JOB_POSTS_SHEET, PROVINCIAL_JOBS_SHEET, type Named } from './kpi.sheets.js';
 import { findAcceptedJobRecords } from '../exchange/index.js';
 import { findPublishedJobs, findRegisteredEmployers } from './kpi.repository.js';
-import { revealer, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
+import { type Fetched, revealer, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
 import {
   GUIDANCE_SHEET,
   guidanceFetcher,
@@ -18,10 +18,9 @@ import {
 // The rows behind each figure: the same sheets as the ledgers, so the drill-down, the ledger
 // export and the acceptance pack show a reviewer identical columns.
 
-type Fetched<R> = { items: R[]; total: number };
 export type RowSource = {
   columns: KpiColumn[];
-  fetch(w: Window, slice: Slice): Promise<{ items: KpiRow[]; total: number }>;
+  fetch(w: Window, slice: Slice): Promise<Fetched<KpiRow>>;
 };
 
 /** Columns without the sequence number (the table numbers its own rows). */
@@ -58,15 +57,15 @@ async function withTownNames<R extends { townCode: string }>(db: DbOrTx, rows: R
 
 export function jobFetcher(db: DbOrTx, kind: 'contract' | 'flexible') {
   return async (w: Window, slice: Slice) => {
-    const { rows, total } = await findPublishedJobs(db, w, kind, slice);
-    return { items: await withTownNames(db, rows), total };
+    const { items, total } = await findPublishedJobs(db, w, kind, slice);
+    return { items: await withTownNames(db, items), total };
   };
 }
 
 export function employerFetcher(db: DbOrTx) {
   return async (w: Window, slice: Slice) => {
-    const { rows, total } = await findRegisteredEmployers(db, w, slice);
-    return { items: await withTownNames(db, rows), total };
+    const { items, total } = await findRegisteredEmployers(db, w, slice);
+    return { items: await withTownNames(db, items), total };
   };
 }
 

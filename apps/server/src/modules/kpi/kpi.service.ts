@@ -1,4 +1,4 @@
-import type { KpiDashboard, KpiIndicatorKey, KpiQuery, KpiRowsPage, KpiRowsQuery } from '@lingong/contracts';
+import type { KpiDashboard, KpiIndicatorKey, KpiQuery, KpiRow, KpiRowsPage, KpiRowsQuery } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
 import { requirePermission, scopedRegionPattern, type StaffActor } from '../../platform/rbac/actor.js';
@@ -14,7 +14,9 @@ import { PUBLIC_SERVICE_SERIES, publicServiceRows } from './public-services.kpi.
 import {
   dayEnd,
   dayStart,
+  emptyPage,
   monthsBetween,
+  paged,
   type ResolvedPeriod,
   resolvePeriod,
   type Window,
@@ -125,8 +127,8 @@ export async function getIndicatorRows(
   const { window } = scopeOf(deps, actor, q);
   const def = KPI_DEFINITIONS.find((d) => d.key === key);
   const rowSource = rowSourceFor(deps, key) ?? trainingEventRows(deps, key) ?? publicServiceRows(deps, key);
-  const base = { indicator: key, label: def?.label ?? key, page: q.page, pageSize: q.pageSize };
-  if (!rowSource || !window) return { ...base, actual: 0, columns: rowSource?.columns ?? [], items: [], total: 0 };
+  const base = { indicator: key, label: def?.label ?? key };
+  if (!rowSource || !window) return { ...base, actual: 0, columns: rowSource?.columns ?? [], ...emptyPage<KpiRow>(q) };
   const series = (await loadSeries(deps.db, window, [key]))[key];
   const actual =
     key === 'training_coverage'
@@ -134,6 +136,6 @@ export async function getIndicatorRows(
       : key === 'info_collection_villages'
         ? (await loadVillageCoverage(deps.db, window, [])).actual
         : [...(series?.values() ?? [])].reduce((a, b) => a + b, 0);
-  const { items, total } = await rowSource.fetch(window, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  return { ...base, actual, columns: rowSource.columns, items, total };
+  const rows = await paged(q, (slice) => rowSource.fetch(window, slice));
+  return { ...base, actual, columns: rowSource.columns, ...rows };
 }

@@ -92,7 +92,7 @@ export function trainingEventRows(
     case 'training_coverage': {
       const reveal = revealer(deps.pii, false);
       const fetch = async (w: Window, slice: Slice) => {
-        const { rows, total } = await findNeedWorkers(deps.db, w, slice);
+        const { items: rows, total } = await findNeedWorkers(deps.db, w, slice);
         const regions = await findRegionLabels(
           deps.db,
           rows.map((r) => r.regionCode),

@@ -38,7 +38,7 @@ type RegistrationFilters = Pick<RegistrationLedgerQuery, 'channel' | 'priorityGr
 
 export function registrationFetcher(deps: LedgersDeps, reveal: Reveal, q: RegistrationFilters) {
   return async (w: Window, slice: Slice) => {
-    const { rows, total } = await findRegistrations(
+    const { items: rows, total } = await findRegistrations(
       deps.db,
       { ...w, channel: q.channel, priorityGroup: q.priorityGroup },
       slice,
@@ -67,7 +67,11 @@ export function followupFetcher(
   q: Pick<FollowupLedgerQuery, 'workerId' | 'status'>,
 ) {
   return async (w: Window, slice: Slice) => {
-    const { rows, total } = await findFollowups(deps.db, { ...w, workerId: q.workerId, status: q.status }, slice);
+    const { items: rows, total } = await findFollowups(
+      deps.db,
+      { ...w, workerId: q.workerId, status: q.status },
+      slice,
+    );
     const regions = await findRegionLabels(
       deps.db,
       rows.map((r) => r.regionCode),
@@ -82,7 +86,7 @@ export function matchmakingFetcher(
   q: Pick<MatchmakingLedgerQuery, 'channel' | 'kind' | 'source'>,
 ) {
   return async (w: Window, slice: Slice) => {
-    const { rows, total } = await findMatchmakings(
+    const { items: rows, total } = await findMatchmakings(
       deps.db,
       { ...w, channel: q.channel, kind: q.kind, source: q.source },
       slice,
@@ -97,7 +101,7 @@ export function matchmakingFetcher(
 
 export function guidanceFetcher(deps: LedgersDeps, reveal: Reveal, q: Pick<GuidanceLedgerQuery, 'workerId'>) {
   return async (w: Window, slice: Slice) => {
-    const { rows, total } = await findGuidance(deps.db, { ...w, workerId: q.workerId }, slice);
+    const { items: rows, total } = await findGuidance(deps.db, { ...w, workerId: q.workerId }, slice);
     const regions = await findRegionLabels(
       deps.db,
       rows.map((r) => r.regionCode),

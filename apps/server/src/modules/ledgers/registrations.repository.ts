@@ -40,9 +40,9 @@ export async function findRegistrations(db: DbOrTx, f: RegistrationFilter, slice
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(workerProfiles).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type RegistrationRow = Awaited<ReturnType<typeof findRegistrations>>['rows'][number];
+export type RegistrationRow = Awaited<ReturnType<typeof findRegistrations>>['items'][number];
 
 export type FollowupSummary = {
   count: number;

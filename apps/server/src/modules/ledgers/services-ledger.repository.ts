@@ -41,9 +41,9 @@ export async function findFollowups(db: DbOrTx, f: FollowupFilter, slice: Slice)
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(t).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type FollowupLedgerDbRow = Awaited<ReturnType<typeof findFollowups>>['rows'][number];
+export type FollowupLedgerDbRow = Awaited<ReturnType<typeof findFollowups>>['items'][number];
 
 export type MatchmakingFilter = Window & {
   channel?: MatchmakingRow['channel'];
@@ -92,9 +92,9 @@ export async function findMatchmakings(db: DbOrTx, f: MatchmakingFilter, slice: 
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(t).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type MatchmakingLedgerDbRow = Awaited<ReturnType<typeof findMatchmakings>>['rows'][number];
+export type MatchmakingLedgerDbRow = Awaited<ReturnType<typeof findMatchmakings>>['items'][number];
 
 export type GuidanceFilter = Window & { workerId?: string };
 
@@ -125,6 +125,6 @@ export async function findGuidance(db: DbOrTx, f: GuidanceFilter, slice: Slice) 
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(t).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type GuidanceLedgerDbRow = Awaited<ReturnType<typeof findGuidance>>['rows'][number];
+export type GuidanceLedgerDbRow = Awaited<ReturnType<typeof findGuidance>>['items'][number];

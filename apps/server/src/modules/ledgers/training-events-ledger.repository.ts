@@ -54,9 +54,9 @@ export async function findClassSessions(db: DbOrTx, w: Window, slice: Slice) {
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(t).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type ClassSessionDbRow = Awaited<ReturnType<typeof findClassSessions>>['rows'][number];
+export type ClassSessionDbRow = Awaited<ReturnType<typeof findClassSessions>>['items'][number];
 
 /** Recommendations sent in the window, newest first, one row per worker and course. */
 export async function findRecommendations(db: DbOrTx, w: Window, slice: Slice) {
@@ -83,9 +83,9 @@ export async function findRecommendations(db: DbOrTx, w: Window, slice: Slice) {
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(t).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type RecommendationDbRow = Awaited<ReturnType<typeof findRecommendations>>['rows'][number];
+export type RecommendationDbRow = Awaited<ReturnType<typeof findRecommendations>>['items'][number];
 
 function eventWhere(w: Window, kinds: readonly EventKind[]): SQL | undefined {
   return and(
@@ -127,9 +127,9 @@ export async function findEventRows(db: DbOrTx, w: Window, kinds: readonly Event
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(t).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type EventDbRow = Awaited<ReturnType<typeof findEventRows>>['rows'][number];
+export type EventDbRow = Awaited<ReturnType<typeof findEventRows>>['items'][number];
 
 /** Deliveries dated inside the window (Shanghai days), newest first, with each party's confirmed count. */
 export async function findDeliveryRows(db: DbOrTx, w: Window, slice: Slice) {
@@ -162,8 +162,8 @@ export async function findDeliveryRows(db: DbOrTx, w: Window, slice: Slice) {
     : [];
   const [total] = await db.select({ n: count() }).from(t).where(where);
   return {
-    rows: rows.map((r) => ({ ...r, confirmations: confirmations.filter((c) => c.deliveryId === r.id) })),
+    items: rows.map((r) => ({ ...r, confirmations: confirmations.filter((c) => c.deliveryId === r.id) })),
     total: total?.n ?? 0,
   };
 }
-export type DeliveryDbRow = Awaited<ReturnType<typeof findDeliveryRows>>['rows'][number];
+export type DeliveryDbRow = Awaited<ReturnType<typeof findDeliveryRows>>['items'][number];

@@ -6,7 +6,7 @@ import {
   type RecommendationLedgerRow,
 } from '@lingong/contracts';
 import { findRegionLabels } from '../reference/index.js';
-import type { Reveal, Slice, Window } from '../../platform/reporting/index.js';
+import type { Fetched, Reveal, Slice, Window } from '../../platform/reporting/index.js';
 import type { LedgersDeps } from './ledgers.service.js';
 import {
   findClassSessions,
@@ -27,8 +27,8 @@ export const ALL_EVENT_KINDS = [...RECRUITMENT_EVENT_KINDS, ...STATION_EVENT_KIN
 const named = async (deps: LedgersDeps, codes: string[]) => findRegionLabels(deps.db, codes);
 
 export function classSessionFetcher(deps: LedgersDeps) {
-  return async (w: Window, slice: Slice): Promise<{ items: ClassSessionLedgerRow[]; total: number }> => {
-    const { rows, total } = await findClassSessions(deps.db, w, slice);
+  return async (w: Window, slice: Slice): Promise<Fetched<ClassSessionLedgerRow>> => {
+    const { items: rows, total } = await findClassSessions(deps.db, w, slice);
     const regions = await named(
       deps,
       rows.map((r) => r.regionCode),
@@ -54,8 +54,8 @@ export function classSessionFetcher(deps: LedgersDeps) {
 }
 
 export function recommendationFetcher(deps: LedgersDeps, reveal: Reveal) {
-  return async (w: Window, slice: Slice): Promise<{ items: RecommendationLedgerRow[]; total: number }> => {
-    const { rows, total } = await findRecommendations(deps.db, w, slice);
+  return async (w: Window, slice: Slice): Promise<Fetched<RecommendationLedgerRow>> => {
+    const { items: rows, total } = await findRecommendations(deps.db, w, slice);
     const regions = await named(
       deps,
       rows.map((r) => r.regionCode),
@@ -78,8 +78,8 @@ export function recommendationFetcher(deps: LedgersDeps, reveal: Reveal) {
 }
 
 export function eventFetcher(deps: LedgersDeps, kinds: readonly (typeof ALL_EVENT_KINDS)[number][] = ALL_EVENT_KINDS) {
-  return async (w: Window, slice: Slice): Promise<{ items: EventLedgerRow[]; total: number }> => {
-    const { rows, total } = await findEventRows(deps.db, w, kinds, slice);
+  return async (w: Window, slice: Slice): Promise<Fetched<EventLedgerRow>> => {
+    const { items: rows, total } = await findEventRows(deps.db, w, kinds, slice);
     const regions = await named(
       deps,
       rows.map((r) => r.regionCode),
@@ -121,8 +121,8 @@ function presentDeliveryRow(r: DeliveryDbRow, regionName: string): DeliveryLedge
 }
 
 export function deliveryFetcher(deps: LedgersDeps) {
-  return async (w: Window, slice: Slice): Promise<{ items: DeliveryLedgerRow[]; total: number }> => {
-    const { rows, total } = await findDeliveryRows(deps.db, w, slice);
+  return async (w: Window, slice: Slice): Promise<Fetched<DeliveryLedgerRow>> => {
+    const { items: rows, total } = await findDeliveryRows(deps.db, w, slice);
     const regions = await named(
       deps,
       rows.map((r) => r.regionCode),

@@ -19,6 +19,7 @@ import {
   sheetWorkbook,
   windowOf,
   windowPage,
+  type Fetched,
   type SheetSpec,
   type Slice,
   type Window,
@@ -32,7 +33,7 @@ import {
 } from './training-events.ledgers.js';
 import { CLASS_SESSION_SHEET, DELIVERY_SHEET, EVENT_SHEET, RECOMMENDATION_SHEET } from './training-events.sheets.js';
 
-type Fetch<R> = (w: Window, slice: Slice) => Promise<{ items: R[]; total: number }>;
+type Fetch<R> = (w: Window, slice: Slice) => Promise<Fetched<R>>;
 type Meta = { ip?: string; requestId?: string };
 type Send = (reply: FastifyReply, file: { name: string; buffer: Buffer }) => FastifyReply;
 

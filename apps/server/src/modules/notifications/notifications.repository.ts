@@ -1,16 +1,21 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { notifications } from './notifications.schema.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
-type Slice = { limit: number; offset: number };
 
 const own = (userId: string, unreadOnly = false) =>
   and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined);
 
 /** One user's messages, newest first. */
-export async function findPageForUser(db: DbOrTx, userId: string, unreadOnly: boolean, slice: Slice) {
-  const rows = await db
+export async function findPageForUser(
+  db: DbOrTx,
+  userId: string,
+  unreadOnly: boolean,
+  slice: Slice,
+): Promise<Fetched<NotificationRow>> {
+  const items = await db
     .select()
     .from(notifications)
     .where(own(userId, unreadOnly))
@@ -18,7 +23,7 @@ export async function findPageForUser(db: DbOrTx, userId: string, unreadOnly: bo
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(notifications).where(own(userId, unreadOnly));
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 export async function countUnread(db: DbOrTx, userId: string): Promise<number> {

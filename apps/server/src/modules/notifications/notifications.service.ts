@@ -2,6 +2,7 @@ import type { MarkedRead, MessageListQuery, MessagePage } from '@lingong/contrac
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { UserActor } from '../../platform/rbac/actor.js';
+import { paged } from '../../platform/reporting/index.js';
 import * as repo from './notifications.repository.js';
 import { presentMessage } from './notifications.presenter.js';
 
@@ -13,17 +14,11 @@ export async function listMessages(
   actor: UserActor,
   q: MessageListQuery,
 ): Promise<MessagePage> {
-  const { rows, total } = await repo.findPageForUser(deps.db, actor.id, q.unread === 'true', {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+  const page = await paged(q, async (slice) => {
+    const { items, total } = await repo.findPageForUser(deps.db, actor.id, q.unread === 'true', slice);
+    return { items: items.map(presentMessage), total };
   });
-  return {
-    items: rows.map(presentMessage),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-    unread: await repo.countUnread(deps.db, actor.id),
-  };
+  return { ...page, unread: await repo.countUnread(deps.db, actor.id) };
 }
 
 export async function unreadCount(deps: NotificationsDeps, actor: UserActor): Promise<{ unread: number }> {

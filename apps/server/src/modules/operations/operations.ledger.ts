@@ -2,15 +2,15 @@ import type { DutyDay, DutyShift, FacilityCheck, StationVisit } from '@lingong/c
 import { DUTY_PLACE_LABELS, FACILITY_RESULT_LABELS } from '@lingong/contracts/labels';
 import type { DbOrTx } from '../../db/client.js';
 import { findChecks, findDuties, findVisits, type DutyRow } from './operations.repository.js';
-import { shanghaiTime, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
+import { type Fetched, shanghaiTime, type SheetSpec, type Slice, type Window } from '../../platform/reporting/index.js';
 
 // 运营日志 ledgers: duty roster, daily check, station guidance visits, facility checks.
 
 const MARKET_NAME = '零工市场（服务大厅）';
 
 export function dutyFetcher(db: DbOrTx, f: { place?: DutyRow['place']; id?: string } = {}) {
-  return async (w: Window, slice: Slice): Promise<{ items: DutyShift[]; total: number }> => {
-    const { rows, total } = await findDuties(db, w, f, slice);
+  return async (w: Window, slice: Slice): Promise<Fetched<DutyShift>> => {
+    const { items: rows, total } = await findDuties(db, w, f, slice);
     return {
       total,
       items: rows.map(({ d, staffName, stationName, recorderName }) => ({
@@ -33,8 +33,8 @@ export function dutyFetcher(db: DbOrTx, f: { place?: DutyRow['place']; id?: stri
 }
 
 export function visitFetcher(db: DbOrTx, id?: string) {
-  return async (w: Window, slice: Slice): Promise<{ items: StationVisit[]; total: number }> => {
-    const { rows, total } = await findVisits(db, w, slice, id);
+  return async (w: Window, slice: Slice): Promise<Fetched<StationVisit>> => {
+    const { items: rows, total } = await findVisits(db, w, slice, id);
     return {
       total,
       items: rows.map(({ v, stationName, visitorName, recorderName }) => ({
@@ -56,8 +56,8 @@ export function visitFetcher(db: DbOrTx, id?: string) {
 }
 
 export function checkFetcher(db: DbOrTx, id?: string) {
-  return async (w: Window, slice: Slice): Promise<{ items: FacilityCheck[]; total: number }> => {
-    const { rows, total } = await findChecks(db, w, slice, id);
+  return async (w: Window, slice: Slice): Promise<Fetched<FacilityCheck>> => {
+    const { items: rows, total } = await findChecks(db, w, slice, id);
     return {
       total,
       items: rows.map(({ c, stationName, recorderName }) => ({

@@ -72,9 +72,9 @@ export async function findDuties(db: DbOrTx, w: Window, f: { place?: DutyRow['pl
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(dutyShifts).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type DutyListRow = Awaited<ReturnType<typeof findDuties>>['rows'][number];
+export type DutyListRow = Awaited<ReturnType<typeof findDuties>>['items'][number];
 
 /** Every shift of a place in a window (for the daily check). */
 export async function findShiftsForCheck(db: DbOrTx, w: Window, place: DutyRow['place']) {
@@ -105,9 +105,9 @@ export async function findVisits(db: DbOrTx, w: Window, slice: Slice, id?: strin
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(stationVisits).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type VisitListRow = Awaited<ReturnType<typeof findVisits>>['rows'][number];
+export type VisitListRow = Awaited<ReturnType<typeof findVisits>>['items'][number];
 
 export async function findChecks(db: DbOrTx, w: Window, slice: Slice, id?: string) {
   const where: SQL | undefined = and(
@@ -124,9 +124,9 @@ export async function findChecks(db: DbOrTx, w: Window, slice: Slice, id?: strin
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(facilityChecks).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type CheckListRow = Awaited<ReturnType<typeof findChecks>>['rows'][number];
+export type CheckListRow = Awaited<ReturnType<typeof findChecks>>['items'][number];
 
 /** Active staff under a region pattern, by name (the roster's picker). */
 export async function findStaffInScope(db: DbOrTx, pattern: string) {

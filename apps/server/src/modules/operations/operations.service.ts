@@ -35,6 +35,8 @@ import {
   collectAll,
   newWorkbook,
   shanghaiDay,
+  type Fetched,
+  type Slice,
   type Window,
   windowOf,
   windowPage,
@@ -45,10 +47,7 @@ type Meta = { ip?: string; requestId?: string };
 
 const countyOf = (code: string) => `${code.slice(0, 6)}000000`;
 /** The presented row of a record just written. */
-async function one<T>(
-  fetch: (w: Window, s: { limit: number; offset: number }) => Promise<{ items: T[] }>,
-  regionCode: string,
-): Promise<T> {
+async function one<T>(fetch: (w: Window, s: Slice) => Promise<Fetched<T>>, regionCode: string): Promise<T> {
   const row = (await fetch({ regionPattern: regionCode }, { limit: 1, offset: 0 })).items[0];
   if (!row) throw new Error('record just written not found');
   return row;

@@ -1,5 +1,6 @@
 import { and, arrayOverlaps, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { applications } from '../applications/applications.schema.js';
 import { regionPrefix } from '../reference/index.js';
 import { workerCertificates, workerProfiles } from '../workers/workers.schema.js';
@@ -62,16 +63,20 @@ export function segmentWhere(f: StoredSegmentFilter, regionPattern: string, now:
   return and(...conds);
 }
 
-export async function findProfilesPage(db: DbOrTx, where: SQL | undefined, page: number, pageSize: number) {
-  const rows = await db
+export async function findProfilesPage(
+  db: DbOrTx,
+  where: SQL | undefined,
+  slice: Slice,
+): Promise<Fetched<typeof workerProfiles.$inferSelect>> {
+  const items = await db
     .select()
     .from(workerProfiles)
     .where(where)
     .orderBy(desc(workerProfiles.updatedAt), desc(workerProfiles.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(workerProfiles).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 export async function countProfiles(db: DbOrTx, where: SQL | undefined): Promise<number> {

@@ -19,6 +19,7 @@ import {
   scopeLikePattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
+import { paged, type PageQuery } from '../../platform/reporting/index.js';
 import { findStaffNames } from '../accounts/index.js';
 import { findOccupationNames, findRegionLabels, isWithinRegion, regionPrefix } from '../reference/index.js';
 import { findCertificates, findWorkerById, reviewPriorityGroups, type WorkerRow } from '../workers/index.js';
@@ -27,7 +28,6 @@ import * as repo from './profiles.repository.js';
 
 export type ProfilesDeps = { db: Db; pii: Pii; now: () => Date };
 type Meta = { ip?: string; requestId?: string };
-type PageQ = { page: number; pageSize: number };
 /** Upper bound of the members a segment resolves to (one push). */
 export const SEGMENT_MAX_MEMBERS = 50_000;
 
@@ -65,14 +65,12 @@ async function presentRows(deps: ProfilesDeps, rows: WorkerRow[]) {
   );
 }
 
-async function pageOf(deps: ProfilesDeps, filter: SegmentFilter, regionPattern: string, q: PageQ) {
-  const { rows, total } = await repo.findProfilesPage(
-    deps.db,
-    repo.segmentWhere(filter, regionPattern, deps.now()),
-    q.page,
-    q.pageSize,
-  );
-  return { items: await presentRows(deps, rows), total, page: q.page, pageSize: q.pageSize };
+async function pageOf(deps: ProfilesDeps, filter: SegmentFilter, regionPattern: string, q: PageQuery) {
+  const where = repo.segmentWhere(filter, regionPattern, deps.now());
+  return paged(q, async (slice) => {
+    const { items, total } = await repo.findProfilesPage(deps.db, where, slice);
+    return { items: await presentRows(deps, items), total };
+  });
 }
 
 /** The 画像 list in the actor's region, filtered live like a segment. */
@@ -282,7 +280,7 @@ export async function deleteSegment(deps: ProfilesDeps, actor: StaffActor, id: s
 }
 
 /** The members of a saved segment, paged (masked rows). */
-export async function segmentMembers(deps: ProfilesDeps, actor: StaffActor, id: string, q: PageQ) {
+export async function segmentMembers(deps: ProfilesDeps, actor: StaffActor, id: string, q: PageQuery) {
   requirePermission(actor, 'workers.read');
   const row = await segmentInScope(deps, actor, id);
   return pageOf(deps, row.filter, patternOf(row.regionCode), q);

@@ -1,12 +1,12 @@
 import { and, arrayContains, asc, count, desc, eq, ilike, inArray, isNull, like, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { publicationLogs, publications } from './publications.schema.js';
 
 export type PublicationRow = typeof publications.$inferSelect;
 export type PublicationInsert = typeof publications.$inferInsert;
 export type PublicationLogRow = typeof publicationLogs.$inferSelect;
 export type Channel = PublicationRow['channels'][number];
-type Slice = { limit: number; offset: number };
 
 export async function insertPublication(db: DbOrTx, v: PublicationInsert): Promise<PublicationRow> {
   const [row] = await db.insert(publications).values(v).returning();
@@ -44,7 +44,7 @@ export async function findPage(
     q?: string;
   },
   slice: Slice,
-) {
+): Promise<Fetched<PublicationRow>> {
   const where = and(
     like(publications.regionCode, f.pattern),
     f.status ? eq(publications.status, f.status) : undefined,
@@ -52,7 +52,7 @@ export async function findPage(
     f.channel ? arrayContains(publications.channels, [f.channel]) : undefined,
     f.q ? ilike(publications.title, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
   );
-  const rows = await db
+  const items = await db
     .select()
     .from(publications)
     .where(where)
@@ -60,7 +60,7 @@ export async function findPage(
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(publications).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 /** Published items on a public channel, visible in a region (its own, its subtree or above it). */
@@ -69,14 +69,14 @@ export async function findPublished(
   channel: Channel,
   region: { pattern: string; ancestors: string[] } | null,
   slice: Slice,
-) {
+): Promise<Fetched<PublicationRow>> {
   const regionWhere: SQL | undefined = region
     ? region.ancestors.length
       ? or(like(publications.regionCode, region.pattern), inArray(publications.regionCode, region.ancestors))
       : like(publications.regionCode, region.pattern)
     : undefined;
   const where = and(eq(publications.status, 'published'), arrayContains(publications.channels, [channel]), regionWhere);
-  const rows = await db
+  const items = await db
     .select()
     .from(publications)
     .where(where)
@@ -84,7 +84,7 @@ export async function findPublished(
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(publications).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 /** Approved items whose publish time has come (or was never set). */

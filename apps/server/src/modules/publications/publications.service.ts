@@ -9,6 +9,7 @@ import {
   scopedRegionPattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
+import { emptyPage, paged, type PageQuery } from '../../platform/reporting/index.js';
 import { findStaffNames } from '../accounts/index.js';
 import { findJobsByIds } from '../jobs/index.js';
 import { levelOfCode, regionPrefix } from '../reference/index.js';
@@ -94,13 +95,15 @@ function fieldsOf(body: PublicationBodyParsed) {
 export async function list(deps: PublicationsDeps, actor: StaffActor, q: PublicationListQuery) {
   requirePermission(actor, 'dashboard.read');
   const pattern = scopedRegionPattern(actor, q.regionCode);
-  if (!pattern) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findPage(
-    deps.db,
-    { pattern, status: q.status, kind: q.kind, channel: q.channel, q: q.q },
-    { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-  );
-  return { items: rows.map(presentPublication), total, page: q.page, pageSize: q.pageSize };
+  if (!pattern) return emptyPage<ReturnType<typeof presentPublication>>(q);
+  return paged(q, async (slice) => {
+    const { items, total } = await repo.findPage(
+      deps.db,
+      { pattern, status: q.status, kind: q.kind, channel: q.channel, q: q.q },
+      slice,
+    );
+    return { items: items.map(presentPublication), total };
+  });
 }
 
 export async function get(deps: PublicationsDeps, actor: StaffActor, id: string) {
@@ -322,19 +325,15 @@ export async function runPublicationSchedule(db: Db, now: Date): Promise<{ publi
 }
 
 /** Public: published items of a channel, in a region (its own, its towns', and the levels above). */
-export async function listPublic(
-  deps: PublicationsDeps,
-  q: { channel: PublicChannel; region?: string; page: number; pageSize: number },
-) {
+export async function listPublic(deps: PublicationsDeps, q: PageQuery & { channel: PublicChannel; region?: string }) {
   if (q.region && levelOfCode(q.region) === null) throw AppError.field('region', '行政区划代码不正确');
   const region = q.region ? { pattern: `${regionPrefix(q.region)}%`, ancestors: ancestorsOf(q.region) } : null;
-  const { rows, total } = await repo.findPublished(deps.db, q.channel, region, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findPublished(deps.db, q.channel, region, slice);
+    const items = [];
+    for (const r of rows) items.push(presentPublic(r, await openJobsOf(deps.db, r)));
+    return { items, total };
   });
-  const items = [];
-  for (const r of rows) items.push(presentPublic(r, await openJobsOf(deps.db, r)));
-  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Public detail of a published item (anything else is NOT_FOUND). */

@@ -9,6 +9,7 @@ import { publicityItems, type PUBLICITY_KINDS } from './publicity.schema.js';
 import {
   monthlyDayCount,
   shanghaiTime,
+  type Fetched,
   type SheetSpec,
   type Slice,
   type Window,
@@ -21,8 +22,8 @@ type Kind = (typeof PUBLICITY_KINDS)[number];
 export const POST_KINDS: Kind[] = ['article', 'post', 'short_video', 'livestream'];
 
 export function publicityFetcher(db: DbOrTx, f: PublicityFilter = {}) {
-  return async (w: Window, slice: Slice): Promise<{ items: PublicityItem[]; total: number }> => {
-    const { rows, total } = await findItems(db, w, f, slice);
+  return async (w: Window, slice: Slice): Promise<Fetched<PublicityItem>> => {
+    const { items: rows, total } = await findItems(db, w, f, slice);
     const regions = await findRegionLabels(
       db,
       rows.map((r) => r.item.regionCode),

@@ -62,6 +62,6 @@ export async function findItems(db: DbOrTx, w: Window, f: PublicityFilter, slice
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(publicityItems).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items: rows, total: total?.n ?? 0 };
 }
-export type PublicityListRow = Awaited<ReturnType<typeof findItems>>['rows'][number];
+export type PublicityListRow = Awaited<ReturnType<typeof findItems>>['items'][number];

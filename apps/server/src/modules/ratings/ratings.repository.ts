@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, isNull, like, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { ratings } from './ratings.schema.js';
 
 export type RatingRow = typeof ratings.$inferSelect;
@@ -41,11 +42,11 @@ export async function findDueApplications(db: DbOrTx, now: Date, limit = 500): P
 export async function findReviewPage(
   db: DbOrTx,
   opts: { regionPattern: string; status: ReviewStatus },
-  slice: { limit: number; offset: number },
-) {
+  slice: Slice,
+): Promise<Fetched<RatingRow>> {
   const where = and(eq(ratings.reviewStatus, opts.status), like(ratings.regionCode, opts.regionPattern));
   const order = opts.status === 'flagged' ? asc(ratings.createdAt) : desc(ratings.reviewedAt);
-  const rows = await db
+  const items = await db
     .select()
     .from(ratings)
     .where(where)
@@ -53,7 +54,7 @@ export async function findReviewPage(
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(ratings).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 export async function countFlagged(db: DbOrTx, regionPattern: string): Promise<number> {

@@ -12,6 +12,7 @@ import {
   type StaffActor,
   type UserActor,
 } from '../../platform/rbac/actor.js';
+import { paged, type PageQuery } from '../../platform/reporting/index.js';
 import { loadRatingContext } from '../applications/index.js';
 import { recordCreditEvent, subjectInfos } from '../credit/index.js';
 import { findEmployerNames } from '../employers/index.js';
@@ -185,14 +186,21 @@ export async function revealDueRatings(deps: { db: Db; pii: Pii }, now: Date): P
 export async function listForReview(
   deps: RatingsDeps,
   actor: StaffActor,
-  q: { status: 'flagged' | 'approved' | 'hidden'; page: number; pageSize: number },
+  q: PageQuery & { status: 'flagged' | 'approved' | 'hidden' },
 ) {
   requirePermission(actor, 'credit.read');
-  const { rows, total } = await repo.findReviewPage(
-    deps.db,
-    { regionPattern: scopeLikePattern(actor), status: q.status },
-    { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-  );
+  return paged(q, async (slice) => {
+    const { items, total } = await repo.findReviewPage(
+      deps.db,
+      { regionPattern: scopeLikePattern(actor), status: q.status },
+      slice,
+    );
+    return { items: await presentReviewRows(deps, items), total };
+  });
+}
+
+/** Console rows: the job title and the rated party's name beside each rating. */
+async function presentReviewRows(deps: RatingsDeps, rows: repo.RatingRow[]) {
   const titles = new Map(
     (await findJobsByIds(deps.db, [...new Set(rows.map((r) => r.jobId))])).map((j) => [j.id, j.title]),
   );
@@ -208,13 +216,12 @@ export async function listForReview(
     'employer',
     rows.filter((r) => r.raterSide === 'worker').map((r) => r.rateeId),
   );
-  const items = rows.map((r) =>
+  return rows.map((r) =>
     presentAdminRating(r, {
       jobTitle: titles.get(r.jobId) ?? '',
       rateeName: (r.raterSide === 'worker' ? employers : workers).get(r.rateeId)?.name ?? '',
     }),
   );
-  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Approve (comment shown) or hide (comment withheld; stars still count) a flagged rating; audited. */

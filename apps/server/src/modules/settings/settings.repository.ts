@@ -1,5 +1,6 @@
 import { count, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { settings, settingsHistory } from './settings.schema.js';
 
 export type SettingRow = typeof settings.$inferSelect;
@@ -31,15 +32,19 @@ export async function insertSettingChange(db: DbOrTx, values: typeof settingsHis
   await db.insert(settingsHistory).values(values);
 }
 
-export async function findSettingChangesPage(db: DbOrTx, opts: { key?: string; page: number; pageSize: number }) {
-  const where = opts.key ? eq(settingsHistory.key, opts.key) : undefined;
-  const rows = await db
+export async function findSettingChangesPage(
+  db: DbOrTx,
+  key: string | undefined,
+  slice: Slice,
+): Promise<Fetched<SettingChangeRow>> {
+  const where = key ? eq(settingsHistory.key, key) : undefined;
+  const items = await db
     .select()
     .from(settingsHistory)
     .where(where)
     .orderBy(desc(settingsHistory.changedAt), desc(settingsHistory.id))
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(settingsHistory).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }

@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { zodFieldErrors } from '../../platform/errors/zod-details.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
+import { paged, type PageQuery } from '../../platform/reporting/index.js';
 import { staffNames } from '../../platform/directory/staff-names.js';
 import { SETTING_DEFAULTS } from './settings.defaults.js';
 import * as repo from './settings.repository.js';
@@ -92,25 +93,23 @@ export async function updateSetting(
 }
 
 /** The change history, newest first, optionally of one key. */
-export async function listSettingHistory(
-  deps: SettingsDeps,
-  actor: StaffActor,
-  q: { key?: SettingKey; page: number; pageSize: number },
-) {
+export async function listSettingHistory(deps: SettingsDeps, actor: StaffActor, q: PageQuery & { key?: SettingKey }) {
   requirePermission(actor, 'dashboard.read');
-  const { rows, total } = await repo.findSettingChangesPage(deps.db, q);
-  const names = await staffNames(
-    deps.db,
-    rows.flatMap((r) => (r.changedBy ? [r.changedBy] : [])),
-  );
-  const items = rows.map((r) => ({
-    id: r.id,
-    key: r.key,
-    oldValue: r.oldValue,
-    newValue: r.newValue,
-    changedById: r.changedBy,
-    changedByName: r.changedBy ? (names.get(r.changedBy) ?? null) : null,
-    changedAt: r.changedAt.toISOString(),
-  }));
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await repo.findSettingChangesPage(deps.db, q.key, slice);
+    const names = await staffNames(
+      deps.db,
+      rows.flatMap((r) => (r.changedBy ? [r.changedBy] : [])),
+    );
+    const items = rows.map((r) => ({
+      id: r.id,
+      key: r.key,
+      oldValue: r.oldValue,
+      newValue: r.newValue,
+      changedById: r.changedBy,
+      changedByName: r.changedBy ? (names.get(r.changedBy) ?? null) : null,
+      changedAt: r.changedAt.toISOString(),
+    }));
+    return { items, total };
+  });
 }

@@ -65,7 +65,7 @@ export async function findNeedWorkers(db: DbOrTx, w: Window, slice: Slice) {
       .from(t)
       .where(and(...recommendedIn(need.workerId, w))),
   );
-  const rows = await db
+  const items = await db
     .select({
       workerId: need.workerId,
       nameEnc: workerProfiles.nameEnc,
@@ -79,9 +79,9 @@ export async function findNeedWorkers(db: DbOrTx, w: Window, slice: Slice) {
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(need);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
-export type NeedWorkerRow = Awaited<ReturnType<typeof findNeedWorkers>>['rows'][number];
+export type NeedWorkerRow = Awaited<ReturnType<typeof findNeedWorkers>>['items'][number];
 
 export type MatchingWorker = { workerId: string; regionCode: string; phoneEnc: string | null };
 
@@ -161,5 +161,5 @@ export async function findNeeds(db: DbOrTx, regionPattern: string, slice: Slice)
           .from(trainingRecommendations)
           .where(inArray(trainingRecommendations.workerId, ids));
   const covered = new Set(recommended.map((r) => r.workerId));
-  return { rows: page.map((r) => ({ ...r, recommended: covered.has(r.workerId) })), total: all.length };
+  return { items: page.map((r) => ({ ...r, recommended: covered.has(r.workerId) })), total: all.length };
 }

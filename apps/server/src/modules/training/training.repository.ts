@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import {
   classSessions,
   sessionAttendance,
@@ -15,7 +16,6 @@ export type CourseRow = typeof trainingCourses.$inferSelect;
 export type NeedRow = typeof trainingNeeds.$inferSelect;
 export type EnrolmentRow = typeof trainingEnrolments.$inferSelect;
 export type SessionRow = typeof classSessions.$inferSelect;
-type Slice = { limit: number; offset: number };
 
 function first<T>(rows: T[], what: string): T {
   const row = rows[0];
@@ -48,9 +48,14 @@ export async function findCourse(db: DbOrTx, id: string): Promise<CourseRow | un
   return (await db.select().from(trainingCourses).where(eq(trainingCourses.id, id)).limit(1))[0];
 }
 
-export async function findProviders(db: DbOrTx, pattern: string, ancestors: string[], slice: Slice) {
+export async function findProviders(
+  db: DbOrTx,
+  pattern: string,
+  ancestors: string[],
+  slice: Slice,
+): Promise<Fetched<ProviderRow>> {
   const where = visibleRegion(trainingProviders.regionCode, pattern, ancestors);
-  const rows = await db
+  const items = await db
     .select()
     .from(trainingProviders)
     .where(where)
@@ -58,7 +63,7 @@ export async function findProviders(db: DbOrTx, pattern: string, ancestors: stri
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(trainingProviders).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 const countOf = (table: typeof trainingEnrolments | typeof classSessions | typeof trainingRecommendations) =>
@@ -76,7 +81,7 @@ export async function findCourses(
     visibleRegion(trainingCourses.regionCode, pattern, ancestors),
     trade ? eq(trainingCourses.trade, trade) : undefined,
   );
-  const rows = await db
+  const items = await db
     .select({
       course: trainingCourses,
       providerName: trainingProviders.name,
@@ -91,9 +96,9 @@ export async function findCourses(
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(trainingCourses).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
-export type CourseListRow = Awaited<ReturnType<typeof findCourses>>['rows'][number];
+export type CourseListRow = Awaited<ReturnType<typeof findCourses>>['items'][number];
 
 /** Of these workers, those already recommended this course. */
 export async function findRecommendedWorkerIds(

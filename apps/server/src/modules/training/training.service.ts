@@ -20,6 +20,7 @@ import {
   scopeLikePattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
+import { paged, type PageQuery } from '../../platform/reporting/index.js';
 import { findNeeds, findWorkersNeedingTrade } from './training-needs.repository.js';
 import { isWithinRegion, regionPrefix } from '../reference/index.js';
 import { resolveSegment, segmentRegion } from '../profiles/index.js';
@@ -29,8 +30,6 @@ import { presentCourse, presentEnrolment, presentProvider, presentSession } from
 
 export type TrainingDeps = { db: Db; pii: Pii; now: () => Date };
 type Meta = { ip?: string; requestId?: string };
-type PageQ = { page: number; pageSize: number };
-const sliceOf = (q: PageQ) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 
 /** The division codes above a scope (province, city, county, town): their courses serve the scope too. */
 export function ancestorsOf(regionCode: string): string[] {
@@ -73,15 +72,17 @@ export async function createProvider(deps: TrainingDeps, actor: StaffActor, body
   });
 }
 
-export async function listProviders(deps: TrainingDeps, actor: StaffActor, q: PageQ) {
+export async function listProviders(deps: TrainingDeps, actor: StaffActor, q: PageQuery) {
   requirePermission(actor, 'dashboard.read');
-  const { rows, total } = await repo.findProviders(
-    deps.db,
-    scopeLikePattern(actor),
-    ancestorsOf(actor.regionCode),
-    sliceOf(q),
-  );
-  return { items: rows.map(presentProvider), total, page: q.page, pageSize: q.pageSize };
+  return paged(q, async (slice) => {
+    const { items, total } = await repo.findProviders(
+      deps.db,
+      scopeLikePattern(actor),
+      ancestorsOf(actor.regionCode),
+      slice,
+    );
+    return { items: items.map(presentProvider), total };
+  });
 }
 
 /** Publish a course of a visible provider in the actor's region; a self-paid course carries no eligibility rule. */
@@ -110,14 +111,16 @@ export async function createCourse(deps: TrainingDeps, actor: StaffActor, body: 
 
 export async function listCourses(deps: TrainingDeps, actor: StaffActor, q: TrainingListQuery) {
   requirePermission(actor, 'dashboard.read');
-  const { rows, total } = await repo.findCourses(
-    deps.db,
-    scopeLikePattern(actor),
-    ancestorsOf(actor.regionCode),
-    q.trade,
-    sliceOf(q),
-  );
-  return { items: rows.map(presentCourse), total, page: q.page, pageSize: q.pageSize };
+  return paged(q, async (slice) => {
+    const { items, total } = await repo.findCourses(
+      deps.db,
+      scopeLikePattern(actor),
+      ancestorsOf(actor.regionCode),
+      q.trade,
+      slice,
+    );
+    return { items: items.map(presentCourse), total };
+  });
 }
 
 /** Record a training need (培训需求登记) for a worker in the actor's region; audited. */
@@ -163,21 +166,23 @@ export async function recordNeed(
 }
 
 /** Training needs in the actor's region: profile intentions and staff records, masked. */
-export async function listNeeds(deps: TrainingDeps, actor: StaffActor, q: PageQ) {
+export async function listNeeds(deps: TrainingDeps, actor: StaffActor, q: PageQuery) {
   requirePermission(actor, 'dashboard.read');
-  const { rows, total } = await findNeeds(deps.db, scopeLikePattern(actor), sliceOf(q));
-  const items: TrainingNeed[] = rows.map((r) => ({
-    id: r.id,
-    workerId: r.workerId,
-    workerNameMasked: maskName(r.nameEnc ? deps.pii.decrypt(r.nameEnc) : null) ?? '',
-    trade: r.trade,
-    source: r.source,
-    regionCode: r.regionCode,
-    note: r.note,
-    recommended: r.recommended,
-    createdAt: r.createdAt.toISOString(),
-  }));
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  return paged(q, async (slice) => {
+    const { items: rows, total } = await findNeeds(deps.db, scopeLikePattern(actor), slice);
+    const items: TrainingNeed[] = rows.map((r) => ({
+      id: r.id,
+      workerId: r.workerId,
+      workerNameMasked: maskName(r.nameEnc ? deps.pii.decrypt(r.nameEnc) : null) ?? '',
+      trade: r.trade,
+      source: r.source,
+      regionCode: r.regionCode,
+      note: r.note,
+      recommended: r.recommended,
+      createdAt: r.createdAt.toISOString(),
+    }));
+    return { items, total };
+  });
 }
 
 /** Who a push of this course reaches: workers in the actor's region with a need for its 工种. */

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { workerCertificates, workerProfiles } from './workers.schema.js';
 
 export type CertificateReviewStatus = (typeof workerCertificates.$inferSelect)['reviewStatus'];
@@ -20,8 +21,9 @@ export type CertificateWithWorker = {
 /** Certificates of one review status whose worker lives in the region; pending: oldest first. */
 export async function findCertificatesPageForReview(
   db: DbOrTx,
-  opts: { regionPattern: string; status: CertificateReviewStatus; page: number; pageSize: number },
-) {
+  opts: { regionPattern: string; status: CertificateReviewStatus },
+  slice: Slice,
+): Promise<Fetched<CertificateWithWorker>> {
   const where = and(
     eq(workerCertificates.reviewStatus, opts.status),
     like(workerProfiles.homeRegionCode, opts.regionPattern),
@@ -35,20 +37,20 @@ export async function findCertificatesPageForReview(
           asc(workerCertificates.id),
         ]
       : [desc(workerCertificates.reviewedAt), asc(workerCertificates.id)];
-  const rows: CertificateWithWorker[] = await db
+  const items: CertificateWithWorker[] = await db
     .select(columns)
     .from(workerCertificates)
     .innerJoin(workerProfiles, eq(workerProfiles.id, workerCertificates.workerId))
     .where(where)
     .orderBy(...order)
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db
     .select({ n: count() })
     .from(workerCertificates)
     .innerJoin(workerProfiles, eq(workerProfiles.id, workerCertificates.workerId))
     .where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 export async function findCertificatesWithWorker(db: DbOrTx, ids: string[]): Promise<CertificateWithWorker[]> {

@@ -10,6 +10,7 @@ import {
   scopedRegionPattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
+import { emptyPage, paged } from '../../platform/reporting/index.js';
 import { notify } from '../notifications/index.js';
 import { findRegionLabels, isWithinRegion } from '../reference/index.js';
 import * as repo from './certificates-review.repository.js';
@@ -44,23 +45,19 @@ export async function listCertificatesForReview(
 ) {
   requirePermission(actor, 'workers.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
-  if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findCertificatesPageForReview(deps.db, {
-    regionPattern,
-    status: q.status,
-    page: q.page,
-    pageSize: q.pageSize,
+  if (regionPattern === null) return emptyPage<CertificateReviewRow>(q);
+  return paged(q, async (slice) => {
+    const { items, total } = await repo.findCertificatesPageForReview(
+      deps.db,
+      { regionPattern, status: q.status },
+      slice,
+    );
+    const regions = await findRegionLabels(
+      deps.db,
+      items.map((r) => r.homeRegionCode),
+    );
+    return { items: items.map((r) => present(deps, r, regions.get(r.homeRegionCode) ?? r.homeRegionCode)), total };
   });
-  const regions = await findRegionLabels(
-    deps.db,
-    rows.map((r) => r.homeRegionCode),
-  );
-  return {
-    items: rows.map((r) => present(deps, r, regions.get(r.homeRegionCode) ?? r.homeRegionCode)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, arrayContains, count, desc, eq, inArray, isNotNull, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { workerCertificates, workerProfiles, workerRegistrationConsents, workerSkills } from './workers.schema.js';
 import type { WorkerRow } from './workers.repository.js';
 
@@ -14,25 +15,24 @@ export async function findWorkersSearchPage(
     idLast4?: string;
     occupationId?: string;
     priorityGroup?: string;
-    page: number;
-    pageSize: number;
   },
-) {
+  slice: Slice,
+): Promise<Fetched<WorkerRow>> {
   const conds: SQL[] = [like(workerProfiles.homeRegionCode, opts.regionPattern)];
   if (opts.phoneHash) conds.push(eq(workerProfiles.phoneHash, opts.phoneHash));
   if (opts.idLast4) conds.push(eq(workerProfiles.idLast4, opts.idLast4.toUpperCase()));
   if (opts.occupationId) conds.push(arrayContains(workerProfiles.occupationIds, [opts.occupationId]));
   if (opts.priorityGroup) conds.push(arrayContains(workerProfiles.priorityGroups, [opts.priorityGroup]));
   const where = and(...conds);
-  const rows = await db
+  const items = await db
     .select()
     .from(workerProfiles)
     .where(where)
     .orderBy(desc(workerProfiles.createdAt), desc(workerProfiles.id))
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(workerProfiles).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 /** Blind-index values shared by more than one profile inside the region (suspected duplicates). */

@@ -17,6 +17,7 @@ import {
   scopedRegionPattern,
   type StaffActor,
 } from '../../platform/rbac/actor.js';
+import { emptyPage, paged } from '../../platform/reporting/index.js';
 import { findStaffNames } from '../accounts/index.js';
 import { findOccupationNames, findRegionLabels } from '../reference/index.js';
 import { profileColumns, validateProfileFields } from './worker-profile.service.js';
@@ -83,27 +84,32 @@ export async function searchWorkersForStaff(
 ) {
   requirePermission(actor, 'workers.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
-  if (regionPattern === null) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  if (regionPattern === null) return emptyPage<Awaited<ReturnType<typeof presentSearchRows>>[number]>(q);
   const phoneHash = q.phone ? deps.pii.index('phone', q.phone) : undefined;
-  const { rows, total } = await repo.findWorkersSearchPage(deps.db, {
+  const filter = {
     regionPattern,
     phoneHash,
     idLast4: q.idLast4,
     occupationId: q.occupationId,
     priorityGroup: q.priorityGroup,
-    page: q.page,
-    pageSize: q.pageSize,
+  };
+  return paged(q, async (slice) => {
+    const { items, total } = await repo.findWorkersSearchPage(deps.db, filter, slice);
+    return { items: await presentSearchRows(deps, items), total };
   });
+}
+
+/** Search rows: the presented summary with the worker's credit level. */
+async function presentSearchRows(deps: WorkersDeps, rows: WorkerRow[]) {
   const credit = await creditScoresOf(
     deps.db,
     'worker',
     rows.map((r) => r.id),
   );
-  const items = (await presentWorkerRows(deps, rows)).map((w) => ({
+  return (await presentWorkerRows(deps, rows)).map((w) => ({
     ...w,
     creditLevel: credit.get(w.id)?.level ?? null,
   }));
-  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadInScope(deps: WorkersDeps, actor: StaffActor, id: string) {
