@@ -5,8 +5,25 @@ import ExcelJS from 'exceljs';
 // write through here, so a reviewer's file and a paper-record upload share one column list.
 
 export type Cell = string | number | null;
-export type Column<R> = { header: string; width: number; value: (row: R, index: number) => Cell };
-export type SheetSpec<R> = { name: string; columns: Column<R>[] };
+export type Column<R> = {
+  header: string;
+  width: number;
+  value: (row: R, index: number) => Cell;
+  /** Store the whole column as text (Excel format '@'), so typed ID numbers and codes keep their digits. */
+  text?: boolean;
+  /** A comment on the header cell (how to fill the column in a template). */
+  note?: string;
+  /** Header font colour as ARGB (e.g. 'FFC00000' for a required template column); the header stays bold. */
+  headerColor?: string;
+};
+export type SheetSpec<R> = {
+  name: string;
+  columns: Column<R>[];
+  /** Freeze the header row (default true). */
+  frozenHeader?: boolean;
+  /** Remarks written in column A after the records, one per row, after one blank row. */
+  notes?: string[];
+};
 /** A finished download: the Chinese base name (no date, no extension) and its bytes. */
 export type ExportFile = { name: string; buffer: Buffer };
 
@@ -20,12 +37,27 @@ export function newWorkbook(now: Date): ExcelJS.Workbook {
   return workbook;
 }
 
-/** Append one sheet: bold frozen header row, then one row per record. */
+/** Append one sheet: bold (frozen) header row, then one row per record, then any notes. */
 export function addSheet<R>(workbook: ExcelJS.Workbook, spec: SheetSpec<R>, rows: R[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
+  const views: Partial<ExcelJS.WorksheetView>[] = spec.frozenHeader === false ? [] : [{ state: 'frozen', ySplit: 1 }];
+  const sheet = workbook.addWorksheet(spec.name, { views });
+  sheet.columns = spec.columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    ...(c.text ? { style: { numFmt: '@' } } : {}),
+  }));
+  const head = sheet.getRow(1);
+  head.font = { bold: true };
+  spec.columns.forEach((c, i) => {
+    const cell = head.getCell(i + 1);
+    if (c.note !== undefined) cell.note = c.note;
+    if (c.headerColor) cell.font = { bold: true, color: { argb: c.headerColor } };
+  });
   rows.forEach((row, i) => sheet.addRow(spec.columns.map((c) => c.value(row, i))));
+  if (spec.notes) {
+    sheet.addRow([]);
+    for (const note of spec.notes) sheet.addRow([note]);
+  }
   return sheet;
 }
 
