@@ -171,6 +171,9 @@ describe('audit-log viewer', () => {
       const res = await ctx.as(token).get(`/api/v1/admin/audit/export${query}`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`,
+      );
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
       const ws = wb.getWorksheet('审计日志');

@@ -171,6 +171,9 @@ describe('events ledger', () => {
     const res = await ctx.as(zhongduAgent).get('/api/v1/admin/credit/events/export');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="credit-events.xlsx"; filename*=UTF-8''${encodeURIComponent('信用记录.xlsx')}`,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('信用记录')!;

@@ -175,6 +175,9 @@ describe('occupation Excel export and import', () => {
     const res = await req('GET', '/export', supervisor);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="occupations.xlsx"; filename*=UTF-8''${encodeURIComponent('工种目录.xlsx')}`,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
     const ws = wb.getWorksheet('工种目录');

@@ -13,6 +13,7 @@ import {
 import type { AppDeps } from '../../deps.js';
 import { publicOrigin } from '../../platform/http/public-origin.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
+import { sendFile } from '../../platform/reporting/index.js';
 import { registerAgreementTemplateRoutes } from './agreement-templates.routes.js';
 import { renderAgreementPdf } from './agreement-pdf.js';
 import * as service from './agreements.service.js';
@@ -76,13 +77,11 @@ export function registerAgreementRoutes(fastify: FastifyInstance, deps: AppDeps)
     async (request, reply) => {
       const { ag, text } = await service.agreementForPdf(ad, userActorOf(request), request.params.id);
       const pdf = await renderAgreementPdf(ag, text, publicOrigin(request, deps.config));
-      return reply
-        .header('content-type', 'application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="${ag.number}.pdf"; filename*=UTF-8''${encodeURIComponent(`工作协议_${ag.number}.pdf`)}`,
-        )
-        .send(pdf);
+      return sendFile(
+        reply,
+        { name: `工作协议_${ag.number}`, buffer: pdf },
+        { kind: 'pdf', now: null, fallback: ag.number },
+      );
     },
   );
   app.get(

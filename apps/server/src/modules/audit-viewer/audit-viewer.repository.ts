@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Slice } from '../../platform/reporting/index.js';
 import { auditLog } from '../../platform/audit/audit.schema.js';
 import { staff } from '../accounts/accounts.schema.js';
 
@@ -32,7 +33,7 @@ function whereOf(f: AuditFilter): SQL | undefined {
 }
 
 /** Audit entries matching the filter, newest first, with the staff actor's name. */
-export async function findAuditPage(db: DbOrTx, f: AuditFilter & { page: number; pageSize: number }) {
+export async function findAuditPage(db: DbOrTx, f: AuditFilter, slice: Slice) {
   const where = whereOf(f);
   const rows = await db
     .select({ entry: auditLog, actorName: staff.name })
@@ -40,8 +41,9 @@ export async function findAuditPage(db: DbOrTx, f: AuditFilter & { page: number;
     .leftJoin(staff, and(eq(auditLog.actorKind, 'staff'), sql`${staff.id}::text = ${auditLog.actorId}`))
     .where(where)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(auditLog).where(where);
   return { rows, total: total?.n ?? 0 };
 }
+export type AuditRow = Awaited<ReturnType<typeof findAuditPage>>['rows'][number];

@@ -3,9 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditExportQuery, AuditPage, AuditQuery, ErrorBody } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
+import { MIME, sendFile } from '../../platform/reporting/index.js';
 import { exportAudit, listAudit } from './audit-viewer.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The audit-log viewer (审计日志), read-only and region-scoped. */
 export function registerAuditViewerRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -30,18 +29,13 @@ export function registerAuditViewerRoutes(fastify: FastifyInstance, deps: AppDep
         tags: ['audit'],
         summary: '导出审计日志（Excel，条件同列表）',
         querystring: AuditExportQuery,
-        produces: [XLSX],
+        produces: [MIME.xlsx],
       },
     },
     async (request, reply) => {
-      const file = await exportAudit({ db: deps.database.db }, staffActorOf(request), request.query, metaOf(request));
-      return reply
-        .header('content-type', XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`,
-        )
-        .send(file);
+      const ad = { db: deps.database.db, now: deps.now };
+      const file = await exportAudit(ad, staffActorOf(request), request.query, metaOf(request));
+      return sendFile(reply, file, { kind: 'xlsx', now: null, fallback: 'audit-log' });
     },
   );
 }

@@ -1,9 +1,16 @@
-import ExcelJS from 'exceljs';
 import { AUDIT_EXPORT_LIMIT, type AuditExportQuery, type AuditQuery } from '@lingong/contracts';
 import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { requirePermission, scopeLikePattern, type StaffActor } from '../../platform/rbac/actor.js';
+import {
+  paged,
+  sheetWorkbook,
+  type ExportFile,
+  type Fetched,
+  type SheetSpec,
+  type Slice,
+} from '../../platform/reporting/index.js';
 import { findRegionLabels, levelOfCode } from '../reference/index.js';
 import * as repo from './audit-viewer.repository.js';
 
@@ -31,13 +38,18 @@ function filterFor(actor: StaffActor, q: AuditExportQuery): repo.AuditFilter {
   return { ...q, from, to, regionPattern: scopeLikePattern(actor), includeUnscoped };
 }
 
-async function entries(db: Db, f: repo.AuditFilter & { page: number; pageSize: number }) {
-  const { rows, total } = await repo.findAuditPage(db, f);
+async function entries(db: Db, f: repo.AuditFilter, slice: Slice): Promise<Fetched<AuditItem>> {
+  const { rows, total } = await repo.findAuditPage(db, f, slice);
   const labels = await findRegionLabels(
     db,
     rows.flatMap((r) => (r.entry.regionCode ? [r.entry.regionCode] : [])),
   );
-  const items = rows.map(({ entry, actorName }) => ({
+  return { items: rows.map((row) => presentEntry(row, labels)), total };
+}
+
+/** One log entry as the list and the export show it (actor's name, region label). */
+function presentEntry({ entry, actorName }: repo.AuditRow, labels: Map<string, string>) {
+  return {
     id: entry.id,
     actorKind: entry.actorKind,
     actorId: entry.actorId,
@@ -51,14 +63,14 @@ async function entries(db: Db, f: repo.AuditFilter & { page: number; pageSize: n
     ip: entry.ip,
     requestId: entry.requestId,
     createdAt: entry.createdAt.toISOString(),
-  }));
-  return { items, total };
+  };
 }
+type AuditItem = ReturnType<typeof presentEntry>;
 
 /** The audit log for the actor's region subtree, filtered by actor, action, entity and time. */
 export async function listAudit(deps: { db: Db }, actor: StaffActor, q: AuditQuery) {
-  const { items, total } = await entries(deps.db, { ...filterFor(actor, q), page: q.page, pageSize: q.pageSize });
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  const filter = filterFor(actor, q);
+  return paged(q, (slice) => entries(deps.db, filter, slice));
 }
 
 const shanghai = new Intl.DateTimeFormat('zh-CN', {
@@ -72,49 +84,37 @@ const shanghai = new Intl.DateTimeFormat('zh-CN', {
   hourCycle: 'h23',
 });
 
+/** 审计日志: the export's one sheet, newest first. */
+const AUDIT_SHEET: SheetSpec<AuditItem> = {
+  name: '审计日志',
+  columns: [
+    { header: '时间', width: 20, value: (e) => shanghai.format(new Date(e.createdAt)) },
+    { header: '操作人类型', width: 10, value: (e) => ACTOR_KINDS[e.actorKind] },
+    { header: '操作人', width: 14, value: (e) => e.actorName ?? '' },
+    { header: '操作人ID', width: 38, value: (e) => e.actorId ?? '' },
+    { header: '操作', width: 18, value: (e) => e.action },
+    { header: '对象类型', width: 14, value: (e) => e.entity },
+    { header: '对象ID', width: 38, value: (e) => e.entityId ?? '' },
+    { header: '区域', width: 16, value: (e) => e.regionName ?? '' },
+    { header: '区域代码', width: 14, value: (e) => e.regionCode ?? '' },
+    { header: 'IP', width: 16, value: (e) => e.ip ?? '' },
+    { header: '详情', width: 60, value: (e) => (e.details ? JSON.stringify(e.details) : '') },
+  ],
+};
+
 /**
  * The same filtered, region-scoped log as an Excel workbook (Chinese headers, newest first, at
  * most AUDIT_EXPORT_LIMIT rows). The export itself is audited.
  */
 export async function exportAudit(
-  deps: { db: Db },
+  deps: { db: Db; now: () => Date },
   actor: StaffActor,
   q: AuditExportQuery,
   meta: { ip?: string; requestId?: string },
-): Promise<Buffer> {
+): Promise<ExportFile> {
   const filter = filterFor(actor, q);
-  const { items, total } = await entries(deps.db, { ...filter, page: 1, pageSize: AUDIT_EXPORT_LIMIT });
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: '时间', key: 'time', width: 20 },
-    { header: '操作人类型', key: 'kind', width: 10 },
-    { header: '操作人', key: 'actor', width: 14 },
-    { header: '操作人ID', key: 'actorId', width: 38 },
-    { header: '操作', key: 'action', width: 18 },
-    { header: '对象类型', key: 'entity', width: 14 },
-    { header: '对象ID', key: 'entityId', width: 38 },
-    { header: '区域', key: 'region', width: 16 },
-    { header: '区域代码', key: 'regionCode', width: 14 },
-    { header: 'IP', key: 'ip', width: 16 },
-    { header: '详情', key: 'details', width: 60 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const e of items) {
-    ws.addRow({
-      time: shanghai.format(new Date(e.createdAt)),
-      kind: ACTOR_KINDS[e.actorKind],
-      actor: e.actorName ?? '',
-      actorId: e.actorId ?? '',
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId ?? '',
-      region: e.regionName ?? '',
-      regionCode: e.regionCode ?? '',
-      ip: e.ip ?? '',
-      details: e.details ? JSON.stringify(e.details) : '',
-    });
-  }
+  const { items, total } = await entries(deps.db, filter, { limit: AUDIT_EXPORT_LIMIT, offset: 0 });
+  const buffer = await sheetWorkbook(AUDIT_SHEET, items, deps.now());
   await writeAudit(deps.db, {
     actor,
     action: 'export',
@@ -123,5 +123,5 @@ export async function exportAudit(
     details: { filter: q, rows: items.length, total },
     ...meta,
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return { name: '审计日志', buffer };
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   CREDIT_EVENT_KIND_LABELS,
   CREDIT_SUBJECT_LABELS,
@@ -9,6 +8,14 @@ import {
 } from '@lingong/contracts';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import {
+  emptyPage,
+  paged,
+  sheetWorkbook,
+  type ExportFile,
+  type PageQuery,
+  type SheetSpec,
+} from '../../platform/reporting/index.js';
 import {
   assertReadableRegion,
   assertWritableRegion,
@@ -32,8 +39,6 @@ import * as repo from './credit.repository.js';
 import { presentAppeal, presentBlacklist, presentLedgerRow, targetSummary } from './credit.presenter.js';
 
 type Meta = { ip?: string; requestId?: string };
-type PageQ = { page: number; pageSize: number };
-const sliceOf = (q: PageQ) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 const EXPORT_LIMIT = 20_000;
 /** The owner's credit page in the mobile app. */
 const creditLink = (type: CreditSubject, id: string) => (type === 'worker' ? '/me/credit' : `/employer/${id}/credit`);
@@ -139,11 +144,28 @@ function ledgerFilter(actor: StaffActor, q: Omit<CreditEventQuery, 'page' | 'pag
 export async function listEvents(deps: CreditDeps, actor: StaffActor, q: CreditEventQuery) {
   requirePermission(actor, 'credit.read');
   const filter = ledgerFilter(actor, q);
-  if (!filter) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.findEventsPage(deps.db, filter, sliceOf(q));
-  const name = await namesOf(deps, rows);
-  return { items: rows.map((r) => presentLedgerRow(r, name(r))), total, page: q.page, pageSize: q.pageSize };
+  if (!filter) return emptyPage<ReturnType<typeof presentLedgerRow>>(q);
+  return paged(q, async (slice) => {
+    const { rows, total } = await repo.findEventsPage(deps.db, filter, slice);
+    const name = await namesOf(deps, rows);
+    return { items: rows.map((r) => presentLedgerRow(r, name(r))), total };
+  });
 }
+
+type LedgerExportRow = { event: repo.CreditEventRow; name: string };
+/** 信用记录: the ledger export's one sheet. */
+const LEDGER_SHEET: SheetSpec<LedgerExportRow> = {
+  name: '信用记录',
+  columns: [
+    { header: '时间', width: 18, value: (r) => shanghai.format(r.event.at) },
+    { header: '对象类型', width: 10, value: (r) => CREDIT_SUBJECT_LABELS[r.event.subjectType] },
+    { header: '对象', width: 24, value: (r) => r.name },
+    { header: '事件', width: 16, value: (r) => CREDIT_EVENT_KIND_LABELS[r.event.kind] },
+    { header: '分值', width: 8, value: (r) => r.event.points },
+    { header: '说明', width: 40, value: (r) => r.event.reason ?? '' },
+    { header: '区域代码', width: 14, value: (r) => r.event.regionCode ?? '' },
+  ],
+};
 
 /** The ledger as .xlsx (same filters as the list); audited. */
 export async function exportEvents(
@@ -151,36 +173,18 @@ export async function exportEvents(
   actor: StaffActor,
   q: Omit<CreditEventQuery, 'page' | 'pageSize'>,
   meta: Meta,
-): Promise<Buffer> {
+): Promise<ExportFile> {
   requirePermission(actor, 'credit.read');
   const filter = ledgerFilter(actor, q);
   const total = filter ? await repo.countEvents(deps.db, filter) : 0;
   if (total > EXPORT_LIMIT) throw new AppError('EXPORT_TOO_LARGE');
   const rows = filter ? (await repo.findEventsPage(deps.db, filter, { limit: EXPORT_LIMIT, offset: 0 })).rows : [];
   const name = await namesOf(deps, rows);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('信用记录', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: '时间', key: 'at', width: 18 },
-    { header: '对象类型', key: 'type', width: 10 },
-    { header: '对象', key: 'name', width: 24 },
-    { header: '事件', key: 'kind', width: 16 },
-    { header: '分值', key: 'points', width: 8 },
-    { header: '说明', key: 'reason', width: 40 },
-    { header: '区域代码', key: 'region', width: 14 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    ws.addRow({
-      at: shanghai.format(r.at),
-      type: CREDIT_SUBJECT_LABELS[r.subjectType],
-      name: name(r),
-      kind: CREDIT_EVENT_KIND_LABELS[r.kind],
-      points: r.points,
-      reason: r.reason ?? '',
-      region: r.regionCode ?? '',
-    });
-  }
+  const buffer = await sheetWorkbook(
+    LEDGER_SHEET,
+    rows.map((event) => ({ event, name: name(event) })),
+    deps.now(),
+  );
   await writeAudit(deps.db, {
     actor,
     action: 'export',
@@ -189,7 +193,7 @@ export async function exportEvents(
     details: { filter: q, rows: rows.length },
     ...meta,
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return { name: '信用记录', buffer };
 }
 
 // ---------- manual adjustment ----------
@@ -228,30 +232,29 @@ export async function adjust(deps: CreditDeps, actor: StaffActor, body: ManualAd
 export async function listBlacklist(
   deps: CreditDeps,
   actor: StaffActor,
-  q: PageQ & { status: 'active' | 'all'; subjectType?: CreditSubject },
+  q: PageQuery & { status: 'active' | 'all'; subjectType?: CreditSubject },
 ) {
   requirePermission(actor, 'credit.read');
   const now = deps.now();
-  const { rows, total } = await repo.findBlacklistPage(
-    deps.db,
-    { regionPattern: scopeLikePattern(actor), activeOnly: q.status === 'active', subjectType: q.subjectType, now },
-    sliceOf(q),
-  );
-  const name = await namesOf(deps, rows);
-  const appeals = new Map(
-    (
-      await repo.findAppealsForTargets(
-        deps.db,
-        rows.map((r) => r.id),
-      )
-    ).map((a) => [a.targetId, a]),
-  );
-  return {
-    items: rows.map((r) => presentBlacklist(r, name(r), now, appeals.get(r.id))),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
+  const filter = {
+    regionPattern: scopeLikePattern(actor),
+    activeOnly: q.status === 'active',
+    subjectType: q.subjectType,
+    now,
   };
+  return paged(q, async (slice) => {
+    const { rows, total } = await repo.findBlacklistPage(deps.db, filter, slice);
+    const name = await namesOf(deps, rows);
+    const appeals = new Map(
+      (
+        await repo.findAppealsForTargets(
+          deps.db,
+          rows.map((r) => r.id),
+        )
+      ).map((a) => [a.targetId, a]),
+    );
+    return { items: rows.map((r) => presentBlacklist(r, name(r), now, appeals.get(r.id))), total };
+  });
 }
 
 export async function addBlacklist(deps: CreditDeps, actor: StaffActor, body: AddBlacklistBody, meta: Meta) {
@@ -353,15 +356,14 @@ async function presentAppeals(deps: CreditDeps, rows: repo.AppealRow[]) {
 export async function listAppeals(
   deps: CreditDeps,
   actor: StaffActor,
-  q: PageQ & { status?: repo.AppealRow['status'] },
+  q: PageQuery & { status?: repo.AppealRow['status'] },
 ) {
   requirePermission(actor, 'credit.read');
-  const { rows, total } = await repo.findAppealsPage(
-    deps.db,
-    { regionPattern: scopeLikePattern(actor), status: q.status },
-    sliceOf(q),
-  );
-  return { items: await presentAppeals(deps, rows), total, page: q.page, pageSize: q.pageSize };
+  const filter = { regionPattern: scopeLikePattern(actor), status: q.status };
+  return paged(q, async (slice) => {
+    const { rows, total } = await repo.findAppealsPage(deps.db, filter, slice);
+    return { items: await presentAppeals(deps, rows), total };
+  });
 }
 
 /**

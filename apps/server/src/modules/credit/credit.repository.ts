@@ -1,12 +1,12 @@
 import { and, count, desc, eq, gt, gte, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Slice } from '../../platform/reporting/index.js';
 import type { CreditEventKind, CreditSubject } from './credit-rules.js';
 import { creditAppeals, creditBlacklist, creditEvents, creditRules, creditScores } from './credit.schema.js';
 
 export type CreditEventRow = typeof creditEvents.$inferSelect;
 export type BlacklistRow = typeof creditBlacklist.$inferSelect;
 export type AppealRow = typeof creditAppeals.$inferSelect;
-type Slice = { limit: number; offset: number };
 
 /** Start of a day in Asia/Shanghai, as an instant. */
 export const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);

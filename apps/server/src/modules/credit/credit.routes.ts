@@ -26,10 +26,9 @@ import {
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
+import { MIME, sendFile } from '../../platform/reporting/index.js';
 import * as admin from './credit-admin.service.js';
 import * as owner from './credit-owner.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 诚信: the owner's credit history and appeals (app), and 诚信管理 (console). */
 export function registerCreditRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -118,17 +117,20 @@ export function registerCreditRoutes(fastify: FastifyInstance, deps: AppDeps): v
   );
   app.get(
     `${base}/events/export`,
-    { schema: { tags, summary: '导出信用记录（Excel，条件同列表）', querystring: CreditEventQuery, produces: [XLSX] } },
-    async (request, reply) => {
-      const file = await admin.exportEvents(cd, staffActorOf(request), request.query, metaOf(request));
-      return reply
-        .header('content-type', XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="credit-events.xlsx"; filename*=UTF-8''${encodeURIComponent('信用记录.xlsx')}`,
-        )
-        .send(file);
+    {
+      schema: {
+        tags,
+        summary: '导出信用记录（Excel，条件同列表）',
+        querystring: CreditEventQuery,
+        produces: [MIME.xlsx],
+      },
     },
+    async (request, reply) =>
+      sendFile(reply, await admin.exportEvents(cd, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'xlsx',
+        now: null,
+        fallback: 'credit-events',
+      }),
   );
   app.post(
     `${base}/adjustments`,

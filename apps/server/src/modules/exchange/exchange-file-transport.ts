@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { addSheet, newWorkbook, workbookBytes, type Column } from '../../platform/reporting/index.js';
 import { DATASET_LABELS, fieldsOf } from './exchange-datasets.js';
 import type { ExchangeConfig } from './exchange-config.js';
-import type { ExchangeTransport, OutboundBatch, TransportOutcome } from './exchange-transport.js';
+import type { ExchangeTransport, OutboundBatch, OutboundRecord, TransportOutcome } from './exchange-transport.js';
 
 type FileOptions = Pick<ExchangeConfig, 'fileDir' | 'sender' | 'templateVersion' | 'fieldMap'>;
 
@@ -24,20 +24,21 @@ export class ExcelFileTransport implements ExchangeTransport {
 
   async send(batch: OutboundBatch): Promise<TransportOutcome> {
     const defs = fieldsOf(batch.dataset, this.opts.fieldMap);
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = '零工市场数据交换';
-    workbook.created = this.now();
-    const sheet = workbook.addWorksheet(DATASET_LABELS[batch.dataset], { views: [{ state: 'frozen', ySplit: 2 }] });
-    sheet.addRow(['idempotency_key', ...defs.map((d) => d.code)]);
-    sheet.addRow(['幂等键', ...defs.map((d) => d.label)]);
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(2).font = { bold: true };
-    for (const r of batch.records) sheet.addRow([r.idempotencyKey, ...defs.map((d) => r.fields[d.code] ?? '')]);
-    sheet.columns.forEach((c) => (c.width = 18));
+    const columns: Column<OutboundRecord>[] = [
+      { key: 'idempotency_key', header: '幂等键', width: 18, value: (r) => r.idempotencyKey },
+      ...defs.map((d) => ({
+        key: d.code,
+        header: d.label,
+        width: 18,
+        value: (r: OutboundRecord) => r.fields[d.code] ?? '',
+      })),
+    ];
+    const workbook = newWorkbook(this.now(), '零工市场数据交换');
+    addSheet(workbook, { name: DATASET_LABELS[batch.dataset], columns, keyRow: true }, batch.records);
     const stamp = this.now().toISOString().replace(/[-:]/g, '').slice(0, 15);
     const fileName = `${this.opts.sender}_${batch.dataset}_${this.opts.templateVersion}_${stamp}_${++this.seq}.xlsx`;
     await mkdir(this.opts.fileDir, { recursive: true });
-    await writeFile(path.join(this.opts.fileDir, fileName), Buffer.from(await workbook.xlsx.writeBuffer()), {
+    await writeFile(path.join(this.opts.fileDir, fileName), await workbookBytes(workbook), {
       mode: 0o600,
     });
     return { kind: 'file', fileName };

@@ -29,7 +29,7 @@ export function registerImportRoutes(fastify: FastifyInstance, deps: AppDeps): v
       },
     },
     async (request, reply) =>
-      sendFile(reply, await ledgerTemplate(staffActorOf(request), request.params.ledger), {
+      sendFile(reply, await ledgerTemplate(staffActorOf(request), request.params.ledger, deps.now()), {
         kind: 'xlsx',
         now: deps.now(),
         fallback: 'ledger',

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
+import type { ExportFile } from '../../platform/reporting/index.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
 import { insertImportedWorkers } from '../workers/index.js';
 import { IMPORT_MAX_ROWS, IMPORT_SPECS, TEMPLATE_NOTES } from './imports.columns.js';
@@ -44,13 +45,10 @@ const PLANNERS: Record<ImportableLedger, (deps: ImportsDeps, actor: StaffActor, 
 };
 
 /** The empty template of a ledger (same sheet name and headers as its export). */
-export async function ledgerTemplate(
-  actor: StaffActor,
-  ledger: ImportableLedger,
-): Promise<{ name: string; buffer: Buffer }> {
+export async function ledgerTemplate(actor: StaffActor, ledger: ImportableLedger, now: Date): Promise<ExportFile> {
   requirePermission(actor, PERMISSION[ledger]);
   const spec = IMPORT_SPECS[ledger];
-  return { name: `${spec.sheet}导入模板`, buffer: await buildTemplate(spec, TEMPLATE_NOTES) };
+  return { name: `${spec.sheet}导入模板`, buffer: await buildTemplate(spec, TEMPLATE_NOTES, now) };
 }
 
 /** A unique-index violation (SQLSTATE 23505), possibly wrapped by the query builder. */

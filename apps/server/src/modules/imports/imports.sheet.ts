@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FieldError } from '../../platform/errors/app-error.js';
+import { addSheet, newWorkbook, workbookBytes, type SheetSpec } from '../../platform/reporting/index.js';
 
 // Reading an import workbook (streamed: 100,000 rows in a few seconds) and building the empty
-// templates. The first worksheet (or the one named like the ledger) holds the records.
+// templates (written by the reporting kit's workbook writer). The first worksheet (or the one named like the ledger) holds the records.
 
 /** One template / import column: header as in the export, whether it must have a value, a hint. */
 export type ImportColumn = { header: string; required: boolean; width: number; hint: string; example: string };
@@ -103,32 +104,38 @@ export const textAt = (sheet: Sheet, row: SheetRow, header: string): string => {
   return c instanceof Date ? c.toISOString() : c;
 };
 
+/** The 填写说明 sheet: one row per column, then the general notes. */
+const HELP_SHEET = (notes: string[]): SheetSpec<ImportColumn> => ({
+  name: '填写说明',
+  frozenHeader: false,
+  columns: [
+    { header: '列名', width: 18, value: (c) => c.header },
+    { header: '是否必填', width: 10, value: (c) => (c.required ? '必填' : '选填') },
+    { header: '填写要求', width: 60, value: (c) => c.hint },
+    { header: '示例', width: 30, value: (c) => c.example },
+  ],
+  notes,
+});
+
 /**
- * The empty template: the ledger sheet with its headers (required ones marked in the note of the
- * header cell, with an example), and a 填写说明 sheet with the rules and an example row.
+ * The empty template: the ledger sheet with its headers (required ones in red, each header cell
+ * noting whether it is required, the rule and an example; every column stored as text), and a
+ * 填写说明 sheet with the rules and an example per column.
  */
-export async function buildTemplate(spec: ImportSpec, notes: string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '鹿寨县零工市场';
-  const ws = wb.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width, style: { numFmt: '@' } }));
-  const head = ws.getRow(1);
-  head.font = { bold: true };
-  spec.columns.forEach((c, i) => {
-    const cell = head.getCell(i + 1);
-    cell.note = `${c.required ? '必填。' : '选填。'}${c.hint}${c.example ? `\n例：${c.example}` : ''}`;
-    if (c.required) cell.font = { bold: true, color: { argb: 'FFC00000' } };
-  });
-  const help = wb.addWorksheet('填写说明');
-  help.columns = [
-    { header: '列名', width: 18 },
-    { header: '是否必填', width: 10 },
-    { header: '填写要求', width: 60 },
-    { header: '示例', width: 30 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of spec.columns) help.addRow([c.header, c.required ? '必填' : '选填', c.hint, c.example]);
-  help.addRow([]);
-  for (const n of notes) help.addRow([n]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export async function buildTemplate(spec: ImportSpec, notes: string[], now: Date): Promise<Buffer> {
+  const wb = newWorkbook(now);
+  const ledger: SheetSpec<never> = {
+    name: spec.sheet,
+    columns: spec.columns.map((c) => ({
+      header: c.header,
+      width: c.width,
+      value: () => null,
+      text: true,
+      note: `${c.required ? '必填。' : '选填。'}${c.hint}${c.example ? `\n例：${c.example}` : ''}`,
+      headerColor: c.required ? 'FFC00000' : undefined,
+    })),
+  };
+  addSheet(wb, ledger, []);
+  addSheet(wb, HELP_SHEET(notes), spec.columns);
+  return workbookBytes(wb);
 }

@@ -11,7 +11,7 @@ import {
   SupplyDemandView,
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
-import { sendXlsx } from '../../platform/reporting/index.js';
+import { MIME, sendXlsx } from '../../platform/reporting/index.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './monitoring.service.js';
 import { exportSupplyDemand } from './monitoring.export.js';
@@ -67,7 +67,7 @@ export function registerMonitoringRoutes(fastify: FastifyInstance, deps: AppDeps
         tags,
         summary: '导出供需热力表 .xlsx（记入审计）',
         querystring: SupplyDemandQuery,
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        produces: [MIME.xlsx],
         response: errors,
       },
     },

@@ -16,12 +16,11 @@ import {
 import type { AppDeps } from '../../deps.js';
 import { publicOrigin } from '../../platform/http/public-origin.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
+import { sendFile } from '../../platform/reporting/index.js';
 import { mobileUrl, renderPoster, renderWechatHtml } from './publications.render.js';
 import * as service from './publications.service.js';
 
 const originOf = (request: FastifyRequest, deps: AppDeps) => publicOrigin(request, deps.config);
-const attachment = (ascii: string, name: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** 统一发布系统: console workflow and exports, plus the public channel reads. */
 export function registerPublicationRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -134,10 +133,11 @@ export function registerPublicationRoutes(fastify: FastifyInstance, deps: AppDep
         await service.openJobsOf(pd.db, row),
         mobileUrl(originOf(request, deps), row.id),
       );
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment('poster.pdf', `海报_${row.title}.pdf`))
-        .send(pdf);
+      return sendFile(
+        reply,
+        { name: `海报_${row.title}`, buffer: pdf },
+        { kind: 'pdf', now: null, fallback: 'poster' },
+      );
     },
   );
   app.get(
@@ -150,10 +150,8 @@ export function registerPublicationRoutes(fastify: FastifyInstance, deps: AppDep
         await service.openJobsOf(pd.db, row),
         mobileUrl(originOf(request, deps), row.id),
       );
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('content-disposition', attachment('wechat.html', `公众号_${row.title}.html`))
-        .send(html);
+      const file = { name: `公众号_${row.title}`, buffer: Buffer.from(html) };
+      return sendFile(reply, file, { kind: 'html', now: null, fallback: 'wechat' });
     },
   );
 

@@ -14,10 +14,9 @@ import {
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
+import { MIME, sendFile } from '../../platform/reporting/index.js';
 import * as service from './occupations-admin.service.js';
 import { exportOccupations, importOccupations } from './occupations-import.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** 工种管理: the occupation tree for staff (read by any console user, written with reference.write). */
 export function registerOccupationAdminRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -37,15 +36,10 @@ export function registerOccupationAdminRoutes(fastify: FastifyInstance, deps: Ap
   );
   app.get(
     `${base}/export`,
-    { schema: { tags, summary: '导出工种目录（Excel）', produces: [XLSX] } },
+    { schema: { tags, summary: '导出工种目录（Excel）', produces: [MIME.xlsx] } },
     async (request, reply) => {
       staffActorOf(request);
-      const file = await exportOccupations(od.db);
-      const name = encodeURIComponent('工种目录.xlsx');
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="occupations.xlsx"; filename*=UTF-8''${name}`)
-        .send(file);
+      return sendFile(reply, await exportOccupations(od), { kind: 'xlsx', now: null, fallback: 'occupations' });
     },
   );
   app.post(

@@ -1,20 +1,27 @@
 import ExcelJS from 'exceljs';
 import { NATIONAL_CODE_PATTERN, normaliseNationalCode } from '@lingong/contracts';
 import type { FieldError } from '../../platform/errors/app-error.js';
+import { sheetWorkbook, type SheetSpec } from '../../platform/reporting/index.js';
 import type { OccupationRow } from './reference.repository.js';
 
-/** Column headers of the occupation sheet, in order. 工种名称 is the row's identity. */
-export const OCCUPATION_COLUMNS = [
-  { header: '工种名称', key: 'name', width: 18 },
-  { header: '上级工种', key: 'parent', width: 16 },
-  { header: '是否类别', key: 'category', width: 10 },
-  { header: '国家职业分类代码', key: 'nationalCode', width: 18 },
-  { header: '技能标签', key: 'skillTags', width: 40 },
-  { header: '排序', key: 'sort', width: 8 },
-  { header: '状态', key: 'status', width: 8 },
-] as const;
 const REQUIRED_HEADERS = ['工种名称', '上级工种'];
 export const SHEET_NAME = '工种目录';
+
+/** An occupation with its parent's name, as one sheet row. */
+type OccupationSheetRow = { row: OccupationRow; parentName: string };
+/** The occupation sheet's columns, in order. 工种名称 is the row's identity. */
+const OCCUPATION_SHEET: SheetSpec<OccupationSheetRow> = {
+  name: SHEET_NAME,
+  columns: [
+    { header: '工种名称', width: 18, value: ({ row }) => row.name },
+    { header: '上级工种', width: 16, value: ({ parentName }) => parentName },
+    { header: '是否类别', width: 10, value: ({ row }) => (row.isCategory ? '是' : '否') },
+    { header: '国家职业分类代码', width: 18, value: ({ row }) => row.nationalCode ?? '' },
+    { header: '技能标签', width: 40, value: ({ row }) => row.skillTags.join('、') },
+    { header: '排序', width: 8, value: ({ row }) => row.sort },
+    { header: '状态', width: 8, value: ({ row }) => (row.disabledAt ? '停用' : '启用') },
+  ],
+};
 
 /** Categories first, each followed by its children (depth-first, by sort). */
 function treeOrder(rows: OccupationRow[]): OccupationRow[] {
@@ -35,25 +42,13 @@ function treeOrder(rows: OccupationRow[]): OccupationRow[] {
 }
 
 /** The occupation tree as an .xlsx workbook with Chinese headers, one row per occupation. */
-export async function buildOccupationWorkbook(rows: OccupationRow[]): Promise<Buffer> {
+export async function buildOccupationWorkbook(rows: OccupationRow[], now: Date): Promise<Buffer> {
   const names = new Map(rows.map((r) => [r.id, r.name]));
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '鹿寨县零工市场';
-  const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = OCCUPATION_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of treeOrder(rows)) {
-    ws.addRow({
-      name: r.name,
-      parent: r.parentId ? (names.get(r.parentId) ?? '') : '',
-      category: r.isCategory ? '是' : '否',
-      nationalCode: r.nationalCode ?? '',
-      skillTags: r.skillTags.join('、'),
-      sort: r.sort,
-      status: r.disabledAt ? '停用' : '启用',
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const sheetRows = treeOrder(rows).map((row) => ({
+    row,
+    parentName: row.parentId ? (names.get(row.parentId) ?? '') : '',
+  }));
+  return sheetWorkbook(OCCUPATION_SHEET, sheetRows, now);
 }
 
 /** One valid row of an import file. */

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import { requirePermission, type StaffActor } from '../../platform/rbac/actor.js';
+import type { ExportFile } from '../../platform/reporting/index.js';
 import { diffSnapshots, snapshot } from './occupations-admin.service.js';
 import * as repo from './occupations-admin.repository.js';
 import { buildOccupationWorkbook, parseOccupationWorkbook, type ImportedOccupation } from './occupations-excel.js';
@@ -11,8 +12,11 @@ import type { OccupationRow } from './reference.repository.js';
 type Meta = { ip?: string; requestId?: string };
 
 /** The occupation tree as an Excel workbook (any console user; the tree is not regional). */
-export async function exportOccupations(db: Db): Promise<Buffer> {
-  return buildOccupationWorkbook(await repo.findAllOccupations(db));
+export async function exportOccupations(deps: { db: Db; now: () => Date }): Promise<ExportFile> {
+  return {
+    name: '工种目录',
+    buffer: await buildOccupationWorkbook(await repo.findAllOccupations(deps.db), deps.now()),
+  };
 }
 
 type Planned = { file: ImportedOccupation; id: string; parentId: string | null; existing: OccupationRow | undefined };

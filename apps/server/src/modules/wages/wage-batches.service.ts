@@ -245,8 +245,8 @@ export async function exportBatchFile(deps: WagesDeps, actor: StaffActor, id: st
     requestId: meta.requestId ?? null,
   });
   return {
-    name: `代发工资_${batch.number}.csv`,
-    content: `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`,
+    name: `代发工资_${batch.number}`,
+    buffer: Buffer.from(`\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`),
   };
 }
 

@@ -24,7 +24,7 @@ import {
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
-import { collectPages, listWorkbook, sendXlsx, type ExportColumn } from '../../platform/reporting/index.js';
+import { collectPages, listWorkbook, sendFile, sendXlsx, type ExportColumn } from '../../platform/reporting/index.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import * as batches from './wage-batches.service.js';
 import * as wages from './wages.service.js';
@@ -217,13 +217,7 @@ export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): voi
     { schema: { tags, summary: '导出银行代发文件（CSV，审计）', params: WageBatchIdParam } },
     async (request, reply) => {
       const file = await batches.exportBatchFile(wd, staffActorOf(request), request.params.id, metaOf(request));
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="batch.csv"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        )
-        .send(file.content);
+      return sendFile(reply, file, { kind: 'csv', now: null, fallback: 'batch' });
     },
   );
   app.post(

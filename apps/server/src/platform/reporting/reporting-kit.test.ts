@@ -6,7 +6,7 @@ import { emptyPage, paged, sliceOf } from './paging.js';
 import { collectAll, windowOf, windowPage, EXPORT_MAX_ROWS } from './region-window.js';
 import { attachmentHeader, MIME } from './send-file.js';
 import { compactDay, shanghaiDayPlus, shanghaiMinute, shanghaiMinuteOf, startOfShanghaiDay } from './shanghai-time.js';
-import { SEQ_COLUMN, sheetWorkbook, type SheetSpec } from './workbook.js';
+import { addSheet, newWorkbook, SEQ_COLUMN, sheetWorkbook, workbookBytes, type SheetSpec } from './workbook.js';
 
 const TOWN = '450223101000'; // 中渡镇
 const COUNTY = '450223000000';
@@ -93,11 +93,86 @@ describe('workbook and downloads', () => {
     expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
+  it('writes a template: text columns, header notes, a coloured required header, notes rows, unfrozen help sheet', async () => {
+    const book = newWorkbook(new Date('2025-07-01T00:00:00Z'));
+    addSheet(
+      book,
+      {
+        name: '模板',
+        columns: [
+          { header: '身份证号', width: 20, value: () => null, text: true, note: '必填。18位', headerColor: 'FFC00000' },
+          { header: '备注', width: 10, value: () => null },
+        ],
+      },
+      [],
+    );
+    addSheet(
+      book,
+      {
+        name: '说明',
+        frozenHeader: false,
+        columns: [{ header: '列名', width: 18, value: (r: string) => r }],
+        notes: ['注意'],
+      },
+      ['身份证号'],
+    );
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(new Uint8Array(await workbookBytes(book)).buffer);
+    const [template, help] = read.worksheets;
+    expect(read.creator).toBe('鹿寨县零工市场');
+    expect(template?.rowCount).toBe(1);
+    expect(template?.getRow(1).getCell(1).note).toBe('必填。18位');
+    expect(template?.getRow(1).getCell(1).font).toMatchObject({ bold: true, color: { argb: 'FFC00000' } });
+    expect(template?.getRow(1).getCell(2).font).toMatchObject({ bold: true });
+    expect(template?.getColumn(1).numFmt).toBe('@');
+    expect(template?.getColumn(2).numFmt).toBeUndefined();
+    expect(help?.views?.[0]?.state).not.toBe('frozen');
+    expect(help?.getSheetValues().slice(1)).toEqual([
+      [undefined, '列名'],
+      [undefined, '身份证号'],
+      undefined,
+      [undefined, '注意'],
+    ]);
+  });
+
+  it('writes a key row above the headers and freezes both', async () => {
+    const book = newWorkbook(new Date('2025-07-01T00:00:00Z'), '数据交换');
+    addSheet(
+      book,
+      {
+        name: '交换',
+        keyRow: true,
+        columns: [
+          { key: 'id', header: '编号', width: 18, value: (r: { id: string }) => r.id },
+          { key: 'n', header: '数量', width: 18, value: () => 3 },
+        ],
+      },
+      [{ id: 'a' }],
+    );
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(new Uint8Array(await workbookBytes(book)).buffer);
+    const sheet = read.getWorksheet('交换');
+    expect(read.creator).toBe('数据交换');
+    expect(sheet?.getSheetValues().slice(1)).toEqual([
+      [undefined, 'id', 'n'],
+      [undefined, '编号', '数量'],
+      [undefined, 'a', 3],
+    ]);
+    expect(sheet?.getRow(1).font?.bold).toBe(true);
+    expect(sheet?.getRow(2).font?.bold).toBe(true);
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet?.getColumn(1).width).toBe(18);
+  });
+
   it('names the download in Chinese with the Shanghai day and an ASCII fallback', () => {
     const header = attachmentHeader('求职登记台账', 'xlsx', new Date('2025-06-30T16:30:00Z'), 'ledger');
     expect(header).toBe(
       `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('求职登记台账_20250701.xlsx')}`,
     );
     expect(MIME.zip).toBe('application/zip');
+    expect(attachmentHeader('工作协议_LZ001', 'pdf', null, 'LZ001')).toBe(
+      `attachment; filename="LZ001.pdf"; filename*=UTF-8''${encodeURIComponent('工作协议_LZ001.pdf')}`,
+    );
+    expect(MIME.csv).toBe('text/csv; charset=utf-8');
   });
 });
