@@ -12,6 +12,7 @@ import {
   type Slice,
 } from '../../platform/reporting/index.js';
 import { findRegionLabels, levelOfCode } from '../reference/index.js';
+import { dayEnd, dayStart } from '../../platform/reporting/index.js';
 import * as repo from './audit-viewer.repository.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,8 +21,7 @@ const ACTOR_KINDS = { staff: '工作人员', user: '用户', system: '系统', a
 /** A bound as an instant: a day means its start in Asia/Shanghai ('to' days are inclusive, so the next day's start). */
 function instant(value: string, end: boolean): Date {
   if (!DAY.test(value)) return new Date(value);
-  const start = new Date(`${value}T00:00:00+08:00`);
-  return end ? new Date(start.getTime() + 86_400_000) : start;
+  return end ? dayEnd(value) : dayStart(value);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import {
+  dayEnd,
   emptyPage,
   paged,
   sheetWorkbook,
@@ -267,7 +268,7 @@ export async function addBlacklist(deps: CreditDeps, actor: StaffActor, body: Ad
   assertWritableRegion(actor, info.regionCode);
   const now = deps.now();
   // Inclusive last day: the entry ends at the start of the next day (Asia/Shanghai).
-  const expiresAt = body.expiresOn ? new Date(repo.dayStart(body.expiresOn).getTime() + 86_400_000) : null;
+  const expiresAt = body.expiresOn ? dayEnd(body.expiresOn) : null;
   if (expiresAt && expiresAt.getTime() <= now.getTime()) throw AppError.field('expiresOn', '到期日不能早于今天');
   return deps.db.transaction(async (tx) => {
     const row = await repo.insertBlacklist(tx, {

@@ -1,15 +1,12 @@
 import { and, count, desc, eq, gt, gte, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import type { Slice } from '../../platform/reporting/index.js';
+import { dayEnd, dayStart, type Slice } from '../../platform/reporting/index.js';
 import type { CreditEventKind, CreditSubject } from './credit-rules.js';
 import { creditAppeals, creditBlacklist, creditEvents, creditRules, creditScores } from './credit.schema.js';
 
 export type CreditEventRow = typeof creditEvents.$inferSelect;
 export type BlacklistRow = typeof creditBlacklist.$inferSelect;
 export type AppealRow = typeof creditAppeals.$inferSelect;
-
-/** Start of a day in Asia/Shanghai, as an instant. */
-export const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 // ---------- rules ----------
 
@@ -45,7 +42,7 @@ function eventConds(f: EventFilter): SQL[] {
   if (f.subjectType) conds.push(eq(creditEvents.subjectType, f.subjectType));
   if (f.kind) conds.push(eq(creditEvents.kind, f.kind));
   if (f.from) conds.push(gte(creditEvents.at, dayStart(f.from)));
-  if (f.to) conds.push(lt(creditEvents.at, new Date(dayStart(f.to).getTime() + 86_400_000)));
+  if (f.to) conds.push(lt(creditEvents.at, dayEnd(f.to)));
   return conds;
 }
 

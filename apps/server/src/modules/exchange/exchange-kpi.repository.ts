@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import type { Slice } from '../../platform/reporting/index.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { jobPostings } from '../jobs/index.js';
 import { exchangeRecords } from './exchange.schema.js';
 
@@ -44,9 +44,9 @@ export async function findAcceptedJobRecords(
   db: DbOrTx,
   w: RegionWindow,
   slice: Slice,
-): Promise<{ rows: AcceptedJobRecord[]; total: number }> {
+): Promise<Fetched<AcceptedJobRecord>> {
   const where = and(...acceptedJobs(w));
-  const rows = await db
+  const items = await db
     .select({
       id: exchangeRecords.id,
       jobId: exchangeRecords.sourceId,
@@ -62,5 +62,5 @@ export async function findAcceptedJobRecords(
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(exchangeRecords).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }

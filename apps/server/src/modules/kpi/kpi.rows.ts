@@ -71,8 +71,8 @@ export function employerFetcher(db: DbOrTx) {
 
 export function provincialJobFetcher(db: DbOrTx) {
   return async (w: Window, slice: Slice) => {
-    const { rows, total } = await findAcceptedJobRecords(db, w, slice);
-    return { items: await withTownNames(db, rows), total };
+    const { items, total } = await findAcceptedJobRecords(db, w, slice);
+    return { items: await withTownNames(db, items), total };
   };
 }
 
