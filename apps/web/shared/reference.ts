@@ -29,6 +29,6 @@ export function fetchPublicStations(query: {
   return api.get<Paged<Station>>('/api/v1/public/stations', { page: 1, pageSize: 50, ...query });
 }
 
-export function fetchPublicJobs(query: { page?: number; pageSize?: number }): Promise<Paged<PublicJob>> {
+export function fetchPublicJobs(query: { q?: string; page?: number; pageSize?: number }): Promise<Paged<PublicJob>> {
   return api.get<Paged<PublicJob>>('/api/v1/public/jobs', { page: 1, pageSize: 20, ...query });
 }
