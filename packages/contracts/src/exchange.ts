@@ -110,6 +110,7 @@ export type ExchangeRunResult = z.infer<typeof ExchangeRunResult>;
 
 export const ExchangeFileParam = z.object({ file: z.string().regex(/^[\w.-]+\.xlsx$/, { error: '文件名不正确' }) });
 export const ExchangeCountResult = z.object({ count: z.number().int() });
+export type ExchangeCountResult = z.infer<typeof ExchangeCountResult>;
 
 /** What a partner system (open API) may do. */
 export const PARTNER_SCOPES = ['jobs.read', 'jobs.push', 'registrations.push'] as const;
