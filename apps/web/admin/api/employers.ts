@@ -11,6 +11,9 @@ import { ADMIN, api, type FormBody, type ListQuery, type Paged } from './http';
 
 const BASE = `${ADMIN}/employers`;
 
+/** The Excel export of the list (downloaded with the list's filters). */
+export const EMPLOYERS_EXPORT_PATH = `${BASE}/export`;
+
 /** A row of the console search (the summary plus the credit level). */
 export type AdminEmployerSearchRow = AdminEmployerRow & { creditLevel?: string | null };
 /** Status changes other than verification. */

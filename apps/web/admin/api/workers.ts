@@ -10,6 +10,9 @@ import { ADMIN, api, type FormBody, type ListQuery, type Paged } from './http';
 
 const BASE = `${ADMIN}/workers`;
 
+/** The Excel export of the list (downloaded with the list's filters). */
+export const WORKERS_EXPORT_PATH = `${BASE}/export`;
+
 export const listWorkers = (query: ListQuery) => api.get<Paged<AdminWorkerSummary>>(BASE, query);
 export const getWorkerDetail = (id: string) => api.get<AdminWorkerDetail>(`${BASE}/${id}/detail`);
 export const registerWorker = (body: FormBody<CounterWorkerBody>) => api.post<unknown>(BASE, body);

@@ -13,6 +13,9 @@ import { ADMIN, api, type FormBody } from '../http';
 
 const BASE = `${ADMIN}/occupations`;
 
+/** The Excel export of the list (downloaded with the list's filters). */
+export const OCCUPATIONS_EXPORT_PATH = `${BASE}/export`;
+
 export const listOccupations = () => api.get<{ items: AdminOccupation[] }>(BASE);
 export const createOccupation = (body: FormBody<CreateOccupationBody>) => api.post<unknown>(BASE, body);
 export const updateOccupation = (id: string, body: FormBody<UpdateOccupationBody>) =>
