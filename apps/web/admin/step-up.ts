@@ -1,6 +1,6 @@
 import { ElMessageBox } from 'element-plus';
-import type { StepUpResult } from '@lingong/contracts';
-import { ApiError, api } from '@shared/api';
+import { ApiError } from '@shared/api';
+import { stepUp } from './api/auth';
 
 /**
  * Run a sensitive call (full personal-data export, role change, authenticator reset); when the
@@ -21,7 +21,7 @@ export async function withStepUp<T>(call: () => Promise<T>): Promise<T> {
       },
     ).catch(() => null);
     if (!input) throw err;
-    await api.post<StepUpResult>('/api/v1/admin/auth/step-up', { code: input.value.trim() });
+    await stepUp({ code: input.value.trim() });
     return call();
   }
 }

@@ -1,5 +1,6 @@
 import type { AppUser } from '@lingong/contracts';
 import { createSession } from '@shared/session';
+import { APP_LOGOUT_PATH, APP_ME_PATH } from './api/auth';
 
 /** The worker / employer session (cookie `lg_app`). */
-export const appSession = createSession<AppUser>({ mePath: '/api/v1/app/me', logoutPath: '/api/v1/app/auth/logout' });
+export const appSession = createSession<AppUser>({ mePath: APP_ME_PATH, logoutPath: APP_LOGOUT_PATH });

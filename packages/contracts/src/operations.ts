@@ -86,6 +86,10 @@ export const DutyDay = z.object({
 });
 export type DutyDay = z.infer<typeof DutyDay>;
 export const DutyDayList = z.object({ items: z.array(DutyDay), metDays: z.number(), totalDays: z.number() });
+export type DutyDayList = z.infer<typeof DutyDayList>;
+/** A staff member the operations forms offer (duty roster, visits): the actor's region. */
+export const OperationsStaffOption = z.object({ id: z.string(), name: z.string(), regionCode: z.string() });
+export type OperationsStaffOption = z.infer<typeof OperationsStaffOption>;
 
 /** A guidance visit to a station (驿站指导): who visited, what was covered, issues and follow-up. */
 export const CreateVisitBody = z.object({

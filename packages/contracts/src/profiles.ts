@@ -140,6 +140,7 @@ export type Segment = z.infer<typeof Segment>;
 export const SegmentList = z.object({ items: z.array(Segment) });
 export type SegmentList = z.infer<typeof SegmentList>;
 export const SegmentCount = z.object({ count: z.number().int() });
+export type SegmentCount = z.infer<typeof SegmentCount>;
 
 export const CertificateReviewQuery = PageQuery.extend({
   town: RegionCode.optional(),
@@ -179,11 +180,14 @@ export const CertificateDecisionBody = z
   });
 export type CertificateDecisionBody = z.input<typeof CertificateDecisionBody>;
 export const CertificateDecisionResult = z.object({ updated: z.number().int() });
+export type CertificateDecisionResult = z.infer<typeof CertificateDecisionResult>;
 
 /** Tag names for the pickers: the system tags and the staff tags in use in the caller's region. */
 export const TagNames = z.object({ system: z.array(z.string()), staff: z.array(z.string()) });
+export type TagNames = z.infer<typeof TagNames>;
 export const SegmentMembersQuery = PageQuery;
 export const SegmentCountBody = z.object({ filter: SegmentFilter });
+export type SegmentCountBody = z.input<typeof SegmentCountBody>;
 
 /** A push may target a saved segment instead of the workers with a matching training need. */
 export const PushTargetQuery = z.object({ segmentId: z.uuid({ error: '人群分组ID格式不正确' }).optional() });

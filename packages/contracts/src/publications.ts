@@ -79,6 +79,7 @@ export const RejectPublicationBody = z.object({
     .min(2, { error: '驳回原因至少2个字' })
     .max(200, { error: '驳回原因最多200个字' }),
 });
+export type RejectPublicationBody = z.infer<typeof RejectPublicationBody>;
 
 export const PublicationListQuery = PageQuery.extend({
   status: PublicationStatus.optional(),
@@ -127,6 +128,7 @@ export const PublicationLog = z.object({
 });
 export type PublicationLog = z.infer<typeof PublicationLog>;
 export const PublicationLogList = z.object({ items: z.array(PublicationLog) });
+export type PublicationLogList = z.infer<typeof PublicationLogList>;
 
 /** What the public sees (mobile home, notice detail, big screen). */
 export const PublicPublication = z.object({

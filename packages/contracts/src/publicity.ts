@@ -98,4 +98,6 @@ export const PublicityIdParam = z.object({ id: z.uuid({ error: 'ID格式不正�
 export const PublicityFileBody = z.object({
   imageBase64: z.string({ error: '请选择图片' }).min(1, { error: '请选择图片' }).max(4_000_000, { error: '图片过大' }),
 });
+export type PublicityFileBody = z.infer<typeof PublicityFileBody>;
 export const PublicityFile = z.object({ fileId: z.string(), mime: z.string(), sizeBytes: z.number() });
+export type PublicityFile = z.infer<typeof PublicityFile>;

@@ -16,6 +16,7 @@ import {
   OperationsExportQuery,
   OperationsIdParam,
   OperationsListQuery,
+  OperationsStaffOption,
   StationVisit,
   StationVisitPage,
 } from '@lingong/contracts';
@@ -25,8 +26,6 @@ import { requirePermission, scopeLikePattern } from '../../platform/rbac/actor.j
 import { sendFile, XLSX_MIME } from '../../platform/reporting/index.js';
 import { findStaffInScope } from './operations.repository.js';
 import * as service from './operations.service.js';
-
-const StaffOption = z.object({ id: z.string(), name: z.string(), regionCode: z.string() });
 
 /** 运营日志: duty roster and its daily check, station guidance visits, facility checks, export. */
 export function registerOperationsRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -42,7 +41,7 @@ export function registerOperationsRoutes(fastify: FastifyInstance, deps: AppDeps
       schema: {
         tags,
         summary: '管辖区域内的工作人员（排班选择）',
-        response: { 200: z.object({ items: z.array(StaffOption) }), ...errors },
+        response: { 200: z.object({ items: z.array(OperationsStaffOption) }), ...errors },
       },
     },
     async (request) => {

@@ -1,15 +1,11 @@
-import type { Station } from '@lingong/contracts';
-import { api } from '@shared/api';
-import type { Paged } from '@shared/types';
+import type { OperationsStaffOption, Station } from '@lingong/contracts';
+import { listOperationsStaff } from '../../api/operations';
+import { listStations } from '../../api/stations';
 
 // Pickers of the operations forms: staff and stations in the actor's region.
 
-export type StaffOption = { id: string; name: string; regionCode: string };
-
-export const loadStaff = async (): Promise<StaffOption[]> =>
-  (await api.get<{ items: StaffOption[] }>('/api/v1/admin/operations/staff')).items;
-export const loadStations = async (): Promise<Station[]> =>
-  (await api.get<Paged<Station>>('/api/v1/admin/stations', { page: 1, pageSize: 100 })).items;
+export const loadStaff = async (): Promise<OperationsStaffOption[]> => (await listOperationsStaff()).items;
+export const loadStations = async (): Promise<Station[]> => (await listStations({ page: 1, pageSize: 100 })).items;
 
 /** 'YYYY-MM' → the first and last day of that month. */
 export function monthRange(month: string): { from: string; to: string } {
