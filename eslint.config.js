@@ -24,7 +24,6 @@ const REPORTING_MODULES = [
 // Each one should become a call to the owner's index.ts or move to a reporting module.
 const SCHEMA_READ_EXCEPTIONS = [
   'apps/server/src/modules/applications/application-notices.ts',
-  'apps/server/src/modules/credit/credit-subjects.ts',
   'apps/server/src/modules/events/events.repository.ts',
   'apps/server/src/modules/notifications/notify.ts',
   'apps/server/src/modules/profiles/profiles.repository.ts',
