@@ -18,7 +18,7 @@ export {
 export { loadJobNames } from './job-names.js';
 export { jobPostings } from './jobs.schema.js';
 
-export { findJobRef, type JobRef } from './job-refs.repository.js';
+export { findJobRef, findJobsStartingOn, type JobRef, type JobShiftRef } from './job-refs.repository.js';
 
 // The employer drawer's job counts and latest jobs (employers does not import jobs).
 provideEmployerJobs({ countJobsByStatusForEmployer, findJobsPageByEmployer });
