@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { backgroundJobs, notifications, settings, users } from '../src/db/schema.js';
 import { creditScoresOf, recordCreditEvent } from '../src/modules/credit/index.js';
+// Credit reads its subjects through look-ups the workers and employers modules provide when loaded.
+import '../src/modules/employers/index.js';
+import '../src/modules/workers/index.js';
 import { notify } from '../src/modules/notifications/index.js';
 import { renderSmsTemplate } from '../src/modules/notifications/notify.js';
 import { SETTING_DEFAULTS } from '../src/modules/settings/settings.defaults.js';

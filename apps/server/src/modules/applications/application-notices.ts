@@ -1,15 +1,12 @@
 // Message-centre texts for application events (and the SMS for the key ones: invited, hired,
 // shift reminder). Called inside the transition's transaction, so a rolled-back transition
 // sends nothing.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { employerMembers } from '../employers/employers.schema.js';
-import { findEmployerById } from '../employers/index.js';
-import { findJobById } from '../jobs/index.js';
-import { jobPostings } from '../jobs/jobs.schema.js';
+import { findEmployerById, findMembersOfEmployer } from '../employers/index.js';
+import { findJobById, findJobsStartingOn } from '../jobs/index.js';
 import { notify, notifyOnce, type NotifyInput } from '../notifications/index.js';
-import { findWorkerById } from '../workers/index.js';
-import { workerProfiles } from '../workers/workers.schema.js';
+import { findWorkerById, findWorkersByIds } from '../workers/index.js';
 import type { ApplicationRow, ApplicationStatus, Side } from './applications.repository.js';
 import { applications } from './applications.schema.js';
 import { shanghaiDayPlus } from '../../platform/reporting/shanghai-time.js';
@@ -137,11 +134,7 @@ function noticesFor(
 }
 
 async function memberUserIds(tx: DbOrTx, employerId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ userId: employerMembers.userId })
-    .from(employerMembers)
-    .where(eq(employerMembers.employerId, employerId));
-  return rows.map((r) => r.userId);
+  return (await findMembersOfEmployer(tx, employerId)).map((m) => m.userId);
 }
 
 /**
@@ -182,22 +175,23 @@ export function shanghaiDate(at: Date, days = 0): string {
  */
 export async function sendShiftReminders(db: Db, now: Date): Promise<number> {
   const tomorrow = shanghaiDate(now, 1);
-  const rows = await db
-    .select({
-      appId: applications.id,
-      userId: workerProfiles.userId,
-      title: jobPostings.title,
-      address: jobPostings.address,
-      workHours: jobPostings.workHours,
-    })
+  // Jobs and workers are read through their owners' index.ts: the jobs starting tomorrow, their
+  // hired / confirmed applications, then the workers' accounts.
+  const jobs = new Map((await findJobsStartingOn(db, tomorrow)).map((j) => [j.id, j]));
+  if (jobs.size === 0) return 0;
+  const apps = await db
+    .select({ appId: applications.id, jobId: applications.jobId, workerId: applications.workerId })
     .from(applications)
-    .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
-    .innerJoin(workerProfiles, eq(workerProfiles.id, applications.workerId))
-    .where(and(inArray(applications.status, ['hired', 'confirmed']), eq(jobPostings.startDate, tomorrow)));
+    .where(and(inArray(applications.status, ['hired', 'confirmed']), inArray(applications.jobId, [...jobs.keys()])));
+  const users = new Map(
+    (await findWorkersByIds(db, [...new Set(apps.map((a) => a.workerId))])).map((w) => [w.id, w.userId]),
+  );
   let sent = 0;
-  for (const r of rows) {
-    const userId = r.userId;
-    if (!userId) continue;
+  for (const a of apps) {
+    const job = jobs.get(a.jobId);
+    const userId = users.get(a.workerId);
+    if (!job || !userId) continue;
+    const r = { appId: a.appId, title: job.title, address: job.address, workHours: job.workHours };
     const hours = r.workHours ? ` ${r.workHours}` : '';
     const id = await db.transaction((tx) =>
       notifyOnce(tx, {

@@ -4,10 +4,8 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Pii } from '../../platform/pii.js';
 import type { UserActor } from '../../platform/rbac/actor.js';
-import { requireRole } from '../employers/index.js';
-import { findWorkerByUserId } from '../workers/index.js';
 import { CREDIT_BASE_SCORE, CREDIT_LEVEL_LABELS, creditLevel, type CreditSubject } from './credit-rules.js';
-import { subjectInfo } from './credit-subjects.js';
+import { creditEmployers, creditWorkers, subjectInfo } from './credit-subjects.js';
 import * as repo from './credit.repository.js';
 import { presentAppeal, presentBlacklist, presentEvent, targetSummary } from './credit.presenter.js';
 
@@ -64,14 +62,14 @@ export async function creditOf(deps: CreditDeps, type: CreditSubject, id: string
 
 /** 我的信用 (worker identity). */
 export async function myWorkerCredit(deps: CreditDeps, actor: UserActor): Promise<MyCredit> {
-  const worker = await findWorkerByUserId(deps.db, actor.id);
-  if (!worker) throw new AppError('PROFILE_REQUIRED', { message: '请先完善个人信息（个人画像）' });
-  return creditOf(deps, 'worker', worker.id);
+  const workerId = await creditWorkers().workerIdOfUser(deps.db, actor.id);
+  if (!workerId) throw new AppError('PROFILE_REQUIRED', { message: '请先完善个人信息（个人画像）' });
+  return creditOf(deps, 'worker', workerId);
 }
 
 /** An employer's credit, for its members. */
 export async function employerCredit(deps: CreditDeps, actor: UserActor, employerId: string): Promise<MyCredit> {
-  await requireRole(deps.db, actor, employerId);
+  await creditEmployers().requireMember(deps.db, actor, employerId);
   return creditOf(deps, 'employer', employerId);
 }
 
@@ -82,12 +80,12 @@ async function appellant(
   body: FileAppealBody,
 ): Promise<{ type: CreditSubject; id: string }> {
   if (body.subjectType === 'worker') {
-    const worker = await findWorkerByUserId(deps.db, actor.id);
-    if (!worker) throw new AppError('PROFILE_REQUIRED', { message: '请先完善个人信息（个人画像）' });
-    return { type: 'worker', id: worker.id };
+    const workerId = await creditWorkers().workerIdOfUser(deps.db, actor.id);
+    if (!workerId) throw new AppError('PROFILE_REQUIRED', { message: '请先完善个人信息（个人画像）' });
+    return { type: 'worker', id: workerId };
   }
   if (!body.employerId) throw AppError.field('employerId', '请选择用工主体');
-  await requireRole(deps.db, actor, body.employerId);
+  await creditEmployers().requireMember(deps.db, actor, body.employerId);
   return { type: 'employer', id: body.employerId };
 }
 

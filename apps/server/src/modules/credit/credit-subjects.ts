@@ -1,16 +1,51 @@
-import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { maskName } from '../../platform/crypto/mask.js';
 import type { Pii } from '../../platform/pii.js';
-import { employerMembers, employers } from '../employers/employers.schema.js';
-import { workerProfiles } from '../workers/workers.schema.js';
+import type { UserActor } from '../../platform/rbac/actor.js';
 import type { CreditSubject } from './credit-rules.js';
 
-// Read-only look-ups of credit subjects (worker profiles, employers): region for scope, a display
-// name for staff lists, and the users to notify. Schema-level reads keep the credit core free of
-// import cycles with the modules that show credit levels.
+// Credit subjects (worker profiles, employers) are owned by the workers and employers modules, which
+// show credit levels and so build on credit. They plug their look-ups in here from their index.ts
+// (provideCreditWorkers, provideCreditEmployers), so credit imports neither module nor their tables.
 
 export type SubjectInfo = { id: string; regionCode: string; name: string; userIds: string[] };
+
+/** Region, name (masked for workers, '' without pii) and users to notify, by subject id. */
+export type SubjectInfoLookup = (db: DbOrTx, pii: Pii | null, ids: string[]) => Promise<SubjectInfo[]>;
+
+export type CreditWorkers = {
+  infos: SubjectInfoLookup;
+  /** The worker profile id of an app user, if they have one. */
+  workerIdOfUser: (db: DbOrTx, userId: string) => Promise<string | undefined>;
+};
+
+export type CreditEmployers = {
+  infos: SubjectInfoLookup;
+  /** Throws unless the user is a member of the employer. */
+  requireMember: (db: DbOrTx, actor: UserActor, employerId: string) => Promise<unknown>;
+};
+
+let workers: CreditWorkers | undefined;
+let employers: CreditEmployers | undefined;
+
+/** Called once by the workers module. */
+export function provideCreditWorkers(s: CreditWorkers): void {
+  workers = s;
+}
+
+/** Called once by the employers module. */
+export function provideCreditEmployers(s: CreditEmployers): void {
+  employers = s;
+}
+
+export function creditWorkers(): CreditWorkers {
+  if (!workers) throw new Error('credit subjects: the workers module is not loaded');
+  return workers;
+}
+
+export function creditEmployers(): CreditEmployers {
+  if (!employers) throw new Error('credit subjects: the employers module is not loaded');
+  return employers;
+}
 
 /** Region, masked name (workers) or name (employers), and users to notify, by subject id. */
 export async function subjectInfos(
@@ -22,40 +57,8 @@ export async function subjectInfos(
   const out = new Map<string, SubjectInfo>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return out;
-  if (type === 'worker') {
-    const rows = await db
-      .select({
-        id: workerProfiles.id,
-        regionCode: workerProfiles.homeRegionCode,
-        nameEnc: workerProfiles.nameEnc,
-        userId: workerProfiles.userId,
-      })
-      .from(workerProfiles)
-      .where(inArray(workerProfiles.id, unique));
-    for (const r of rows)
-      out.set(r.id, {
-        id: r.id,
-        regionCode: r.regionCode,
-        name: pii ? (maskName(pii.decrypt(r.nameEnc)) ?? '') : '',
-        userIds: r.userId ? [r.userId] : [],
-      });
-    return out;
-  }
-  const rows = await db
-    .select({ id: employers.id, regionCode: employers.townCode, name: employers.name })
-    .from(employers)
-    .where(inArray(employers.id, unique));
-  const members = await db
-    .select({ employerId: employerMembers.employerId, userId: employerMembers.userId })
-    .from(employerMembers)
-    .where(inArray(employerMembers.employerId, unique));
-  for (const r of rows)
-    out.set(r.id, {
-      id: r.id,
-      regionCode: r.regionCode,
-      name: r.name,
-      userIds: members.filter((m) => m.employerId === r.id).map((m) => m.userId),
-    });
+  const source = type === 'worker' ? creditWorkers() : creditEmployers();
+  for (const info of await source.infos(db, pii, unique)) out.set(info.id, info);
   return out;
 }
 

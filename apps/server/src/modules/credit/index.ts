@@ -15,7 +15,13 @@ export {
 } from './credit-rules.js';
 export { assertNotBlacklisted } from './credit-owner.service.js';
 export { countPendingAppeals } from './credit.repository.js';
-export { subjectInfo, subjectInfos } from './credit-subjects.js';
+export {
+  subjectInfo,
+  subjectInfos,
+  provideCreditWorkers,
+  provideCreditEmployers,
+  type SubjectInfo,
+} from './credit-subjects.js';
 export { recordLateCancel, jobStartAt } from './credit-late-cancel.js';
 export { creditLevelCondition, CREDIT_LEVEL_RANGES } from './credit-level-sql.js';
 

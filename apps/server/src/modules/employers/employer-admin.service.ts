@@ -17,9 +17,9 @@ import {
   type StaffActor,
 } from '../../platform/rbac/actor.js';
 import { findStaffNames, findUserById, findUserByPhoneHash } from '../accounts/index.js';
-import { countJobsByStatusForEmployer, findJobsPageByEmployer } from '../jobs/index.js';
 import { findRegionName, findRegionNames } from '../reference/index.js';
 import { identityOf, columnsOf, requireTown, type EmployersDeps } from './employer-registration.service.js';
+import { employerJobReads } from './jobs-source.js';
 import { presentEmployerForStaff } from './employers.presenter.js';
 import * as repo from './employers.repository.js';
 import { creditScoresOf } from '../credit/index.js';
@@ -82,6 +82,7 @@ export async function getEmployerDetailForStaff(
 ): Promise<AdminEmployerDetail> {
   requirePermission(actor, 'employers.read');
   const row = await loadInScope(deps, actor, id);
+  const { countJobsByStatusForEmployer, findJobsPageByEmployer } = employerJobReads();
   const [members, invitations, counts, jobs, audit] = await Promise.all([
     repo.findMembersOfEmployer(deps.db, id),
     repo.findInvitationsByEmployer(deps.db, id),

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Fetched, Slice } from '../../platform/reporting/index.js';
-import { employers } from '../employers/employers.schema.js';
+import { findEmployerNames } from '../employers/index.js';
 import {
   deliveryConfirmations,
   eventAttendees,
@@ -54,18 +54,23 @@ export async function findEventDetails(db: DbOrTx, ids: string[]) {
     .select({
       eventId: eventEmployers.eventId,
       employerId: eventEmployers.employerId,
-      employerName: employers.name,
       jobIds: eventEmployers.jobIds,
     })
     .from(eventEmployers)
-    .leftJoin(employers, eq(employers.id, eventEmployers.employerId))
     .where(inArray(eventEmployers.eventId, ids));
+  const names = await findEmployerNames(
+    db,
+    emps.map((e) => e.employerId),
+  );
   const att = await db
     .select({ eventId: eventAttendees.eventId, n: count() })
     .from(eventAttendees)
     .where(inArray(eventAttendees.eventId, ids))
     .groupBy(eventAttendees.eventId);
-  return { employers: emps, attendees: new Map(att.map((a) => [a.eventId, a.n])) };
+  return {
+    employers: emps.map((e) => ({ ...e, employerName: names.get(e.employerId) ?? null })),
+    attendees: new Map(att.map((a) => [a.eventId, a.n])),
+  };
 }
 
 export async function upsertEventEmployer(db: DbOrTx, v: typeof eventEmployers.$inferInsert): Promise<void> {
@@ -115,15 +120,22 @@ export async function findDelivery(db: DbOrTx, id: string): Promise<DeliveryRow 
 export async function findDeliveries(db: DbOrTx, pattern: string, slice: Slice) {
   const where = like(workerDeliveries.regionCode, pattern);
   const rows = await db
-    .select({ delivery: workerDeliveries, employerName: employers.name })
+    .select({ delivery: workerDeliveries })
     .from(workerDeliveries)
-    .leftJoin(employers, eq(employers.id, workerDeliveries.employerId))
     .where(where)
     .orderBy(desc(workerDeliveries.deliveredOn), desc(workerDeliveries.createdAt))
     .limit(slice.limit)
     .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(workerDeliveries).where(where);
-  return { items: rows, total: total?.n ?? 0 };
+  // Employer names through the employers module (no read of its table here).
+  const names = await findEmployerNames(
+    db,
+    rows.map((r) => r.delivery.employerId),
+  );
+  return {
+    items: rows.map((r) => ({ ...r, employerName: names.get(r.delivery.employerId) ?? null })),
+    total: total?.n ?? 0,
+  };
 }
 export async function findConfirmations(db: DbOrTx, deliveryIds: string[]): Promise<ConfirmationRow[]> {
   if (deliveryIds.length === 0) return [];

@@ -1,5 +1,7 @@
 import { defineModule } from '../../platform/http/module-plugin.js';
 import { registerJobRoutes } from './jobs.routes.js';
+import { provideEmployerJobs } from '../employers/index.js';
+import { countJobsByStatusForEmployer, findJobsPageByEmployer } from './jobs.repository.js';
 // The jobs module's face.
 export { insertJobs, countJobsByStatusForEmployer, findJobsPageByEmployer } from './jobs.repository.js';
 export { listPublishedJobs, getPublicJob } from './job-search.service.js';
@@ -16,7 +18,10 @@ export {
 export { loadJobNames } from './job-names.js';
 export { jobPostings } from './jobs.schema.js';
 
-export { findJobRef, type JobRef } from './job-refs.repository.js';
+export { findJobRef, findJobsStartingOn, type JobRef, type JobShiftRef } from './job-refs.repository.js';
+
+// The employer drawer's job counts and latest jobs (employers does not import jobs).
+provideEmployerJobs({ countJobsByStatusForEmployer, findJobsPageByEmployer });
 
 /** The jobs module as a Fastify plugin: all its routes. */
 export const jobsModule = defineModule('jobs', [registerJobRoutes]);

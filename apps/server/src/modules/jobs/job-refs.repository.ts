@@ -19,3 +19,18 @@ export async function findJobRef(db: DbOrTx, id: string): Promise<JobRef | undef
     .limit(1);
   return rows[0];
 }
+
+export type JobShiftRef = { id: string; title: string; address: string; workHours: string };
+
+/** Postings that start on a date (Asia/Shanghai calendar date), for the shift reminders. */
+export async function findJobsStartingOn(db: DbOrTx, date: string): Promise<JobShiftRef[]> {
+  return db
+    .select({
+      id: jobPostings.id,
+      title: jobPostings.title,
+      address: jobPostings.address,
+      workHours: jobPostings.workHours,
+    })
+    .from(jobPostings)
+    .where(eq(jobPostings.startDate, date));
+}

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { enqueue } from '../../platform/queue/index.js';
-import { users } from '../accounts/accounts.schema.js';
+import { findUserById } from '../accounts/index.js';
 import { getSetting } from '../settings/index.js';
 import { notifications, type NOTIFICATION_KINDS } from './notifications.schema.js';
 
@@ -51,7 +50,7 @@ async function insertAndQueue(tx: DbOrTx, input: NotifyInput, dedupeKey: string 
   });
   if (!row) return null;
   if (input.sms) {
-    const [user] = await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, input.userId));
+    const user = await findUserById(tx, input.userId);
     if (user) {
       const text = await smsText(tx, input);
       await enqueue(tx, {

@@ -1,5 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { maskName } from '../../platform/crypto/mask.js';
+import type { Pii } from '../../platform/pii.js';
+import type { SubjectInfo } from '../credit/index.js';
 import { workerProfiles } from './workers.schema.js';
 
 // Small read-only look-ups of a worker profile for modules that reference workers (services, events,
@@ -48,4 +51,24 @@ export async function findWorkerNames(db: DbOrTx, ids: string[]) {
     .from(workerProfiles)
     .where(inArray(workerProfiles.id, ids));
   return new Map(rows.map((r) => [r.id, { nameEnc: r.nameEnc, homeRegionCode: r.homeRegionCode }]));
+}
+
+/** Workers as credit subjects: home region, masked name ('' without pii), the account to notify. */
+export async function findWorkerSubjects(db: DbOrTx, pii: Pii | null, ids: string[]): Promise<SubjectInfo[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      id: workerProfiles.id,
+      regionCode: workerProfiles.homeRegionCode,
+      nameEnc: workerProfiles.nameEnc,
+      userId: workerProfiles.userId,
+    })
+    .from(workerProfiles)
+    .where(inArray(workerProfiles.id, ids));
+  return rows.map((r) => ({
+    id: r.id,
+    regionCode: r.regionCode,
+    name: pii ? (maskName(pii.decrypt(r.nameEnc)) ?? '') : '',
+    userIds: r.userId ? [r.userId] : [],
+  }));
 }
