@@ -115,15 +115,25 @@ function sc(v) {
 }
 for (const v of nodes) if (!ind.has(v)) sc(v);
 if (process.argv.includes('-v')) console.log(aroundList.join('\n'));
-console.log(
-  JSON.stringify({
-    importsAroundIndexRaw: aroundRaw,
-    importsAroundIndex: around,
-    schemaReadsByReporting: schemaReporting,
-    schemaReadsOutsideReporting: schemaOther,
-    platformImportsModules: platformToModules,
-    filesImportingApp: importsApp,
-    twoModuleCycles: cycles,
-    cyclicComponents: sccs.map((c) => c.length),
-  }),
-);
+const counts = {
+  importsAroundIndexRaw: aroundRaw,
+  importsAroundIndex: around,
+  schemaReadsByReporting: schemaReporting,
+  schemaReadsOutsideReporting: schemaOther,
+  platformImportsModules: platformToModules,
+  filesImportingApp: importsApp,
+  twoModuleCycles: cycles,
+  cyclicComponents: sccs.map((c) => c.length),
+};
+console.log(JSON.stringify(counts));
+// --check (npm run lint): the boundaries that must stay at zero.
+if (process.argv.includes('--check')) {
+  const broken = ['importsAroundIndex', 'platformImportsModules', 'filesImportingApp', 'twoModuleCycles'].filter(
+    (k) => counts[k] !== 0,
+  );
+  if (sccs.length > 0) broken.push(`cyclicComponents (${sccs.map((c) => c.join(' → ')).join('; ')})`);
+  if (broken.length > 0) {
+    console.error(`✗ module boundaries broken: ${broken.join(', ')} (see docs/architecture-notes.md)`);
+    process.exit(1);
+  }
+}
