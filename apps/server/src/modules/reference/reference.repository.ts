@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { occupations, regions, stations } from './reference.schema.js';
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -79,18 +80,19 @@ export async function insertOccupations(
 
 export async function findStationsPage(
   db: DbOrTx,
-  opts: { regionPattern: string | null; page: number; pageSize: number },
-): Promise<{ rows: StationRow[]; total: number }> {
-  const where = opts.regionPattern ? like(stations.townCode, opts.regionPattern) : undefined;
-  const rows = await db
+  regionPattern: string | null,
+  slice: Slice,
+): Promise<Fetched<StationRow>> {
+  const where = regionPattern ? like(stations.townCode, regionPattern) : undefined;
+  const items = await db
     .select()
     .from(stations)
     .where(where)
     .orderBy(asc(stations.townCode), asc(stations.name))
-    .limit(opts.pageSize)
-    .offset((opts.page - 1) * opts.pageSize);
+    .limit(slice.limit)
+    .offset(slice.offset);
   const [total] = await db.select({ n: count() }).from(stations).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 export async function findStationByName(db: DbOrTx, name: string): Promise<StationRow | undefined> {

@@ -55,9 +55,7 @@ export function registerReferenceRoutes(fastify: FastifyInstance, deps: AppDeps)
       },
     },
     async (request) => {
-      const { page, pageSize, town } = request.query;
-      const { rows, total, townNames } = await service.listStations(db, { town, page, pageSize });
-      return { items: rows.map((s) => presentStation(s, townNames.get(s.townCode) ?? '')), total, page, pageSize };
+      return service.listStations(db, request.query);
     },
   );
 
@@ -72,13 +70,7 @@ export function registerReferenceRoutes(fastify: FastifyInstance, deps: AppDeps)
       },
     },
     async (request) => {
-      const { page, pageSize, town } = request.query;
-      const { rows, total, townNames } = await service.listStationsForStaff(db, staffActorOf(request), {
-        town,
-        page,
-        pageSize,
-      });
-      return { items: rows.map((s) => presentStation(s, townNames.get(s.townCode) ?? '')), total, page, pageSize };
+      return service.listStationsForStaff(db, staffActorOf(request), request.query);
     },
   );
 

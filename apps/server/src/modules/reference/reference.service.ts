@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateStationBody } from '@lingong/contracts';
+import type { CreateStationBody, Station } from '@lingong/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { emptyPage, paged, type Page, type PageQuery } from '../../platform/reporting/index.js';
 import {
   assertWritableRegion,
   requirePermission,
@@ -14,41 +15,39 @@ import { SEED_REGIONS } from './data/regions.js';
 import { SEED_STATIONS } from './data/stations.js';
 import type { ParsedRegion } from './division-import.js';
 import { deriveParentCode, levelOfCode, regionPrefix } from '../../platform/rbac/region-codes.js';
+import { presentStation } from './reference.presenter.js';
 import * as repo from './reference.repository.js';
 
 export const listRegions = (db: DbOrTx, parent?: string) => repo.findRegionsByParent(db, parent ?? null);
 export const listOccupations = (db: DbOrTx) => repo.findActiveOccupations(db);
 
-/** Public station list, optionally within a town (or any region's subtree). */
-export async function listStations(db: DbOrTx, q: { town?: string; page: number; pageSize: number }) {
-  const regionPattern = q.town ? `${regionPrefix(q.town)}%` : null;
-  const page = await repo.findStationsPage(db, { regionPattern, page: q.page, pageSize: q.pageSize });
-  return {
-    ...page,
-    townNames: await repo.findRegionNames(
+/** One page of stations matching a region pattern (null = all), with their town names. */
+function stationsPage(db: DbOrTx, regionPattern: string | null, q: PageQuery): Promise<Page<Station>> {
+  return paged(q, async (slice) => {
+    const { items, total } = await repo.findStationsPage(db, regionPattern, slice);
+    const names = await repo.findRegionNames(
       db,
-      page.rows.map((r) => r.townCode),
-    ),
-  };
+      items.map((r) => r.townCode),
+    );
+    return { items: items.map((s) => presentStation(s, names.get(s.townCode) ?? '')), total };
+  });
+}
+
+/** Public station list, optionally within a town (or any region's subtree). */
+export function listStations(db: DbOrTx, q: PageQuery & { town?: string | undefined }) {
+  return stationsPage(db, q.town ? `${regionPrefix(q.town)}%` : null, q);
 }
 
 /** Stations a staff member may see: their region's subtree only. */
 export async function listStationsForStaff(
   db: DbOrTx,
   actor: StaffActor,
-  q: { town?: string; page: number; pageSize: number },
-) {
+  q: PageQuery & { town?: string | undefined },
+): Promise<Page<Station>> {
   requirePermission(actor, 'stations.read');
   const regionPattern = scopedRegionPattern(actor, q.town);
-  if (regionPattern === null) return { rows: [], total: 0, townNames: new Map<string, string>() };
-  const page = await repo.findStationsPage(db, { regionPattern, page: q.page, pageSize: q.pageSize });
-  return {
-    ...page,
-    townNames: await repo.findRegionNames(
-      db,
-      page.rows.map((r) => r.townCode),
-    ),
-  };
+  if (regionPattern === null) return emptyPage(q);
+  return stationsPage(db, regionPattern, q);
 }
 
 /** Create a gig station in a town inside the staff member's region. */

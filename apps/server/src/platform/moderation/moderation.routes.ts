@@ -44,9 +44,8 @@ export function registerModerationRoutes(fastify: FastifyInstance, deps: AppDeps
       },
     },
     async (request) => {
-      const q = request.query;
-      const { rows, total } = await service.listWords(db, staffActorOf(request), q);
-      return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+      const page = await service.listWords(db, staffActorOf(request), request.query);
+      return { ...page, items: page.items.map(present) };
     },
   );
 

@@ -8,6 +8,7 @@ import { WordMatcher, maskHits, type WordHit } from './matcher.js';
 import { sensitiveWords, type WORD_ACTIONS, type WORD_CATEGORIES } from './moderation.schema.js';
 import { normalizeWord } from './normalize.js';
 import { SEED_SENSITIVE_WORDS } from './seed-words.js';
+import { paged } from '../reporting/paging.js';
 
 export type WordRow = typeof sensitiveWords.$inferSelect;
 export type WordInput = {
@@ -85,15 +86,17 @@ export async function listWords(
   if (q.q) conds.push(ilike(sensitiveWords.word, `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
   if (!q.includeDisabled) conds.push(isNull(sensitiveWords.disabledAt));
   const where = conds.length ? and(...conds) : undefined;
-  const rows = await db
-    .select()
-    .from(sensitiveWords)
-    .where(where)
-    .orderBy(asc(sensitiveWords.category), asc(sensitiveWords.word))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [total] = await db.select({ n: count() }).from(sensitiveWords).where(where);
-  return { rows, total: total?.n ?? 0 };
+  return paged(q, async (slice) => {
+    const items = await db
+      .select()
+      .from(sensitiveWords)
+      .where(where)
+      .orderBy(asc(sensitiveWords.category), asc(sensitiveWords.word))
+      .limit(slice.limit)
+      .offset(slice.offset);
+    const [total] = await db.select({ n: count() }).from(sensitiveWords).where(where);
+    return { items, total: total?.n ?? 0 };
+  });
 }
 
 /** Add words in bulk (existing words take the new category/action and are re-enabled); one transaction. */
