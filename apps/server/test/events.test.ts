@@ -5,12 +5,12 @@ import {
   appUser,
   COUNTY,
   createTestApp,
-  insertEmployer,
-  insertPublishedJob,
+  makeEmployer,
+  makeJob,
   json,
   registerWorker,
   setIntentions,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
   xlsxRows,
@@ -39,15 +39,15 @@ const rows = async (table: typeof recruitmentEvents | typeof workerDeliveries | 
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = NOW;
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
-  employerId = await insertEmployer(ctx, {
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
+  employerId = await makeEmployer(ctx, {
     name: '鹿寨县测试纺织厂',
     townCode: TOWNS.luzhai,
     createdAt: new Date('2025-09-01T00:00:00Z'),
   });
-  jobId = await insertPublishedJob(ctx, {
+  jobId = await makeJob(ctx, {
     employerId,
     townCode: TOWNS.luzhai,
     kind: 'contract',

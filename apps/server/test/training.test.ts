@@ -8,7 +8,7 @@ import {
   json,
   registerWorker,
   setIntentions,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
   xlsxRows,
@@ -54,9 +54,9 @@ const courseBody = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = NOW;
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
   const at = new Date('2025-10-01T02:00:00Z');
   w.zd1 = (
     await registerWorker(ctx, {
