@@ -9,7 +9,6 @@ import {
   makeJob,
   json,
   registerWorker,
-  setIntentions,
   makeStaff,
   type TestContext,
   TOWNS,
@@ -59,8 +58,9 @@ beforeAll(async () => {
   for (const name of ['韦一', '韦二', '韦三'])
     zd.push((await registerWorker(ctx, { name, homeRegionCode: '450223101001', createdAt: at })).id);
   const user = await appUser(ctx);
-  const workerId = (await registerWorker(ctx, { name: '覃扫码', homeRegionCode: '450223102001', createdAt: at })).id;
-  await setIntentions(ctx, workerId, { userId: user.userId });
+  const workerId = (
+    await registerWorker(ctx, { name: '覃扫码', homeRegionCode: '450223102001', createdAt: at, userId: user.userId })
+  ).id;
   worker = { token: user.token, workerId };
 });
 afterAll(async () => ctx?.close());

@@ -115,11 +115,15 @@ export type WorkerOpts = {
   /** 工种 the worker seeks. */
   occupationIds?: string[];
   priorityGroups?: string[];
+  /** 培训意愿. */
+  trainingIntentions?: string[];
   /** Expected pay per day. */
   expectedPayFen?: number;
   maxDistanceKm?: number;
   /** Log a new app user in by phone and link the profile to it (the worker's phone is the user's). */
   app?: boolean;
+  /** Link the profile to an existing app user instead. */
+  userId?: string;
 };
 export type MadeWorker = { id: string; name: string; idNumber: string; phone: string };
 export type MadeAppWorker = MadeWorker & AppUser & { workerId: string };
@@ -157,12 +161,13 @@ export async function makeWorker(ctx: TestContext, opts: WorkerOpts = {}): Promi
       idLast4: idNumber.slice(-4),
       phoneEnc: pii.encrypt(phone),
       phoneHash: pii.index('phone', phone),
-      userId: user?.userId ?? null,
+      userId: user?.userId ?? opts.userId ?? null,
       gender,
       birthDate,
       homeRegionCode: opts.homeRegionCode ?? DEFAULT_VILLAGE,
       occupationIds: opts.occupationIds ?? [],
       priorityGroups: opts.priorityGroups ?? [],
+      trainingIntentions: opts.trainingIntentions ?? [],
       expectedPayFen: opts.expectedPayFen ?? null,
       expectedPayUnit: opts.expectedPayFen ? 'day' : null,
       maxDistanceKm: opts.maxDistanceKm ?? null,
