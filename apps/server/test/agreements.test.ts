@@ -6,11 +6,11 @@ import { agreements } from '../src/modules/agreements/agreements.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
 import {
   appUser,
-  buildEmployer,
+  makeEmployer,
   createTestApp,
   type Gig,
   type GigUser,
-  gigWorker,
+  makeWorker,
   hiredGig,
   json,
   signAs,
@@ -50,9 +50,9 @@ let otherOwner: GigUser;
 beforeAll(async () => {
   ctx = await createTestApp();
   gig = await hiredGig(ctx, { workerName: '覃秀英' });
-  otherWorker = await gigWorker(ctx, '韦大山');
+  otherWorker = await makeWorker(ctx, { name: '韦大山', app: true });
   otherOwner = await appUser(ctx);
-  await buildEmployer(ctx, { ownerUserId: otherOwner.userId, townCode: TOWNS.luzhai, name: '鹿寨别家公司' });
+  await makeEmployer(ctx, { ownerUserId: otherOwner.userId, townCode: TOWNS.luzhai, name: '鹿寨别家公司' });
 });
 afterAll(async () => ctx?.close());
 
@@ -248,7 +248,7 @@ describe('end of the application', () => {
   it('reports no agreement for an application not yet hired', async () => {
     const owner = await appUser(ctx);
     const g = await hiredGig(ctx, { owner, workerName: '蓝小妹' });
-    const w = await gigWorker(ctx, '潘老三');
+    const w = await makeWorker(ctx, { name: '潘老三', app: true });
     const applied = await ctx.as(w.token).post(`/api/v1/app/jobs/${g.jobId}/apply`, {});
     const res = await get(json<{ id: string }>(applied).id, w.token);
     expect(res.statusCode).toBe(404);

@@ -5,8 +5,8 @@ import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { matchmakings } from '../src/modules/services/services.schema.js';
 import {
   appUser,
-  buildEmployer,
-  buildWorkerUser,
+  makeEmployer,
+  makeWorker,
   createTestApp,
   json,
   occupationIdByName,
@@ -24,12 +24,12 @@ afterAll(async () => ctx?.close());
 describe('headcount under concurrency', () => {
   it('20 simultaneous hires for 5 openings: exactly 5 succeed, the job is filled', async () => {
     const owner = await appUser(ctx);
-    const employer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
+    const employer = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
     const porter = await occupationIdByName(ctx, '搬运工');
     const job = await postJob(ctx, owner.token, employer, porter, { headcount: 5 });
     const ids: string[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const w = await buildWorkerUser(ctx, { occupationIds: [porter] });
+      const w = await makeWorker(ctx, { app: true, occupationIds: [porter] });
       const res = await ctx.as(w.token).post(`/api/v1/app/jobs/${job}/apply`);
       ids.push(json<{ id: string }>(res).id);
     }

@@ -5,8 +5,8 @@ import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { matchmakings } from '../src/modules/services/services.schema.js';
 import {
   appUser,
-  buildEmployer,
-  buildWorkerUser,
+  makeEmployer,
+  makeWorker,
   createTestApp,
   json,
   occupationIdByName,
@@ -39,11 +39,11 @@ beforeAll(async () => {
   ctx = await createTestApp();
   owner = await appUser(ctx);
   otherOwner = await appUser(ctx);
-  employer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡建材有限公司' });
-  otherEmployer = await buildEmployer(ctx, { ownerUserId: otherOwner.userId, townCode: TOWNS.luzhai });
+  employer = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡建材有限公司' });
+  otherEmployer = await makeEmployer(ctx, { ownerUserId: otherOwner.userId, townCode: TOWNS.luzhai });
   porter = await occupationIdByName(ctx, '搬运工');
-  worker = await buildWorkerUser(ctx, { name: '覃秀英', occupationIds: [porter], expectedPayFen: 15_000 });
-  worker2 = await buildWorkerUser(ctx, { name: '韦大山', occupationIds: [porter] });
+  worker = await makeWorker(ctx, { app: true, name: '覃秀英', occupationIds: [porter], expectedPayFen: 15_000 });
+  worker2 = await makeWorker(ctx, { app: true, name: '韦大山', occupationIds: [porter] });
 });
 afterAll(async () => ctx?.close());
 
@@ -325,7 +325,7 @@ describe('recommendations both ways', () => {
       lng: 109.75,
       lat: 24.47,
     });
-    const fresh = await buildWorkerUser(ctx, { occupationIds: [porter], expectedPayFen: 15_000 });
+    const fresh = await makeWorker(ctx, { app: true, occupationIds: [porter], expectedPayFen: 15_000 });
     const res = await ctx.as(fresh.token).request('GET', '/api/v1/app/worker/recommended-jobs?limit=50');
     expect(res.statusCode).toBe(200);
     const items = json<{

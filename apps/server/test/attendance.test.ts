@@ -8,11 +8,11 @@ import { notifications } from '../src/modules/notifications/notifications.schema
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import {
   appUser,
-  buildEmployer,
+  makeEmployer,
   createTestApp,
   type Gig,
   type GigUser,
-  gigWorker,
+  makeWorker,
   hiredGig,
   json,
   signAs,
@@ -49,9 +49,9 @@ const FAR = { lng: 109.62, lat: 24.8 }; // about 2.2 km away
 beforeAll(async () => {
   ctx = await createTestApp();
   gig = await hiredGig(ctx, { workerName: '覃秀英' });
-  otherWorker = await gigWorker(ctx, '韦大山');
+  otherWorker = await makeWorker(ctx, { name: '韦大山', app: true });
   otherOwner = await appUser(ctx);
-  await buildEmployer(ctx, { ownerUserId: otherOwner.userId, townCode: TOWNS.luzhai, name: '鹿寨别家公司' });
+  await makeEmployer(ctx, { ownerUserId: otherOwner.userId, townCode: TOWNS.luzhai, name: '鹿寨别家公司' });
 });
 afterAll(async () => ctx?.close());
 

@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES, STAFF_ROLE_PERMISSIONS, type StaffRole } from '@lingong/contracts';
-import { bearer, createTestApp, type TestContext } from './support/test-app.js';
-import { loginPhone, staffToken } from './support/factories.js';
+import { createTestApp, loginPhone, staffToken, type Method, type TestContext } from './support/index.js';
 
 /**
  * Issue 12, item 9: the authorization matrix, generated from the OpenAPI document × the role
@@ -115,13 +114,8 @@ afterAll(async () => ctx?.close());
 
 async function call(o: Op, token: string | null): Promise<number> {
   const { url, payload } = requestOf(o);
-  const res = await ctx.app.inject({
-    method: o.method as 'GET',
-    url,
-    headers: token ? bearer(token) : { 'x-requested-with': 'authz-matrix' },
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  return res.statusCode;
+  const res = await (token ? ctx.as(token) : ctx.anon).request(o.method as Method, url, payload);
+  return res.status;
 }
 
 describe('authorization matrix (OpenAPI × roles)', () => {

@@ -7,7 +7,7 @@ import {
   insertVillages,
   json,
   rowCount,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
   xlsxSheets,
@@ -118,9 +118,9 @@ beforeAll(async () => {
   ctx.clock.now = new Date('2025-11-15T04:00:00Z');
   zdVillages = await insertVillages(ctx, TOWNS.zhongdu, ['大兆村', '石墨村']);
   zsVillages = await insertVillages(ctx, TOWNS.zhaisha, ['寨沙村']);
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
 });
 afterAll(async () => ctx?.close());
 

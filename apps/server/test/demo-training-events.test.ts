@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../scripts/demo/seed-demo.js';
-import { createTestApp, json, staffWithId, type TestContext } from './support/index.js';
+import { createTestApp, json, makeStaff, type TestContext } from './support/index.js';
 
 type Indicator = { key: string; actual: number; target: number | null };
 
@@ -16,7 +16,7 @@ afterAll(async () => ctx?.close());
 
 describe('demo data for training and events', () => {
   it('fills the training and event figures on the dashboard, each equal to its rows', async () => {
-    const counter = await staffWithId(ctx, { roles: ['counter_staff'] });
+    const counter = await makeStaff(ctx, { roles: ['counter_staff'] });
     const d = json<{ indicators: Indicator[] }>(await ctx.as(counter.token).get('/api/v1/admin/kpi'));
     const by = (key: string) => d.indicators.find((i) => i.key === key)?.actual ?? -1;
     expect(by('training_sessions')).toBeGreaterThanOrEqual(200);

@@ -4,7 +4,7 @@ import { makeUscc, makeUsccBody } from '@lingong/contracts';
 import { employerMembers, employers } from '../src/modules/employers/employers.schema.js';
 import {
   appUser,
-  buildEmployer,
+  makeEmployer,
   createTestApp,
   jobBody,
   json,
@@ -50,8 +50,8 @@ const countEmployers = async () => (await ctx.deps.database.db.select({ n: count
 describe('admin employer list (雇主管理)', () => {
   it('searches by name, kind, status and town, and scopes a 中渡镇 agent to 中渡镇', async () => {
     const owner = await appUser(ctx);
-    await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡搜索测试砖厂' });
-    await buildEmployer(ctx, {
+    await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡搜索测试砖厂' });
+    await makeEmployer(ctx, {
       ownerUserId: owner.userId,
       townCode: TOWNS.zhaisha,
       name: '寨沙搜索测试砖厂',
@@ -140,7 +140,7 @@ describe('counter registration of an employer (代为登记)', () => {
 describe('employer detail, suspend and restore', () => {
   it('suspends with a reason; posting is refused in Chinese; restore returns it to verified', async () => {
     const owner = await appUser(ctx);
-    const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
+    const id = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
     const occ = await occupationIdByName(ctx, '泥水工');
     const first = await ctx.as(owner.token).post(`/api/v1/app/employers/${id}/jobs`, jobBody(occ, { submit: true }));
     expect(first.statusCode).toBe(201);
@@ -181,7 +181,7 @@ describe('employer detail, suspend and restore', () => {
 
   it('hides a 寨沙镇 employer from a 中渡镇 agent and refuses writes to supervisors and agents', async () => {
     const owner = await appUser(ctx);
-    const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha });
+    const id = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha });
     expect((await ctx.as(zhongduAgent).get(`/api/v1/admin/employers/${id}`)).statusCode).toBe(404);
     expect((await ctx.as(supervisor).get(`/api/v1/admin/employers/${id}`)).statusCode).toBe(200);
     expect(

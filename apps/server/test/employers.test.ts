@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { makeIdNumber, makeUscc, makeUsccBody } from '@lingong/contracts';
 import { employerInvitations, employers } from '../src/modules/employers/employers.schema.js';
-import { appUser, buildEmployer, createTestApp, json, staffToken, type TestContext, TOWNS } from './support/index.js';
+import { appUser, makeEmployer, createTestApp, json, staffToken, type TestContext, TOWNS } from './support/index.js';
 
 let ctx: TestContext;
 const uscc = (seed: number) => makeUscc(makeUsccBody({ regionCode: '450223', seed }));
@@ -117,7 +117,7 @@ describe('members act for an employer', () => {
   it('only members read it and only the owner edits it or invites', async () => {
     const owner = await appUser(ctx);
     const stranger = await appUser(ctx);
-    const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
+    const id = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
     expect((await ctx.as(owner.token).get(`/api/v1/app/employers/${id}`)).statusCode).toBe(200);
     const denied = await ctx.as(stranger.token).get(`/api/v1/app/employers/${id}`);
     expect(denied.statusCode).toBe(403);
@@ -133,7 +133,7 @@ describe('members act for an employer', () => {
 
   it('an invited phone becomes a member when it logs in', async () => {
     const owner = await appUser(ctx);
-    const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '邀请测试公司' });
+    const id = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '邀请测试公司' });
     const inv = await ctx.as(owner.token).post(`/api/v1/app/employers/${id}/invitations`, { phone: '136 5555 0001' });
     expect(inv.statusCode).toBe(201);
     expect(json(inv)).toMatchObject({ status: 'pending', phoneMasked: '136****0001', employerName: '邀请测试公司' });
@@ -156,7 +156,7 @@ describe('members act for an employer', () => {
   it('a logged-in user sees and accepts an invitation in the app', async () => {
     const owner = await appUser(ctx);
     const invitee = await appUser(ctx);
-    const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha });
+    const id = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha });
     const inv = json<{ id: string }>(
       await ctx.as(owner.token).post(`/api/v1/app/employers/${id}/invitations`, { phone: invitee.phone }),
     );
@@ -177,7 +177,7 @@ describe('members act for an employer', () => {
 
   it('the owner revokes a pending invitation; it no longer makes a member', async () => {
     const owner = await appUser(ctx);
-    const id = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
+    const id = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
     const inv = json<{ id: string }>(
       await ctx.as(owner.token).post(`/api/v1/app/employers/${id}/invitations`, { phone: '13655550009' }),
     );
@@ -215,7 +215,7 @@ describe('members act for an employer', () => {
 describe('verification by a reviewer', () => {
   it('approves and rejects with a reason, within the region only', async () => {
     const owner = await appUser(ctx);
-    const zhaishaEmployer = await buildEmployer(ctx, {
+    const zhaishaEmployer = await makeEmployer(ctx, {
       ownerUserId: owner.userId,
       townCode: TOWNS.zhaisha,
       status: 'pending',

@@ -5,12 +5,11 @@ import {
   appUser,
   COUNTY,
   createTestApp,
-  insertEmployer,
-  insertPublishedJob,
+  makeEmployer,
+  makeJob,
   json,
   registerWorker,
-  setIntentions,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
   xlsxRows,
@@ -39,15 +38,15 @@ const rows = async (table: typeof recruitmentEvents | typeof workerDeliveries | 
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = NOW;
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
-  employerId = await insertEmployer(ctx, {
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
+  employerId = await makeEmployer(ctx, {
     name: '鹿寨县测试纺织厂',
     townCode: TOWNS.luzhai,
     createdAt: new Date('2025-09-01T00:00:00Z'),
   });
-  jobId = await insertPublishedJob(ctx, {
+  jobId = await makeJob(ctx, {
     employerId,
     townCode: TOWNS.luzhai,
     kind: 'contract',
@@ -59,8 +58,9 @@ beforeAll(async () => {
   for (const name of ['韦一', '韦二', '韦三'])
     zd.push((await registerWorker(ctx, { name, homeRegionCode: '450223101001', createdAt: at })).id);
   const user = await appUser(ctx);
-  const workerId = (await registerWorker(ctx, { name: '覃扫码', homeRegionCode: '450223102001', createdAt: at })).id;
-  await setIntentions(ctx, workerId, { userId: user.userId });
+  const workerId = (
+    await registerWorker(ctx, { name: '覃扫码', homeRegionCode: '450223102001', createdAt: at, userId: user.userId })
+  ).id;
   worker = { token: user.token, workerId };
 });
 afterAll(async () => ctx?.close());

@@ -7,10 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobPostings } from '../src/modules/jobs/index.js';
 import { exchangeRecords } from '../src/modules/exchange/exchange.schema.js';
 import type { StandIn } from '../src/modules/exchange/stand-in/stand-in.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { occupationIdByName, TOWNS } from './support/factories.js';
-import { insertEmployer, insertPublishedJob, registerWorker, staffWithId } from './support/services-factories.js';
-import { deliver, exchangeEnv, startStandIn } from './support/exchange-factories.js';
+import {
+  createTestApp,
+  deliver,
+  exchangeEnv,
+  json,
+  makeEmployer,
+  makeJob,
+  makeStaff,
+  occupationIdByName,
+  registerWorker,
+  startStandIn,
+  type TestContext,
+  TOWNS,
+} from './support/index.js';
 
 type RecordOut = { id: string; state: string; attempts: number; rejectCode: string | null; revision: number };
 
@@ -28,10 +38,10 @@ beforeAll(async () => {
   ctx = await createTestApp(exchangeEnv(started.url));
   ctx.clock.now = clock.now;
   Object.defineProperty(clock, 'now', { get: () => ctx.clock.now });
-  admin = await staffWithId(ctx, { roles: ['admin'] });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
+  admin = await makeStaff(ctx, { roles: ['admin'] });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
   porter = await occupationIdByName(ctx, '搬运工');
-  employerId = await insertEmployer(ctx, {
+  employerId = await makeEmployer(ctx, {
     name: '鹿寨县测试物流有限公司',
     townCode: TOWNS.zhongdu,
     createdAt: ctx.clock.now,
@@ -43,7 +53,7 @@ afterAll(async () => {
 });
 
 const job = (title = `搬运${randomUUID().slice(0, 4)}`, occupationId = porter) =>
-  insertPublishedJob(ctx, {
+  makeJob(ctx, {
     employerId,
     townCode: TOWNS.zhongdu,
     kind: 'flexible',
@@ -57,8 +67,6 @@ const recordOf = async (sourceId: string) => {
   if (!r) throw new Error('no exchange record');
   return r;
 };
-const post = (url: string, token: string) => ctx.app.inject({ method: 'POST', url, headers: bearer(token) });
-const get = (url: string, token: string) => ctx.app.inject({ method: 'GET', url, headers: bearer(token) });
 
 describe('delivery to the stand-in province', () => {
   it('collects every data set, sends signed batches, records acceptance and the province rejection with its reason', async () => {
@@ -88,12 +96,16 @@ describe('delivery to the stand-in province', () => {
     const rejected = await recordOf(bad);
     expect(rejected.state).toBe('rejected');
     // Not allowed for a read-only supervisor, nor for a record that is not rejected or dead.
-    expect((await post(`/api/v1/admin/exchange/records/${rejected.id}/resend`, supervisor.token)).statusCode).toBe(403);
+    expect(
+      (await ctx.as(supervisor.token).post(`/api/v1/admin/exchange/records/${rejected.id}/resend`)).statusCode,
+    ).toBe(403);
     await ctx.deps.database.db.update(jobPostings).set({ occupationId: porter }).where(eq(jobPostings.id, bad));
-    const res = await post(`/api/v1/admin/exchange/records/${rejected.id}/resend`, admin.token);
+    const res = await ctx.as(admin.token).post(`/api/v1/admin/exchange/records/${rejected.id}/resend`);
     expect(res.statusCode).toBe(200);
     expect(json<RecordOut>(res)).toMatchObject({ state: 'pending', revision: 2, attempts: 0 });
-    expect((await post(`/api/v1/admin/exchange/records/${rejected.id}/resend`, admin.token)).statusCode).toBe(409);
+    expect((await ctx.as(admin.token).post(`/api/v1/admin/exchange/records/${rejected.id}/resend`)).statusCode).toBe(
+      409,
+    );
     await deliver(ctx);
     const after = await recordOf(bad);
     expect(after).toMatchObject({ state: 'accepted', revision: 2, resentCount: 1 });
@@ -153,10 +165,10 @@ describe('delivery to the stand-in province', () => {
     const dead = await recordOf(id);
     expect(dead).toMatchObject({ state: 'dead', attempts: 3 });
     const list = json<{ items: RecordOut[]; total: number }>(
-      await get('/api/v1/admin/exchange/records?state=dead', supervisor.token),
+      await ctx.as(supervisor.token).get('/api/v1/admin/exchange/records?state=dead'),
     );
     expect(list.items.map((r) => r.id)).toEqual([dead.id]);
-    expect((await post(`/api/v1/admin/exchange/records/${dead.id}/resend`, admin.token)).statusCode).toBe(200);
+    expect((await ctx.as(admin.token).post(`/api/v1/admin/exchange/records/${dead.id}/resend`)).statusCode).toBe(200);
     expect(await deliver(ctx)).toMatchObject({ accepted: 1 });
   });
 
@@ -176,26 +188,26 @@ describe('delivery to the stand-in province', () => {
     const summary = json<{
       totals: { dataset: string; accepted: number; rejected: number; pending: number }[];
       transport: string;
-    }>(await get('/api/v1/admin/exchange/summary', supervisor.token));
+    }>(await ctx.as(supervisor.token).get('/api/v1/admin/exchange/summary'));
     const jobs = summary.totals.find((t) => t.dataset === 'job_postings');
     const acceptedJobs = standIn.stats().acceptedByDataset.job_postings ?? 0;
     expect(jobs).toMatchObject({ accepted: acceptedJobs, rejected: 1, pending: 0 });
     const rec = json<{
       provinceError: string | null;
       rows: { dataset: string; matches: boolean; oursAccepted: number }[];
-    }>(await get('/api/v1/admin/exchange/reconciliation?date=2025-11-15', supervisor.token));
+    }>(await ctx.as(supervisor.token).get('/api/v1/admin/exchange/reconciliation?date=2025-11-15'));
     expect(rec.provinceError).toBeNull();
     expect(rec.rows.every((r) => r.matches)).toBe(true);
     expect(rec.rows.find((r) => r.dataset === 'job_postings')?.oursAccepted).toBe(acceptedJobs);
     const kpi = json<{ indicators: { key: string; actual: number; available: boolean }[] }>(
-      await get('/api/v1/admin/kpi?year=2025', supervisor.token),
+      await ctx.as(supervisor.token).get('/api/v1/admin/kpi?year=2025'),
     );
     expect(kpi.indicators.find((i) => i.key === 'provincial_job_records')).toMatchObject({
       available: true,
       actual: acceptedJobs,
     });
     const rows = json<{ actual: number; total: number; items: { cells: Record<string, unknown> }[] }>(
-      await get('/api/v1/admin/kpi/provincial_job_records/rows?year=2025&page=1&pageSize=200', supervisor.token),
+      await ctx.as(supervisor.token).get('/api/v1/admin/kpi/provincial_job_records/rows?year=2025&page=1&pageSize=200'),
     );
     expect(rows).toMatchObject({ actual: acceptedJobs, total: acceptedJobs });
     // Records accepted at the same (test) instant tie on time: look for the row, not its position.
@@ -203,8 +215,8 @@ describe('delivery to the stand-in province', () => {
   });
 
   it('a station agent of another town sees none of these records', async () => {
-    const other = await staffWithId(ctx, { roles: ['counter_staff'], regionCode: TOWNS.zhaisha });
-    const list = json<{ total: number }>(await get('/api/v1/admin/exchange/records', other.token));
+    const other = await makeStaff(ctx, { roles: ['counter_staff'], regionCode: TOWNS.zhaisha });
+    const list = json<{ total: number }>(await ctx.as(other.token).get('/api/v1/admin/exchange/records'));
     expect(list.total).toBe(0);
   });
 });
@@ -226,7 +238,7 @@ describe('file batches for manual upload', () => {
     expect(sheet?.getRow(2).getCell(3).value).toBe('单位编号');
     expect(sheet?.rowCount).toBe(3);
     expect(sheet?.getRow(3).getCell(1).value).toBe(rec.idempotencyKey);
-    const confirm = await post(`/api/v1/admin/exchange/files/${rec.batchFile}/confirm`, admin.token);
+    const confirm = await ctx.as(admin.token).post(`/api/v1/admin/exchange/files/${rec.batchFile}/confirm`);
     expect(json(confirm)).toEqual({ count: 1 });
     expect((await recordOf(id)).state).toBe('accepted');
   });

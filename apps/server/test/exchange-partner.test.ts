@@ -1,9 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../src/modules/exchange/exchange-signing.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { TOWNS } from './support/factories.js';
-import { insertEmployer, insertPublishedJob, staffWithId } from './support/services-factories.js';
+import { createTestApp, json, makeEmployer, makeJob, makeStaff, type TestContext, TOWNS } from './support/index.js';
 
 type Issued = { id: string; clientId: string; secret: string; scopes: string[] };
 
@@ -15,14 +13,14 @@ let pusher: Issued;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  admin = await staffWithId(ctx, { roles: ['admin'] });
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  const employerId = await insertEmployer(ctx, {
+  admin = await makeStaff(ctx, { roles: ['admin'] });
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  const employerId = await makeEmployer(ctx, {
     name: '鹿寨县合作测试厂',
     townCode: TOWNS.zhongdu,
     createdAt: ctx.clock.now,
   });
-  await insertPublishedJob(ctx, {
+  await makeJob(ctx, {
     employerId,
     townCode: TOWNS.zhongdu,
     kind: 'contract',
@@ -34,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const issue = async (body: Record<string, unknown>, token = admin.token) =>
-  ctx.app.inject({ method: 'POST', url: '/api/v1/admin/partners', headers: bearer(token), payload: body });
+  ctx.as(token).post('/api/v1/admin/partners', body);
 const call = (
   client: { clientId: string; secret: string },
   url = '/api/v1/exchange/partner/jobs?page=1',
@@ -48,7 +46,7 @@ const call = (
     body: '',
     now: ctx.clock.now,
   });
-  return ctx.app.inject({ method: 'GET', url, headers: { ...headers, ...over } });
+  return ctx.as(null, { ...headers, ...over }).get(url);
 };
 const code = (res: LightMyRequestResponse) => json<{ error: { code: string } }>(res).error.code;
 
@@ -61,9 +59,7 @@ describe('open API for partner systems', () => {
     expect(reader.clientId).toMatch(/^lgp_[0-9a-f]{16}$/);
     expect(reader.secret.length).toBeGreaterThanOrEqual(40);
     pusher = json<Issued>(await issue({ name: '园区驿站软件', scopes: ['jobs.push'] }));
-    const list = json<{ items: Record<string, unknown>[] }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/partners', headers: bearer(admin.token) }),
-    );
+    const list = json<{ items: Record<string, unknown>[] }>(await ctx.as(admin.token).get('/api/v1/admin/partners'));
     expect(list.items).toHaveLength(2);
     expect(list.items.every((c) => !('secret' in c) && !('secretEnc' in c))).toBe(true);
   });
@@ -106,11 +102,7 @@ describe('open API for partner systems', () => {
     expect(denied.statusCode).toBe(403);
     expect(code(denied)).toBe('SCOPE_DENIED');
     const audit = json<{ items: { action: string; details: { outcome?: string } | null }[] }>(
-      await ctx.app.inject({
-        method: 'GET',
-        url: '/api/v1/admin/audit?action=partner.call&pageSize=100',
-        headers: bearer(admin.token),
-      }),
+      await ctx.as(admin.token).get('/api/v1/admin/audit?action=partner.call&pageSize=100'),
     );
     const outcomes = audit.items.map((a) => a.details?.outcome);
     for (const o of [
@@ -135,11 +127,7 @@ describe('open API for partner systems', () => {
   });
 
   it('a revoked client is refused from the next request on', async () => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/v1/admin/partners/${reader.id}/revoke`,
-      headers: bearer(admin.token),
-    });
+    const res = await ctx.as(admin.token).post(`/api/v1/admin/partners/${reader.id}/revoke`);
     expect(res.statusCode).toBe(200);
     expect(code(await call(reader))).toBe('CLIENT_UNKNOWN');
   });

@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import {
   appUser,
-  buildEmployer,
+  makeEmployer,
   createTestApp,
   jobBody,
   json,
@@ -36,8 +36,8 @@ beforeAll(async () => {
   ctx = await createTestApp();
   owner = await appUser(ctx);
   stranger = await appUser(ctx);
-  verified = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
-  unverified = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, status: 'pending' });
+  verified = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
+  unverified = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, status: 'pending' });
   occ = await occupationIdByName(ctx, '搬运工');
 });
 afterAll(async () => ctx?.close());

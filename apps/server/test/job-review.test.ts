@@ -5,8 +5,7 @@ import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import {
   appUser,
-  bearer,
-  buildEmployer,
+  makeEmployer,
   createTestApp,
   jobBody,
   json,
@@ -36,8 +35,8 @@ type ReviewPage = {
 beforeAll(async () => {
   ctx = await createTestApp();
   owner = await appUser(ctx);
-  zhongduEmployer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, status: 'pending' });
-  zhaishaEmployer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha, status: 'pending' });
+  zhongduEmployer = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, status: 'pending' });
+  zhaishaEmployer = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhaisha, status: 'pending' });
   occ = await occupationIdByName(ctx, '家庭保洁');
 });
 afterAll(async () => ctx?.close());
@@ -161,21 +160,16 @@ describe('auto-publish off (系统配置 autoPublishVerifiedEmployers = false)',
     const other = await createTestApp();
     try {
       const admin = await staffToken(other, { roles: ['admin'] });
-      const off = await other.app.inject({
-        method: 'PUT',
-        url: '/api/v1/admin/settings/autoPublishVerifiedEmployers',
-        headers: bearer(admin),
-        payload: { value: false },
-      });
+      const off = await other.as(admin).put('/api/v1/admin/settings/autoPublishVerifiedEmployers', { value: false });
       expect(off.statusCode).toBe(200);
       const user = await appUser(other);
-      const employerId = await buildEmployer(other, { ownerUserId: user.userId, townCode: TOWNS.luzhai });
-      const res = await other.app.inject({
-        method: 'POST',
-        url: `/api/v1/app/employers/${employerId}/jobs`,
-        headers: bearer(user.token),
-        payload: jobBody(await occupationIdByName(other, '家庭保洁'), { townCode: TOWNS.luzhai }),
-      });
+      const employerId = await makeEmployer(other, { ownerUserId: user.userId, townCode: TOWNS.luzhai });
+      const res = await other
+        .as(user.token)
+        .post(
+          `/api/v1/app/employers/${employerId}/jobs`,
+          jobBody(await occupationIdByName(other, '家庭保洁'), { townCode: TOWNS.luzhai }),
+        );
       expect(json(res).status).toBe('pending_review');
     } finally {
       await other.close();

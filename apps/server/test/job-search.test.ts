@@ -4,7 +4,7 @@ import { jobPostings } from '../src/modules/jobs/jobs.schema.js';
 import { seedEmployers, seedJobs } from '../scripts/demo/seed-demo.js';
 import {
   appUser,
-  buildEmployer,
+  makeEmployer,
   createTestApp,
   jobBody,
   json,
@@ -26,7 +26,7 @@ const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().s
 beforeAll(async () => {
   ctx = await createTestApp();
   const owner = await appUser(ctx);
-  const employer = await buildEmployer(ctx, {
+  const employer = await makeEmployer(ctx, {
     ownerUserId: owner.userId,
     townCode: TOWNS.zhongdu,
     name: '鹿寨县测试劳务有限公司',

@@ -4,11 +4,11 @@ import JSZip from 'jszip';
 import { recordMatchmaking } from '../src/modules/services/index.js';
 import {
   createTestApp,
-  insertEmployer,
-  insertPublishedJob,
+  makeEmployer,
+  makeJob,
   json,
   registerWorker,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
 } from './support/index.js';
@@ -54,10 +54,10 @@ const AVAILABLE = [
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = at('2025-11-15T04:00:00Z');
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
-  admin = await staffWithId(ctx, { roles: ['admin'] });
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
+  admin = await makeStaff(ctx, { roles: ['admin'] });
   // Registrations: 中渡镇 3 in 2025 (one at 2025-08-31 23:30 Shanghai, i.e. August), 寨沙镇 2 in 2025, one in 2024.
   const zd1 = await registerWorker(ctx, {
     name: '韦一',
@@ -78,39 +78,39 @@ beforeAll(async () => {
   await registerWorker(ctx, { name: '覃二', homeRegionCode: '450223102001', createdAt: at('2025-09-02T02:00:00Z') });
   await registerWorker(ctx, { name: '覃旧', homeRegionCode: '450223102001', createdAt: at('2024-12-31T15:00:00Z') });
   // Employers and jobs: published in 2025 except one from 2024 and one never published.
-  const ezd = await insertEmployer(ctx, {
+  const ezd = await makeEmployer(ctx, {
     name: '中渡测试厂',
     townCode: TOWNS.zhongdu,
     createdAt: at('2025-02-01T00:00:00Z'),
   });
-  const ezs = await insertEmployer(ctx, {
+  const ezs = await makeEmployer(ctx, {
     name: '寨沙测试厂',
     townCode: TOWNS.zhaisha,
     createdAt: at('2025-09-05T00:00:00Z'),
   });
-  await insertEmployer(ctx, { name: '旧厂', townCode: TOWNS.zhaisha, createdAt: at('2024-05-01T00:00:00Z') });
-  const j1 = await insertPublishedJob(ctx, {
+  await makeEmployer(ctx, { name: '旧厂', townCode: TOWNS.zhaisha, createdAt: at('2024-05-01T00:00:00Z') });
+  const j1 = await makeJob(ctx, {
     employerId: ezd,
     townCode: TOWNS.zhongdu,
     kind: 'contract',
     headcount: 40,
     publishedAt: at('2025-09-01T01:00:00Z'),
   });
-  await insertPublishedJob(ctx, {
+  await makeJob(ctx, {
     employerId: ezs,
     townCode: TOWNS.zhaisha,
     kind: 'contract',
     headcount: 25,
     publishedAt: at('2025-09-10T01:00:00Z'),
   });
-  await insertPublishedJob(ctx, {
+  await makeJob(ctx, {
     employerId: ezs,
     townCode: TOWNS.zhaisha,
     kind: 'flexible',
     headcount: 6,
     publishedAt: at('2025-10-10T01:00:00Z'),
   });
-  await insertPublishedJob(ctx, {
+  await makeJob(ctx, {
     employerId: ezd,
     townCode: TOWNS.zhongdu,
     kind: 'flexible',

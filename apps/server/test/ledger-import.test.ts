@@ -11,14 +11,14 @@ import {
   buildXlsx,
   type CellInput,
   createTestApp,
-  insertEmployer,
-  insertPublishedJob,
+  makeEmployer,
+  makeJob,
   json,
   occupationIdByName,
   postImport,
   type RegisteredWorker,
   registerWorker,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
   VILLAGES,
@@ -74,9 +74,9 @@ beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = NOW;
   await addVillages(ctx);
-  county = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
+  county = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
   zhongduWorker = await registerWorker(ctx, {
     name: '韦春花',
     homeRegionCode: VILLAGES.dazhao.code,
@@ -518,12 +518,12 @@ describe('service record imports', () => {
   });
 
   it('imports offline referrals (职业介绍) against employers and their jobs', async () => {
-    const employerId = await insertEmployer(ctx, {
+    const employerId = await makeEmployer(ctx, {
       name: '寨沙镇导入测试建材厂',
       townCode: TOWNS.zhaisha,
       createdAt: new Date('2025-09-01T00:00:00Z'),
     });
-    const jobId = await insertPublishedJob(ctx, {
+    const jobId = await makeJob(ctx, {
       employerId,
       townCode: TOWNS.zhaisha,
       kind: 'contract',

@@ -5,12 +5,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import {
   createTestApp,
-  insertEmployer,
-  insertPublishedJob,
+  makeEmployer,
+  makeJob,
   json,
   type RegisteredWorker,
   registerWorker,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
 } from './support/index.js';
@@ -38,9 +38,9 @@ let c: RegisteredWorker;
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = new Date('2025-11-15T04:00:00Z');
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
   a = await registerWorker(ctx, {
     name: '韦春花',
     homeRegionCode: '450223101001',
@@ -63,12 +63,12 @@ beforeAll(async () => {
     staffId: counter.id,
     priorityGroups: ['脱贫劳动力', '残疾人'],
   });
-  const employerId = await insertEmployer(ctx, {
+  const employerId = await makeEmployer(ctx, {
     name: '寨沙镇测试建材厂',
     townCode: TOWNS.zhaisha,
     createdAt: new Date('2025-09-01T00:00:00Z'),
   });
-  const jobId = await insertPublishedJob(ctx, {
+  const jobId = await makeJob(ctx, {
     employerId,
     townCode: TOWNS.zhaisha,
     kind: 'flexible',

@@ -5,7 +5,7 @@ import { notifications } from '../src/modules/notifications/notifications.schema
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import {
   appUser,
-  buildEmployer,
+  makeEmployer,
   createTestApp,
   jobBody,
   json,
@@ -69,8 +69,8 @@ beforeAll(async () => {
     priorityGroups: ['脱贫劳动力'],
   });
   owner = await appUser(ctx);
-  const zd = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡镇建材厂' });
-  const zs = await buildEmployer(ctx, {
+  const zd = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡镇建材厂' });
+  const zs = await makeEmployer(ctx, {
     ownerUserId: owner.userId,
     townCode: TOWNS.zhaisha,
     name: '寨沙镇砂糖橘合作社',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import {
   appUser,
-  buildEmployer,
+  makeEmployer,
   createTestApp,
   jobBody,
   json,
@@ -24,7 +24,7 @@ beforeAll(async () => {
     MAP_TILE_ATTRIBUTION: '鹿寨县自然资源局',
   });
   const owner = await appUser(ctx);
-  const employer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
+  const employer = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
   const occupation = await occupationIdByName(ctx, '电焊工');
   const post = async (key: string, over: Record<string, unknown>) => {
     const res = await ctx.as(owner.token).post(`/api/v1/app/employers/${employer}/jobs`, jobBody(occupation, over));

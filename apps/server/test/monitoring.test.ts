@@ -5,14 +5,14 @@ import { createJobRunner } from '../src/background.js';
 import {
   applicationIn,
   createTestApp,
-  insertEmployer,
-  insertPublishedJob,
+  makeEmployer,
+  makeJob,
   json,
   occupationIdByName,
   registerWorker,
-  staffWithId,
+  makeStaff,
   TOWNS,
-  tradeWorker,
+  makeWorker,
   type TestContext,
 } from './support/index.js';
 import { insertJobs } from '../src/modules/jobs/index.js';
@@ -68,24 +68,24 @@ beforeAll(async () => {
   // Staff sessions outlive the week the alert test moves the clock by.
   ctx = await createTestApp({ SESSION_TTL_HOURS_STAFF: '720' });
   ctx.clock.now = NOW;
-  admin = await staffWithId(ctx, { roles: ['admin'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  zhaisha = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhaisha });
+  admin = await makeStaff(ctx, { roles: ['admin'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  zhaisha = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhaisha });
   cane = await occupationIdByName(ctx, '砍蔗工');
   mason = await occupationIdByName(ctx, '泥水工');
 
-  const ezd = await insertEmployer(ctx, {
+  const ezd = await makeEmployer(ctx, {
     name: '中渡糖料基地',
     townCode: TOWNS.zhongdu,
     createdAt: at('2025-01-05T00:00:00Z'),
   });
-  const ezs = await insertEmployer(ctx, {
+  const ezs = await makeEmployer(ctx, {
     name: '寨沙建筑队',
     townCode: TOWNS.zhaisha,
     createdAt: at('2025-01-05T00:00:00Z'),
   });
   // 中渡镇 砍蔗工: 30 + 20 places, 2 taken by hires (one completed), a declined one frees nothing.
-  const caneJob = await insertPublishedJob(ctx, {
+  const caneJob = await makeJob(ctx, {
     employerId: ezd,
     townCode: TOWNS.zhongdu,
     kind: 'flexible',
@@ -93,7 +93,7 @@ beforeAll(async () => {
     occupationId: cane,
     publishedAt: at('2025-11-03T02:00:00Z'),
   });
-  await insertPublishedJob(ctx, {
+  await makeJob(ctx, {
     employerId: ezd,
     townCode: TOWNS.zhongdu,
     kind: 'flexible',
@@ -122,7 +122,7 @@ beforeAll(async () => {
     },
   ]);
   // 寨沙镇 泥水工: 4 places, no hires.
-  await insertPublishedJob(ctx, {
+  await makeJob(ctx, {
     employerId: ezs,
     townCode: TOWNS.zhaisha,
     kind: 'contract',
@@ -132,17 +132,17 @@ beforeAll(async () => {
   });
 
   // Workers: 中渡镇 three cane cutters (one in a village), two of them hired; 寨沙镇 seven masons.
-  const zd1 = await tradeWorker(ctx, {
+  const { id: zd1 } = await makeWorker(ctx, {
     homeRegionCode: '450223101001',
     occupationIds: [cane],
     createdAt: at('2025-11-15T01:00:00Z'),
   });
-  const zd2 = await tradeWorker(ctx, {
+  const { id: zd2 } = await makeWorker(ctx, {
     homeRegionCode: TOWNS.zhongdu,
     occupationIds: [cane, mason],
     createdAt: at('2025-06-01T02:00:00Z'),
   });
-  const zd3 = await tradeWorker(ctx, {
+  const { id: zd3 } = await makeWorker(ctx, {
     homeRegionCode: TOWNS.zhongdu,
     occupationIds: [cane],
     createdAt: at('2025-06-01T02:00:00Z'),
@@ -169,7 +169,7 @@ beforeAll(async () => {
     at: at('2025-11-15T02:00:00Z'),
   });
   for (let i = 0; i < 7; i += 1)
-    await tradeWorker(ctx, {
+    await makeWorker(ctx, {
       homeRegionCode: '450223102001',
       occupationIds: [mason],
       createdAt: at('2025-03-01T02:00:00Z'),

@@ -6,8 +6,8 @@ import { sendShiftReminders, shanghaiDate } from '../src/modules/applications/in
 import { JobRunner } from '../src/platform/queue/index.js';
 import {
   appUser,
-  buildEmployer,
-  buildWorkerUser,
+  makeEmployer,
+  makeWorker,
   createTestApp,
   json,
   messagesOf,
@@ -39,10 +39,10 @@ const applyTo = async (jobId: string, token: string) =>
 beforeAll(async () => {
   ctx = await createTestApp();
   owner = await appUser(ctx);
-  employer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡建材有限公司' });
+  employer = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu, name: '中渡建材有限公司' });
   porter = await occupationIdByName(ctx, '搬运工');
-  worker = await buildWorkerUser(ctx, { name: '覃秀英', occupationIds: [porter] });
-  worker2 = await buildWorkerUser(ctx, { name: '韦大山', occupationIds: [porter] });
+  worker = await makeWorker(ctx, { app: true, name: '覃秀英', occupationIds: [porter] });
+  worker2 = await makeWorker(ctx, { app: true, name: '韦大山', occupationIds: [porter] });
 });
 afterAll(async () => ctx?.close());
 
@@ -190,7 +190,7 @@ describe('shift reminder the day before (Asia/Shanghai)', () => {
   let appId = '';
 
   it('reminds hired workers of a job starting tomorrow once per application and date', async () => {
-    const reminded = await buildWorkerUser(ctx, { name: '黄明日', occupationIds: [porter] });
+    const reminded = await makeWorker(ctx, { app: true, name: '黄明日', occupationIds: [porter] });
     phone = await phoneOf(ctx, reminded.userId);
     const tomorrow = shanghaiDate(ctx.clock.now, 1);
     const job = await postJob(ctx, owner.token, employer, porter, {

@@ -7,7 +7,7 @@ import {
   createTestApp,
   json,
   rowCount,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
   xlsxSheets,
@@ -41,11 +41,11 @@ const days = async (qs: string, token = counter.token) =>
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = new Date('2025-11-15T04:00:00Z');
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
-  admin = await staffWithId(ctx, { roles: ['admin'] });
-  for (let i = 0; i < 3; i++) crew.push(await staffWithId(ctx, { roles: ['counter_staff'] }));
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
+  admin = await makeStaff(ctx, { roles: ['admin'] });
+  for (let i = 0; i < 3; i++) crew.push(await makeStaff(ctx, { roles: ['counter_staff'] }));
   for (const s of await ctx.deps.database.db.select({ id: stations.id, townCode: stations.townCode }).from(stations))
     station[s.townCode] = station[s.townCode] ?? s.id;
 });

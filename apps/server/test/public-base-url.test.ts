@@ -9,7 +9,7 @@ import {
   json,
   pdfStreams,
   qrImageStream,
-  staffWithId,
+  makeStaff,
   type TestContext,
 } from './support/index.js';
 
@@ -27,7 +27,7 @@ let withoutBase: Setup;
 async function setup(env: Record<string, string>): Promise<Setup> {
   const ctx = await createTestApp(env);
   const gig = await hiredGig(ctx, { workerName: '覃秀英' });
-  const staff = (await staffWithId(ctx, { roles: ['admin'] })).token;
+  const staff = (await makeStaff(ctx, { roles: ['admin'] })).token;
   const res = await ctx.as(staff).post('/api/v1/admin/publications', {
     kind: 'announcement',
     title: '春风行动招聘会通知',
@@ -38,7 +38,7 @@ async function setup(env: Record<string, string>): Promise<Setup> {
   });
   if (res.statusCode !== 201) throw new Error(`publication: ${res.body}`);
   const publicationId = json<{ id: string }>(res).id;
-  const reviewer = (await staffWithId(ctx, { roles: ['reviewer'] })).token;
+  const reviewer = (await makeStaff(ctx, { roles: ['reviewer'] })).token;
   await ctx.as(staff).post(`/api/v1/admin/publications/${publicationId}/submit`);
   const approved = await ctx.as(reviewer).post(`/api/v1/admin/publications/${publicationId}/approve`);
   if (approved.statusCode !== 200) throw new Error(`approve: ${approved.body}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../scripts/demo/seed-demo.js';
-import { createTestApp, json, staffWithId, type TestContext } from './support/index.js';
+import { createTestApp, json, makeStaff, type TestContext } from './support/index.js';
 
 type Indicator = { key: string; actual: number; target: number | null };
 
@@ -13,7 +13,7 @@ afterAll(async () => ctx?.close());
 
 describe('demo data for publicity, collection and operations', () => {
   it('fills the ledgers and the publicity and village figures, each equal to its rows', async () => {
-    const counter = await staffWithId(ctx, { roles: ['counter_staff'] });
+    const counter = await makeStaff(ctx, { roles: ['counter_staff'] });
     const d = await json<{ indicators: Indicator[] }>(await ctx.as(counter.token).get('/api/v1/admin/kpi'));
     const by = (key: string) => d.indicators.find((i) => i.key === key)?.actual ?? -1;
     expect(by('publicity_articles')).toBe(12);

@@ -6,13 +6,13 @@ import { runPublicationSchedule } from '../src/modules/publications/index.js';
 import { createJobRunner } from '../src/background.js';
 import {
   appUser,
-  buildEmployer,
+  makeEmployer,
   COUNTY,
   createTestApp,
   json,
   occupationIdByName,
   postJob,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
 } from './support/index.js';
@@ -57,14 +57,14 @@ const publicList = async (channel: string, region?: string) =>
 beforeAll(async () => {
   ctx = await createTestApp();
   const owner = await appUser(ctx);
-  const employer = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
+  const employer = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode: TOWNS.zhongdu });
   jobId = await postJob(ctx, owner.token, employer, await occupationIdByName(ctx, '搬运工'), { title: '建材<搬运>工' });
   ctx.clock.now = NOW;
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  reviewer = await staffWithId(ctx, { roles: ['reviewer'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  zhaisha = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhaisha });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  reviewer = await makeStaff(ctx, { roles: ['reviewer'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  zhaisha = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhaisha });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
 });
 afterAll(async () => ctx?.close());
 

@@ -8,7 +8,7 @@ import {
   json,
   PNG_1X1,
   rowCount,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
   xlsxSheets,
@@ -52,9 +52,9 @@ const item = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = new Date('2025-11-15T04:00:00Z');
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
 });
 afterAll(async () => ctx?.close());
 
@@ -223,7 +223,7 @@ describe('KPI, export and pack', () => {
   });
 
   it('uses targets from the settings', async () => {
-    const admin = await staffWithId(ctx, { roles: ['admin'] });
+    const admin = await makeStaff(ctx, { roles: ['admin'] });
     const put = await ctx
       .as(admin.token)
       .put('/api/v1/admin/settings/kpiTargets', { value: { publicity_slogans: { '2025': 40 } } });

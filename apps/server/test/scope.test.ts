@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { stations } from '../src/modules/reference/reference.schema.js';
-import { buildWorker, createTestApp, json, staffToken, type TestContext, TOWNS } from './support/index.js';
+import { makeWorker, createTestApp, json, staffToken, type TestContext, TOWNS } from './support/index.js';
 
 let ctx: TestContext;
 let zhongduAgent: string;
@@ -16,8 +16,8 @@ beforeAll(async () => {
   zhongduAgent = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
   countyStaff = await staffToken(ctx, { roles: ['counter_staff'] });
   supervisor = await staffToken(ctx, { roles: ['supervisor'] });
-  zhongduWorker = await buildWorker(ctx, { name: '韦中渡', homeRegionCode: '450223101001' });
-  zhaishaWorker = await buildWorker(ctx, { name: '覃寨沙', homeRegionCode: '450223102001' });
+  zhongduWorker = (await makeWorker(ctx, { name: '韦中渡', homeRegionCode: '450223101001' })).id;
+  zhaishaWorker = (await makeWorker(ctx, { name: '覃寨沙', homeRegionCode: '450223102001' })).id;
 });
 afterAll(async () => ctx?.close());
 

@@ -3,8 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { staff } from '../src/modules/accounts/accounts.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { PASSWORD, buildStaff, loginStaff } from './support/factories.js';
+import { buildStaff, createTestApp, json, loginStaff, PASSWORD, type TestContext } from './support/index.js';
 
 // Issue 12, item 2: atomic lockout per account and client, admin unlock, burst alert, TOTP for
 // staff with recovery codes, enrolment enforced for admins and reviewers, step-up.
@@ -19,8 +18,6 @@ const LOGIN = '/api/v1/public/auth/login/staff';
 const attempt = (username: string, password: string, ip = '127.0.0.1', totp?: string) =>
   ctx.app.inject({ method: 'POST', url: LOGIN, payload: { username, password, totp }, remoteAddress: ip });
 const codeAt = (secret: string, at: Date) => generate({ secret, epoch: Math.floor(at.getTime() / 1000) });
-const post = (url: string, token: string, payload?: unknown) =>
-  ctx.app.inject({ method: 'POST', url, headers: bearer(token), ...(payload ? { payload } : {}) });
 
 /** A counter clerk (no second factor required) able to log in with the password alone. */
 async function clerk(): Promise<string> {
@@ -29,11 +26,13 @@ async function clerk(): Promise<string> {
 
 /** Enrol an authenticator for a staff account through the API; returns secret and recovery codes. */
 async function enrol(token: string): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const setup = await post('/api/v1/admin/auth/totp/setup', token);
+  const setup = await ctx.as(token).post('/api/v1/admin/auth/totp/setup');
   expect(setup.statusCode).toBe(200);
   const { secret, otpauthUri } = json<{ secret: string; otpauthUri: string }>(setup);
   expect(otpauthUri).toMatch(/^otpauth:\/\/totp\//);
-  const confirm = await post('/api/v1/admin/auth/totp/confirm', token, { code: await codeAt(secret, ctx.clock.now) });
+  const confirm = await ctx
+    .as(token)
+    .post('/api/v1/admin/auth/totp/confirm', { code: await codeAt(secret, ctx.clock.now) });
   expect(confirm.statusCode).toBe(200);
   return { secret, recoveryCodes: json<{ recoveryCodes: string[] }>(confirm).recoveryCodes };
 }
@@ -62,7 +61,7 @@ describe('staff lockout', () => {
     const [row] = await ctx.deps.database.db.select().from(staff).where(eq(staff.username, username));
     const adminToken = await loginStaff(ctx, await buildStaff(ctx, { roles: ['supervisor', 'counter_staff'] }));
     // Without staff.write: forbidden.
-    expect((await post(`/api/v1/admin/staff/${row!.id}/unlock`, adminToken)).statusCode).toBe(403);
+    expect((await ctx.as(adminToken).post(`/api/v1/admin/staff/${row!.id}/unlock`)).statusCode).toBe(403);
     const admin = await buildStaff(ctx, { roles: ['admin'] });
     const adminSession = await loginStaff(ctx, admin);
     const { secret } = await enrol(adminSession);
@@ -70,7 +69,7 @@ describe('staff lockout', () => {
     const token = json<{ token: string }>(
       await attempt(admin, PASSWORD, '127.0.0.1', await codeAt(secret, ctx.clock.now)),
     ).token;
-    expect((await post(`/api/v1/admin/staff/${row!.id}/unlock`, token)).statusCode).toBe(200);
+    expect((await ctx.as(token).post(`/api/v1/admin/staff/${row!.id}/unlock`)).statusCode).toBe(200);
     expect((await attempt(username, PASSWORD)).statusCode).toBe(200);
     const audits = await ctx.deps.database.db
       .select()
@@ -96,17 +95,13 @@ describe('TOTP second factor', () => {
   it('admins must enrol before using the console; then login asks for the code; codes work once', async () => {
     const username = await buildStaff(ctx, { roles: ['admin'] });
     const first = await loginStaff(ctx, username);
-    const blocked = await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/staff', headers: bearer(first) });
+    const blocked = await ctx.as(first).get('/api/v1/admin/staff');
     expect(json<Err>(blocked).error.code).toBe('TOTP_ENROLMENT_REQUIRED');
-    const me = json<{ totpRequired: boolean; totpEnabled: boolean }>(
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(first) }),
-    );
+    const me = json<{ totpRequired: boolean; totpEnabled: boolean }>(await ctx.as(first).get('/api/v1/admin/me'));
     expect(me).toMatchObject({ totpRequired: true, totpEnabled: false });
     const { secret, recoveryCodes } = await enrol(first);
     expect(recoveryCodes).toHaveLength(10);
-    expect(
-      (await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/staff', headers: bearer(first) })).statusCode,
-    ).toBe(200);
+    expect((await ctx.as(first).get('/api/v1/admin/staff')).statusCode).toBe(200);
 
     expect(json<Err>(await attempt(username, PASSWORD)).error.code).toBe('TOTP_REQUIRED');
     expect(json<Err>(await attempt(username, PASSWORD, '127.0.0.1', '000000')).error.code).toBe('TOTP_INVALID');
@@ -132,41 +127,29 @@ describe('TOTP second factor', () => {
     const exportUrl = '/api/v1/admin/ledgers/registrations/export?pii=full';
     const target = await clerk();
     const [row] = await ctx.deps.database.db.select().from(staff).where(eq(staff.username, target));
-    const promote = () =>
-      ctx.app.inject({
-        method: 'PATCH',
-        url: `/api/v1/admin/staff/${row!.id}`,
-        headers: bearer(token),
-        payload: { roles: ['reviewer'] },
-      });
+    const promote = () => ctx.as(token).patch(`/api/v1/admin/staff/${row!.id}`, { roles: ['reviewer'] });
 
     // Fresh from login: allowed. Six minutes later: step-up needed.
-    expect((await ctx.app.inject({ method: 'GET', url: exportUrl, headers: bearer(token) })).statusCode).toBe(200);
+    expect((await ctx.as(token).get(exportUrl)).statusCode).toBe(200);
     ctx.clock.advance(6 * 60_000);
-    expect(json<Err>(await ctx.app.inject({ method: 'GET', url: exportUrl, headers: bearer(token) })).error.code).toBe(
-      'STEP_UP_REQUIRED',
-    );
+    expect(json<Err>(await ctx.as(token).get(exportUrl)).error.code).toBe('STEP_UP_REQUIRED');
     expect(json<Err>(await promote()).error.code).toBe('STEP_UP_REQUIRED');
-    expect(json<Err>(await post('/api/v1/admin/auth/step-up', token, { code: '123456' })).error.code).toBe(
+    expect(json<Err>(await ctx.as(token).post('/api/v1/admin/auth/step-up', { code: '123456' })).error.code).toBe(
       'TOTP_INVALID',
     );
-    const up = await post('/api/v1/admin/auth/step-up', token, { code: await codeAt(secret, ctx.clock.now) });
+    const up = await ctx.as(token).post('/api/v1/admin/auth/step-up', { code: await codeAt(secret, ctx.clock.now) });
     expect(up.statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: exportUrl, headers: bearer(token) })).statusCode).toBe(200);
+    expect((await ctx.as(token).get(exportUrl)).statusCode).toBe(200);
     expect((await promote()).statusCode).toBe(200);
     // Masked exports never need it.
     ctx.clock.advance(6 * 60_000);
     const masked = '/api/v1/admin/ledgers/registrations/export?pii=masked';
-    expect((await ctx.app.inject({ method: 'GET', url: masked, headers: bearer(token) })).statusCode).toBe(200);
+    expect((await ctx.as(token).get(masked)).statusCode).toBe(200);
   });
 
   it('a counter clerk without an authenticator cannot export full personal data when MFA is enforced', async () => {
     const token = await loginStaff(ctx, await clerk());
-    const res = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/v1/admin/ledgers/registrations/export?pii=full',
-      headers: bearer(token),
-    });
+    const res = await ctx.as(token).get('/api/v1/admin/ledgers/registrations/export?pii=full');
     expect(json<Err>(res).error.code).toBe('STEP_UP_REQUIRED');
   });
 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { occupations } from '../src/modules/reference/reference.schema.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
-import { PASSWORD, buildStaff, staffToken } from './support/factories.js';
+import { bearer, buildStaff, createTestApp, json, PASSWORD, staffToken, type TestContext } from './support/index.js';
 
 // Issue 12, item 3: CSRF, no-store on personal data, Secure cookies and HSTS only over HTTPS,
 // Idempotency-Key on creates.
@@ -21,7 +20,7 @@ const countByName = async (name: string) =>
 
 async function someOccupation(): Promise<{ id: string; disabled: boolean }> {
   const list = json<{ items: { id: string; disabled: boolean; category: boolean }[] }>(
-    await ctx.app.inject({ method: 'GET', url: base, headers: bearer(admin) }),
+    await ctx.as(admin).get(base),
   ).items;
   const occ = list.find((o) => !o.disabled && !o.category);
   if (!occ) throw new Error('no occupation');
@@ -50,9 +49,9 @@ describe('CSRF', () => {
     });
     expect(json<Err>(formLike).error.code).toBe('CSRF_REJECTED');
     expect((await someOccupation()).id).toBeDefined();
-    const after = json<{ items: { id: string; disabled: boolean }[] }>(
-      await ctx.app.inject({ method: 'GET', url: base, headers: bearer(admin) }),
-    ).items.find((o) => o.id === occ.id);
+    const after = json<{ items: { id: string; disabled: boolean }[] }>(await ctx.as(admin).get(base)).items.find(
+      (o) => o.id === occ.id,
+    );
     expect(after?.disabled).toBe(false);
   });
 
@@ -87,7 +86,7 @@ describe('CSRF', () => {
 
 describe('caching and transport', () => {
   it('answers with personal data or sessions are no-store; public reference data is not', async () => {
-    const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/me', headers: bearer(admin) });
+    const me = await ctx.as(admin).get('/api/v1/admin/me');
     expect(me.headers['cache-control']).toBe('no-store');
     const login = await ctx.app.inject({
       method: 'POST',

@@ -5,11 +5,11 @@ import { guidanceSessions, matchmakings, registrationFollowups } from '../src/mo
 import { recordMatchmaking } from '../src/modules/services/index.js';
 import {
   createTestApp,
-  insertEmployer,
-  insertPublishedJob,
+  makeEmployer,
+  makeJob,
   json,
   registerWorker,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
 } from './support/index.js';
@@ -31,9 +31,9 @@ const NOW = new Date('2025-11-15T04:00:00Z');
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = NOW;
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
   zhongduWorker = (
     await registerWorker(ctx, {
       name: '韦春花',
@@ -48,17 +48,17 @@ beforeAll(async () => {
       createdAt: new Date('2025-10-01T02:00:00Z'),
     })
   ).id;
-  employerId = await insertEmployer(ctx, {
+  employerId = await makeEmployer(ctx, {
     name: '寨沙镇测试建材厂',
     townCode: TOWNS.zhaisha,
     createdAt: new Date('2025-09-01T00:00:00Z'),
   });
-  otherEmployerId = await insertEmployer(ctx, {
+  otherEmployerId = await makeEmployer(ctx, {
     name: '鹿寨镇测试餐饮店',
     townCode: TOWNS.luzhai,
     createdAt: new Date('2025-09-01T00:00:00Z'),
   });
-  jobId = await insertPublishedJob(ctx, {
+  jobId = await makeJob(ctx, {
     employerId,
     townCode: TOWNS.zhaisha,
     kind: 'contract',

@@ -7,8 +7,7 @@ import {
   createTestApp,
   json,
   registerWorker,
-  setIntentions,
-  staffWithId,
+  makeStaff,
   type TestContext,
   TOWNS,
   xlsxRows,
@@ -54,9 +53,9 @@ const courseBody = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   ctx = await createTestApp();
   ctx.clock.now = NOW;
-  counter = await staffWithId(ctx, { roles: ['counter_staff'] });
-  zhongdu = await staffWithId(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
-  supervisor = await staffWithId(ctx, { roles: ['supervisor'] });
+  counter = await makeStaff(ctx, { roles: ['counter_staff'] });
+  zhongdu = await makeStaff(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
+  supervisor = await makeStaff(ctx, { roles: ['supervisor'] });
   const at = new Date('2025-10-01T02:00:00Z');
   w.zd1 = (
     await registerWorker(ctx, {
@@ -64,14 +63,26 @@ beforeAll(async () => {
       homeRegionCode: '450223101001',
       createdAt: at,
       priorityGroups: ['脱贫人口'],
+      trainingIntentions: ['电工'],
     })
   ).id;
   w.zd2 = (await registerWorker(ctx, { name: '韦二妹', homeRegionCode: '450223101002', createdAt: at })).id;
-  w.zd3 = (await registerWorker(ctx, { name: '韦厨师', homeRegionCode: '450223101001', createdAt: at })).id;
-  w.zs1 = (await registerWorker(ctx, { name: '覃电工', homeRegionCode: '450223102001', createdAt: at })).id;
-  await setIntentions(ctx, w.zd1, { intentions: ['电工'] });
-  await setIntentions(ctx, w.zd3, { intentions: ['厨师'] });
-  await setIntentions(ctx, w.zs1, { intentions: ['电工'] });
+  w.zd3 = (
+    await registerWorker(ctx, {
+      name: '韦厨师',
+      homeRegionCode: '450223101001',
+      createdAt: at,
+      trainingIntentions: ['厨师'],
+    })
+  ).id;
+  w.zs1 = (
+    await registerWorker(ctx, {
+      name: '覃电工',
+      homeRegionCode: '450223102001',
+      createdAt: at,
+      trainingIntentions: ['电工'],
+    })
+  ).id;
 });
 afterAll(async () => ctx?.close());
 

@@ -4,10 +4,20 @@ import { attendanceRecords } from '../src/modules/attendance/attendance.schema.j
 import { agreements } from '../src/modules/agreements/agreements.schema.js';
 import { wageEscalations, wagePayments } from '../src/modules/wages/wages.schema.js';
 import { autoReceive } from '../src/modules/wages/index.js';
-import { postJob } from './support/application-factories.js';
-import { appUser, buildEmployer, occupationIdByName, staffToken, TOWNS } from './support/factories.js';
-import { gigWorker, type GigUser, type GigWorker } from './support/gig-factories.js';
-import { bearer, createTestApp, json, type TestContext } from './support/test-app.js';
+import {
+  appUser,
+  createTestApp,
+  json,
+  makeEmployer,
+  makeWorker,
+  occupationIdByName,
+  postJob,
+  staffToken,
+  TOWNS,
+  type GigUser,
+  type GigWorker,
+  type TestContext,
+} from './support/index.js';
 
 type Statement = {
   id: string;
@@ -34,7 +44,7 @@ let porter: string;
 beforeAll(async () => {
   ctx = await createTestApp();
   owner = await appUser(ctx);
-  employerId = await buildEmployer(ctx, {
+  employerId = await makeEmployer(ctx, {
     ownerUserId: owner.userId,
     townCode: TOWNS.zhongdu,
     name: '中渡建材有限公司',
@@ -44,22 +54,15 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 const db = () => ctx.deps.database.db;
-const call = (method: 'GET' | 'POST' | 'PUT', url: string, token: string, payload?: unknown) =>
-  ctx.app.inject({
-    method,
-    url,
-    headers: bearer(token),
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
 const day = (n: number) => new Date(Date.now() + n * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Post a job, apply, hire with the given terms; returns the worker and application. */
 async function hireAt(terms: Record<string, unknown> | undefined, job: Record<string, unknown> = {}) {
   const jobId = await postJob(ctx, owner.token, employerId, porter, { title: '建材搬运工', ...job });
-  const worker = await gigWorker(ctx, '覃秀英');
-  const applied = await call('POST', `/api/v1/app/jobs/${jobId}/apply`, worker.token);
+  const worker = await makeWorker(ctx, { name: '覃秀英', app: true });
+  const applied = await ctx.as(worker.token).post(`/api/v1/app/jobs/${jobId}/apply`);
   const appId = json<{ id: string }>(applied).id;
-  const hired = await call('POST', `/api/v1/app/applications/${appId}/hire`, owner.token, terms);
+  const hired = await ctx.as(owner.token).post(`/api/v1/app/applications/${appId}/hire`, terms);
   return { jobId, worker, appId, hired };
 }
 
@@ -85,7 +88,7 @@ describe('agreed rate at hire', () => {
   it('is fixed within the posting range, shown to the worker, and stated in the agreement', async () => {
     const { appId, worker, hired } = await hireAt({ agreedWageFen: 18_000, payWithinDays: 2 });
     expect(hired.statusCode).toBe(200);
-    const mine = json<{ items: App[] }>(await call('GET', '/api/v1/app/worker/applications', worker.token)).items;
+    const mine = json<{ items: App[] }>(await ctx.as(worker.token).get('/api/v1/app/worker/applications')).items;
     const app = mine.find((a) => a.id === appId);
     expect(app).toMatchObject({ status: 'hired', agreedWageFen: 18_000, payWithinDays: 2, wageUnit: 'day' });
     const [agreement] = await db().select().from(agreements).where(eq(agreements.applicationId, appId));
@@ -132,7 +135,7 @@ describe('statement lifecycle: 150元/天 × 2 days → 300元 → dispute → c
   });
 
   it('the employer drafts a statement computed from attendance × the agreed rate', async () => {
-    const res = await call('POST', `/api/v1/app/applications/${appId}/wage-statements`, owner.token, {
+    const res = await ctx.as(owner.token).post(`/api/v1/app/applications/${appId}/wage-statements`, {
       periodStart: day(1),
       periodEnd: day(2),
       lines: [{ kind: 'deduction', amountFen: 2_000, reason: '损坏手推车' }],
@@ -168,37 +171,37 @@ describe('statement lifecycle: 150元/天 × 2 days → 300元 → dispute → c
       [{ periodStart: day(1), periodEnd: day(30) }, 'periodEnd', '结算结束日期不能晚于今天'],
     ];
     for (const [payload, field, message] of cases) {
-      const res = await call('POST', url, owner.token, payload);
+      const res = await ctx.as(owner.token).post(url, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(json<Err>(res).error.details).toContainEqual({ field, message });
     }
   });
 
   it('the worker sees no draft; only the own side acts; illegal transitions are refused in Chinese', async () => {
-    const other = await gigWorker(ctx, '韦大山');
-    expect((await call('GET', `/api/v1/app/wages/${statement.id}`, other.token)).statusCode).toBe(404);
-    expect(json<{ items: Statement[] }>(await call('GET', '/api/v1/app/worker/wages', worker.token)).items).toEqual([]);
-    const early = await call('POST', `/api/v1/app/wages/${statement.id}/confirm`, worker.token);
+    const other = await makeWorker(ctx, { name: '韦大山', app: true });
+    expect((await ctx.as(other.token).get(`/api/v1/app/wages/${statement.id}`)).statusCode).toBe(404);
+    expect(json<{ items: Statement[] }>(await ctx.as(worker.token).get('/api/v1/app/worker/wages')).items).toEqual([]);
+    const early = await ctx.as(worker.token).post(`/api/v1/app/wages/${statement.id}/confirm`);
     expect(early.statusCode).toBe(409);
     expect(json<Err>(early).error.message).toBe('只有已发出的工资单可以确认');
-    const byWorker = await call('POST', `/api/v1/app/wages/${statement.id}/issue`, worker.token);
+    const byWorker = await ctx.as(worker.token).post(`/api/v1/app/wages/${statement.id}/issue`);
     expect(json<Err>(byWorker).error.message).toBe('无权进行此操作');
   });
 
   it('issue → dispute (reason) → correct (note, version 2) → confirm', async () => {
-    const issued = await call('POST', `/api/v1/app/wages/${statement.id}/issue`, owner.token);
+    const issued = await ctx.as(owner.token).post(`/api/v1/app/wages/${statement.id}/issue`);
     expect(json<Statement>(issued).status).toBe('issued');
-    const disputed = await call('POST', `/api/v1/app/wages/${statement.id}/dispute`, worker.token, {
+    const disputed = await ctx.as(worker.token).post(`/api/v1/app/wages/${statement.id}/dispute`, {
       reason: '手推车不是我弄坏的',
     });
     expect(json<Statement>(disputed).status).toBe('disputed');
-    const noNote = await call('PUT', `/api/v1/app/wages/${statement.id}`, owner.token, { lines: [] });
+    const noNote = await ctx.as(owner.token).put(`/api/v1/app/wages/${statement.id}`, { lines: [] });
     expect(json<Err>(noNote).error.details).toContainEqual({ field: 'note', message: '更正工资单请说明更正内容' });
     const corrected = json<Statement>(
-      await call('PUT', `/api/v1/app/wages/${statement.id}`, owner.token, { lines: [], note: '取消扣款' }),
+      await ctx.as(owner.token).put(`/api/v1/app/wages/${statement.id}`, { lines: [], note: '取消扣款' }),
     );
     expect(corrected).toMatchObject({ status: 'issued', totalFen: 30_000, version: 2, lines: [] });
-    const confirmed = json<Statement>(await call('POST', `/api/v1/app/wages/${statement.id}/confirm`, worker.token));
+    const confirmed = json<Statement>(await ctx.as(worker.token).post(`/api/v1/app/wages/${statement.id}/confirm`));
     expect(confirmed.status).toBe('confirmed');
     expect(confirmed.events.map((e) => `${e.action}:${e.actorSide}:${e.toStatus}`)).toEqual([
       'create:employer:draft',
@@ -211,15 +214,15 @@ describe('statement lifecycle: 150元/天 × 2 days → 300元 → dispute → c
 
   it('a payment is recorded once per idempotency key; a bank transfer needs its reference', async () => {
     const url = `/api/v1/app/wages/${statement.id}/payments`;
-    const noRef = await call('POST', url, owner.token, { method: 'bank_transfer', idempotencyKey: 'pay-key-0001' });
+    const noRef = await ctx.as(owner.token).post(url, { method: 'bank_transfer', idempotencyKey: 'pay-key-0001' });
     expect(json<Err>(noRef).error.details).toContainEqual({ field: 'reference', message: '银行转账请填写转账流水号' });
     const body = { method: 'bank_transfer', reference: 'NX20261202001', idempotencyKey: 'pay-key-0001' };
-    const first = await call('POST', url, owner.token, body);
+    const first = await ctx.as(owner.token).post(url, body);
     expect(first.statusCode).toBe(200);
     expect(json<Statement>(first)).toMatchObject({ status: 'paid', payment: { amountFen: 30_000 } });
-    const retry = await call('POST', url, owner.token, body);
+    const retry = await ctx.as(owner.token).post(url, body);
     expect(retry.statusCode).toBe(200);
-    const other = await call('POST', url, owner.token, { ...body, idempotencyKey: 'pay-key-0002' });
+    const other = await ctx.as(owner.token).post(url, { ...body, idempotencyKey: 'pay-key-0002' });
     expect(json<Err>(other).error.message).toBe('工资单须经工人确认后才能登记支付');
     const rows = await db().select().from(wagePayments).where(eq(wagePayments.statementId, statement.id));
     expect(rows).toHaveLength(1);
@@ -229,10 +232,10 @@ describe('statement lifecycle: 150元/天 × 2 days → 300元 → dispute → c
   });
 
   it('the worker confirms receipt; 我的工钱 sums paid this month', async () => {
-    const received = json<Statement>(await call('POST', `/api/v1/app/wages/${statement.id}/receive`, worker.token));
+    const received = json<Statement>(await ctx.as(worker.token).post(`/api/v1/app/wages/${statement.id}/receive`));
     expect(received.status).toBe('received');
     const mine = json<{ owedFen: number; paidThisMonthFen: number; items: Statement[] }>(
-      await call('GET', '/api/v1/app/worker/wages', worker.token),
+      await ctx.as(worker.token).get('/api/v1/app/worker/wages'),
     );
     expect(mine.owedFen).toBe(0);
     expect(mine.items).toHaveLength(1);
@@ -245,12 +248,12 @@ describe('console, scope, auto receipt, concurrency', () => {
     const zhongdu = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.zhongdu });
     const luzhai = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.luzhai });
     const page = async (token: string) =>
-      json<{ total: number; items: Statement[] }>(await call('GET', '/api/v1/admin/wages', token));
+      json<{ total: number; items: Statement[] }>(await ctx.as(token).get('/api/v1/admin/wages'));
     expect((await page(county)).total).toBeGreaterThan(0);
     expect((await page(zhongdu)).total).toBe((await page(county)).total);
     expect((await page(luzhai)).total).toBe(0);
     const id = (await page(county)).items[0]!.id;
-    expect((await call('GET', `/api/v1/admin/wages/${id}`, luzhai)).statusCode).toBe(404);
+    expect((await ctx.as(luzhai).get(`/api/v1/admin/wages/${id}`)).statusCode).toBe(404);
   });
 
   it('silence after payment becomes receipt after autoReceiveDays; concurrent payments record one', async () => {
@@ -258,18 +261,18 @@ describe('console, scope, auto receipt, concurrency', () => {
     await twoDays(h.appId, h.jobId, h.worker);
     ctx.clock.now = new Date(Date.now() + 3 * 86_400_000);
     const created = json<Statement>(
-      await call('POST', `/api/v1/app/applications/${h.appId}/wage-statements`, owner.token, {
+      await ctx.as(owner.token).post(`/api/v1/app/applications/${h.appId}/wage-statements`, {
         periodStart: day(1),
         periodEnd: day(2),
       }),
     );
     expect(created.totalFen).toBe(32_000);
-    await call('POST', `/api/v1/app/wages/${created.id}/issue`, owner.token);
-    await call('POST', `/api/v1/app/wages/${created.id}/confirm`, h.worker.token);
+    await ctx.as(owner.token).post(`/api/v1/app/wages/${created.id}/issue`);
+    await ctx.as(h.worker.token).post(`/api/v1/app/wages/${created.id}/confirm`);
     const url = `/api/v1/app/wages/${created.id}/payments`;
     const keys = ['same-key-0001', 'same-key-0001', 'other-key-0002'];
     const results = await Promise.all(
-      keys.map((key) => call('POST', url, owner.token, { method: 'cash', idempotencyKey: key })),
+      keys.map((key) => ctx.as(owner.token).post(url, { method: 'cash', idempotencyKey: key })),
     );
     const rows = await db().select().from(wagePayments).where(eq(wagePayments.statementId, created.id));
     expect(rows).toHaveLength(1);
@@ -278,7 +281,7 @@ describe('console, scope, auto receipt, concurrency', () => {
     for (const [key, status] of won) expect(status === 200).toBe(key === rows[0]!.idempotencyKey);
     expect(await autoReceive(db(), new Date(ctx.clock.now.getTime() + 2 * 86_400_000))).toBe(0);
     expect(await autoReceive(db(), new Date(ctx.clock.now.getTime() + 4 * 86_400_000))).toBe(1);
-    const after = json<Statement>(await call('GET', `/api/v1/app/wages/${created.id}`, h.worker.token));
+    const after = json<Statement>(await ctx.as(h.worker.token).get(`/api/v1/app/wages/${created.id}`));
     expect(after.status).toBe('received');
     expect(after.events.at(-1)).toMatchObject({ action: 'receive', actorSide: 'system' });
   });
@@ -306,14 +309,14 @@ describe('委托结算: bank batch file out, bank result file in', () => {
       await twoDays(h.appId, h.jobId, h.worker);
       ctx.clock.now = new Date(Date.now() + 3 * 86_400_000);
       const s = json<Statement>(
-        await call('POST', `/api/v1/app/applications/${h.appId}/wage-statements`, owner.token, {
+        await ctx.as(owner.token).post(`/api/v1/app/applications/${h.appId}/wage-statements`, {
           periodStart: day(1),
           periodEnd: day(2),
         }),
       );
-      await call('POST', `/api/v1/app/wages/${s.id}/issue`, owner.token);
-      await call('POST', `/api/v1/app/wages/${s.id}/confirm`, h.worker.token);
-      const acct = await call('PUT', '/api/v1/app/worker/bank-account', h.worker.token, {
+      await ctx.as(owner.token).post(`/api/v1/app/wages/${s.id}/issue`);
+      await ctx.as(h.worker.token).post(`/api/v1/app/wages/${s.id}/confirm`);
+      const acct = await ctx.as(h.worker.token).put('/api/v1/app/worker/bank-account', {
         bankName: '中国农业银行鹿寨支行',
         accountNumber: accounts[i],
       });
@@ -326,7 +329,7 @@ describe('委托结算: bank batch file out, bank result file in', () => {
   });
 
   it('a bad account number gets a field message; the account is stored encrypted', async () => {
-    const bad = await call('PUT', '/api/v1/app/worker/bank-account', statements[0]!.worker.token, {
+    const bad = await ctx.as(statements[0]!.worker.token).put('/api/v1/app/worker/bank-account', {
       bankName: '农行',
       accountNumber: '6228-48',
     });
@@ -337,21 +340,21 @@ describe('委托结算: bank batch file out, bank result file in', () => {
   });
 
   it('creates a batch of confirmed statements (masked on screen) and exports the bank file', async () => {
-    const notConfirmed = await call('POST', '/api/v1/admin/wage-batches', staff, {
+    const notConfirmed = await ctx.as(staff).post('/api/v1/admin/wage-batches', {
       statementIds: [crypto.randomUUID()],
     });
     expect(json<Err>(notConfirmed).error.details).toContainEqual({ field: 'statementIds.0', message: '工资单不存在' });
-    const res = await call('POST', '/api/v1/admin/wage-batches', staff, { statementIds: statements.map((s) => s.id) });
+    const res = await ctx.as(staff).post('/api/v1/admin/wage-batches', { statementIds: statements.map((s) => s.id) });
     expect(res.statusCode).toBe(201);
     batch = json<Batch>(res);
     expect(batch).toMatchObject({ status: 'exported', lineCount: 2, totalFen: 30_000 + 35_100 });
     expect(batch.lines.map((l) => l.maskedAccount)).toEqual(['**** **** **** 6789', '**** **** **** 5678']);
-    const again = await call('POST', '/api/v1/admin/wage-batches', staff, { statementIds: [statements[0]!.id] });
+    const again = await ctx.as(staff).post('/api/v1/admin/wage-batches', { statementIds: [statements[0]!.id] });
     expect(json<Err>(again).error.details).toContainEqual({
       field: 'statementIds.0',
       message: '该工资单已在其他结算批次中',
     });
-    const file = await call('GET', `/api/v1/admin/wage-batches/${batch.id}/bank-file`, staff);
+    const file = await ctx.as(staff).get(`/api/v1/admin/wage-batches/${batch.id}/bank-file`);
     expect(file.statusCode).toBe(200);
     const lines = file.body
       .replace(/^\uFEFF/, '')
@@ -381,13 +384,13 @@ describe('委托结算: bank batch file out, bank result file in', () => {
       ],
     ];
     for (const [content, message] of cases) {
-      const res = await call('POST', url, staff, { content });
+      const res = await ctx.as(staff).post(url, { content });
       expect(res.statusCode, content).toBe(400);
       expect(json<Err>(res).error.code).toBe('IMPORT_FAILED');
       expect(json<Err>(res).error.details?.map((d) => d.message)).toContain(message);
     }
     const rows = await db().select().from(wagePayments);
-    const stillConfirmed = json<Statement>(await call('GET', `/api/v1/app/wages/${statements[0]!.id}`, owner.token));
+    const stillConfirmed = json<Statement>(await ctx.as(owner.token).get(`/api/v1/app/wages/${statements[0]!.id}`));
     expect(stillConfirmed.status).toBe('confirmed');
     expect(rows.some((r) => r.statementId === statements[0]!.id)).toBe(false);
   });
@@ -400,7 +403,7 @@ describe('委托结算: bank batch file out, bank result file in', () => {
       `2,${accounts[1]},351.00,失败,户名与账号不符`,
       '合计,2,651.00',
     ].join('\r\n');
-    const res = await call('POST', url, staff, { content });
+    const res = await ctx.as(staff).post(url, { content });
     expect(res.statusCode).toBe(200);
     const settled = json<Batch>(res);
     expect(settled.status).toBe('settled');
@@ -409,18 +412,18 @@ describe('委托结算: bank batch file out, bank result file in', () => {
       ['failed', '户名与账号不符'],
     ]);
     const paid = json<Statement>(
-      await call('GET', `/api/v1/app/wages/${statements[0]!.id}`, statements[0]!.worker.token),
+      await ctx.as(statements[0]!.worker.token).get(`/api/v1/app/wages/${statements[0]!.id}`),
     );
     expect(paid).toMatchObject({ status: 'paid', payment: { amountFen: 30_000, reference: `${batch.number}-1` } });
-    const failed = json<Statement>(await call('GET', `/api/v1/app/wages/${statements[1]!.id}`, owner.token));
+    const failed = json<Statement>(await ctx.as(owner.token).get(`/api/v1/app/wages/${statements[1]!.id}`));
     expect(failed.status).toBe('confirmed');
-    expect(json<Err>(await call('POST', url, staff, { content })).error.message).toBe('该批次已导入银行回单');
+    expect(json<Err>(await ctx.as(staff).post(url, { content })).error.message).toBe('该批次已导入银行回单');
     const received = json<Statement>(
-      await call('POST', `/api/v1/app/wages/${statements[0]!.id}/receive`, statements[0]!.worker.token),
+      await ctx.as(statements[0]!.worker.token).post(`/api/v1/app/wages/${statements[0]!.id}/receive`),
     );
     expect(received.status).toBe('received');
     // The failed line's statement may go into a new batch.
-    const retry = await call('POST', '/api/v1/admin/wage-batches', staff, { statementIds: [statements[1]!.id] });
+    const retry = await ctx.as(staff).post('/api/v1/admin/wage-batches', { statementIds: [statements[1]!.id] });
     expect(retry.statusCode).toBe(201);
   });
 });
@@ -435,12 +438,12 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
     await twoDays(h.appId, h.jobId, h.worker);
     ctx.clock.now = new Date(Date.now() + 3 * 86_400_000);
     const s = json<Statement>(
-      await call('POST', `/api/v1/app/applications/${h.appId}/wage-statements`, owner.token, {
+      await ctx.as(owner.token).post(`/api/v1/app/applications/${h.appId}/wage-statements`, {
         periodStart: day(1),
         periodEnd: day(2),
       }),
     );
-    await call('POST', `/api/v1/app/wages/${s.id}/issue`, owner.token);
+    await ctx.as(owner.token).post(`/api/v1/app/wages/${s.id}/issue`);
     expect(s.dueDate).toBe(day(3));
     const at = (days: number) => new Date(`${day(3)}T12:00:00+08:00`).getTime() + days * 86_400_000;
     // Pay day + 3 grace days not yet passed: nothing.
@@ -478,7 +481,7 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
     ctx.clock.now = new Date(filedAt.getTime() + 11 * 86_400_000);
     const staff = await staffToken(ctx, { roles: ['counter_staff'], regionCode: '450223000000' });
     const page = json<{ items: Statement[] & { grievanceId: string }[] }>(
-      await call('GET', '/api/v1/admin/wages?overdue=true', staff),
+      await ctx.as(staff).get('/api/v1/admin/wages?overdue=true'),
     );
     const row = page.items.find((i) => i.id === s.id) as unknown as {
       overdue: boolean;
@@ -493,13 +496,13 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
       settledFen: number;
       disputesResolved: number;
       medianDaysToPay: number | null;
-    }>(await call('GET', '/api/v1/admin/wages/figures', staff));
+    }>(await ctx.as(staff).get('/api/v1/admin/wages/figures'));
     expect(figures.overdueCount).toBe(page.items.length);
     expect(figures.overdueFen).toBe(page.items.reduce((sum, i) => sum + (i as unknown as Statement).totalFen, 0));
     expect(figures.settledFen).toBeGreaterThanOrEqual(30_000);
     expect(figures.disputesResolved).toBe(1);
     expect(figures.medianDaysToPay).not.toBeNull();
-    const file = await call('GET', '/api/v1/admin/wages/export?overdue=true', staff);
+    const file = await ctx.as(staff).get('/api/v1/admin/wages/export?overdue=true');
     expect(file.headers['content-type']).toContain('spreadsheetml');
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();

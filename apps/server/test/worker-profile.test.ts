@@ -4,7 +4,7 @@ import { makeIdNumber, PRIVACY_POLICY_VERSION } from '@lingong/contracts';
 import { userConsents, workerProfiles, workerSkills } from '../src/modules/workers/workers.schema.js';
 import {
   appUser,
-  buildWorker,
+  makeWorker,
   createTestApp,
   json,
   occupationIdByName,
@@ -202,7 +202,7 @@ describe('my profile (个人画像)', () => {
   });
 
   it('an ID number already registered by someone else is refused', async () => {
-    await buildWorker(ctx, { name: '窗口登记', homeRegionCode: VILLAGE });
+    await makeWorker(ctx, { name: '窗口登记', homeRegionCode: VILLAGE });
     const [other] = await ctx.deps.database.db
       .select()
       .from(workerProfiles)

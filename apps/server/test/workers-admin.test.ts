@@ -7,7 +7,7 @@ import { workerProfiles, workerSkills } from '../src/modules/workers/workers.sch
 import { registrationFollowups } from '../src/modules/services/services.schema.js';
 import { trainingNeeds } from '../src/modules/training/training.schema.js';
 import {
-  buildWorker,
+  makeWorker,
   createTestApp,
   json,
   occupationIdByName,
@@ -241,7 +241,7 @@ describe('staff edits are audited', () => {
 describe('疑似重复 and merge', () => {
   it('groups profiles by phone and merges a counter registration with the ID-bearing profile', async () => {
     const phone = nextPhone();
-    const online = await buildWorker(ctx, { name: '覃建国', homeRegionCode: TOWNS.zhongdu, phone });
+    const online = (await makeWorker(ctx, { name: '覃建国', homeRegionCode: TOWNS.zhongdu, phone })).id;
     await db().insert(workerSkills).values({ workerId: online, occupationId: welder, years: 8 });
     await db().insert(registrationFollowups).values({
       workerId: online,
@@ -254,8 +254,8 @@ describe('疑似重复 and merge', () => {
       await ctx.as(zhongduCounter).request('POST', '/api/v1/admin/workers', body({ name: '覃建国', phone })),
     );
     const zhaishaPhone = nextPhone();
-    await buildWorker(ctx, { name: '寨沙甲', homeRegionCode: TOWNS.zhaisha, phone: zhaishaPhone });
-    await buildWorker(ctx, { name: '寨沙乙', homeRegionCode: TOWNS.zhaisha, phone: zhaishaPhone });
+    await makeWorker(ctx, { name: '寨沙甲', homeRegionCode: TOWNS.zhaisha, phone: zhaishaPhone });
+    await makeWorker(ctx, { name: '寨沙乙', homeRegionCode: TOWNS.zhaisha, phone: zhaishaPhone });
 
     const groups = json<{ items: { key: string; workers: Summary[] }[] }>(
       await ctx.as(zhongduAgent).get('/api/v1/admin/workers/duplicates'),
@@ -300,15 +300,15 @@ describe('疑似重复 and merge', () => {
 
   it('refuses to merge two different ID numbers, and out-of-scope or invalid requests', async () => {
     const phone = nextPhone();
-    const a = await buildWorker(ctx, { name: '甲某', homeRegionCode: TOWNS.zhongdu, phone });
-    const b = await buildWorker(ctx, { name: '乙某', homeRegionCode: TOWNS.zhongdu, phone });
+    const a = (await makeWorker(ctx, { name: '甲某', homeRegionCode: TOWNS.zhongdu, phone })).id;
+    const b = (await makeWorker(ctx, { name: '乙某', homeRegionCode: TOWNS.zhongdu, phone })).id;
     const conflict = await ctx.as(county).request('POST', '/api/v1/admin/workers/merge', { keepId: a, mergeId: b });
     expect(conflict.statusCode).toBe(409);
     expect(json<Err>(conflict).error).toMatchObject({
       code: 'MERGE_CONFLICT',
       message: expect.stringContaining('身份证'),
     });
-    const z = await buildWorker(ctx, { name: '丙某', homeRegionCode: TOWNS.zhaisha });
+    const z = (await makeWorker(ctx, { name: '丙某', homeRegionCode: TOWNS.zhaisha })).id;
     expect(
       (await ctx.as(zhongduAgent).request('POST', '/api/v1/admin/workers/merge', { keepId: a, mergeId: z })).statusCode,
     ).toBe(404);
@@ -318,8 +318,8 @@ describe('疑似重复 and merge', () => {
   });
   it('refuses a merge that would orphan training, application or event rows of the merged profile', async () => {
     const phone = nextPhone();
-    const keep = await buildWorker(ctx, { name: '丁某', homeRegionCode: TOWNS.zhongdu, phone });
-    const gone = await buildWorker(ctx, { name: '丁某', homeRegionCode: TOWNS.zhongdu, phone });
+    const keep = (await makeWorker(ctx, { name: '丁某', homeRegionCode: TOWNS.zhongdu, phone })).id;
+    const gone = (await makeWorker(ctx, { name: '丁某', homeRegionCode: TOWNS.zhongdu, phone })).id;
     await db()
       .update(workerProfiles)
       .set({ idNumberEnc: null, idNumberHash: null, idLast4: null })

@@ -1,7 +1,8 @@
 import { transition } from '../../src/modules/applications/index.js';
-import { appUser, buildEmployer, occupationIdByName, TOWNS } from './factories.js';
-import { buildWorkerUser, postJob } from './application-factories.js';
-import { bearer, json, type TestContext } from './test-app.js';
+import { appUser, makeEmployer, makeWorker, occupationIdByName, TOWNS } from './factories.js';
+import { postJob } from './application-factories.js';
+import { applyAndHire } from './gig-factories.js';
+import type { TestContext } from './test-app.js';
 
 export type Party = { token: string; userId: string };
 export type Pair = {
@@ -19,11 +20,12 @@ export async function buildPair(
 ): Promise<Pair> {
   const owner = await appUser(ctx);
   const townCode = opts.townCode ?? TOWNS.zhongdu;
-  const employerId = await buildEmployer(ctx, { ownerUserId: owner.userId, townCode, name: opts.employerName });
+  const employerId = await makeEmployer(ctx, { ownerUserId: owner.userId, townCode, name: opts.employerName });
   const occupationId = await occupationIdByName(ctx, '搬运工');
-  const worker = await buildWorkerUser(ctx, {
+  const worker = await makeWorker(ctx, {
+    app: true,
     name: opts.workerName,
-    homeRegionCode: opts.workerRegion ?? '450223101001',
+    homeRegionCode: opts.workerRegion,
     occupationIds: [occupationId],
   });
   return { owner, employerId, townCode, worker, occupationId };
@@ -39,19 +41,7 @@ export async function hiredApplication(
     townCode: pair.townCode,
     ...jobOverrides,
   });
-  const applied = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/app/jobs/${jobId}/apply`,
-    headers: bearer(pair.worker.token),
-  });
-  if (applied.statusCode !== 201) throw new Error(`apply failed: ${applied.body}`);
-  const applicationId = json<{ id: string }>(applied).id;
-  const hired = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/app/applications/${applicationId}/hire`,
-    headers: bearer(pair.owner.token),
-  });
-  if (hired.statusCode !== 200) throw new Error(`hire failed: ${hired.body}`);
+  const applicationId = await applyAndHire(ctx, { jobId, worker: pair.worker.token, owner: pair.owner.token });
   return { applicationId, jobId };
 }
 

@@ -1,6 +1,6 @@
 import { transition } from '../../src/modules/applications/index.js';
 import { hiredApplication, type Pair } from './credit-factories.js';
-import { bearer, type TestContext } from './test-app.js';
+import type { TestContext } from './test-app.js';
 
 /** Hired through the API, moved to `working` (as a check-in would), then completed through the API with the amount due. */
 export async function completedWithAmount(ctx: TestContext, pair: Pair, amountYuan: number): Promise<string> {
@@ -16,13 +16,8 @@ export async function completedWithAmount(ctx: TestContext, pair: Pair, amountYu
       message: 'not workable',
     }),
   );
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/app/applications/${applicationId}/complete`,
-    headers: bearer(pair.owner.token),
-    payload: { amountYuan },
-  });
-  if (res.statusCode !== 200) throw new Error(`complete failed: ${res.body}`);
+  const res = await ctx.as(pair.owner.token).post(`/api/v1/app/applications/${applicationId}/complete`, { amountYuan });
+  if (res.status !== 200) throw new Error(`complete failed: ${res.body}`);
   return applicationId;
 }
 
@@ -33,11 +28,6 @@ export async function rateAs(
   applicationId: string,
   payload: { stars: number; tags?: string[]; comment?: string },
 ): Promise<void> {
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/app/applications/${applicationId}/rating`,
-    headers: bearer(token),
-    payload,
-  });
-  if (res.statusCode !== 201) throw new Error(`rating failed: ${res.body}`);
+  const res = await ctx.as(token).post(`/api/v1/app/applications/${applicationId}/rating`, payload);
+  if (res.status !== 201) throw new Error(`rating failed: ${res.body}`);
 }

@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import { grievanceEvents, grievances } from '../../src/modules/grievances/grievances.schema.js';
 import { buildPair, hiredApplication, type Pair } from './credit-factories.js';
-import { bearer, type TestContext } from './test-app.js';
+import type { TestContext } from './test-app.js';
 
 export type GrievanceCase = { pair: Pair; applicationId: string; jobId: string };
 
@@ -13,15 +13,10 @@ export async function hiredCase(ctx: TestContext, townCode?: string): Promise<Gr
 }
 
 export const fileAs = (ctx: TestContext, token: string, applicationId: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/app/applications/${applicationId}/grievances`,
-    headers: bearer(token),
-    payload,
-  });
+  ctx.as(token).post(`/api/v1/app/applications/${applicationId}/grievances`, payload);
 
 export const actAs = (ctx: TestContext, token: string, id: string, payload: Record<string, unknown>) =>
-  ctx.app.inject({ method: 'POST', url: `/api/v1/admin/grievances/${id}/actions`, headers: bearer(token), payload });
+  ctx.as(token).post(`/api/v1/admin/grievances/${id}/actions`, payload);
 
 /** Rows in the grievances and grievance_events tables (for "rejected requests change nothing"). */
 export async function grievanceCounts(ctx: TestContext): Promise<[number, number]> {

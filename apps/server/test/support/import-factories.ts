@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { regions } from '../../src/modules/reference/reference.schema.js';
-import { bearer, type TestContext } from './test-app.js';
+import type { TestContext } from './test-app.js';
 
 // Helpers for the ledger-import tests: real .xlsx files built with exceljs, villages to import into.
 
@@ -40,10 +40,7 @@ export async function addVillages(ctx: TestContext): Promise<void> {
 
 /** POST a file to a ledger's import endpoint. */
 export function postImport(ctx: TestContext, token: string, ledger: string, file: Buffer | string) {
-  return ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/admin/ledgers/${ledger}/import`,
-    headers: bearer(token),
-    payload: { file: typeof file === 'string' ? file : file.toString('base64') },
+  return ctx.as(token).post(`/api/v1/admin/ledgers/${ledger}/import`, {
+    file: typeof file === 'string' ? file : file.toString('base64'),
   });
 }

@@ -1,12 +1,14 @@
 // The one set of server-test helpers: the app on a fresh database (`createTestApp`, with
-// `ctx.as(token)` / `ctx.anon` requests), and the factories for workers, employers, jobs,
-// applications and hires, agreements, staff and the module-specific rows. Tests import from here.
+// `ctx.as(token)` / `ctx.anon` requests), the core makers of factories.ts (`makeStaff`/`staffToken`,
+// `appUser`, `makeWorker`, `makeEmployer`, `makeJob`) and the module-specific helpers built on them
+// (API flows such as `postJob`, `hiredGig`, `appWorker`; rows of one module). Tests import from here.
 export * from './test-app.js';
 export * from './http.js';
 export * from './factories.js';
 export * from './application-factories.js';
 export * from './credit-factories.js';
 export * from './employer-drawer-factories.js';
+export * from './exchange-factories.js';
 export * from './gig-factories.js';
 export * from './grievance-factories.js';
 export * from './import-factories.js';

@@ -1,32 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { applications } from '../../src/modules/applications/applications.schema.js';
-import { workerProfiles } from '../../src/modules/workers/workers.schema.js';
-import { registerWorker } from './services-factories.js';
 import type { TestContext } from './test-app.js';
 
-// Factories for 供需监测: workers who list trades, and applications in a given state.
-
-let seq = 0;
-
-/** A registered worker listing `occupationIds` as the trades they seek, living in `homeRegionCode`. */
-export async function tradeWorker(
-  ctx: TestContext,
-  opts: { homeRegionCode: string; occupationIds: string[]; createdAt: Date; name?: string },
-): Promise<string> {
-  seq += 1;
-  const { id } = await registerWorker(ctx, {
-    name: opts.name ?? `工人${seq}`,
-    homeRegionCode: opts.homeRegionCode,
-    createdAt: opts.createdAt,
-  });
-  // registerWorker keeps no trades; set them on the same row.
-  await ctx.deps.database.db
-    .update(workerProfiles)
-    .set({ occupationIds: opts.occupationIds })
-    .where(eq(workerProfiles.id, id));
-  return id;
-}
+// Factories for 供需监测: applications in a given state.
 
 /** An application of a worker to a job in a given state (hired ones carry `hiredAt`). */
 export async function applicationIn(

@@ -2,7 +2,7 @@ import { PRIVACY_POLICY_VERSION } from '@lingong/contracts';
 import { eq } from 'drizzle-orm';
 import { workerProfiles } from '../../src/db/schema.js';
 import { appUser } from './factories.js';
-import { bearer, type TestContext } from './test-app.js';
+import type { TestContext } from './test-app.js';
 
 // Factories for the 画像管理 and certificate-review tests: workers who registered themselves
 // in the app (so certificates and messages belong to a real account), and direct profile tweaks.
@@ -22,21 +22,14 @@ export async function appWorker(
   },
 ): Promise<AppWorker> {
   const u = await appUser(ctx);
-  const headers = bearer(u.token);
-  const consent = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/v1/app/worker/consents',
-    headers,
-    payload: { kind: 'privacy_policy', version: PRIVACY_POLICY_VERSION },
+  const client = ctx.as(u.token);
+  const consent = await client.post('/api/v1/app/worker/consents', {
+    kind: 'privacy_policy',
+    version: PRIVACY_POLICY_VERSION,
   });
-  if (consent.statusCode !== 200) throw new Error(`consent failed: ${consent.body}`);
-  const res = await ctx.app.inject({
-    method: 'PUT',
-    url: '/api/v1/app/worker/profile',
-    headers,
-    payload: profilePayload(opts),
-  });
-  if (res.statusCode !== 200) throw new Error(`profile failed: ${res.body}`);
+  if (consent.status !== 200) throw new Error(`consent failed: ${consent.body}`);
+  const res = await client.put('/api/v1/app/worker/profile', profilePayload(opts));
+  if (res.status !== 200) throw new Error(`profile failed: ${res.body}`);
   const [row] = await ctx.deps.database.db
     .select({ id: workerProfiles.id })
     .from(workerProfiles)
