@@ -236,6 +236,15 @@ describe('薪酬委托结算', () => {
       })
       .toBe(true);
     await snap(page, J, '07-console-wage-grievance');
+    // 数据交换: both steps wait in the outbox for the province.
+    await page.goto(`${e2e.url}/admin/exchange`);
+    const outbox = page.getByTestId('exchange-wage-grievances').locator('tbody tr');
+    const ours = async () =>
+      (await outbox.allTextContents()).filter((t) => t.includes(s.dueDate) && t.includes('300.00')).join('|');
+    await expect.poll(ours, { timeout: 10_000 }).toContain('县就业服务中心');
+    expect(await ours()).toContain('零工驿站');
+    expect(await ours()).toContain('待发送');
+    await snap(page, J, '07a-console-exchange-outbox');
     await page.goto(`${e2e.url}/admin/wages`);
     const row = page.getByTestId('wages-table').locator('tbody tr').filter({ hasText: title });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
