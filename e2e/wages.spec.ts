@@ -244,6 +244,7 @@ describe('薪酬委托结算', () => {
     await expect.poll(ours, { timeout: 10_000 }).toContain('县就业服务中心');
     expect(await ours()).toContain('零工驿站');
     expect(await ours()).toContain('待发送');
+    await page.getByTestId('exchange-wage-grievances').scrollIntoViewIfNeeded();
     await snap(page, J, '07a-console-exchange-outbox');
     await page.goto(`${e2e.url}/admin/wages`);
     const row = page.getByTestId('wages-table').locator('tbody tr').filter({ hasText: title });
