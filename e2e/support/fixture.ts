@@ -22,6 +22,11 @@ export interface E2e {
   apiCall<T>(method: string, path: string, token: string, body?: unknown): Promise<T>;
   /** The newest SMS code sent to a phone. */
   smsCode(phone: string): Promise<string>;
+  /**
+   * The server's clock (deps.now and the background job runner): real time until `set` moves it.
+   * Only forward (the file's tests share one server); the browser keeps real time.
+   */
+  readonly clock: { now(): Date; set(at: Date): void };
 }
 
 /**
@@ -31,9 +36,18 @@ export interface E2e {
 export function useE2e(): E2e {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  let offsetMs = 0;
+  const clock = {
+    now: () => new Date(Date.now() + offsetMs),
+    set(at: Date) {
+      const next = at.getTime() - Date.now();
+      if (next < offsetMs) throw new Error(`clock.set(${at.toISOString()}): the test clock only moves forward`);
+      offsetMs = next;
+    },
+  };
 
   beforeAll(async () => {
-    server = await startE2eServer();
+    server = await startE2eServer(clock.now);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -65,5 +79,6 @@ export function useE2e(): E2e {
     apiCall: <T>(method: string, path: string, token: string, body?: unknown) =>
       ui.apiCall<T>(running().url, method, path, token, body),
     smsCode: (phone) => ui.smsCode(running().url, phone),
+    clock,
   };
 }

@@ -31,11 +31,12 @@ export function createSmsProvider(config: Config, log?: Pick<FastifyBaseLogger, 
 export async function prepareDeps(
   config: Config,
   log?: Pick<FastifyBaseLogger, 'info'>,
+  now: () => Date = () => new Date(),
 ): Promise<AppDeps & { seeded: boolean }> {
   const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   const pii: Pii = createPii(config);
-  const deps: AppDeps = { config, database, pii, sms: createSmsProvider(config, log), now: () => new Date() };
+  const deps: AppDeps = { config, database, pii, sms: createSmsProvider(config, log), now };
   await seedBaseData(database.db);
   let seeded = false;
   if (config.seedDemo) {

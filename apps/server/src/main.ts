@@ -7,8 +7,14 @@ import { DEMO_LOGINS } from '../scripts/demo/seed-demo.js';
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
-/** Start the whole server; `env` overrides process.env (tests pass PORT=0, DATA_DIR, …). */
-export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+/**
+ * Start the whole server; `env` overrides process.env (tests pass PORT=0, DATA_DIR, …). `now` is
+ * the server's clock (the e2e fixture passes a test clock it can move forward; never set in production).
+ */
+export async function startServer(
+  env: Record<string, string | undefined> = {},
+  options: { now?: () => Date } = {},
+): Promise<RunningServer> {
   const config = loadConfig({ ...process.env, ...env });
   // Development: the local SMS provider prints each message (with its code) as the README says;
   // production never logs codes.
@@ -16,7 +22,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     config.env === 'production' || config.logLevel === 'silent'
       ? undefined
       : { info: (obj: object, msg?: string) => console.log(`  ${msg ?? ''} ${JSON.stringify(obj)}`) };
-  const deps = await prepareDeps(config, smsLog);
+  const deps = await prepareDeps(config, smsLog, options.now);
   const app = await buildApp(deps);
   const runner = config.role === 'api' ? null : createJobRunner(deps, (msg, extra) => app.log.warn(extra ?? {}, msg));
   runner?.start();

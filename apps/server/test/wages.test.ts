@@ -490,6 +490,18 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
     };
     expect(row).toMatchObject({ overdue: true, grievanceId: g!.id });
     expect(row.escalations.map((e) => e.levelLabel)).toEqual(['零工驿站', '县就业服务中心', '劳动保障监察']);
+    // 数据交换 shows the outbox records, newest first, in the staff member's region only.
+    type Outbox = { items: { statementId: string; levelLabel: string; state: string; amountFen: number }[] };
+    const outboxOf = async (token: string) =>
+      json<Outbox>(await call('GET', '/api/v1/admin/wages/exchange-outbox', token)).items.filter(
+        (i) => i.statementId === s.id,
+      );
+    expect((await outboxOf(staff)).map((i) => [i.levelLabel, i.state, i.amountFen])).toEqual([
+      ['劳动保障监察', 'queued', 30_000],
+      ['县就业服务中心', 'queued', 30_000],
+      ['零工驿站', 'queued', 30_000],
+    ]);
+    expect(await outboxOf(await staffToken(ctx, { roles: ['supervisor'], regionCode: TOWNS.zhaisha }))).toEqual([]);
     const figures = json<{
       overdueCount: number;
       overdueFen: number;

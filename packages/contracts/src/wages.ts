@@ -223,6 +223,26 @@ export const WageBatchResultBody = z.object({
     .max(2_000_000, { error: '银行回单文件过大' }),
 });
 
+/**
+ * 欠薪投诉上报 (数据交换): the outbox records of wage grievances and their escalations for the
+ * province, waiting (queued) until the provincial interface for them exists.
+ */
+export const WageGrievanceOutboxItem = z.object({
+  id: z.string(),
+  level: z.string(),
+  levelLabel: z.string(),
+  grievanceId: z.string(),
+  statementId: z.string(),
+  regionCode: z.string(),
+  amountFen: z.number(),
+  dueDate: z.string(),
+  state: z.string(),
+  createdAt: z.string(),
+});
+export type WageGrievanceOutboxItem = z.infer<typeof WageGrievanceOutboxItem>;
+export const WageGrievanceOutbox = z.object({ items: z.array(WageGrievanceOutboxItem) });
+export type WageGrievanceOutbox = z.infer<typeof WageGrievanceOutbox>;
+
 /** 薪酬指标: wages settled (fen), statements overdue (count, fen), median days from work to pay, disputes resolved. */
 export const WageKpi = z.object({
   settledFen: z.number(),

@@ -1,9 +1,11 @@
-import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Pii } from '../../platform/pii.js';
 import type { WAGE_ESCALATION_LEVELS } from '@lingong/contracts';
 import { shanghaiDay } from '../../platform/reporting/index.js';
 import { enqueue } from '../../platform/queue/index.js';
+import { backgroundJobs } from '../../platform/queue/queue.schema.js';
+import { requirePermission, scopeLikePattern, type StaffActor } from '../../platform/rbac/actor.js';
 import { recordCreditEvent, subjectInfos } from '../credit/index.js';
 import { fileWageGrievanceForWorker, isGrievanceUnresolved } from '../grievances/index.js';
 import { findJobById } from '../jobs/index.js';
@@ -159,4 +161,41 @@ export async function sweepOverdueWages(db: Db, pii: Pii, now: Date): Promise<{ 
 export async function escalationsOf(db: DbOrTx, statementIds: string[]) {
   if (!statementIds.length) return [];
   return db.select().from(wageEscalations).where(inArray(wageEscalations.statementId, statementIds));
+}
+
+/**
+ * 欠薪投诉上报 for the console's 数据交换 page: the outbox records (EXCHANGE_WAGE_GRIEVANCE) in the
+ * staff member's region, newest first; they stay queued until the provincial interface exists.
+ */
+export async function wageGrievanceOutbox(db: Db, actor: StaffActor) {
+  requirePermission(actor, 'exchange.read');
+  const rows = await db
+    .select()
+    .from(backgroundJobs)
+    .where(
+      and(
+        eq(backgroundJobs.kind, EXCHANGE_WAGE_GRIEVANCE),
+        sql`${backgroundJobs.payload}->>'regionCode' like ${scopeLikePattern(actor)}`,
+      ),
+    )
+    .orderBy(desc(backgroundJobs.createdAt), desc(backgroundJobs.id))
+    .limit(200);
+  return {
+    items: rows.map((r) => {
+      const p = r.payload;
+      const level = String(p.level) as Level;
+      return {
+        id: String(r.id),
+        level,
+        levelLabel: LEVEL_LABELS[level] ?? level,
+        grievanceId: String(p.grievanceId),
+        statementId: String(p.statementId),
+        regionCode: String(p.regionCode),
+        amountFen: Number(p.amountFen),
+        dueDate: String(p.dueDate),
+        state: r.state,
+        createdAt: r.createdAt.toISOString(),
+      };
+    }),
+  };
 }

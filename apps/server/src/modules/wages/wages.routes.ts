@@ -21,6 +21,7 @@ import {
   WageStatement,
   WageStatementIdParam,
   WageStatementList,
+  WageGrievanceOutbox,
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
@@ -28,6 +29,7 @@ import { collectPages, listWorkbook, sendFile, sendXlsx, type ExportColumn } fro
 import { writeAudit } from '../../platform/audit/audit.js';
 import * as batches from './wage-batches.service.js';
 import * as wages from './wages.service.js';
+import { wageGrievanceOutbox } from './wage-overdue.js';
 
 /** 薪酬委托结算: statements, their states, payments; worker, employer and console routes. */
 export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -161,6 +163,17 @@ export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): voi
         now,
       );
     },
+  );
+  app.get(
+    '/api/v1/admin/wages/exchange-outbox',
+    {
+      schema: {
+        tags,
+        summary: '欠薪投诉上报（数据交换待发送记录）',
+        response: { 200: WageGrievanceOutbox, ...errors },
+      },
+    },
+    async (request) => wageGrievanceOutbox(wd.db, staffActorOf(request)),
   );
   app.get(
     '/api/v1/admin/wages/:id',
