@@ -493,7 +493,7 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
     // 数据交换 shows the outbox records, newest first, in the staff member's region only.
     type Outbox = { items: { statementId: string; levelLabel: string; state: string; amountFen: number }[] };
     const outboxOf = async (token: string) =>
-      json<Outbox>(await call('GET', '/api/v1/admin/wages/exchange-outbox', token)).items.filter(
+      json<Outbox>(await ctx.as(token).get('/api/v1/admin/wages/exchange-outbox')).items.filter(
         (i) => i.statementId === s.id,
       );
     expect((await outboxOf(staff)).map((i) => [i.levelLabel, i.state, i.amountFen])).toEqual([
