@@ -28,6 +28,7 @@ import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
 import { MIME, sendFile } from '../../platform/reporting/index.js';
 import * as admin from './credit-admin.service.js';
+import * as sanctions from './credit-sanctions.service.js';
 import * as owner from './credit-owner.service.js';
 
 /** 诚信: the owner's credit history and appeals (app), and 诚信管理 (console). */
@@ -148,7 +149,7 @@ export function registerCreditRoutes(fastify: FastifyInstance, deps: AppDeps): v
   app.get(
     `${base}/blacklist`,
     { schema: { tags, summary: '黑名单', querystring: BlacklistQuery, response: { 200: BlacklistPage, ...errors } } },
-    async (request) => admin.listBlacklist(cd, staffActorOf(request), request.query),
+    async (request) => sanctions.listBlacklist(cd, staffActorOf(request), request.query),
   );
   app.post(
     `${base}/blacklist`,
@@ -161,7 +162,7 @@ export function registerCreditRoutes(fastify: FastifyInstance, deps: AppDeps): v
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await admin.addBlacklist(cd, staffActorOf(request), request.body, metaOf(request))),
+      reply.status(201).send(await sanctions.addBlacklist(cd, staffActorOf(request), request.body, metaOf(request))),
   );
   app.post(
     `${base}/blacklist/:id/lift`,
@@ -175,12 +176,12 @@ export function registerCreditRoutes(fastify: FastifyInstance, deps: AppDeps): v
       },
     },
     async (request) =>
-      admin.liftBlacklist(cd, staffActorOf(request), request.params.id, request.body.reason, metaOf(request)),
+      sanctions.liftBlacklist(cd, staffActorOf(request), request.params.id, request.body.reason, metaOf(request)),
   );
   app.get(
     `${base}/appeals`,
     { schema: { tags, summary: '信用申诉', querystring: AppealQuery, response: { 200: AppealPage, ...errors } } },
-    async (request) => admin.listAppeals(cd, staffActorOf(request), request.query),
+    async (request) => sanctions.listAppeals(cd, staffActorOf(request), request.query),
   );
   app.post(
     `${base}/appeals/:id/decide`,
@@ -193,6 +194,7 @@ export function registerCreditRoutes(fastify: FastifyInstance, deps: AppDeps): v
         response: { 200: AppealView, ...errors },
       },
     },
-    async (request) => admin.decideAppeal(cd, staffActorOf(request), request.params.id, request.body, metaOf(request)),
+    async (request) =>
+      sanctions.decideAppeal(cd, staffActorOf(request), request.params.id, request.body, metaOf(request)),
   );
 }

@@ -1,7 +1,7 @@
 import { defineModule } from '../../platform/http/module-plugin.js';
 import { registerWageRoutes } from './wages.routes.js';
 // 薪酬委托结算: the wages module's face.
-export { autoReceive } from './wages.service.js';
+export { autoReceive } from './wage-payments.service.js';
 export { sweepOverdueWages, EXCHANGE_WAGE_GRIEVANCE } from './wage-overdue.js';
 
 /** The wages module as a Fastify plugin: all its routes. */

@@ -7,7 +7,8 @@ import { assertReadableRegion, requirePermission, type StaffActor, type UserActo
 import { findWorkerByUserId, findWorkersByIds } from '../workers/index.js';
 import { yuan } from './wage-calc.js';
 import { entrustedPaymentProvider } from './payment-provider.js';
-import { payInTx, type Meta, type WagesDeps } from './wages.service.js';
+import { payInTx } from './wage-payments.service.js';
+import type { Meta, WagesDeps } from './wages.service.js';
 import { wageBatches, wageBatchLines, wageStatements, workerBankAccounts } from './wages.schema.js';
 
 type BatchRow = typeof wageBatches.$inferSelect;

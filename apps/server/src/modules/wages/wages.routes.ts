@@ -28,6 +28,7 @@ import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-a
 import { collectPages, listWorkbook, sendFile, sendXlsx, type ExportColumn } from '../../platform/reporting/index.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import * as batches from './wage-batches.service.js';
+import * as payments from './wage-payments.service.js';
 import * as wages from './wages.service.js';
 import { wageGrievanceOutbox } from './wage-overdue.js';
 
@@ -117,7 +118,8 @@ export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): voi
     {
       schema: { tags, summary: '登记线下支付（现金/转账，幂等）', params, body: RecordWagePaymentBody, response: one },
     },
-    async (request) => wages.payAsEmployer(wd, userActorOf(request), request.params.id, request.body, metaOf(request)),
+    async (request) =>
+      payments.payAsEmployer(wd, userActorOf(request), request.params.id, request.body, metaOf(request)),
   );
 
   // Console: 薪酬台账
@@ -183,7 +185,7 @@ export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): voi
   app.post(
     '/api/v1/admin/wages/:id/payments',
     { schema: { tags, summary: '工作人员登记支付（幂等）', params, body: RecordWagePaymentBody, response: one } },
-    async (request) => wages.payAsStaff(wd, staffActorOf(request), request.params.id, request.body, metaOf(request)),
+    async (request) => payments.payAsStaff(wd, staffActorOf(request), request.params.id, request.body, metaOf(request)),
   );
 
   // 工资代发账户 (worker) and 委托结算批次 (console)

@@ -1,6 +1,5 @@
 import { and, eq, inArray, like, lt, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { writeAudit } from '../../platform/audit/audit.js';
 import { emptyPage, paged, shanghaiDay } from '../../platform/reporting/index.js';
 import type { WageStatement } from '@lingong/contracts';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -14,14 +13,13 @@ import {
 } from '../../platform/rbac/actor.js';
 import { findApplication } from '../applications/index.js';
 import { attendanceOf } from '../attendance/index.js';
-import { recordCreditEvent } from '../credit/index.js';
 import { findEmployerNames, findMembershipsByUser, requireRole } from '../employers/index.js';
 import { findJobById, findJobsByIds } from '../jobs/index.js';
 import { getSetting } from '../settings/index.js';
 import { findWorkerByUserId, findWorkersByIds } from '../workers/index.js';
 import { addDays, computeWage, quantityFromAttendance, type WageLine, type WageUnit } from './wage-calc.js';
 import { nextStatus, type WageAction, type WageActorSide } from './wage-states.js';
-import { offlinePaymentProvider, type PaymentProvider } from './payment-provider.js';
+import type { PaymentProvider } from './payment-provider.js';
 import { presentStatement } from './wages.presenter.js';
 import { escalationsOf } from './wage-overdue.js';
 import * as repo from './wages.repository.js';
@@ -45,7 +43,7 @@ async function userSide(db: DbOrTx, actor: UserActor, row: repo.StatementRow): P
   throw new AppError('NOT_FOUND', { message: '工资单不存在' });
 }
 
-async function loadForUser(db: DbOrTx, actor: UserActor, id: string) {
+export async function loadForUser(db: DbOrTx, actor: UserActor, id: string) {
   const row = await repo.findStatement(db, id);
   if (!row) throw new AppError('NOT_FOUND', { message: '工资单不存在' });
   return { row, side: await userSide(db, actor, row) };
@@ -73,7 +71,7 @@ async function compute(
   return { q, result };
 }
 
-async function transitionTo(
+export async function transitionTo(
   tx: DbOrTx,
   id: string,
   action: Exclude<WageAction, 'create'>,
@@ -228,145 +226,6 @@ export async function actOnStatement(
   return presentOne(deps, row);
 }
 
-export type PayInput = {
-  method: 'cash' | 'bank_transfer' | 'entrusted';
-  reference?: string | undefined;
-  photoFileId?: string | undefined;
-  idempotencyKey: string;
-};
-
-/**
- * Record a payment inside the caller's transaction: lock the statement, answer a repeated key
- * with nothing new, check the transition, ask the provider, insert the payment (unique per
- * statement and per key), move the statement to paid and audit it. Returns the statement.
- */
-export async function payInTx(
-  tx: DbOrTx,
-  provider: PaymentProvider,
-  actor: Actor,
-  statementId: string,
-  body: PayInput,
-  now: Date,
-  meta: Meta,
-): Promise<repo.StatementRow> {
-  const locked = await repo.lockStatement(tx, statementId);
-  if (!locked) throw new AppError('NOT_FOUND', { message: '工资单不存在' });
-  // The first request committed while we waited for the lock: answer with its result.
-  const again = await repo.findPaymentByKey(tx, body.idempotencyKey);
-  if (again) {
-    if (again.statementId !== statementId) throw new AppError('CONFLICT', { message: '幂等键已用于另一张工资单' });
-    return locked;
-  }
-  const next = nextStatus(locked.status, 'pay', actor.side);
-  if (!next.ok) throw new AppError('INVALID_STATE', { message: next.message });
-  const outcome = await provider.pay({
-    statementId,
-    amountFen: locked.totalFen,
-    method: body.method,
-    reference: body.reference ?? null,
-    photoFileId: body.photoFileId ?? null,
-  });
-  const payment = await repo.insertPayment(tx, {
-    statementId,
-    idempotencyKey: body.idempotencyKey,
-    provider: outcome.provider,
-    method: body.method,
-    amountFen: locked.totalFen,
-    reference: outcome.reference,
-    photoFileId: body.photoFileId ?? null,
-    recordedBySide: actor.side,
-    recordedById: actor.id,
-    paidAt: now,
-  });
-  if (!payment) return locked;
-  const updated = await transitionTo(tx, statementId, 'pay', actor, now, { paidAt: now }, body.reference ?? null);
-  // Paid by the pay day: a good credit event for the employer (overdue ones come from the sweep).
-  if (shanghaiDay(now) <= locked.dueDate)
-    await recordCreditEvent(tx, {
-      subjectType: 'employer',
-      subjectId: locked.employerId,
-      kind: 'wage_paid_on_time',
-      refType: 'wage_statement',
-      refId: statementId,
-      reason: `按时支付工资${locked.totalFen / 100}元`,
-      at: now,
-    });
-  await writeAudit(tx, {
-    actor: { kind: actor.side === 'staff' ? 'staff' : 'user', id: actor.id ?? undefined },
-    action: 'wage.pay',
-    entity: 'wage_statement',
-    entityId: statementId,
-    regionCode: locked.townCode,
-    details: { amountFen: locked.totalFen, method: body.method, reference: body.reference ?? null },
-    ip: meta.ip ?? null,
-    requestId: meta.requestId ?? null,
-  });
-  return updated;
-}
-
-/**
- * Record an offline payment. The idempotency key makes a retry return the first payment; two
- * concurrent requests serialise on the statement row lock, and the unique indexes (one payment
- * per statement, one per key) hold even if they did not.
- */
-export async function recordPayment(deps: WagesDeps, actor: Actor, row: repo.StatementRow, body: PayInput, meta: Meta) {
-  const earlier = await repo.findPaymentByKey(deps.db, body.idempotencyKey);
-  if (earlier) {
-    if (earlier.statementId !== row.id) throw new AppError('CONFLICT', { message: '幂等键已用于另一张工资单' });
-    return presentOne(deps, (await repo.findStatement(deps.db, row.id)) ?? row);
-  }
-  const provider = deps.payments ?? offlinePaymentProvider;
-  const now = deps.now();
-  const result = await deps.db.transaction((tx) => payInTx(tx, provider, actor, row.id, body, now, meta));
-  return presentOne(deps, result);
-}
-
-export async function payAsEmployer(
-  deps: WagesDeps,
-  actor: UserActor,
-  id: string,
-  body: Parameters<typeof recordPayment>[3],
-  meta: Meta,
-) {
-  const { row, side } = await loadForUser(deps.db, actor, id);
-  if (side !== 'employer') throw new AppError('FORBIDDEN', { message: '只有用工主体可以登记支付' });
-  return recordPayment(deps, { side, id: actor.id }, row, body, meta);
-}
-
-export async function payAsStaff(
-  deps: WagesDeps,
-  actor: StaffActor,
-  id: string,
-  body: Parameters<typeof recordPayment>[3],
-  meta: Meta,
-) {
-  requirePermission(actor, 'wages.write');
-  const row = await repo.findStatement(deps.db, id);
-  if (!row) throw new AppError('NOT_FOUND', { message: '工资单不存在' });
-  assertReadableRegion(actor, row.townCode);
-  return recordPayment(deps, { side: 'staff', id: actor.id }, row, body, meta);
-}
-
-/** 3 days (系统配置) of silence after payment count as receipt; run by the background queue. */
-export async function autoReceive(db: Db, now: Date): Promise<number> {
-  const rules = await getSetting(db, 'wageRules');
-  const cutoff = new Date(now.getTime() - rules.autoReceiveDays * 86_400_000);
-  const rows = await repo.findPaidBefore(db, cutoff);
-  for (const r of rows)
-    await db.transaction((tx) =>
-      transitionTo(
-        tx,
-        r.id,
-        'receive',
-        { side: 'system', id: null },
-        now,
-        { receivedAt: now },
-        '逾期未确认，视为已收款',
-      ),
-    );
-  return rows.length;
-}
-
 // ---- reads ----
 
 export async function presentMany(deps: WagesDeps, rows: repo.StatementRow[]) {
@@ -403,7 +262,7 @@ export async function presentMany(deps: WagesDeps, rows: repo.StatementRow[]) {
   );
 }
 
-async function presentOne(deps: WagesDeps, row: repo.StatementRow) {
+export async function presentOne(deps: WagesDeps, row: repo.StatementRow) {
   const [one] = await presentMany(deps, [row]);
   if (!one) throw new Error('presentOne: nothing presented');
   return one;
