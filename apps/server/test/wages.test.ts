@@ -523,4 +523,32 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
     expect((sheet?.getRow(1).values as string[]).slice(1, 5)).toEqual(['序号', '用工主体', '岗位', '工人']);
     expect(sheet?.rowCount).toBe(page.items.length + 1);
   });
+
+  it('workers see the employer’s on-time pay rate on the job detail, from its credit ledger', async () => {
+    const { creditEvents } = await import('../src/modules/credit/credit.schema.js');
+    const kinds = (await db().select().from(creditEvents).where(eq(creditEvents.subjectId, employerId))).map(
+      (e) => e.kind,
+    );
+    const onTime = kinds.filter((k) => k === 'wage_paid_on_time').length;
+    const overdue = kinds.filter((k) => k === 'wage_overdue').length;
+    expect(onTime).toBeGreaterThan(0);
+    expect(overdue).toBeGreaterThan(0);
+    ctx.clock.now = new Date(); // earlier tests moved the clock past the default posting dates
+    type Detail = { employer: { wagesPaidOnTime: number; wagesOverdue: number; onTimePayRate: number | null } };
+    const jobId = await postJob(ctx, owner.token, employerId, porter, { title: '建材装卸工' });
+    expect(json<Detail>(await ctx.anon.get(`/api/v1/public/jobs/${jobId}`)).employer).toMatchObject({
+      wagesPaidOnTime: onTime,
+      wagesOverdue: overdue,
+      onTimePayRate: Math.round((onTime * 100) / (onTime + overdue)),
+    });
+    // An employer with no settled statement shows none (the app says 暂无发薪记录).
+    const other = await appUser(ctx);
+    const otherEmployer = await makeEmployer(ctx, { ownerUserId: other.userId, townCode: TOWNS.zhongdu });
+    const fresh = await postJob(ctx, other.token, otherEmployer, porter, { title: '仓库搬运工' });
+    expect(json<Detail>(await ctx.anon.get(`/api/v1/public/jobs/${fresh}`)).employer).toMatchObject({
+      wagesPaidOnTime: 0,
+      wagesOverdue: 0,
+      onTimePayRate: null,
+    });
+  });
 });

@@ -116,6 +116,11 @@ export const PublicJobDetail = PublicJobSummary.extend({
     verificationStatus: z.string(),
     /** Credit level (诚信等级): excellent / good / fair / poor (labels in CREDIT_LEVEL_NAMES). */
     creditLevel: z.string().nullable(),
+    /** 按时发薪: wage statements paid by the pay day, and those that went overdue (from its credit ledger). */
+    wagesPaidOnTime: z.number(),
+    wagesOverdue: z.number(),
+    /** Whole percent of on time among both; null before any. */
+    onTimePayRate: z.number().nullable(),
   }),
 });
 export type PublicJobDetail = z.infer<typeof PublicJobDetail>;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { subjectInfo } from './credit-subjects.js';
 import {
@@ -102,4 +102,30 @@ export async function creditScoresOf(
   for (const id of unique)
     if (!out.has(id)) out.set(id, { score: CREDIT_BASE_SCORE, level: creditLevel(CREDIT_BASE_SCORE) });
   return out;
+}
+
+/**
+ * An employer's wage record from its credit ledger: statements paid by the pay day and statements
+ * the overdue sweep caught (one event of each kind per statement). `onTimeRate` is a whole percent,
+ * null before any statement was settled or overdue. Reads the subject index, one employer at a time.
+ */
+export async function wagePayRecordOf(
+  db: DbOrTx,
+  employerId: string,
+): Promise<{ onTime: number; overdue: number; onTimeRate: number | null }> {
+  const rows = await db
+    .select({ kind: creditEvents.kind, n: count() })
+    .from(creditEvents)
+    .where(
+      and(
+        eq(creditEvents.subjectType, 'employer'),
+        eq(creditEvents.subjectId, employerId),
+        inArray(creditEvents.kind, ['wage_paid_on_time', 'wage_overdue']),
+      ),
+    )
+    .groupBy(creditEvents.kind);
+  const onTime = rows.find((r) => r.kind === 'wage_paid_on_time')?.n ?? 0;
+  const overdue = rows.find((r) => r.kind === 'wage_overdue')?.n ?? 0;
+  const total = onTime + overdue;
+  return { onTime, overdue, onTimeRate: total === 0 ? null : Math.round((onTime * 100) / total) };
 }

@@ -3,7 +3,13 @@ import { registerCreditRoutes } from './credit.routes.js';
 // 信用: the credit ledger, scores and levels. Other modules record events through recordCreditEvent
 // inside their own transactions, read levels through creditScoresOf, and stop blacklisted
 // subjects through assertNotBlacklisted.
-export { recordCreditEvent, creditScoresOf, creditRulePoints, type CreditEventInput } from './credit.core.js';
+export {
+  recordCreditEvent,
+  creditScoresOf,
+  creditRulePoints,
+  wagePayRecordOf,
+  type CreditEventInput,
+} from './credit.core.js';
 export {
   creditLevel,
   CREDIT_LEVEL_LABELS,

@@ -9,7 +9,7 @@ import { listOccupations, regionPrefix } from '../reference/index.js';
 import { loadJobNames } from './job-names.js';
 import { presentPublicJob, presentPublicJobDetail } from './jobs.presenter.js';
 import * as search from './job-search.repository.js';
-import { creditScoresOf } from '../credit/index.js';
+import { creditScoresOf, wagePayRecordOf } from '../credit/index.js';
 
 type Query = Pick<
   PublicJobQuery,
@@ -94,6 +94,7 @@ export async function getPublicJob(
       kind: employer?.kind ?? 'enterprise',
       verificationStatus: employer?.verificationStatus ?? 'unverified',
       creditLevel: credit?.level ?? null,
+      pay: await wagePayRecordOf(db, found.job.employerId),
     },
     found.distanceKm,
     contact?.viewerHasApplied && found.job.contactPhoneEnc ? contact.pii.decrypt(found.job.contactPhoneEnc) : null,

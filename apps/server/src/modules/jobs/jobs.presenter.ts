@@ -38,7 +38,13 @@ export function presentPublicJob(r: JobRow, names: JobNames, distanceKm: number 
 export function presentPublicJobDetail(
   r: JobRow,
   names: JobNames,
-  employer: { id: string; kind: string; verificationStatus: string; creditLevel?: string | null },
+  employer: {
+    id: string;
+    kind: string;
+    verificationStatus: string;
+    creditLevel?: string | null;
+    pay?: { onTime: number; overdue: number; onTimeRate: number | null };
+  },
   distanceKm: number | null,
   contactPhone: string | null = null,
 ): PublicJobDetail {
@@ -59,6 +65,9 @@ export function presentPublicJobDetail(
       kind: employer.kind,
       verificationStatus: employer.verificationStatus,
       creditLevel: employer.creditLevel ?? null,
+      wagesPaidOnTime: employer.pay?.onTime ?? 0,
+      wagesOverdue: employer.pay?.overdue ?? 0,
+      onTimePayRate: employer.pay?.onTimeRate ?? null,
     },
   };
 }
