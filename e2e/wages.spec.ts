@@ -142,16 +142,26 @@ describe('薪酬委托结算', () => {
     await expect.poll(() => tag(e, `employer-wage-${id}`).textContent(), { timeout: 10_000 }).toContain('待确认');
     expect(await disputed.getByTestId('employer-wage-total').textContent()).toContain('350元');
 
-    // The worker confirms the corrected statement and registers the account for 代发 (setup).
+    // The worker confirms the corrected statement and registers the account for 代发.
     await w.reload();
     await expect.poll(() => mine.getByTestId('wage-total').textContent(), { timeout: 10_000 }).toContain('350元');
     expect(await mine.textContent()).toContain('加：卸水泥加班费');
     await mine.getByTestId('wage-confirm').click();
     await expect.poll(() => tag(w, `wage-${id}`).textContent(), { timeout: 10_000 }).toContain('待支付');
-    await apiCall('PUT', '/api/v1/app/worker/bank-account', workerToken, {
-      bankName: '中国农业银行鹿寨支行',
-      accountNumber: ACCOUNT,
-    });
+    // 工资代发账户 on 我的工钱: a short number is refused on the field; the saved one shows masked.
+    await w.getByTestId('bank-account-edit').click();
+    await input(w, 'bank-name').fill('中国农业银行鹿寨支行');
+    await input(w, 'bank-account-number').fill('12345');
+    await w.locator('.bank-dialog .van-dialog__confirm').click();
+    await expect
+      .poll(() => w.locator('.bank-dialog').textContent(), { timeout: 10_000 })
+      .toContain('银行卡号应为12-30位数字');
+    await input(w, 'bank-account-number').fill(ACCOUNT);
+    await w.locator('.bank-dialog .van-dialog__confirm').click();
+    await expect
+      .poll(() => w.getByTestId('bank-account').textContent(), { timeout: 10_000 })
+      .toContain(`中国农业银行鹿寨支行 **** **** **** ${ACCOUNT.slice(-4)}`);
+    expect(await w.getByTestId('bank-account').textContent()).not.toContain(ACCOUNT);
 
     // 薪酬台账 (console): tick the statement, make a 委托结算 batch, download the bank file.
     const page = await e2e.consolePage('admin');

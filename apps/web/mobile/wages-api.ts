@@ -1,4 +1,4 @@
-import type { WageStatement } from '@lingong/contracts';
+import type { BankAccountBody, MaybeBankAccount, WageStatement } from '@lingong/contracts';
 import { api } from '@shared/api';
 
 // 我的工钱: statements, totals, confirm / dispute / confirm receipt.
@@ -8,6 +8,10 @@ export const confirmWage = (id: string) => api.post<WageStatement>(`/api/v1/app/
 export const disputeWage = (id: string, reason: string) =>
   api.post<WageStatement>(`/api/v1/app/wages/${id}/dispute`, { reason });
 export const receiveWage = (id: string) => api.post<WageStatement>(`/api/v1/app/wages/${id}/receive`);
+// 工资代发账户: where entrusted settlement (委托结算) pays the worker; shown masked.
+export const fetchBankAccount = () => api.get<MaybeBankAccount>('/api/v1/app/worker/bank-account');
+export const saveBankAccount = (body: BankAccountBody) =>
+  api.put<MaybeBankAccount>('/api/v1/app/worker/bank-account', body);
 
 // 待结算 (employer): statements of my employers, draft one, issue, record an offline payment.
 export const fetchEmployerWages = (applicationId?: string) =>

@@ -186,6 +186,8 @@ export const BankAccountBody = z.object({
 });
 export const BankAccount = z.object({ bankName: z.string(), maskedAccount: z.string(), updatedAt: z.string() });
 export const MaybeBankAccount = z.object({ account: BankAccount.nullable() });
+export type BankAccountBody = z.infer<typeof BankAccountBody>;
+export type MaybeBankAccount = z.infer<typeof MaybeBankAccount>;
 
 export const CreateWageBatchBody = z.object({
   statementIds: z
