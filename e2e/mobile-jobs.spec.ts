@@ -106,6 +106,8 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     await expect.poll(() => w.getByTestId('job-title').textContent(), { timeout: 10_000 }).toBe('急招电焊工3名');
     expect(await w.getByTestId('job-wage').textContent()).toBe('250-300元/天');
     expect(await w.getByTestId('job-contact').textContent()).toContain('报名后可以看到联系电话');
+    // A new employer has no wage record yet (the rate itself is tested in wages.test.ts).
+    expect(await w.getByTestId('employer-on-time-pay').textContent()).toContain('暂无发薪记录');
     await snap(w, 'mobile-jobs', '05-detail');
     await wctx.close();
   });
