@@ -340,6 +340,7 @@ describe('acceptance pack', () => {
       '11-宣传推广台账.xlsx',
       '12-就业信息采集台账.xlsx',
       '13-运营日志.xlsx',
+      '14-薪酬台账.xlsx',
     ]);
     const summary = sheets.get('00-考核指标汇总.xlsx/指标汇总') ?? [];
     expect(summary[0]).toEqual(['序号', '指标', '单位', '目标', '完成', '完成率(%)', '数据状态', '说明']);

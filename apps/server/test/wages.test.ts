@@ -21,6 +21,7 @@ import {
 
 type Statement = {
   id: string;
+  periodEnd: string;
   status: string;
   totalFen: number;
   baseFen: number;
@@ -550,5 +551,27 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
       wagesOverdue: 0,
       onTimePayRate: null,
     });
+  });
+
+  it('the acceptance pack carries the 薪酬台账 of the period, region-scoped', async () => {
+    const JSZip = (await import('jszip')).default;
+    const ExcelJS = (await import('exceljs')).default;
+    const staff = await staffToken(ctx, { roles: ['admin'], regionCode: '450223000000' });
+    const [from, to] = [day(-40), day(40)];
+    const ledger = json<{ items: Statement[] }>(await ctx.as(staff).get('/api/v1/admin/wages?pageSize=100')).items;
+    const inPeriod = ledger.filter((s) => s.periodEnd >= from && s.periodEnd <= to);
+    expect(inPeriod.length).toBeGreaterThan(0);
+    const sheetRows = async (token: string) => {
+      const res = await ctx.as(token).get(`/api/v1/admin/kpi/acceptance-pack?from=${from}&to=${to}`);
+      expect(res.statusCode).toBe(200);
+      const zip = await JSZip.loadAsync(res.rawPayload);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await zip.file('14-薪酬台账.xlsx')!.async('arraybuffer')) as ArrayBuffer);
+      const sheet = book.getWorksheet('薪酬台账')!;
+      return { header: (sheet.getRow(1).values as string[]).slice(1, 5), count: sheet.rowCount - 1 };
+    };
+    expect(await sheetRows(staff)).toEqual({ header: ['序号', '用工主体', '岗位', '工人'], count: inPeriod.length });
+    const elsewhere = await staffToken(ctx, { roles: ['station_agent'], regionCode: TOWNS.luzhai });
+    expect((await sheetRows(elsewhere)).count).toBe(0);
   });
 });

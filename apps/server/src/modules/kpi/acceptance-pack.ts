@@ -8,6 +8,7 @@ import { getDashboard, scopeOf, type KpiDeps } from './kpi.service.js';
 import { PUBLICITY_SHEET, publicityFetcher } from '../publicity/index.js';
 import { addCollectionSheets, collectionWorkbookSheets } from '../collection/index.js';
 import { addOperationsSheets, operationsSheets } from '../operations/index.js';
+import { WAGE_LEDGER_SHEET, wageLedgerRows } from '../wages/index.js';
 import { addSheet, collectAll, newWorkbook, shanghaiTime, type SheetSpec } from '../../platform/reporting/index.js';
 import {
   CLASS_SESSION_SHEET,
@@ -112,6 +113,7 @@ export async function buildAcceptancePack(
   const publicity = await collectAll(window, publicityFetcher(deps.db));
   const collection = await collectionWorkbookSheets(deps, window, q.pii === 'full');
   const operations = await operationsSheets(deps, actor, window, { from: period.from, to: period.to, town: q.town });
+  const wages = await wageLedgerRows(deps, actor, { from: period.from, to: period.to, townCode: q.town });
   const dashboard = await getDashboard(deps, actor, q);
 
   const zip = new JSZip();
@@ -135,6 +137,7 @@ export async function buildAcceptancePack(
   zip.file('11-宣传推广台账.xlsx', await xlsx((wb) => addSheet(wb, PUBLICITY_SHEET, publicity), now));
   zip.file('12-就业信息采集台账.xlsx', await xlsx((wb) => addCollectionSheets(wb, collection), now));
   zip.file('13-运营日志.xlsx', await xlsx((wb) => addOperationsSheets(wb, operations), now));
+  zip.file('14-薪酬台账.xlsx', await xlsx((wb) => addSheet(wb, WAGE_LEDGER_SHEET, wages), now));
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   const rows = {
     registrations: registrations.length,
@@ -153,6 +156,7 @@ export async function buildAcceptancePack(
     collectionMembers: collection.members.length,
     duties: operations.duties.length,
     stationVisits: operations.visits.length,
+    wageStatements: wages.length,
   };
   await writeAudit(deps.db, {
     actor,

@@ -25,9 +25,10 @@ import {
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
-import { collectPages, listWorkbook, sendFile, sendXlsx, type ExportColumn } from '../../platform/reporting/index.js';
+import { collectPages, sendFile, sendXlsx, sheetWorkbook } from '../../platform/reporting/index.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import * as batches from './wage-batches.service.js';
+import { WAGE_LEDGER_SHEET } from './wage-ledger-sheet.js';
 import * as payments from './wage-payments.service.js';
 import * as wages from './wages.service.js';
 import { wageGrievanceOutbox } from './wage-overdue.js';
@@ -159,11 +160,7 @@ export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): voi
         ip: request.ip,
         requestId: String(request.id),
       });
-      return sendXlsx(
-        reply,
-        { name: '薪酬台账', buffer: await listWorkbook('薪酬台账', LEDGER_COLUMNS, rows, now) },
-        now,
-      );
+      return sendXlsx(reply, { name: '薪酬台账', buffer: await sheetWorkbook(WAGE_LEDGER_SHEET, rows, now) }, now);
     },
   );
   app.get(
@@ -250,26 +247,3 @@ export function registerWageRoutes(fastify: FastifyInstance, deps: AppDeps): voi
       batches.importBatchResult(wd, staffActorOf(request), request.params.id, request.body.content, metaOf(request)),
   );
 }
-
-type LedgerRow = Awaited<ReturnType<typeof wages.wageLedger>>['items'][number];
-const y = (fen: number) => fen / 100;
-/** 薪酬台账 columns (Chinese headers; names as the presenter gives them). */
-const LEDGER_COLUMNS: ExportColumn<LedgerRow>[] = [
-  { header: '用工主体', width: 24, value: (r) => r.employerName },
-  { header: '岗位', width: 20, value: (r) => r.jobTitle },
-  { header: '工人', width: 10, value: (r) => r.workerName },
-  { header: '结算期间', width: 24, value: (r) => `${r.periodStart}至${r.periodEnd}` },
-  { header: '计量', width: 14, value: (r) => r.quantityText },
-  { header: '约定单价(元)', width: 12, value: (r) => y(r.rateFen) },
-  { header: '应发(元)', width: 12, value: (r) => y(r.baseFen) },
-  { header: '加项(元)', width: 10, value: (r) => y(r.additionsFen) },
-  { header: '扣款(元)', width: 10, value: (r) => y(r.deductionsFen) },
-  { header: '实发(元)', width: 12, value: (r) => y(r.totalFen) },
-  { header: '状态', width: 10, value: (r) => r.statusLabel },
-  { header: '应付日', width: 12, value: (r) => r.dueDate },
-  { header: '是否逾期', width: 10, value: (r) => (r.overdue ? '逾期' : '') },
-  { header: '支付方式', width: 12, value: (r) => (r.payment ? PAY_LABELS[r.payment.method] : '') },
-  { header: '支付凭证号', width: 20, value: (r) => r.payment?.reference ?? '' },
-  { header: '升级至', width: 16, value: (r) => r.escalations.at(-1)?.levelLabel ?? '' },
-];
-const PAY_LABELS = { cash: '现金', bank_transfer: '银行转账', entrusted: '委托结算' } as const;

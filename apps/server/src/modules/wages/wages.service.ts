@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, like, lt, lte, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { emptyPage, paged, shanghaiDay } from '../../platform/reporting/index.js';
 import type { WageStatement } from '@lingong/contracts';
@@ -317,6 +317,9 @@ export async function wageLedger(
     employerId?: string | undefined;
     status?: repo.StatementRow['status'] | undefined;
     overdue?: 'true' | 'false' | undefined;
+    /** Statements whose pay period ends within these days (the acceptance pack's period). */
+    periodFrom?: string | undefined;
+    periodTo?: string | undefined;
   },
 ) {
   requirePermission(actor, 'wages.read');
@@ -325,6 +328,8 @@ export async function wageLedger(
   const conds: SQL[] = [like(wageStatements.townCode, pattern)];
   if (q.employerId) conds.push(eq(wageStatements.employerId, q.employerId));
   if (q.status) conds.push(eq(wageStatements.status, q.status));
+  if (q.periodFrom) conds.push(gte(wageStatements.periodEnd, q.periodFrom));
+  if (q.periodTo) conds.push(lte(wageStatements.periodEnd, q.periodTo));
   if (q.overdue === 'true') {
     const overdue = and(
       inArray(wageStatements.status, ['issued', 'confirmed', 'disputed']),
