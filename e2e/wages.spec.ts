@@ -256,10 +256,21 @@ describe('薪酬委托结算', () => {
     expect(await ours()).toContain('待发送');
     await page.getByTestId('exchange-wage-grievances').scrollIntoViewIfNeeded();
     await snap(page, J, '07a-console-exchange-outbox');
-    await page.goto(`${e2e.url}/admin/wages`);
-    const row = page.getByTestId('wages-table').locator('tbody tr').filter({ hasText: title });
+    // 工作台: the 薪酬结算 figures count the overdue statement and open the ledger filtered to it.
+    await page.goto(`${e2e.url}/admin/`);
+    const overdueFigure = page.getByTestId('wages-overdue-figure');
+    await expect.poll(() => overdueFigure.textContent(), { timeout: 10_000 }).toMatch(/[1-9]\d*\s*笔/);
+    expect(await overdueFigure.textContent()).toContain('300');
+    await overdueFigure.scrollIntoViewIfNeeded();
+    await snap(page, J, '07b-dashboard-wages');
+    await overdueFigure.click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('/admin/wages?overdue=true');
+    const rows = page.getByTestId('wages-table').locator('tbody tr');
+    const row = rows.filter({ hasText: title });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await row.first().textContent()).toContain('逾期');
+    // Only overdue rows: every row of the filtered ledger says so.
+    expect((await rows.allTextContents()).every((t) => t.includes('逾期'))).toBe(true);
     await row.first().getByTestId(`wages-open-${s.id}`).click();
     await expect
       .poll(() => page.locator('.el-drawer').textContent(), { timeout: 10_000 })

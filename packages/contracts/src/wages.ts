@@ -253,3 +253,4 @@ export const WageKpi = z.object({
   medianDaysToPay: z.number().nullable(),
   disputesResolved: z.number(),
 });
+export type WageKpi = z.infer<typeof WageKpi>;

@@ -1,5 +1,5 @@
 /** 薪酬台账 (console): statements by status and overdue, Excel export, 委托结算 batches. */
-import type { WageBatch, WageGrievanceOutbox, WageStatement } from '@lingong/contracts';
+import type { WageBatch, WageGrievanceOutbox, WageKpi, WageStatement } from '@lingong/contracts';
 import { ADMIN, api, type ListQuery, type Paged } from './http';
 
 const BASE = `${ADMIN}/wages`;
@@ -18,4 +18,5 @@ export const wageBatchFilePath = (id: string) => `${ADMIN}/wage-batches/${id}/ba
 export const importWageBatchResult = (id: string, content: string) =>
   api.post<WageBatch>(`${ADMIN}/wage-batches/${id}/bank-result`, { content });
 /** 欠薪投诉上报 waiting in the exchange outbox (数据交换 page). */
+export const getWageFigures = () => api.get<WageKpi>(`${BASE}/figures`);
 export const listWageGrievanceOutbox = () => api.get<WageGrievanceOutbox>(`${BASE}/exchange-outbox`);
