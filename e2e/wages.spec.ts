@@ -26,6 +26,7 @@ type Statement = {
   dueDate: string;
   workerName: string;
   escalations: { level: string; levelLabel: string }[];
+  grievanceId: string | null;
 };
 
 /** The Shanghai calendar day `n` days after the server clock's now. */
@@ -277,5 +278,18 @@ describe('薪酬委托结算', () => {
       .toContain('欠薪投诉升级：零工驿站 → 县就业服务中心');
     await snap(page, J, '08-console-escalated');
     await page.context().close();
+
+    // The worker got paid after mediation and withdraws the auto-filed grievance in the app.
+    const grievanceId = (await statement()).grievanceId!;
+    const w = await mobilePage(workerToken);
+    await w.goto(`${e2e.url}/grievances/${grievanceId}`);
+    const card = w.getByTestId(`my-grievance-${grievanceId}`);
+    await card.getByTestId('grievance-withdraw').click();
+    await input(w, 'grievance-withdraw-reason').fill('老板已经把工钱付清了');
+    await w.locator('.withdraw-dialog .van-dialog__confirm').click();
+    await expect.poll(() => card.getByTestId('my-grievance-status').textContent(), { timeout: 10_000 }).toBe('已办结');
+    expect(await card.textContent()).toContain('投诉人撤回：老板已经把工钱付清了');
+    await expect.poll(() => w.locator('.withdraw-dialog').isVisible(), { timeout: 10_000 }).toBe(false);
+    await snap(w, J, '09-worker-withdrew');
   });
 });

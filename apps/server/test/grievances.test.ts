@@ -299,6 +299,40 @@ describe('staff handling', () => {
   });
 });
 
+describe('the filer withdraws', () => {
+  it('closes an open grievance with the reason (event, audit, message to the other side); others cannot', async () => {
+    const c = await hiredCase(ctx);
+    const filed = json<Mine>(
+      await fileAs(ctx, c.pair.worker.token, c.applicationId, { kind: 'wage_arrears', content: '工钱拖了一个月没给' }),
+    );
+    const url = `/api/v1/app/grievances/${filed.id}/withdraw`;
+    const short = await ctx.as(c.pair.worker.token).post(url, { reason: '好' });
+    expect(short.statusCode).toBe(400);
+    expect(json<Err>(short).error.details).toContainEqual({ field: 'reason', message: '撤回原因至少2个字' });
+    // Only the filer: the employer (a party) and a stranger get 404, and nothing changes.
+    expect((await ctx.as(c.pair.owner.token).post(url, { reason: '已经付清了' })).statusCode).toBe(404);
+    expect((await ctx.as((await appUser(ctx)).token).post(url, { reason: '已经付清了' })).statusCode).toBe(404);
+    const res = await ctx.as(c.pair.worker.token).post(url, { reason: '老板已经把工钱付清了' });
+    expect(res.statusCode).toBe(200);
+    const done = json<Mine & { resolution: string }>(res);
+    expect(done).toMatchObject({ status: 'resolved', resolution: '投诉人撤回：老板已经把工钱付清了' });
+    expect(done.events.at(-1)).toMatchObject({ toStatus: 'resolved', actorKind: 'user' });
+    const again = await ctx.as(c.pair.worker.token).post(url, { reason: '再撤回一次' });
+    expect(again.statusCode).toBe(409);
+    expect(json<Err>(again).error.message).toBe('该投诉已办结或已移交，不能撤回');
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, filed.id), eq(auditLog.action, 'withdraw')));
+    expect(audits).toHaveLength(1);
+    const told = await db()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, c.pair.owner.userId), eq(notifications.refId, filed.id)));
+    expect(told.map((n) => n.body)).toContain('与您有关的投诉已由投诉人撤回。');
+  });
+});
+
 describe('region scope and SLA', () => {
   let zhaisha: GrievanceCase;
   let gid: string;

@@ -10,3 +10,5 @@ export const uploadGrievancePhoto = (image: string) =>
 export const fetchMyGrievances = (page = 1) =>
   api.get<Paged<MyGrievance>>('/api/v1/app/grievances', { page, pageSize: 50 });
 export const fetchGrievance = (id: string) => api.get<MyGrievance>(`/api/v1/app/grievances/${id}`);
+export const withdrawGrievance = (id: string, reason: string) =>
+  api.post<MyGrievance>(`/api/v1/app/grievances/${id}/withdraw`, { reason });

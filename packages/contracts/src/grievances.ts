@@ -76,6 +76,15 @@ export const MyGrievance = z.object({
 });
 export type MyGrievance = z.infer<typeof MyGrievance>;
 export const MyGrievancePage = pageOf(MyGrievance);
+/** The filer withdraws an open grievance (e.g. the wages were paid after all); closes it as resolved. */
+export const WithdrawGrievanceBody = z.object({
+  reason: z
+    .string({ error: '请填写撤回原因' })
+    .trim()
+    .min(2, { error: '撤回原因至少2个字' })
+    .max(200, { error: '撤回原因最多200个字' }),
+});
+export type WithdrawGrievanceBody = z.infer<typeof WithdrawGrievanceBody>;
 export const MyGrievanceQuery = PageQuery;
 
 export const AdminGrievance = z.object({

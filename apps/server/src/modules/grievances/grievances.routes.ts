@@ -15,6 +15,7 @@ import {
   MyGrievancePage,
   MyGrievanceQuery,
   UploadedFile,
+  WithdrawGrievanceBody,
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
 import { XLSX_MIME, sendXlsx } from '../../platform/reporting/list-export.js';
@@ -89,6 +90,19 @@ export function registerGrievanceRoutes(fastify: FastifyInstance, deps: AppDeps)
       },
     },
     async (request) => service.getMine(gd, userActorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/v1/app/grievances/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: '撤回自己提交的投诉（含系统代为提交的欠薪投诉）',
+        params: GrievanceIdParam,
+        body: WithdrawGrievanceBody,
+        response: { 200: MyGrievance, ...errors },
+      },
+    },
+    async (request) => service.withdrawMine(gd, userActorOf(request), request.params.id, request.body, metaOf(request)),
   );
   app.get(
     '/api/v1/app/grievances/:id/photo',

@@ -1,4 +1,10 @@
-import { GRIEVANCE_KIND_LABELS, type FileGrievanceBody, type MyGrievance } from '@lingong/contracts';
+import {
+  GRIEVANCE_KIND_LABELS,
+  OPEN_GRIEVANCE_STATUSES,
+  type FileGrievanceBody,
+  type MyGrievance,
+  type WithdrawGrievanceBody,
+} from '@lingong/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -187,6 +193,62 @@ export async function getMine(deps: GrievancesDeps, actor: UserActor, id: string
   const [out] = await presentMany(deps.db, party, [row]);
   if (!out) throw new Error('grievance vanished');
   return out;
+}
+
+/**
+ * The filer withdraws an open grievance (the auto-filed wage grievance says it may): it closes as
+ * resolved with the reason, in the timeline and the audit log, and the other side is told.
+ */
+export async function withdrawMine(
+  deps: GrievancesDeps,
+  actor: UserActor,
+  id: string,
+  body: WithdrawGrievanceBody,
+  meta: Meta,
+): Promise<MyGrievance> {
+  const found = await repo.findGrievance(deps.db, id);
+  if (!found || found.filerUserId !== actor.id) throw new AppError('NOT_FOUND', { message: '投诉不存在' });
+  const now = deps.now();
+  const resolution = `投诉人撤回：${body.reason}`;
+  await deps.db.transaction(async (tx) => {
+    const current = await repo.lockGrievance(tx, id);
+    if (!current) throw new AppError('NOT_FOUND', { message: '投诉不存在' });
+    if (!(OPEN_GRIEVANCE_STATUSES as readonly string[]).includes(current.status))
+      throw new AppError('INVALID_STATE', { message: '该投诉已办结或已移交，不能撤回' });
+    const updated = await repo.updateGrievance(tx, id, {
+      status: 'resolved',
+      resolution,
+      closedAt: now,
+      updatedAt: now,
+    });
+    await repo.insertEvent(tx, {
+      grievanceId: id,
+      fromStatus: current.status,
+      toStatus: 'resolved',
+      actorKind: 'user',
+      actorId: actor.id,
+      actorSide: current.filerSide,
+      note: resolution,
+      at: now,
+    });
+    await writeAudit(tx, {
+      actor: { kind: 'user', id: actor.id },
+      action: 'withdraw',
+      entity: 'grievance',
+      entityId: id,
+      regionCode: current.regionCode,
+      details: { from: current.status, reason: body.reason },
+      ...meta,
+    });
+    await noticeParties(
+      tx,
+      deps.pii,
+      updated,
+      { filer: `您已撤回投诉。${resolution}`, other: `与您有关的投诉已由投诉人撤回。`, sms: false },
+      now,
+    );
+  });
+  return getMine(deps, actor, id);
 }
 
 /** The photo of a grievance the caller filed. */
