@@ -4,7 +4,7 @@ import { expireJobs } from './modules/jobs/index.js';
 import { sendShiftReminders } from './modules/applications/index.js';
 import { runPublicationSchedule } from './modules/publications/index.js';
 import { revealDueRatings } from './modules/ratings/index.js';
-import { autoReceive, sweepOverdueWages } from './modules/wages/index.js';
+import { autoReceive, refreshWageFigures, sweepOverdueWages } from './modules/wages/index.js';
 import { createTransport, runExchange } from './modules/exchange/index.js';
 import { refreshMonitoring } from './modules/monitoring/index.js';
 
@@ -15,6 +15,7 @@ export const SCHEDULES: Schedule[] = [
   { kind: 'publications.schedule', everyMinutes: 5 },
   { kind: 'ratings.reveal', everyMinutes: 60 },
   { kind: 'wages.sweep', everyMinutes: 60 },
+  { kind: 'wages.figures', everyMinutes: 5 },
   { kind: 'monitoring.refresh', everyMinutes: 5 },
 ];
 
@@ -56,6 +57,10 @@ export function createJobRunner(
   runner.register('wages.sweep', async (_job, { db, now }) => {
     await sweepOverdueWages(db, deps.pii, now);
     await autoReceive(db, now);
+    await refreshWageFigures(db, now);
+  });
+  runner.register('wages.figures', async (_job, { db, now }) => {
+    await refreshWageFigures(db, now);
   });
   runner.register('ratings.reveal', async (_job, { db, now }) => {
     await revealDueRatings({ db, pii: deps.pii }, now);

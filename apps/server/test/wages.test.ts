@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { attendanceRecords } from '../src/modules/attendance/attendance.schema.js';
 import { agreements } from '../src/modules/agreements/agreements.schema.js';
 import { wageEscalations, wagePayments } from '../src/modules/wages/wages.schema.js';
-import { autoReceive } from '../src/modules/wages/index.js';
+import { autoReceive, refreshWageFigures } from '../src/modules/wages/index.js';
 import {
   appUser,
   createTestApp,
@@ -503,7 +503,10 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
       ['零工驿站', 'queued', 30_000],
     ]);
     expect(await outboxOf(await staffToken(ctx, { roles: ['supervisor'], regionCode: TOWNS.zhaisha }))).toEqual([]);
+    // The dashboard reads the rollups, rebuilt by the scheduled job; here at the test clock.
+    await refreshWageFigures(db(), ctx.clock.now);
     const figures = json<{
+      refreshedAt: string | null;
       overdueCount: number;
       overdueFen: number;
       settledFen: number;
@@ -515,6 +518,7 @@ describe('overdue → wage grievance filed for the worker, escalated, outbox for
     expect(figures.settledFen).toBeGreaterThanOrEqual(30_000);
     expect(figures.disputesResolved).toBe(1);
     expect(figures.medianDaysToPay).not.toBeNull();
+    expect(figures.refreshedAt).toBe(ctx.clock.now.toISOString());
     const file = await ctx.as(staff).get('/api/v1/admin/wages/export?overdue=true');
     expect(file.headers['content-type']).toContain('spreadsheetml');
     const ExcelJS = (await import('exceljs')).default;

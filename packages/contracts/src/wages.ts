@@ -252,5 +252,7 @@ export const WageKpi = z.object({
   overdueFen: z.number(),
   medianDaysToPay: z.number().nullable(),
   disputesResolved: z.number(),
+  /** When the rollups were last rebuilt (null before the first rebuild). */
+  refreshedAt: z.string().nullable(),
 });
 export type WageKpi = z.infer<typeof WageKpi>;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { wagePayments, wageStatementEvents, wageStatementLines, wageStatements } from './wages.schema.js';
 
@@ -98,36 +98,4 @@ export async function findPaidBefore(db: DbOrTx, cutoff: Date, limit = 500) {
     .from(wageStatements)
     .where(and(eq(wageStatements.status, 'paid'), lt(wageStatements.paidAt, cutoff)))
     .limit(limit);
-}
-
-/**
- * 薪酬指标 over the statements in a region pattern: wages settled (paid or received), statements
- * overdue (open past the pay day), median days from the period end to payment, disputes resolved
- * (statements corrected after a dispute). One aggregate query; drill down through the ledger.
- */
-export async function wageFigures(db: DbOrTx, townPattern: string, today: string) {
-  const open = sql`${wageStatements.status} in ('issued', 'confirmed', 'disputed') and ${wageStatements.dueDate} < ${today}::date`;
-  const [r] = await db
-    .select({
-      settledFen: sql<string>`coalesce(sum(${wageStatements.totalFen}) filter (where ${wageStatements.status} in ('paid', 'received')), 0)`,
-      overdueCount: sql<number>`(count(*) filter (where ${open}))::int`,
-      overdueFen: sql<string>`coalesce(sum(${wageStatements.totalFen}) filter (where ${open}), 0)`,
-      medianDays: sql<
-        number | null
-      >`(percentile_cont(0.5) within group (order by ((${wageStatements.paidAt} at time zone 'Asia/Shanghai')::date - ${wageStatements.periodEnd})))::float8`,
-    })
-    .from(wageStatements)
-    .where(like(wageStatements.townCode, townPattern));
-  const [d] = await db
-    .select({ n: sql<number>`count(distinct ${wageStatementEvents.statementId})::int` })
-    .from(wageStatementEvents)
-    .innerJoin(wageStatements, eq(wageStatements.id, wageStatementEvents.statementId))
-    .where(and(eq(wageStatementEvents.action, 'correct'), like(wageStatements.townCode, townPattern)));
-  return {
-    settledFen: Number(r?.settledFen ?? 0),
-    overdueCount: Number(r?.overdueCount ?? 0),
-    overdueFen: Number(r?.overdueFen ?? 0),
-    medianDaysToPay: r?.medianDays == null ? null : Number(r.medianDays),
-    disputesResolved: Number(d?.n ?? 0),
-  };
 }

@@ -22,6 +22,7 @@ import { nextStatus, type WageAction, type WageActorSide } from './wage-states.j
 import type { PaymentProvider } from './payment-provider.js';
 import { presentStatement } from './wages.presenter.js';
 import { escalationsOf } from './wage-overdue.js';
+import { readWageFigures } from './wage-figures.js';
 import * as repo from './wages.repository.js';
 import { wageStatements } from './wages.schema.js';
 
@@ -352,9 +353,12 @@ export async function getStatementForStaff(deps: WagesDeps, actor: StaffActor, i
   return presentOne(deps, row);
 }
 
-/** 薪酬指标 for the dashboard, in the staff member's region; each figure drills down through the ledger filters. */
+/**
+ * 薪酬指标 for the dashboard, in the staff member's region, from the rollups (as of `refreshedAt`);
+ * each figure drills down through the ledger filters.
+ */
 export async function wageKpi(deps: WagesDeps, actor: StaffActor) {
   requirePermission(actor, 'wages.read');
   const pattern = scopedRegionPattern(actor) as string;
-  return repo.wageFigures(deps.db, pattern, shanghaiDay(deps.now()));
+  return readWageFigures(deps.db, pattern);
 }
