@@ -6,12 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
 import type { AppModule } from './platform/http/module-plugin.js';
 import { registerErrorHandler, errorBody } from './platform/errors/error-handler.js';
@@ -21,6 +16,7 @@ import { registerIdempotency } from './platform/http/idempotency.js';
 import { requestLogSerializer } from './platform/http/log-redact.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
+import { OPENAPI_OPTIONS } from './platform/http/openapi.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { referenceModule } from './modules/reference/index.js';
 import { workersModule } from './modules/workers/index.js';
@@ -145,27 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     global: false,
     errorResponseBuilder: () => ({ statusCode: 429, ...errorBody('RATE_LIMITED') }),
   });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Lingong 零工 API',
-        version: '0.1.0',
-        description: '鹿寨县零工市场 API：公开、零工/用工主体、管理端、系统对接',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          partnerSignature: {
-            type: 'apiKey',
-            in: 'header',
-            name: 'x-lg-signature',
-            description: 'HMAC-SM3 signed request (docs/exchange.md)',
-          },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, OPENAPI_OPTIONS);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

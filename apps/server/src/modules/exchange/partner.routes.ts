@@ -18,6 +18,36 @@ import * as service from './partner.service.js';
 const SIGNED_DESCRIPTION =
   '合作系统接口（人力资源市场、人才服务中心、产业园、驿站软件）。每个请求带 x-lg-client-id、x-lg-timestamp、x-lg-nonce、x-lg-signature 四个请求头；签名 = HMAC-SM3(密钥, 时间戳\\n随机数\\n方法\\n路径(含查询串)\\nSM3(请求体))，见 docs/exchange.md。';
 
+/** A page of the partner job list as the OpenAPI example (a Luzhai posting, amounts in fen). */
+const PARTNER_JOBS_EXAMPLE = {
+  items: [
+    {
+      id: '7d1c2a9e-3b4f-4c5d-8e6f-9a0b1c2d3e4f',
+      title: '柑橘采摘工（日结）',
+      occupationId: '0b6f2c1e-5a4d-4e3f-9c8b-7a6d5e4f3a2b',
+      occupationName: '果蔬采摘工',
+      kind: 'flexible',
+      headcount: 6,
+      wageMinFen: 15000,
+      wageMaxFen: 18000,
+      wageUnit: 'day',
+      settlement: 'daily',
+      townCode: '450223103000',
+      townName: '中渡镇',
+      address: '中渡镇长盛村柑橘基地',
+      startDate: '2026-12-05',
+      endDate: '2026-12-12',
+      employerName: '鹿寨县某果蔬专业合作社',
+      employerCreditLevel: 'A',
+      publishedAt: '2026-12-01T02:30:00.000Z',
+      distanceKm: null,
+    },
+  ],
+  total: 1,
+  page: 1,
+  pageSize: 20,
+};
+
 /** Open API for partner systems (signed clients) and the console's credential management. */
 export function registerPartnerRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -66,7 +96,13 @@ export function registerPartnerRoutes(fastify: FastifyInstance, deps: AppDeps): 
         description: SIGNED_DESCRIPTION,
         security: [{ partnerSignature: [] }],
         querystring: PublicJobQuery,
-        response: { 200: PublicJobPage, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+        response: {
+          200: PublicJobPage.meta({ example: PARTNER_JOBS_EXAMPLE }),
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+          429: ErrorBody,
+        },
       },
     },
     async (request) => {
