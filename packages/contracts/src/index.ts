@@ -41,4 +41,5 @@ export * from './employer-activity.js';
 export * from './wages.js';
 export * from './exchange.js';
 export * from './monitoring.js';
+export * from './monitoring-flows.js';
 export * from './enums.js';

@@ -30,3 +30,4 @@ export * from '../modules/wages/wages.schema.js';
 export * from '../modules/wages/wage-figures.schema.js';
 export * from '../modules/exchange/exchange.schema.js';
 export * from '../modules/monitoring/monitoring.schema.js';
+export * from '../modules/monitoring/monitoring-flows.schema.js';

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { getSetting } from '../settings/index.js';
 import * as repo from './monitoring-refresh.repository.js';
+import { rebuildFlows } from './monitoring-flows.repository.js';
 import { weekEnd, weekOf, weeksUpTo } from './weeks.js';
 
 /** How many weeks the trend shows, and how far back the refreshes reconstruct. */
@@ -14,7 +15,7 @@ export const BACKFILL_WEEKS_PER_RUN = 4;
 /**
  * Rebuild the monitoring rollups (the queued `monitoring.refresh` job, every few minutes, and the
  * console's 立即刷新): the current week's supply and demand from the state now, up to four of
- * the last 52 weeks never built yet from dates (newest first), the daily registration and matchmaking counts, and the
+ * the last 52 weeks never built yet from dates (newest first), the daily registration and matchmaking counts, the 就业流向 funnels, and the
  * shortage alerts of the current week. One transaction, serialised by an advisory lock, so a
  * reader sees either the old or the new snapshot.
  *
@@ -46,6 +47,7 @@ export async function refreshMonitoring(db: Db, now: Date): Promise<{ week: stri
     await repo.insertTownTotals(tx, week);
     await repo.upsertWeekMark(tx, week, 'live', now);
     await repo.rebuildDailyCounts(tx);
+    await rebuildFlows(tx, now);
     const alerts = await repo.upsertAlerts(tx, week, threshold, now);
     return { week, cells: await repo.countWeekCells(tx, week), alerts };
   });

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ErrorBody,
+  FlowsQuery,
+  FlowsView,
   MonitoringRefreshResult,
   ScreenSummary,
   SupplyAlertList,
@@ -16,6 +18,7 @@ import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './monitoring.service.js';
 import { exportSupplyDemand } from './monitoring.export.js';
 import { getScreenSummary } from './screen.service.js';
+import { getFlows } from './monitoring-flows.service.js';
 
 /** 供需监测 (console), its alerts and export, and the hall screen's public figures. */
 export function registerMonitoringRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -85,6 +88,18 @@ export function registerMonitoringRoutes(fastify: FastifyInstance, deps: AppDeps
       },
     },
     async (request) => service.listAlerts(md, staffActorOf(request), request.query.town),
+  );
+  app.get(
+    `${base}/flows`,
+    {
+      schema: {
+        tags,
+        summary: '就业流向：登记→求职→录用→完工→领薪漏斗（按乡镇、重点群体），首次就业天数，外出务工',
+        querystring: FlowsQuery,
+        response: { 200: FlowsView, ...errors },
+      },
+    },
+    async (request) => getFlows(md, staffActorOf(request), request.query),
   );
   app.post(
     `${base}/refresh`,

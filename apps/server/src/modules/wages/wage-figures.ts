@@ -1,6 +1,6 @@
 import { asc, like, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { shanghaiDay } from '../../platform/reporting/index.js';
+import { medianOfHistogram, shanghaiDay } from '../../platform/reporting/index.js';
 import { wageTownFigures, wageTownPayDays } from './wage-figures.schema.js';
 import { wageStatementEvents, wageStatements } from './wages.schema.js';
 
@@ -41,24 +41,6 @@ export async function refreshWageFigures(db: Db, now: Date): Promise<{ towns: nu
   });
 }
 
-/** percentile_cont(0.5) over a histogram of (value, count) sorted by value: the exact median. */
-export function medianOfHistogram(rows: { days: number; statements: number }[]): number | null {
-  const total = rows.reduce((s, r) => s + r.statements, 0);
-  if (total === 0) return null;
-  const pos = 0.5 * (total - 1);
-  const valueAt = (i: number) => {
-    let seen = 0;
-    for (const r of rows) {
-      seen += r.statements;
-      if (i < seen) return r.days;
-    }
-    return rows[rows.length - 1]!.days;
-  };
-  const lo = Math.floor(pos);
-  const a = valueAt(lo);
-  return lo === pos ? a : a + (valueAt(lo + 1) - a) * (pos - lo);
-}
-
 /** 薪酬指标 of a region (town code pattern), read from the rollups: one row per town, no statement scan. */
 export async function readWageFigures(db: DbOrTx, townPattern: string) {
   const [r] = await db
@@ -82,7 +64,7 @@ export async function readWageFigures(db: DbOrTx, townPattern: string) {
     settledFen: Number(r?.settledFen ?? 0),
     overdueCount: Number(r?.overdueCount ?? 0),
     overdueFen: Number(r?.overdueFen ?? 0),
-    medianDaysToPay: medianOfHistogram(days.map((d) => ({ days: d.days, statements: Number(d.statements) }))),
+    medianDaysToPay: medianOfHistogram(days.map((d) => ({ value: d.days, count: Number(d.statements) }))),
     disputesResolved: Number(r?.disputesResolved ?? 0),
     refreshedAt: refreshed == null ? null : new Date(refreshed).toISOString(),
   };

@@ -6,6 +6,7 @@ export * from './region-window.js';
 export * from './workbook.js';
 export * from './send-file.js';
 export * from './reveal.js';
+export * from './histogram.js';
 export {
   LIST_EXPORT_MAX_ROWS,
   listWorkbook,
