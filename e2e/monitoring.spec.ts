@@ -109,6 +109,15 @@ describe('console 供需监测', () => {
     const body = await page.getByTestId('monitoring-page').innerText();
     expect(body).not.toContain('—');
     await snap(page, J, '04-console-monitoring');
+    // 就业流向 on demo data: every step of the funnel has people, per town too.
+    const flows = page.getByTestId('flows-reading');
+    await expect.poll(() => flows.innerText(), { timeout: 10_000 }).toMatch(/共 [1-9]\d* 人/);
+    const reading = await flows.innerText();
+    for (const step of ['报名', '录用', '完工', '领到工资'])
+      expect(reading).toMatch(new RegExp(`${step} [1-9]\\d*%`));
+    expect(await page.getByTestId('flows-towns').locator('.el-table__row').count()).toBeGreaterThan(3);
+    await page.getByTestId('monitoring-flows').scrollIntoViewIfNeeded();
+    await snap(page, J, '04a-console-flows');
 
     await page.getByTestId('monitoring-shortages').locator('.el-table__row').first().click();
     await expect

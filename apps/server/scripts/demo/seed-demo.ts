@@ -12,6 +12,7 @@ import { occupations, regions } from '../../src/modules/reference/reference.sche
 import { hashPassword } from '../../src/modules/accounts/index.js';
 import { TOWN_CENTRES } from '../../src/modules/reference/data/regions.js';
 import { seedServiceRecords } from './seed-services.js';
+import { seedDemoApplications } from './seed-applications.js';
 import { seedTrainingAndEvents } from './seed-training-events.js';
 import { seedPublicServices } from './seed-public-services.js';
 import { seedCreditDemo } from './seed-credit.js';
@@ -155,13 +156,21 @@ export async function seedWorkers(deps: SeedDeps, n: number, seed: number): Prom
   const villages = await ensurePlaceholderVillages(db, towns);
   const [existing] = await db.select({ n: count() }).from(workerProfiles);
   const offset = existing?.n ?? 0;
+  // Registrations spread over the last ten months, a few today (own stream: the rest stays as seeded).
+  const when = createRng(seed + 77);
+  const registeredAt = () => new Date(Date.now() - (when.chance(0.05) ? 0 : when.int(1, 300)) * 86_400_000);
   for (let start = 0; start < n; start += 1000) {
     const batch = [];
     for (let i = start; i < Math.min(n, start + 1000); i++) {
       const town = rng.pick(towns);
       const home = rng.chance(0.8) ? rng.pick(villages.get(town.code) ?? [town.code]) : town.code;
       const occ = [rng.pick(leaves).id, ...(rng.chance(0.5) ? [rng.pick(leaves).id] : [])];
-      batch.push(workerRow(pii, rng, offset + i + 100, home, [...new Set(occ)], fakeMobile(rng)));
+      const at = registeredAt();
+      batch.push({
+        ...workerRow(pii, rng, offset + i + 100, home, [...new Set(occ)], fakeMobile(rng)),
+        createdAt: at,
+        updatedAt: at,
+      });
     }
     await db.insert(workerProfiles).values(batch).onConflictDoNothing();
   }
@@ -349,6 +358,7 @@ export async function seedDemo(
     const emps = await seedEmployers(txDeps, opts.employers, opts.seed);
     await seedJobs(txDeps, opts.jobs, opts.seed, emps);
     await seedWorkers(txDeps, opts.workers, opts.seed);
+    await seedDemoApplications(tx, { seed: opts.seed, skipEmployerId: emps[0]?.id });
     await seedDemoAccounts(txDeps, emps[0]?.id, passwordHash);
     await seedServiceRecords(tx, { seed: opts.seed, followups: 150, matchmakings: 240, guidance: 80 });
     await seedTrainingAndEvents(tx, { seed: opts.seed });

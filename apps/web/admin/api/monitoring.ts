@@ -1,5 +1,6 @@
 /** 供需监测 (console): the week's 工种 × town grid, a cell's detail, alerts, refresh, Excel export. */
 import type {
+  FlowsView,
   MonitoringRefreshResult,
   SupplyAlertList,
   SupplyDemandCellDetail,
@@ -21,3 +22,6 @@ export const listSupplyAlerts = (town?: string) => api.get<SupplyAlertList>(`${B
 export const refreshMonitoring = () => api.post<MonitoringRefreshResult>(`${BASE}/refresh`);
 /** Excel export of the grid (same filters as `getSupplyDemand`, for `downloadFile`). */
 export const supplyDemandExportPath = (query: MonitoringQuery) => withQuery(`${BASE}/supply-demand/export`, query);
+
+/** 就业流向: the funnel per town and priority group, days to the first hire, migrants (town = scope). */
+export const getFlows = (query: { group?: string; town?: string }) => api.get<FlowsView>(`${BASE}/flows`, query);
