@@ -113,8 +113,7 @@ describe('console 供需监测', () => {
     const flows = page.getByTestId('flows-reading');
     await expect.poll(() => flows.innerText(), { timeout: 10_000 }).toMatch(/共 [1-9]\d* 人/);
     const reading = await flows.innerText();
-    for (const step of ['报名', '录用', '完工', '领到工资'])
-      expect(reading).toMatch(new RegExp(`${step} [1-9]\\d*%`));
+    for (const step of ['报名', '录用', '完工', '领到工资']) expect(reading).toMatch(new RegExp(`${step} [1-9]\\d*%`));
     expect(await page.getByTestId('flows-towns').locator('.el-table__row').count()).toBeGreaterThan(3);
     await page.getByTestId('monitoring-flows').scrollIntoViewIfNeeded();
     await snap(page, J, '04a-console-flows');
