@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../apps/server/src/main.js';
@@ -129,6 +130,13 @@ describe('console 供需监测', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('monitoring-export').click();
     expect((await download).suggestedFilename()).toMatch(/^供需监测_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // The monthly report for the centre's superiors: a PDF of the chosen month.
+    const report = page.waitForEvent('download');
+    await page.getByTestId('monitoring-report').click();
+    const file = await report;
+    expect(file.suggestedFilename()).toMatch(/^供需监测月报_\d{4}-\d{2}\.pdf$/);
+    const bytes = await readFile((await file.path())!);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await ctx.close();
   });
 });

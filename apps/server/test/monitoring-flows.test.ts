@@ -12,6 +12,7 @@ import {
   makeJob,
   makeStaff,
   makeWorker,
+  pdfStreams,
   TOWNS,
   type TestContext,
 } from './support/index.js';
@@ -187,5 +188,32 @@ describe('就业流向', () => {
     const res = await ctx.as(admin.token).get('/api/v1/admin/monitoring/flows?group=x');
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('重点群体类别不正确');
+  });
+
+  it('makes the monthly report PDF for the region, audited; a bad or future month is refused in Chinese', async () => {
+    const admin = await makeStaff(ctx, { roles: ['admin'], regionCode: COUNTY });
+    const res = await ctx.as(admin.token).get('/api/v1/admin/monitoring/monthly-report?month=2026-05');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('供需监测月报_2026-05'));
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Charts drawn as vector bars and lines (re / l operators in a content stream), the CJK font embedded.
+    expect(pdf.toString('latin1')).toContain('/FontDescriptor');
+    const content = pdfStreams(pdf)
+      .map((h) => Buffer.from(h, 'hex').toString('latin1'))
+      .join('\n');
+    expect(content).toMatch(/ re\n/);
+    expect(content).toMatch(/ l\n/);
+    const audit = await ctx.as(admin.token).get('/api/v1/admin/audit?entity=monitoring_report');
+    expect(audit.body).toContain('2026-05');
+    for (const [month, message] of [
+      ['2026-13', '月份应为 YYYY-MM'],
+      ['2026-07', '月份不能晚于本月'],
+    ]) {
+      const bad = await ctx.as(admin.token).get(`/api/v1/admin/monitoring/monthly-report?month=${month}`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain(message);
+    }
   });
 });

@@ -129,3 +129,10 @@ export const ScreenSummary = z.object({
   reading: z.string(),
 });
 export type ScreenSummary = z.infer<typeof ScreenSummary>;
+
+/** 供需监测月报: a month 'YYYY-MM' (not in the future), optionally one town. */
+export const MonthlyReportQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份应为 YYYY-MM' }),
+  town: RegionCode.optional(),
+});
+export type MonthlyReportQuery = z.infer<typeof MonthlyReportQuery>;

@@ -25,3 +25,6 @@ export const supplyDemandExportPath = (query: MonitoringQuery) => withQuery(`${B
 
 /** 就业流向: the funnel per town and priority group, days to the first hire, migrants (town = scope). */
 export const getFlows = (query: { group?: string; town?: string }) => api.get<FlowsView>(`${BASE}/flows`, query);
+/** 供需监测月报 PDF of a month ('YYYY-MM') and town (for `downloadFile`). */
+export const monthlyReportPath = (query: { month: string; town?: string }) =>
+  withQuery(`${BASE}/monthly-report`, query);

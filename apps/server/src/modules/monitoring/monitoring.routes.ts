@@ -5,6 +5,7 @@ import {
   FlowsQuery,
   FlowsView,
   MonitoringRefreshResult,
+  MonthlyReportQuery,
   ScreenSummary,
   SupplyAlertList,
   SupplyDemandCellDetail,
@@ -13,12 +14,13 @@ import {
   SupplyDemandView,
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
-import { MIME, sendXlsx } from '../../platform/reporting/index.js';
+import { MIME, sendFile, sendXlsx } from '../../platform/reporting/index.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as service from './monitoring.service.js';
 import { exportSupplyDemand } from './monitoring.export.js';
 import { getScreenSummary } from './screen.service.js';
 import { getFlows } from './monitoring-flows.service.js';
+import { monthlyReport } from './monitoring-report.js';
 
 /** 供需监测 (console), its alerts and export, and the hall screen's public figures. */
 export function registerMonitoringRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -100,6 +102,24 @@ export function registerMonitoringRoutes(fastify: FastifyInstance, deps: AppDeps
       },
     },
     async (request) => getFlows(md, staffActorOf(request), request.query),
+  );
+  app.get(
+    `${base}/monthly-report`,
+    {
+      schema: {
+        tags,
+        summary: '供需监测月报 PDF（图表与文字，供上级；记入审计）',
+        querystring: MonthlyReportQuery,
+        produces: [MIME.pdf],
+        response: errors,
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, await monthlyReport(md, staffActorOf(request), request.query, metaOf(request)), {
+        kind: 'pdf',
+        now: null,
+        fallback: 'monitoring-report',
+      }),
   );
   app.post(
     `${base}/refresh`,
