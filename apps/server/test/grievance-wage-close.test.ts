@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grievances } from '../src/modules/grievances/grievances.schema.js';
 import { notifications } from '../src/modules/notifications/notifications.schema.js';
+import { sweepOverdueWages } from '../src/modules/wages/index.js';
 import { wageStatementEvents, wageStatements } from '../src/modules/wages/wages.schema.js';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import {
@@ -204,7 +205,12 @@ describe('closing a wage grievance with its outcome', () => {
       additionsFen: 4_000,
       deductionsFen: 0,
       totalFen: 36_000,
+      grievanceId: c.grievanceId,
     });
+    // Linked to this grievance: the overdue sweep files no second one for the old pay day.
+    await sweepOverdueWages(db(), ctx.deps.pii, new Date(Date.now() + 12 * 86_400_000));
+    const filed = await db().select().from(grievances).where(eq(grievances.applicationId, c.applicationId));
+    expect(filed.map((g) => g.id)).toEqual([c.grievanceId]);
     const events = await db()
       .select()
       .from(wageStatementEvents)

@@ -113,6 +113,7 @@ export async function closeWageGrievance(
       ? await wageLinks().mediateStatement(tx, {
           statementId: body.correction.statementId,
           applicationId: current.applicationId,
+          grievanceId: id,
           lines: body.correction.lines,
           reason: body.correction.reason,
           staffId: actor.id,

@@ -75,13 +75,14 @@ export type MediationResult = {
  * 调解更正 inside the caller's transaction: staff replace a statement's addition/deduction lines
  * with a reason. Only a statement of the grievance's hire (else a field error on
  * correction.statementId); amounts are recomputed by the usual rules and the statement goes back to
- * 待确认 (issued, version + 1) for the worker to confirm. Refused once paid.
+ * 待确认 (issued, version + 1) for the worker to confirm, linked to the grievance. Refused once paid.
  */
 export async function mediateStatement(
   tx: DbOrTx,
   input: {
     statementId: string;
     applicationId: string;
+    grievanceId: string;
     lines: WageLineInput[];
     reason: string;
     staffId: string;
@@ -113,6 +114,9 @@ export async function mediateStatement(
       totalFen: result.totalFen,
       version: row.version + 1,
       issuedAt: input.now,
+      // Linked to the grievance that settled it, so the overdue sweep does not file another one
+      // for the old pay day (a new grievance can still be filed by the worker).
+      grievanceId: row.grievanceId ?? input.grievanceId,
     },
     input.reason,
   );
