@@ -53,7 +53,7 @@ async function completedApplication(employerToken: string, workerToken: string):
     lng: 109.62,
     lat: 24.78,
   });
-  await apiCall('POST', `/api/v1/app/applications/${app.id}/complete`, employerToken, { amountYuan: 150 });
+  await apiCall('POST', `/api/v1/app/applications/${app.id}/complete`, employerToken, {});
   return app.id;
 }
 

@@ -198,13 +198,14 @@ describe('the gig loop on the phone', () => {
     await expect.poll(() => w.getByTestId('checkin-result').textContent(), { timeout: 10_000 }).toContain('签退成功');
     await snap(w, J, '11-worker-checked-out-by-qr');
 
-    // 7. The employer confirms completion and the amount due.
+    // 7. The employer confirms completion (no amount: the wage statement in 待结算 says what is owed).
     await e.goBack();
     await e.reload();
-    await input(e, 'completion-amount').fill('180');
     await e.getByTestId('completion-submit').click();
-    await e.locator('.van-dialog__confirm').click();
-    await expect.poll(() => e.getByTestId('completion-info').textContent(), { timeout: 10_000 }).toContain('180.00');
+    await e.locator('.completion-dialog .van-dialog__confirm').click();
+    await expect
+      .poll(() => e.getByTestId('completion-info').textContent(), { timeout: 10_000 })
+      .toContain('工资单为准');
     await expect.poll(() => e.getByTestId('agreement-status').textContent(), { timeout: 10_000 }).toBe('已履行');
     await snap(e, J, '12-employer-completed');
     await w.getByTestId('checkin-open-detail').click();

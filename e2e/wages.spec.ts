@@ -292,4 +292,62 @@ describe('薪酬委托结算', () => {
     await expect.poll(() => w.locator('.withdraw-dialog').isVisible(), { timeout: 10_000 }).toBe(false);
     await snap(w, J, '09-worker-withdrew');
   });
+
+  it('a wage grievance in the console: the case file shows the statement; 欠薪结案 records the outcome and corrects it', async () => {
+    const title = `水泥搬运工日结${stamp}`;
+    const employerToken = await phoneToken(EMPLOYER_PHONE);
+    const workerToken = await phoneToken(WORKER_PHONE);
+    const { applicationId, periodStart, periodEnd } = await hiredAndWorkedTwoDays(employerToken, workerToken, title);
+    const s = await apiCall<Statement>(
+      'POST',
+      `/api/v1/app/applications/${applicationId}/wage-statements`,
+      employerToken,
+      { periodStart, periodEnd },
+    );
+    await postEmpty(`/api/v1/app/wages/${s.id}/issue`, employerToken);
+    await postEmpty(`/api/v1/app/wages/${s.id}/confirm`, workerToken);
+    const g = await apiCall<{ id: string }>(
+      'POST',
+      `/api/v1/app/applications/${applicationId}/grievances`,
+      workerToken,
+      { kind: 'wage_arrears', content: '两天的工钱确认后一直没有发' },
+    );
+
+    const page = await e2e.consolePage('admin');
+    await page.goto(`${e2e.url}/admin/grievances`);
+    const open = page.getByTestId(`grievance-open-${g.id}`);
+    await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(1);
+    await open.click();
+    const statements = page.getByTestId('wage-case-statements');
+    await expect.poll(() => statements.textContent(), { timeout: 10_000 }).toContain('待支付');
+    expect(await statements.textContent()).toContain(`${periodStart} 至 ${periodEnd}`);
+    expect(await page.getByTestId('wage-case-agreement').textContent()).toContain('150元/天');
+    expect(await page.getByTestId('wage-case-attendance').textContent()).toContain('2天');
+    await page.getByTestId('grievance-accept').click();
+    await expect
+      .poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 })
+      .toContain('已受理');
+    await snap(page, J, '10-console-wage-case');
+
+    // 欠薪结案: paid after mediation, adding 20元 of overtime; the statement goes back to the worker.
+    await page.getByTestId('grievance-wage-close').click();
+    await page.getByTestId('wage-outcome-paid_after_mediation').click();
+    await input(page, 'wage-close-note').fill('驿站调解，用工方同意补发加班费后支付');
+    await page.getByTestId('wage-close-correct').click();
+    await page.getByTestId('wage-close-statement').click();
+    await page.locator('.el-select-dropdown__item').filter({ hasText: periodStart }).first().click();
+    await page.getByTestId('wage-close-add-line').click();
+    await input(page, 'wage-close-line-amount-0').fill('20');
+    await input(page, 'wage-close-line-reason-0').fill('加班两小时');
+    await input(page, 'wage-close-reason').fill('漏算加班费');
+    await page.getByTestId('wage-close-submit').click();
+    await expect
+      .poll(() => page.getByTestId('grievance-status').textContent(), { timeout: 10_000 })
+      .toContain('已办结');
+    expect(await page.getByTestId('grievance-wage-outcome').textContent()).toContain('调解后已支付');
+    await expect.poll(() => statements.textContent(), { timeout: 10_000 }).toContain('待确认');
+    expect(await statements.textContent()).toContain('320');
+    await snap(page, J, '11-console-wage-closed');
+    await page.context().close();
+  });
 });

@@ -33,7 +33,7 @@ type Summary = {
   totalHours: number;
   onDuty: boolean;
   noShowAfter: string | null;
-  completion: { amountDueFen: number; amountDueYuan: string } | null;
+  completion: { amountDueFen: number | null; amountDueYuan: string | null } | null;
 };
 type Err = { error: { code: string; message: string; details?: { field: string; message: string }[] } };
 type Qr = { url: string; token: string; pngDataUrl: string; windowSeconds: number };
@@ -221,7 +221,7 @@ describe('no-show frees the place', () => {
 });
 
 describe('completion', () => {
-  it('validates the amount, refuses others and unstarted work, then completes with credit, SMS notice and a fulfilled agreement', async () => {
+  it('refuses a typed amount, others and unstarted work, then completes with credit, SMS notice and a fulfilled agreement', async () => {
     const g = await hiredGig(ctx, { owner: gig.owner, employerId: gig.employerId, workerName: '莫小红' });
     const ag = json<{ textHash: string }>(
       await ctx.as(g.worker.token).get(`/api/v1/app/applications/${g.appId}/agreement`),
@@ -230,27 +230,26 @@ describe('completion', () => {
     expect((await signAs(ctx, g.worker, g.appId, ag.textHash)).statusCode).toBe(200);
     expect((await signAs(ctx, g.owner, g.appId, ag.textHash)).statusCode).toBe(200);
 
-    const notStarted = await post(g.appId, 'complete', g.owner.token, { amountYuan: 100 });
+    const notStarted = await post(g.appId, 'complete', g.owner.token, {});
     expect(json<Err>(notStarted).error.message).toBe('工人签到开工后才能确认完工');
     at(g.startDate, '08:00');
     await post(g.appId, 'check-in', g.worker.token, { method: 'location', ...NEAR });
     at(g.startDate, '16:00');
     await post(g.appId, 'check-out', g.worker.token, { method: 'location', ...NEAR });
 
-    const cases: [unknown, string][] = [
-      [0, '应付金额应大于0'],
-      [-5, '应付金额应大于0'],
-      [12.345, '应付金额最多两位小数'],
-      ['一百', '应付金额应为数字'],
-      [2_000_000, '应付金额不能超过100万元'],
-    ];
-    for (const [amountYuan, message] of cases) {
+    // Completion takes no amount any more (the wage statement says what is owed): an old client
+    // sending one is told where to go instead, and nothing changes.
+    for (const amountYuan of [350.5, 0, '一百']) {
       const bad = await post(g.appId, 'complete', g.owner.token, { amountYuan });
       expect(bad.statusCode).toBe(400);
-      expect(json<Err>(bad).error.details).toEqual([{ field: 'amountYuan', message }]);
+      expect(json<Err>(bad).error.details).toEqual([
+        { field: 'amountYuan', message: '完工确认不再填写应付金额，请在“待结算”中出具工资单' },
+      ]);
     }
+    const longNote = await post(g.appId, 'complete', g.owner.token, { note: '长'.repeat(201) });
+    expect(json<Err>(longNote).error.details).toEqual([{ field: 'note', message: '备注最多200个字' }]);
     for (const token of [otherOwner.token, g.worker.token])
-      expect((await post(g.appId, 'complete', token, { amountYuan: 100 })).statusCode).toBe(404);
+      expect((await post(g.appId, 'complete', token, {})).statusCode).toBe(404);
     const countDone = async () =>
       (await db().select({ n: count() }).from(completions).where(eq(completions.applicationId, g.appId)))[0]?.n ?? 0;
     expect([await appStatus(g.appId), await countDone(), (await credits(g.appId, 'completed')).length]).toEqual([
@@ -259,23 +258,26 @@ describe('completion', () => {
       0,
     ]);
 
-    const done = await post(g.appId, 'complete', g.owner.token, { amountYuan: 350.5, note: '含加班' });
+    const done = await post(g.appId, 'complete', g.owner.token, { note: '含加班' });
     expect(done.statusCode).toBe(200);
     expect(json<Summary>(done)).toMatchObject({
       status: 'completed',
       totalMinutes: 480,
-      completion: { amountDueFen: 35_050, amountDueYuan: '350.50' },
+      completion: { amountDueFen: null, amountDueYuan: null },
+    });
+    expect((await db().select().from(completions).where(eq(completions.applicationId, g.appId)))[0]).toMatchObject({
+      amountDueFen: null,
+      note: '含加班',
     });
     expect(await credits(g.appId, 'completed')).toHaveLength(1);
     const [note] = await noteOf(g.worker.userId, 'completed');
     expect(note).toMatchObject({ smsQueued: 'yes' });
-    expect(note!.body).toContain('350.50元');
+    expect(note!.body).toContain('工资以用工方出具的工资单为准');
+    expect(note!.body).not.toContain('元');
     expect(
       (await db().select({ s: agreements.status }).from(agreements).where(eq(agreements.applicationId, g.appId)))[0]?.s,
     ).toBe('fulfilled');
-    expect(json<Err>(await post(g.appId, 'complete', g.owner.token, { amountYuan: 1 })).error.code).toBe(
-      'INVALID_STATE',
-    );
+    expect(json<Err>(await post(g.appId, 'complete', g.owner.token, {})).error.code).toBe('INVALID_STATE');
     expect(await countDone()).toBe(1);
   });
 });

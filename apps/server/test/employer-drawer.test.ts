@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { applications } from '../src/modules/applications/applications.schema.js';
 import { ratings } from '../src/modules/ratings/ratings.schema.js';
+import { wageStatements } from '../src/modules/wages/wages.schema.js';
 import {
   buildPair,
   completedApplication,
-  completedWithAmount,
+  completedThroughApi,
   createTestApp,
   hiredApplication,
   json,
@@ -23,7 +25,7 @@ type Hire = {
   status: string;
   hiredAt: string | null;
   completedAt: string | null;
-  amountDueFen: number | null;
+  wageTotalFen: number | null;
 };
 type Rated = {
   id: string;
@@ -47,6 +49,36 @@ let flaggedId: string;
 let county: string;
 let reviewer: string;
 
+/** Wage statements of a hire (what the drawer sums; drafts are the employer's own and left out). */
+async function statementsFor(applicationId: string, rows: [string, 'issued' | 'draft', number][]) {
+  const db = ctx.deps.database.db;
+  const [app] = await db.select().from(applications).where(eq(applications.id, applicationId));
+  const now = ctx.deps.now();
+  for (const [periodStart, status, totalFen] of rows)
+    await db.insert(wageStatements).values({
+      applicationId,
+      jobId: app!.jobId,
+      workerId: app!.workerId,
+      employerId: app!.employerId,
+      townCode: pair.townCode,
+      periodStart,
+      periodEnd: periodStart,
+      unit: 'day',
+      rateFen: totalFen,
+      days: 1,
+      minutes: 480,
+      pieces: 0,
+      baseFen: totalFen,
+      additionsFen: 0,
+      deductionsFen: 0,
+      totalFen,
+      status,
+      dueDate: periodStart,
+      createdAt: now,
+      updatedAt: now,
+    });
+}
+
 const activity = (employerId: string, token: string) =>
   ctx.as(token).get(`/api/v1/admin/employers/${employerId}/activity`);
 
@@ -58,7 +90,11 @@ beforeAll(async () => {
   reviewer = await staffToken(ctx, { roles: ['reviewer'] });
 
   hiredId = (await hiredApplication(ctx, pair, { title: '水泥搬运' })).applicationId;
-  doneId = await completedWithAmount(ctx, pair, 180);
+  doneId = await completedThroughApi(ctx, pair);
+  await statementsFor(doneId, [
+    ['2026-01-01', 'issued', 18_000],
+    ['2026-01-08', 'draft', 5_000],
+  ]);
   await rateAs(ctx, pair.worker.token, doneId, {
     stars: 5,
     tags: ['按时结算', '态度友善'],
@@ -81,7 +117,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('employer drawer: hires', () => {
-  it('lists hired, working and completed applications with masked worker name, dates and amount due', async () => {
+  it('lists hired, working and completed applications with masked worker name, dates and wage statement total', async () => {
     const res = await activity(pair.employerId, county);
     expect(res.statusCode).toBe(200);
     const { hires } = json<Activity>(res);
@@ -91,10 +127,10 @@ describe('employer drawer: hires', () => {
     expect(hires.items.every((h) => h.workerNameMasked === '覃**')).toBe(true);
     expect(JSON.stringify(hires)).not.toContain('覃秀英');
     const hired = hires.items.find((h) => h.applicationId === hiredId);
-    expect(hired).toMatchObject({ jobTitle: '水泥搬运', status: 'hired', completedAt: null, amountDueFen: null });
+    expect(hired).toMatchObject({ jobTitle: '水泥搬运', status: 'hired', completedAt: null, wageTotalFen: null });
     expect(hired?.hiredAt).toBe(ctx.deps.now().toISOString());
     const done = hires.items.find((h) => h.applicationId === doneId);
-    expect(done).toMatchObject({ status: 'completed', amountDueFen: 18000, completedAt: ctx.deps.now().toISOString() });
+    expect(done).toMatchObject({ status: 'completed', wageTotalFen: 18000, completedAt: ctx.deps.now().toISOString() });
   });
 });
 

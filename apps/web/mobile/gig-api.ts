@@ -29,8 +29,9 @@ export const checkIn = (id: string, body: CheckBody) => api.post<AttendanceSumma
 export const checkOut = (id: string, body: CheckBody) => api.post<AttendanceSummary>(`${base(id)}/check-out`, body);
 export const markNoShow = (id: string, reason?: string) =>
   api.post<AttendanceSummary>(`${base(id)}/no-show`, { reason });
-export const confirmCompletion = (id: string, amountYuan: number, note?: string) =>
-  api.post<AttendanceSummary>(`${base(id)}/complete`, { amountYuan, note });
+/** 完工确认 (no amount: the wage statement in 待结算 says what is owed). */
+export const confirmCompletion = (id: string, note?: string) =>
+  api.post<AttendanceSummary>(`${base(id)}/complete`, { note });
 export const fetchCheckInQr = (jobId: string) => api.get<CheckInQr>(`/api/v1/app/jobs/${jobId}/checkin-qr`);
 
 /** 'MM-DD HH:mm' in Asia/Shanghai. */

@@ -44,8 +44,16 @@ export const AttendanceSummary = z.object({
   onDuty: z.boolean(),
   /** When the employer may mark a no-show (start + grace), ISO; null when the job has no start. */
   noShowAfter: z.string().nullable(),
+  /**
+   * Completion confirmed. What is owed comes from the wage statements; `amountDueFen`/`amountDueYuan`
+   * are only set on completions confirmed by older versions, which had the employer type an amount.
+   */
   completion: z
-    .object({ amountDueFen: z.number().int(), amountDueYuan: z.string(), confirmedAt: z.string() })
+    .object({
+      amountDueFen: z.number().int().nullable(),
+      amountDueYuan: z.string().nullable(),
+      confirmedAt: z.string(),
+    })
     .nullable(),
 });
 export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
@@ -64,13 +72,14 @@ export const NoShowBody = z
   .object({ reason: z.string().trim().max(200, { error: '说明最多200个字' }).optional() })
   .nullish();
 
-/** 完工确认: the amount due in 元 (up to 2 decimals). */
-export const CompleteBody = z.object({
-  amountYuan: z
-    .number({ error: '应付金额应为数字' })
-    .positive({ error: '应付金额应大于0' })
-    .max(1_000_000, { error: '应付金额不能超过100万元' })
-    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: '应付金额最多两位小数' }),
-  note: z.string().trim().max(200, { error: '备注最多200个字' }).optional(),
-});
+/**
+ * 完工确认: no amount is typed any more; the wage statement (待结算 → 出具工资单) is the one
+ * record of what is owed. An old client sending `amountYuan` is told so.
+ */
+export const CompleteBody = z
+  .object({
+    amountYuan: z.never({ error: '完工确认不再填写应付金额，请在“待结算”中出具工资单' }).optional(),
+    note: z.string().trim().max(200, { error: '备注最多200个字' }).optional(),
+  })
+  .nullish();
 export type CompleteBody = z.infer<typeof CompleteBody>;

@@ -9,7 +9,8 @@ export const EmployerHire = z.object({
   status: z.enum(['hired', 'confirmed', 'working', 'completed']),
   hiredAt: z.string().nullable(),
   completedAt: z.string().nullable(),
-  amountDueFen: z.number().int().nullable(),
+  /** Sum of the hire's wage statements (issued or later; drafts excluded); null when none. */
+  wageTotalFen: z.number().int().nullable(),
 });
 export type EmployerHire = z.infer<typeof EmployerHire>;
 

@@ -16,3 +16,9 @@ export const GRIEVANCE_STATUS_LABELS = {
   escalated: '已移交劳动保障监察',
 } as const;
 export const GRIEVANCE_SIDE_LABELS = { worker: '零工', employer: '用工主体' } as const;
+/** How a wage grievance (拖欠工资) was closed. */
+export const WAGE_GRIEVANCE_OUTCOME_LABELS = {
+  paid_after_mediation: '调解后已支付',
+  referred_to_inspection: '移送劳动保障监察',
+  withdrawn: '撤回',
+} as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery, RegionCode, pageOf } from './common.js';
+import { WageLineInput } from './wages.js';
 
 export * from './grievance-labels.js';
 
@@ -9,6 +10,12 @@ export * from './grievance-labels.js';
 export const GRIEVANCE_KINDS = ['wage_arrears', 'safety', 'misdescribed', 'no_show', 'conduct', 'other'] as const;
 export const GRIEVANCE_STATUSES = ['submitted', 'accepted', 'in_progress', 'resolved', 'escalated'] as const;
 export const OPEN_GRIEVANCE_STATUSES = ['submitted', 'accepted', 'in_progress'] as const;
+/** How a wage grievance was closed (recorded by staff, or `withdrawn` when the filer withdraws). */
+export const WAGE_GRIEVANCE_OUTCOMES = ['paid_after_mediation', 'referred_to_inspection', 'withdrawn'] as const;
+export const WageGrievanceOutcome = z.enum(WAGE_GRIEVANCE_OUTCOMES, {
+  error: '结案结果应为 调解后已支付/移送劳动保障监察/撤回',
+});
+export type WageGrievanceOutcome = z.infer<typeof WageGrievanceOutcome>;
 export const GrievanceKind = z.enum(GRIEVANCE_KINDS, { error: '请选择投诉类型' });
 export const GrievanceStatus = z.enum(GRIEVANCE_STATUSES, { error: '投诉状态不正确' });
 export type GrievanceKind = z.infer<typeof GrievanceKind>;
@@ -109,6 +116,9 @@ export const AdminGrievance = z.object({
   handlerName: z.string().nullable(),
   resolution: z.string().nullable(),
   escalationReason: z.string().nullable(),
+  /** Wage grievances only: how it was closed (null while open or when closed without one). */
+  wageOutcome: WageGrievanceOutcome.nullable(),
+  wageOutcomeLabel: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   sla: GrievanceSla,
@@ -132,6 +142,17 @@ export type AdminGrievanceQuery = z.infer<typeof AdminGrievanceQuery>;
 export const AdminGrievanceExportQuery = AdminGrievanceFilters;
 export type AdminGrievanceExportQuery = z.infer<typeof AdminGrievanceExportQuery>;
 
+/**
+ * 欠薪结案 may correct one statement of the hire: the new addition/deduction lines (replacing the
+ * old ones) and the reason. The corrected statement goes back to 待确认 (issued) for the worker.
+ */
+export const WageCorrection = z.object({
+  statementId: z.uuid({ error: '请选择要更正的工资单' }),
+  lines: z.array(WageLineInput, { error: '明细应为列表' }).max(20, { error: '明细最多20条' }),
+  reason: Text('更正原因', 2, 200),
+});
+export type WageCorrection = z.infer<typeof WageCorrection>;
+
 /** A staff transition: accept, start (with a handler), resolve (resolution), escalate (reason). */
 export const GrievanceActionBody = z.discriminatedUnion(
   'action',
@@ -147,8 +168,14 @@ export const GrievanceActionBody = z.discriminatedUnion(
     }),
     z.object({ action: z.literal('resolve'), resolution: Text('处理结果', 5, 500) }),
     z.object({ action: z.literal('escalate'), reason: Text('移交原因', 5, 500) }),
+    z.object({
+      action: z.literal('close_wage'),
+      outcome: WageGrievanceOutcome,
+      note: Text('处理说明', 5, 500),
+      correction: WageCorrection.optional(),
+    }),
   ],
-  { error: '操作应为 受理/开始处理/办结/移交' },
+  { error: '操作应为 受理/开始处理/办结/移交/欠薪结案' },
 );
 export type GrievanceActionBody = z.infer<typeof GrievanceActionBody>;
 export const GrievanceIdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });

@@ -39,6 +39,7 @@ export * from './agreement-templates.js';
 export * from './grievances.js';
 export * from './employer-activity.js';
 export * from './wages.js';
+export * from './wage-case.js';
 export * from './exchange.js';
 export * from './monitoring.js';
 export * from './monitoring-flows.js';

@@ -4,7 +4,18 @@ import { WageUnit } from './jobs.js';
 
 /** Enum values shared with the wages tables (apps/server modules/wages/*.schema.ts). */
 export const WAGE_STATUSES = ['draft', 'issued', 'confirmed', 'disputed', 'paid', 'received'] as const;
-export const WAGE_ACTIONS = ['create', 'edit', 'issue', 'confirm', 'dispute', 'correct', 'pay', 'receive'] as const;
+export const WAGE_ACTIONS = [
+  'create',
+  'edit',
+  'issue',
+  'confirm',
+  'dispute',
+  'correct',
+  /** Staff correct a statement when closing a wage grievance (调解更正). */
+  'mediate',
+  'pay',
+  'receive',
+] as const;
 export const WAGE_ACTOR_SIDES = ['worker', 'employer', 'staff', 'system'] as const;
 export const WAGE_PAYMENT_METHODS = ['cash', 'bank_transfer', 'entrusted'] as const;
 export const WAGE_ESCALATION_LEVELS = ['station', 'county', 'inspection'] as const;

@@ -2,8 +2,8 @@ import { transition } from '../../src/modules/applications/index.js';
 import { hiredApplication, type Pair } from './credit-factories.js';
 import type { TestContext } from './test-app.js';
 
-/** Hired through the API, moved to `working` (as a check-in would), then completed through the API with the amount due. */
-export async function completedWithAmount(ctx: TestContext, pair: Pair, amountYuan: number): Promise<string> {
+/** Hired through the API, moved to `working` (as a check-in would), then completed through the API (no amount). */
+export async function completedThroughApi(ctx: TestContext, pair: Pair): Promise<string> {
   const { applicationId } = await hiredApplication(ctx, pair);
   await ctx.deps.database.db.transaction((tx) =>
     transition(tx, {
@@ -16,7 +16,7 @@ export async function completedWithAmount(ctx: TestContext, pair: Pair, amountYu
       message: 'not workable',
     }),
   );
-  const res = await ctx.as(pair.owner.token).post(`/api/v1/app/applications/${applicationId}/complete`, { amountYuan });
+  const res = await ctx.as(pair.owner.token).post(`/api/v1/app/applications/${applicationId}/complete`, {});
   if (res.status !== 200) throw new Error(`complete failed: ${res.body}`);
   return applicationId;
 }

@@ -20,3 +20,4 @@ export * from './services-factories.js';
 export * from './training-factories.js';
 export * from './test-db.js';
 export * from './monitoring-factories.js';
+export * from './wage-case-factories.js';

@@ -1,5 +1,5 @@
 /** 投诉处理 (console): the region's grievances, detail with timeline, staff transitions, Excel export. */
-import type { AdminGrievance, AdminGrievanceDetail, GrievanceActionBody } from '@lingong/contracts';
+import type { AdminGrievance, AdminGrievanceDetail, GrievanceActionBody, WageCaseFile } from '@lingong/contracts';
 import { ADMIN, api, type ListQuery, type Paged } from './http';
 
 const BASE = `${ADMIN}/grievances`;
@@ -13,3 +13,5 @@ export const listGrievances = (query: ListQuery) => api.get<Paged<AdminGrievance
 export const getGrievance = (id: string) => api.get<AdminGrievanceDetail>(`${BASE}/${id}`);
 export const actOnGrievance = (id: string, body: GrievanceActionBody) =>
   api.post<AdminGrievanceDetail>(`${BASE}/${id}/actions`, body);
+/** 欠薪案卷 of a wage grievance: agreed terms, attendance, statements, payments. */
+export const getWageCase = (id: string) => api.get<WageCaseFile>(`${BASE}/${id}/wage-case`);

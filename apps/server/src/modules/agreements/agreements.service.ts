@@ -1,4 +1,4 @@
-import { type AgreementVerification } from '@lingong/contracts';
+import { type AgreementStatus, type AgreementVerification } from '@lingong/contracts';
 import { JOB_KIND_LABELS, SETTLEMENT_LABELS, WAGE_UNIT_LABELS } from '@lingong/contracts/labels';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
@@ -254,4 +254,13 @@ export async function terminateAgreement(tx: DbOrTx, applicationId: string, now:
 /** Work completed: a signed agreement is fulfilled. */
 export async function fulfilAgreement(tx: DbOrTx, applicationId: string, now: Date): Promise<void> {
   await repo.setStatusWhere(tx, applicationId, ['signed'], 'fulfilled', now);
+}
+
+/** The hire's agreement number and state for staff views (null when none was generated). */
+export async function agreementSummaryOf(
+  db: DbOrTx,
+  applicationId: string,
+): Promise<{ number: string; status: AgreementStatus } | null> {
+  const row = await repo.findByApplication(db, applicationId);
+  return row ? { number: row.number, status: row.status } : null;
 }

@@ -31,7 +31,7 @@ export function presentSummary(
     completion: completion
       ? {
           amountDueFen: completion.amountDueFen,
-          amountDueYuan: (completion.amountDueFen / 100).toFixed(2),
+          amountDueYuan: completion.amountDueFen === null ? null : (completion.amountDueFen / 100).toFixed(2),
           confirmedAt: completion.confirmedAt.toISOString(),
         }
       : null,

@@ -58,7 +58,7 @@ export function registerAttendanceRoutes(fastify: FastifyInstance, deps: AppDeps
     {
       schema: {
         tags,
-        summary: '确认完工与应付金额（元）',
+        summary: '确认完工（应付工资以工资单为准，不再填写金额）',
         params: ApplicationIdParam,
         body: CompleteBody,
         response: one,

@@ -46,13 +46,16 @@ export const checkinQrSecrets = pgTable('checkin_qr_secrets', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** 完工确认: the employer confirms completion and the amount due (fen). */
+/**
+ * 完工确认: the employer confirms completion. `amountDueFen` is the amount typed at completion by
+ * older versions (kept for those rows, null since): what is owed now comes from wage statements.
+ */
 export const completions = pgTable('completions', {
   applicationId: uuid('application_id').primaryKey(),
   jobId: uuid('job_id').notNull(),
   workerId: uuid('worker_id').notNull(),
   employerId: uuid('employer_id').notNull(),
-  amountDueFen: integer('amount_due_fen').notNull(),
+  amountDueFen: integer('amount_due_fen'),
   totalMinutes: integer('total_minutes').notNull(),
   note: text('note'),
   confirmedByUserId: uuid('confirmed_by_user_id').notNull(),

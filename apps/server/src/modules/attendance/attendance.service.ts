@@ -265,19 +265,21 @@ export async function markNoShow(
   return summaryOf(deps.db, id);
 }
 
-/** 完工确认: the employer confirms completion and the amount due (元 → fen). */
+/**
+ * 完工确认: the employer confirms completion. No amount: what is owed is settled by wage
+ * statements (待结算 → 出具工资单), so the employer is pointed there and the worker told so.
+ */
 export async function confirmCompletion(
   deps: AttendanceDeps,
   actor: UserActor,
   id: string,
-  body: { amountYuan: number; note?: string },
+  body: { note?: string | undefined } | null | undefined,
   meta: Meta,
 ) {
   const app = await employerApplication(deps.db, actor, id);
   if (app.status !== 'working') throw new AppError('INVALID_STATE', { message: '工人签到开工后才能确认完工' });
   const job = await jobOf(deps.db, app);
   const now = deps.now();
-  const amountDueFen = Math.round(body.amountYuan * 100);
   await deps.db.transaction(async (tx) => {
     await transition(tx, {
       id,
@@ -295,9 +297,9 @@ export async function confirmCompletion(
       jobId: job.id,
       workerId: app.workerId,
       employerId: app.employerId,
-      amountDueFen,
+      amountDueFen: null,
       totalMinutes,
-      note: body.note || null,
+      note: body?.note || null,
       confirmedByUserId: actor.id,
       confirmedAt: now,
     });
@@ -317,12 +319,12 @@ export async function confirmCompletion(
         userId: worker.userId,
         kind: 'completed',
         title: '工作已完工',
-        body: `“${job.title}”已确认完工，应付报酬${(amountDueFen / 100).toFixed(2)}元。请对用工方进行评价。`,
+        body: `“${job.title}”已确认完工，工资以用工方出具的工资单为准，请在“我的工钱”中查收确认，并对用工方进行评价。`,
         link: `/applications/${id}`,
         refType: 'application',
         refId: id,
         sms: true,
-        smsTemplate: { code: 'completed', params: { job: job.title, amount: (amountDueFen / 100).toFixed(2) } },
+        smsTemplate: { code: 'work_completed', params: { job: job.title } },
         at: now,
       });
     }
@@ -331,7 +333,7 @@ export async function confirmCompletion(
       action: 'application.complete',
       entity: 'application',
       entityId: id,
-      details: { amountDueFen, totalMinutes },
+      details: { totalMinutes },
       ip: meta.ip,
       requestId: meta.requestId ?? null,
     });

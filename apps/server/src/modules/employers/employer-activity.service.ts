@@ -43,7 +43,7 @@ export async function getEmployerActivity(
         status: h.status as EmployerActivity['hires']['items'][number]['status'],
         hiredAt: h.hiredAt?.toISOString() ?? null,
         completedAt: h.completedAt?.toISOString() ?? null,
-        amountDueFen: h.amountDueFen ?? null,
+        wageTotalFen: h.wageTotalFen ?? null,
       })),
     },
     ratings: {

@@ -23,6 +23,7 @@ import { subjectInfos } from '../credit/index.js';
 import { findJobsByIds } from '../jobs/index.js';
 import { isWithinRegion } from '../reference/index.js';
 import { getSetting } from '../settings/index.js';
+import { closeWageGrievance } from './grievance-wage-case.js';
 import * as repo from './grievances.repository.js';
 import { presentAdmin, presentEvent, type SlaHours } from './grievances.presenter.js';
 import { noticeParties, type GrievancesDeps, type Meta } from './grievances.service.js';
@@ -110,7 +111,7 @@ export async function getGrievance(deps: GrievancesDeps, actor: StaffActor, id: 
   return detailOf(deps, row);
 }
 
-async function detailOf(deps: GrievancesDeps, row: repo.GrievanceRow): Promise<AdminGrievanceDetail> {
+export async function detailOf(deps: GrievancesDeps, row: repo.GrievanceRow): Promise<AdminGrievanceDetail> {
   const now = deps.now();
   const hours = await getSetting(deps.db, 'grievanceSlaHours');
   const [base] = await presentRows(deps, [row], hours, now);
@@ -124,13 +125,13 @@ async function detailOf(deps: GrievancesDeps, row: repo.GrievanceRow): Promise<A
 }
 
 /** Allowed source statuses and the target of each staff action. */
-const MOVES = {
+export const MOVES = {
   accept: { from: ['submitted'], to: 'accepted', verb: '受理' },
   start: { from: ['accepted'], to: 'in_progress', verb: '开始处理' },
   resolve: { from: ['accepted', 'in_progress'], to: 'resolved', verb: '办结' },
   escalate: { from: ['submitted', 'accepted', 'in_progress'], to: 'escalated', verb: '移交劳动保障监察' },
 } as const satisfies Record<
-  GrievanceActionBody['action'],
+  Exclude<GrievanceActionBody['action'], 'close_wage'>,
   { from: readonly repo.GrievanceStatusValue[]; to: repo.GrievanceStatusValue; verb: string }
 >;
 
@@ -153,6 +154,7 @@ export async function actOnGrievance(
   body: GrievanceActionBody,
   meta: Meta,
 ): Promise<AdminGrievanceDetail> {
+  if (body.action === 'close_wage') return closeWageGrievance(deps, actor, id, body, meta);
   requirePermission(actor, 'grievances.write');
   const found = await repo.findGrievance(deps.db, id);
   if (!found) throw new AppError('NOT_FOUND', { message: '投诉不存在' });
@@ -184,6 +186,10 @@ export async function actOnGrievance(
       ...(handlerId ? { handlerStaffId: handlerId } : {}),
       ...(body.action === 'resolve' ? { resolution: body.resolution, closedAt: now } : {}),
       ...(body.action === 'escalate' ? { escalationReason: body.reason, closedAt: now } : {}),
+      // A wage grievance handed to 劳动保障监察 records that outcome (see grievance-wage-close.ts).
+      ...(body.action === 'escalate' && current.kind === 'wage_arrears'
+        ? { wageOutcome: 'referred_to_inspection' as const }
+        : {}),
     });
     await repo.insertEvent(tx, {
       grievanceId: id,

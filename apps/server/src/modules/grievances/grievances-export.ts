@@ -27,6 +27,7 @@ const COLUMNS: ExportColumn<AdminGrievance>[] = [
     value: (r) => (r.sla.dueAt ? `${r.sla.stageLabel ?? ''} ${shanghaiMinute(r.sla.dueAt)}` : ''),
   },
   { header: '是否超时', width: 10, value: (r) => (r.sla.overdue ? '超时' : '') },
+  { header: '欠薪结案结果', width: 16, value: (r) => r.wageOutcomeLabel ?? '' },
   { header: '处理结果/移交原因', width: 40, value: (r) => r.resolution ?? r.escalationReason ?? '' },
   { header: '区域代码', width: 14, value: (r) => r.regionCode },
 ];

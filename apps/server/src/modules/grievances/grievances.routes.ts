@@ -15,12 +15,14 @@ import {
   MyGrievancePage,
   MyGrievanceQuery,
   UploadedFile,
+  WageCaseFile,
   WithdrawGrievanceBody,
 } from '@lingong/contracts';
 import type { AppDeps } from '../../deps.js';
 import { XLSX_MIME, sendXlsx } from '../../platform/reporting/list-export.js';
 import { metaOf, staffActorOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as admin from './grievances-admin.service.js';
+import { getWageCase } from './grievance-wage-case.js';
 import { exportGrievances } from './grievances-export.js';
 import * as service from './grievances.service.js';
 
@@ -153,7 +155,7 @@ export function registerGrievanceRoutes(fastify: FastifyInstance, deps: AppDeps)
     {
       schema: {
         tags,
-        summary: '处理投诉：受理 / 开始处理 / 办结 / 移交劳动保障监察',
+        summary: '处理投诉：受理 / 开始处理 / 办结 / 移交劳动保障监察 / 欠薪结案（结果，可更正工资单）',
         params: GrievanceIdParam,
         body: GrievanceActionBody,
         response: { 200: AdminGrievanceDetail, ...errors },
@@ -161,6 +163,18 @@ export function registerGrievanceRoutes(fastify: FastifyInstance, deps: AppDeps)
     },
     async (request) =>
       admin.actOnGrievance(gd, staffActorOf(request), request.params.id, request.body, metaOf(request)),
+  );
+  app.get(
+    '/api/v1/admin/grievances/:id/wage-case',
+    {
+      schema: {
+        tags,
+        summary: '欠薪投诉的工资案卷：约定工资、考勤、工资单与支付记录（管辖区域内）',
+        params: GrievanceIdParam,
+        response: { 200: WageCaseFile, ...errors },
+      },
+    },
+    async (request) => getWageCase(gd, staffActorOf(request), request.params.id),
   );
   app.get(
     '/api/v1/admin/grievances/:id/photo',

@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { GRIEVANCE_KINDS, GRIEVANCE_STATUSES, PARTY_SIDES, SUBJECT_KINDS } from '@lingong/contracts';
+import {
+  GRIEVANCE_KINDS,
+  GRIEVANCE_STATUSES,
+  PARTY_SIDES,
+  SUBJECT_KINDS,
+  WAGE_GRIEVANCE_OUTCOMES,
+} from '@lingong/contracts';
 
 // Enum values come from @lingong/contracts (one list for the API and the table).
 export const GRIEVANCE_KIND_VALUES = GRIEVANCE_KINDS;
@@ -29,6 +35,8 @@ export const grievances = pgTable(
     handlerStaffId: uuid('handler_staff_id'),
     resolution: text('resolution'),
     escalationReason: text('escalation_reason'),
+    /** Wage grievances: how it was closed (调解后已支付 / 移送劳动保障监察 / 撤回). */
+    wageOutcome: text('wage_outcome', { enum: WAGE_GRIEVANCE_OUTCOMES }),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -218,6 +218,7 @@ export async function withdrawMine(
     const updated = await repo.updateGrievance(tx, id, {
       status: 'resolved',
       resolution,
+      ...(current.kind === 'wage_arrears' ? { wageOutcome: 'withdrawn' as const } : {}),
       closedAt: now,
       updatedAt: now,
     });

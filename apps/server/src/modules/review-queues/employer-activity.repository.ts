@@ -2,6 +2,7 @@ import { and, avg, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js';
 import { applications } from '../applications/applications.schema.js';
 import { completions } from '../attendance/attendance.schema.js';
+import { wageStatements } from '../wages/wages.schema.js';
 import { jobPostings } from '../jobs/jobs.schema.js';
 import { ratings } from '../ratings/ratings.schema.js';
 import { workerProfiles } from '../workers/workers.schema.js';
@@ -24,7 +25,9 @@ export async function findHires(db: DbOrTx, employerId: string) {
         status: applications.status,
         hiredAt: applications.hiredAt,
         completedAt: completions.confirmedAt,
-        amountDueFen: completions.amountDueFen,
+        // What is owed comes from the wage statements (completion no longer carries an amount).
+        wageTotalFen: sql<number | null>`(select sum(${wageStatements.totalFen})::int from ${wageStatements}
+          where ${wageStatements.applicationId} = ${applications.id} and ${wageStatements.status} <> 'draft')`,
       })
       .from(applications)
       .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))

@@ -26,7 +26,7 @@ export const SETTING_DEFAULTS: SettingValues = {
     hired: '您已被${employer}录用（${job}），请按约定时间到岗。',
     agreement_to_sign: '“${job}”的工作协议（${number}）已生成，请登录鹿寨零工阅读并签署。',
     shift_reminder: '提醒：您明天（${date}）在“${job}”上工，地点：${place}，请按时到岗。',
-    completed: '“${job}”已确认完工，应付报酬${amount}元。',
+    work_completed: '“${job}”已确认完工，工资以用工方出具的工资单为准，请登录鹿寨零工查收确认。',
     rated: '您收到一条${stars}星用工评价，可在鹿寨零工“我的信用”中查看。',
     wage_due: '${job}的工资${amount}元已到结算日，请及时支付。',
   },

@@ -93,6 +93,8 @@ describe('state machine', () => {
     ['confirmed', 'pay', 'staff', 'paid'],
     ['paid', 'receive', 'worker', 'received'],
     ['paid', 'receive', 'system', 'received'],
+    ['confirmed', 'mediate', 'staff', 'issued'],
+    ['disputed', 'mediate', 'staff', 'issued'],
   ] as const)('%s --%s by %s--> %s', (from, action, side, to) => {
     expect(nextStatus(from, action, side)).toEqual({ ok: true, to });
   });
@@ -103,6 +105,8 @@ describe('state machine', () => {
     ['paid', 'pay', 'staff', '工资单须经工人确认后才能登记支付'],
     ['issued', 'confirm', 'employer', '无权进行此操作'],
     ['issued', 'issue', 'employer', '只有草稿状态的工资单可以发出'],
+    ['confirmed', 'mediate', 'employer', '无权进行此操作'],
+    ['paid', 'mediate', 'staff', '只有未支付的已发出工资单（待确认、待支付、有异议）可以在调解中更正'],
   ] as const)('%s --%s by %s is refused', (from, action, side, message) => {
     expect(nextStatus(from, action, side)).toEqual({ ok: false, message });
   });

@@ -1,6 +1,9 @@
 /**
  * 工资单状态机: draft → issued (employer) → confirmed | disputed (worker) → (disputed: corrected by
  * the employer → issued) → paid (payment recorded) → received (worker, or silence after N days).
+ * 调解更正 (mediate): staff closing a wage grievance may correct an unpaid statement (issued,
+ * confirmed or disputed); like a correction after a dispute it goes back to issued (version + 1)
+ * and the worker confirms the corrected amount before it can be paid.
  */
 import { WAGE_ACTIONS, WAGE_ACTOR_SIDES, WAGE_STATUSES } from '@lingong/contracts';
 
@@ -22,6 +25,12 @@ export const WAGE_TRANSITIONS: Record<Exclude<WageAction, 'create'>, Rule> = {
     to: 'issued',
     sides: ['employer', 'staff'],
     refused: '只有有异议的工资单可以更正',
+  },
+  mediate: {
+    from: ['issued', 'confirmed', 'disputed'],
+    to: 'issued',
+    sides: ['staff'],
+    refused: '只有未支付的已发出工资单（待确认、待支付、有异议）可以在调解中更正',
   },
   pay: {
     from: ['confirmed'],

@@ -10,6 +10,7 @@ const ACTION_LABELS: Record<EventRow['action'], string> = {
   confirm: '工人确认',
   dispute: '工人提出异议',
   correct: '更正工资单',
+  mediate: '调解更正',
   pay: '登记支付',
   receive: '确认收款',
 };

@@ -55,7 +55,7 @@ function fieldErrors(problems: { field: string; message: string }[]): AppError {
 }
 
 /** Compute amounts from attendance (or the piece count) × the agreed rate, checking the rules. */
-async function compute(
+export async function compute(
   db: DbOrTx,
   row: { applicationId: string; unit: WageUnit; rateFen: number; periodStart: string; periodEnd: string },
   pieces: number,
