@@ -27,5 +27,6 @@ export * from '../modules/collection/collection.schema.js';
 export * from '../modules/operations/operations.schema.js';
 export * from '../modules/grievances/grievances.schema.js';
 export * from '../modules/wages/wages.schema.js';
+export * from '../modules/wages/wage-deposits.schema.js';
 export * from '../modules/exchange/exchange.schema.js';
 export * from '../modules/monitoring/monitoring.schema.js';
