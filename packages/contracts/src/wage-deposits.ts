@@ -44,9 +44,7 @@ export const DepositAccount = z.object({
   updatedAt: z.string(),
 });
 export type DepositAccount = z.infer<typeof DepositAccount>;
-export const DepositAccountQuery = PageQuery.extend({
-  keyword: z.string().trim().max(50, { error: '关键词最多50个字' }).optional(),
-});
+export const DepositAccountQuery = PageQuery;
 export type DepositAccountQuery = z.infer<typeof DepositAccountQuery>;
 export const DepositAccountPage = pageOf(DepositAccount);
 export type DepositAccountPage = z.infer<typeof DepositAccountPage>;

@@ -50,6 +50,7 @@ CREATE TABLE "employer_deposit_accounts" (
 --> statement-breakpoint
 CREATE TABLE "employer_deposit_entries" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"employer_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"amount_fen" bigint NOT NULL,
@@ -69,5 +70,5 @@ CREATE INDEX "credit_watchlist_region_idx" ON "credit_watchlist" USING btree ("r
 CREATE INDEX "staff_notifications_staff_idx" ON "staff_notifications" USING btree ("staff_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_notifications_dedupe_uq" ON "staff_notifications" USING btree ("staff_id","dedupe_key");--> statement-breakpoint
 CREATE INDEX "employer_deposit_accounts_region_idx" ON "employer_deposit_accounts" USING btree ("region_code");--> statement-breakpoint
-CREATE INDEX "employer_deposit_entries_employer_idx" ON "employer_deposit_entries" USING btree ("employer_id","created_at");--> statement-breakpoint
+CREATE INDEX "employer_deposit_entries_employer_idx" ON "employer_deposit_entries" USING btree ("employer_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "employer_deposit_entries_line_uq" ON "employer_deposit_entries" USING btree ("batch_line_id","kind");

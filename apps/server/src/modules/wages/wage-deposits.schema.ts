@@ -1,4 +1,4 @@
-import { bigint, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { DEPOSIT_ENTRY_KINDS } from '@lingong/contracts';
 
 const fen = (name: string) => bigint(name, { mode: 'number' });
@@ -30,6 +30,8 @@ export const employerDepositEntries = pgTable(
   'employer_deposit_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Order of writing (entries of one transaction share created_at). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     employerId: uuid('employer_id').notNull(),
     kind: text('kind', { enum: DEPOSIT_ENTRY_KINDS }).notNull(),
     amountFen: fen('amount_fen').notNull(),
@@ -44,7 +46,7 @@ export const employerDepositEntries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    index('employer_deposit_entries_employer_idx').on(t.employerId, t.createdAt),
+    index('employer_deposit_entries_employer_idx').on(t.employerId, t.seq),
     // A batch line draws once and is returned at most once.
     uniqueIndex('employer_deposit_entries_line_uq').on(t.batchLineId, t.kind),
   ],
