@@ -170,8 +170,31 @@ describe('薪酬委托结算', () => {
     const row = page.getByTestId('wages-table').locator('tbody tr').filter({ hasText: title });
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await row.first().locator('.el-checkbox').click();
+    // 保证金: without a deposit the batch is refused, naming the employer and the shortfall.
+    const { items: mineEmployers } = await apiCall<{ items: { id: string; name: string }[] }>(
+      'GET',
+      '/api/v1/app/employers',
+      employerToken,
+    );
+    const employer = mineEmployers[0]!;
+    await page.getByTestId('wages-batch-create').click();
+    await expect
+      .poll(() => page.getByTestId('wages-batch-error').first().textContent(), { timeout: 10_000 })
+      .toContain(`“${employer.name}”委托结算保证金不足`);
+    // Record a 500元 deposit in the 保证金 section, then the batch goes through.
+    await page.getByTestId('deposit-new').click();
+    const dialog = page.locator('.deposit-dialog');
+    await dialog.getByTestId('deposit-employer').click();
+    await page.keyboard.type(employer.name.slice(0, 4));
+    await page.locator('.el-select-dropdown__item').filter({ hasText: employer.name }).first().click();
+    await input(page, 'deposit-amount').fill('500');
+    await input(page, 'deposit-reference').fill(`NB${stamp}`);
+    await dialog.getByTestId('deposit-save').click();
+    const balance = page.getByTestId(`deposit-balance-${employer.id}`);
+    await expect.poll(() => balance.textContent(), { timeout: 10_000 }).toBe('500.00');
     await page.getByTestId('wages-batch-create').click();
     await expect.poll(() => page.getByTestId('wages-batch-total').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => balance.textContent(), { timeout: 10_000 }).toBe('150.00');
     expect(await page.getByTestId('wages-batch-total').textContent()).toBe('350.00');
     expect(await page.getByTestId('wages-batch-line').first().textContent()).toContain('**** **** **** 6789');
     const batchNumber = (await page.getByTestId('wages-batch-number').textContent())!.trim();
@@ -198,7 +221,13 @@ describe('薪酬委托结算', () => {
       .toBe('已导入银行回单');
     expect(await page.getByTestId('wages-batch-line').first().textContent()).toContain('已代发');
     await expect.poll(() => row.first().textContent(), { timeout: 10_000 }).toContain('已支付');
+    // The ledger: 缴存 500, 批次支取 −350, balance 150 (paid stays drawn).
+    await page.getByTestId(`deposit-ledger-${employer.id}`).click();
+    await expect
+      .poll(() => page.getByTestId('deposit-ledger-summary').textContent(), { timeout: 10_000 })
+      .toMatch(/缴存 500\.00 − 退还\s*0\.00 − 已支取 350\.00 = 余额\s*150\.00/);
     await snap(page, J, '05-console-bank-result');
+    await page.keyboard.press('Escape');
     await page.context().close();
 
     // The worker confirms receipt.

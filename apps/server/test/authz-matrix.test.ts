@@ -38,7 +38,13 @@ type Outcome = 'unauth' | 'deny' | 'invalid' | 'pass';
 const SNAPSHOT = path.join(import.meta.dirname, 'authz-matrix.json');
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** POSTs that only compute an answer (a body too rich for a query string) and write nothing. */
-const READ_ONLY_POSTS = new Set(['/api/v1/admin/sensitive-words/test', '/api/v1/admin/segments/count']);
+// POSTs that write nothing of the register (a check, a count, marking one's own messages read).
+const READ_ONLY_POSTS = new Set([
+  '/api/v1/admin/sensitive-words/test',
+  '/api/v1/admin/segments/count',
+  '/api/v1/admin/messages/read-all',
+  '/api/v1/admin/messages/{id}/read',
+]);
 
 /** A plausible value for a JSON schema (valid when the schema is simple; 400 otherwise is fine). */
 function sample(s: Schema | undefined, name = ''): unknown {

@@ -327,6 +327,14 @@ describe('委托结算: bank batch file out, bank result file in', () => {
       statements.push({ id: s.id, worker: h.worker });
     }
     staff = await staffToken(ctx, { roles: ['counter_staff'], regionCode: '450223000000' });
+    // 保证金: batches draw from the employer's deposit (wage-deposits.test.ts covers the ledger).
+    const deposit = await ctx.as(staff).post(`/api/v1/admin/wage-deposits/${employerId}/entries`, {
+      kind: 'deposit',
+      amountFen: 200_000,
+      occurredOn: day(0),
+      bankReference: 'NB20261201001',
+    });
+    expect(deposit.statusCode).toBe(201);
   });
 
   it('a bad account number gets a field message; the account is stored encrypted', async () => {

@@ -28,6 +28,7 @@ export * from '../modules/operations/operations.schema.js';
 export * from '../modules/grievances/grievances.schema.js';
 export * from '../modules/wages/wages.schema.js';
 export * from '../modules/wages/wage-figures.schema.js';
+export * from '../modules/wages/wage-deposits.schema.js';
 export * from '../modules/exchange/exchange.schema.js';
 export * from '../modules/monitoring/monitoring.schema.js';
 export * from '../modules/monitoring/monitoring-flows.schema.js';

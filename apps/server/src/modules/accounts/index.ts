@@ -7,6 +7,7 @@ import { findStaffNames } from './staff-admin.repository.js';
 export { staffActorFor, userActorFor, hashPassword, loadStaffUser, totpRequiredFor } from './accounts.service.js';
 export { insertStaff, findStaffByUsername, findUserById, findUserByPhoneHash } from './accounts.repository.js';
 export { findStaffNames } from './staff-admin.repository.js';
+export { findStaffOnDuty } from './staff-duty.repository.js';
 export { registerSessionHooks } from './session-hooks.js';
 
 // Settings and reference read staff names through platform/directory (no import of accounts).

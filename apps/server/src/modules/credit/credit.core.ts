@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { subjectInfo } from './credit-subjects.js';
+import { applyWatchRule } from './credit-watch-rule.js';
 import {
   clampScore,
   CREDIT_BASE_SCORE,
@@ -81,6 +82,8 @@ export async function recordCreditEvent(
       },
     })
     .returning({ score: creditScores.score });
+  if (input.kind === 'wage_overdue')
+    await applyWatchRule(tx, { type: input.subjectType, id: input.subjectId, regionCode }, input.at ?? new Date());
   return { id: row.id, points, score: score!.score };
 }
 

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   APPEAL_STATUSES,
   APPEAL_TARGETS,
@@ -107,5 +108,40 @@ export const creditAppeals = pgTable(
     // One appeal per target.
     uniqueIndex('credit_appeals_target_uq').on(t.targetType, t.targetId),
     index('credit_appeals_region_idx').on(t.regionCode, t.status),
+  ],
+);
+
+/** 重点关注规则 per credit event kind (only wage_overdue so far); a missing row means the defaults. */
+export const creditWatchRules = pgTable('credit_watch_rules', {
+  kind: text('kind', { enum: CREDIT_EVENT_KINDS }).primaryKey(),
+  enabled: boolean('enabled').notNull(),
+  overdueCount: integer('overdue_count').notNull(),
+  withinDays: integer('within_days').notNull(),
+  updatedByStaffId: uuid('updated_by_staff_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * 重点关注名单: subjects put on watch by a rule (or staff), with the reason and the rule as it
+ * stood. At most one active entry per subject (partial unique index), so a rule firing again adds none.
+ */
+export const creditWatchlist = pgTable(
+  'credit_watchlist',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectType: text('subject_type', { enum: CREDIT_SUBJECTS }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    reason: text('reason').notNull(),
+    rule: text('rule').notNull(),
+    regionCode: text('region_code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedByStaffId: uuid('removed_by_staff_id'),
+  },
+  (t) => [
+    uniqueIndex('credit_watchlist_active_uq')
+      .on(t.subjectType, t.subjectId)
+      .where(sql`${t.removedAt} is null`),
+    index('credit_watchlist_region_idx').on(t.regionCode, t.createdAt),
   ],
 );

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/http/module-plugin.js';
 import { registerCreditRoutes } from './credit.routes.js';
+import { registerCreditWatchRoutes } from './credit-watch.routes.js';
 // 信用: the credit ledger, scores and levels. Other modules record events through recordCreditEvent
 // inside their own transactions, read levels through creditScoresOf, and stop blacklisted
 // subjects through assertNotBlacklisted.
@@ -32,4 +33,4 @@ export { recordLateCancel, jobStartAt } from './credit-late-cancel.js';
 export { creditLevelCondition, CREDIT_LEVEL_RANGES } from './credit-level-sql.js';
 
 /** The credit module as a Fastify plugin: all its routes. */
-export const creditModule = defineModule('credit', [registerCreditRoutes]);
+export const creditModule = defineModule('credit', [registerCreditRoutes, registerCreditWatchRoutes]);

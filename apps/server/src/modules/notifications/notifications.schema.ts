@@ -1,5 +1,5 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { NOTIFICATION_KIND_VALUES, NOTIFICATION_SMS_FLAGS } from '@lingong/contracts';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { NOTIFICATION_KIND_VALUES, NOTIFICATION_SMS_FLAGS, STAFF_MESSAGE_KINDS } from '@lingong/contracts';
 
 // Enum values come from @lingong/contracts (one list for the API and the table).
 /** Kinds of in-app messages; the key events also go out by SMS. */
@@ -30,3 +30,35 @@ export const notifications = pgTable(
     uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
   ],
 );
+
+/**
+ * 工作人员消息: the console message centre, one row per message to one staff member (e.g. a wage
+ * grievance escalated to the level they are on duty for). Written in the sender's transaction.
+ */
+export const staffNotifications = pgTable(
+  'staff_notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id').notNull(),
+    kind: text('kind', { enum: STAFF_MESSAGE_KINDS }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    refType: text('ref_type'),
+    refId: uuid('ref_id'),
+    /** One message per key and staff member (e.g. 'wage_escalation:<statement>:<level>'). */
+    dedupeKey: text('dedupe_key').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('staff_notifications_staff_idx').on(t.staffId, t.createdAt),
+    uniqueIndex('staff_notifications_dedupe_uq').on(t.staffId, t.dedupeKey),
+  ],
+);
+
+/** Unread count per staff member, maintained with each insert and mark-read (the header badge). */
+export const staffInboxCounters = pgTable('staff_inbox_counters', {
+  staffId: uuid('staff_id').primaryKey(),
+  unread: integer('unread').notNull().default(0),
+});

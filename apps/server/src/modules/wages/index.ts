@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/http/module-plugin.js';
 import { provideWageLinks } from '../grievances/index.js';
 import { registerWageRoutes } from './wages.routes.js';
 import { mediateStatement, wageCaseOf } from './wage-mediation.js';
+import { registerWageDepositRoutes } from './wage-deposits.routes.js';
 // 薪酬委托结算: the wages module's face.
 export { autoReceive } from './wage-payments.service.js';
 export { sweepOverdueWages, EXCHANGE_WAGE_GRIEVANCE } from './wage-overdue.js';
@@ -13,4 +14,4 @@ export { wageCaseOf, mediateStatement, type MediationResult } from './wage-media
 provideWageLinks({ wageCaseOf, mediateStatement });
 
 /** The wages module as a Fastify plugin: all its routes. */
-export const wagesModule = defineModule('wages', [registerWageRoutes]);
+export const wagesModule = defineModule('wages', [registerWageRoutes, registerWageDepositRoutes]);

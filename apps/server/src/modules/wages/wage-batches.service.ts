@@ -8,6 +8,7 @@ import { findWorkerByUserId, findWorkersByIds } from '../workers/index.js';
 import { yuan } from './wage-calc.js';
 import { entrustedPaymentProvider } from './payment-provider.js';
 import { payInTx } from './wage-payments.service.js';
+import { drawForBatch, returnFailedLines } from './wage-deposits.service.js';
 import type { Meta, WagesDeps } from './wages.service.js';
 import { wageBatches, wageBatchLines, wageStatements, workerBankAccounts } from './wages.schema.js';
 
@@ -188,14 +189,25 @@ export async function createBatch(deps: WagesDeps, actor: StaffActor, statementI
         createdAt: now,
       })
       .returning();
-    await tx.insert(wageBatchLines).values(
-      ids.map((sid, i) => ({
-        batchId: id,
-        lineNo: i + 1,
-        statementId: sid,
-        amountFen: byId.get(sid)?.totalFen ?? 0,
-        status: 'pending' as const,
-      })),
+    const inserted = await tx
+      .insert(wageBatchLines)
+      .values(
+        ids.map((sid, i) => ({
+          batchId: id,
+          lineNo: i + 1,
+          statementId: sid,
+          amountFen: byId.get(sid)?.totalFen ?? 0,
+          status: 'pending' as const,
+        })),
+      )
+      .returning();
+    // 保证金: each line draws from its employer's deposit; a shortfall refuses the whole batch.
+    await drawForBatch(
+      tx,
+      { id, regionCode: actor.regionCode },
+      inserted.map((l) => ({ lineId: l.id, employerId: byId.get(l.statementId)!.employerId, amountFen: l.amountFen })),
+      actor.id,
+      now,
     );
     await writeAudit(tx, {
       actor: { kind: 'staff', id: actor.id },
@@ -381,6 +393,8 @@ export async function importBatchResult(deps: WagesDeps, actor: StaffActor, id: 
         .set({ status: r.ok ? 'paid' : 'failed', bankMessage: r.message || null })
         .where(eq(wageBatchLines.id, line.id));
     }
+    const failed = results.filter((r) => !r.ok).map((r) => (payees.get(r.lineNo)?.line as BatchLineRow).id);
+    await returnFailedLines(tx, id, failed, actor.id, now);
     await tx.update(wageBatches).set({ status: 'settled', settledAt: now }).where(eq(wageBatches.id, id));
     await writeAudit(tx, {
       actor: { kind: 'staff', id: actor.id },

@@ -13,6 +13,7 @@ import { notify } from '../notifications/index.js';
 import { getSetting } from '../settings/index.js';
 import { findWorkersByIds } from '../workers/index.js';
 import { addDays, yuan } from './wage-calc.js';
+import { messageStaffOnDuty } from './wage-escalation-staff.js';
 import { wageEscalations, wageStatements } from './wages.schema.js';
 
 type Level = (typeof WAGE_ESCALATION_LEVELS)[number];
@@ -54,6 +55,7 @@ async function escalate(
       at: now.toISOString(),
     },
   });
+  await messageStaffOnDuty(tx, s, grievanceId, level, now);
   if (level !== 'station') {
     const employerUsers = (await subjectInfos(tx, pii, 'employer', [s.employerId])).get(s.employerId)?.userIds ?? [];
     const workerUsers = (await subjectInfos(tx, pii, 'worker', [s.workerId])).get(s.workerId)?.userIds ?? [];
