@@ -64,8 +64,13 @@ export async function checkJobTexts(
     if (!text) continue;
     const elsewhere = reasonElsewhere(field);
     const result = await moderateText(db, text, { ageReason: ageReason || undefined, reasonElsewhere: !!elsewhere });
-    for (const h of result.hits)
-      findings.push({
+    // A dictionary word inside a rule finding (乙肝勿扰, 微信号) would only repeat it.
+    const covered = (h: { start: number; end: number; category: string }) =>
+      (h.category === 'discrimination' || h.category === 'contact_bypass') &&
+      result.findings.some((f) => f.start < h.end && h.start < f.end);
+    const own: ModerationFinding[] = [];
+    for (const h of result.hits.filter((x) => !covered(x)))
+      own.push({
         field,
         kind: 'word',
         code: h.word,
@@ -81,7 +86,7 @@ export async function checkJobTexts(
         : f.rule === 'age' && f.action === 'review'
           ? elsewhere
           : undefined;
-      findings.push({
+      own.push({
         field,
         kind: 'rule',
         code: f.rule,
@@ -94,6 +99,7 @@ export async function checkJobTexts(
         ...(reason ? { reason } : {}),
       });
     }
+    findings.push(...own.sort((a, b) => (a.start ?? 0) - (b.start ?? 0)));
     masked[field] = result.masked;
     if (result.verdict === 'block') verdict = 'block';
     else if (result.verdict === 'review' && verdict === 'pass') verdict = 'review';
