@@ -1,7 +1,13 @@
 import type { ModerationFinding } from '@lingong/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { RULE_CATEGORIES, findAgeReasons, moderateText } from '../../platform/moderation/index.js';
+import {
+  RULE_CATEGORIES,
+  currentMatcher,
+  findAgeReasons,
+  judge,
+  type WordMatcher,
+} from '../../platform/moderation/index.js';
 import type { StoredModeration } from './jobs.schema.js';
 
 /** The free-text fields of a posting that the automatic checks read. */
@@ -55,6 +61,15 @@ export async function checkJobTexts(
   texts: CheckedTexts,
   ageReason: string,
 ): Promise<StoredModeration & { masked: CheckedTexts }> {
+  return checkJobTextsWith(await currentMatcher(db), texts, ageReason);
+}
+
+/** checkJobTexts with a given dictionary (the labelled-set test and bench use the seed words). */
+export function checkJobTextsWith(
+  matcher: WordMatcher,
+  texts: CheckedTexts,
+  ageReason: string,
+): StoredModeration & { masked: CheckedTexts } {
   const findings: ModerationFinding[] = [];
   const masked = { ...texts };
   let verdict: StoredModeration['verdict'] = 'pass';
@@ -63,7 +78,7 @@ export async function checkJobTexts(
     const text = texts[field];
     if (!text) continue;
     const elsewhere = reasonElsewhere(field);
-    const result = await moderateText(db, text, { ageReason: ageReason || undefined, reasonElsewhere: !!elsewhere });
+    const result = judge(matcher, text, { ageReason: ageReason || undefined, reasonElsewhere: !!elsewhere });
     // A dictionary word inside a rule finding (乙肝勿扰, 微信号) would only repeat it.
     const covered = (h: { start: number; end: number; category: string }) =>
       (h.category === 'discrimination' || h.category === 'contact_bypass') &&
