@@ -67,12 +67,17 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     await page.getByTestId('job-town').click();
     await page.locator('.van-picker__confirm').click();
     await input(page, 'job-address').fill('鹿寨镇工业园3号');
-    await input(page, 'job-requirements').fill('限男性，有焊工证');
+    await input(page, 'job-requirements').fill('只 要 男 性，无乙肝，有焊工证');
     await input(page, 'job-contact-name').fill('李师傅');
     await input(page, 'job-contact-phone').fill('13977770000');
     await page.getByTestId('job-submit').click();
     await expect.poll(() => page.getByTestId('job-blocked').count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.getByText(/性别限制/).count()).toBeGreaterThan(0);
+    // Every finding of the field at once, each highlighted in the text, with its legal basis.
+    const found = page.getByTestId('job-findings-requirements');
+    expect(await found.getByTestId('job-finding').count()).toBe(2);
+    expect(await found.getByTestId('job-finding-mark').allTextContents()).toEqual(['只 要 男 性', '无乙肝']);
+    expect(await found.textContent()).toMatch(/性别限制.*健康状况歧视/s);
+    expect(await found.getByText('法律依据').count()).toBe(2);
     await snap(page, 'mobile-jobs', '02-blocked-finding');
 
     await input(page, 'job-requirements').fill('有焊工证，男女不限');
