@@ -117,6 +117,56 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     await wctx.close();
   });
 
+  it('a posting with an age limit and its reason waits for review; the console drawer highlights both', async () => {
+    const token = await e2e.phoneToken('13800000002');
+    const { items: employers } = await e2e.apiCall<{ items: { id: string }[] }>('GET', '/api/v1/app/employers', token);
+    const { items: occupations } = await e2e.apiCall<{ items: { id: string; name: string }[] }>(
+      'GET',
+      '/api/v1/public/occupations',
+      token,
+    );
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const job = await e2e.apiCall<{ id: string; status: string }>(
+      'POST',
+      `/api/v1/app/employers/${employers[0]!.id}/jobs`,
+      token,
+      {
+        occupationId: occupations.find((o) => o.name === '搬运工')!.id,
+        title: '外墙清洗工2名',
+        kind: 'flexible',
+        headcount: 2,
+        wageMinFen: 30_000,
+        wageMaxFen: 35_000,
+        wageUnit: 'day',
+        settlement: 'daily',
+        townCode: '450223101000',
+        address: '鹿寨镇城中路8号',
+        startDate: today,
+        endDate: today,
+        requirements: '年龄18-50岁，因高空作业',
+        description: '高楼外墙清洗，详询 139 7777 0000',
+        contactName: '李师傅',
+        contactPhone: '13977770000',
+        submit: true,
+      },
+    );
+    expect(job.status).toBe('pending_review');
+
+    const page = await e2e.consolePage('reviewer');
+    await page.goto(`${e2e.url}/admin/jobs/review`);
+    const row = page.getByTestId('review-table').locator('tr', { hasText: '外墙清洗工2名' });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await row.first().getByText('详情').click();
+    const drawer = page.getByTestId('job-detail');
+    await expect.poll(() => drawer.getByTestId('job-finding-item').count(), { timeout: 10_000 }).toBe(2);
+    expect(await drawer.getByTestId('review-mark').allTextContents()).toEqual(
+      expect.arrayContaining(['年龄18-50岁', '因高空作业', '*** **** ****']),
+    );
+    expect(await drawer.getByTestId('job-finding-list').textContent()).toMatch(/理由.*因高空作业/);
+    await snap(page, 'mobile-jobs', '06-console-review-drawer');
+    await page.context().close();
+  });
+
   it('a worker fills the profile and the completeness rises', async () => {
     const ctx = await e2e.browser.newContext({
       viewport: { width: 360, height: 740 },
