@@ -67,12 +67,17 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     await page.getByTestId('job-town').click();
     await page.locator('.van-picker__confirm').click();
     await input(page, 'job-address').fill('鹿寨镇工业园3号');
-    await input(page, 'job-requirements').fill('限男性，有焊工证');
+    await input(page, 'job-requirements').fill('只 要 男 性，无乙肝，有焊工证');
     await input(page, 'job-contact-name').fill('李师傅');
     await input(page, 'job-contact-phone').fill('13977770000');
     await page.getByTestId('job-submit').click();
     await expect.poll(() => page.getByTestId('job-blocked').count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.getByText(/性别限制/).count()).toBeGreaterThan(0);
+    // Every finding of the field at once, each highlighted in the text, with its legal basis.
+    const found = page.getByTestId('job-findings-requirements');
+    expect(await found.getByTestId('job-finding').count()).toBe(2);
+    expect(await found.getByTestId('job-finding-mark').allTextContents()).toEqual(['只 要 男 性', '无乙肝']);
+    expect(await found.textContent()).toMatch(/性别限制.*健康状况歧视/s);
+    expect(await found.getByText('法律依据').count()).toBe(2);
     await snap(page, 'mobile-jobs', '02-blocked-finding');
 
     await input(page, 'job-requirements').fill('有焊工证，男女不限');
@@ -110,6 +115,56 @@ describe('mobile: post, find and read a job; fill my profile', () => {
     expect(await w.getByTestId('employer-on-time-pay').textContent()).toContain('暂无发薪记录');
     await snap(w, 'mobile-jobs', '05-detail');
     await wctx.close();
+  });
+
+  it('a posting with an age limit and its reason waits for review; the console drawer highlights both', async () => {
+    const token = await e2e.phoneToken('13800000002');
+    const { items: employers } = await e2e.apiCall<{ items: { id: string }[] }>('GET', '/api/v1/app/employers', token);
+    const { items: occupations } = await e2e.apiCall<{ items: { id: string; name: string }[] }>(
+      'GET',
+      '/api/v1/public/occupations',
+      token,
+    );
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const job = await e2e.apiCall<{ id: string; status: string }>(
+      'POST',
+      `/api/v1/app/employers/${employers[0]!.id}/jobs`,
+      token,
+      {
+        occupationId: occupations.find((o) => o.name === '搬运工')!.id,
+        title: '外墙清洗工2名',
+        kind: 'flexible',
+        headcount: 2,
+        wageMinFen: 30_000,
+        wageMaxFen: 35_000,
+        wageUnit: 'day',
+        settlement: 'daily',
+        townCode: '450223101000',
+        address: '鹿寨镇城中路8号',
+        startDate: today,
+        endDate: today,
+        requirements: '年龄18-50岁，因高空作业',
+        description: '高楼外墙清洗，详询 139 7777 0000',
+        contactName: '李师傅',
+        contactPhone: '13977770000',
+        submit: true,
+      },
+    );
+    expect(job.status).toBe('pending_review');
+
+    const page = await e2e.consolePage('reviewer');
+    await page.goto(`${e2e.url}/admin/jobs/review`);
+    const row = page.getByTestId('review-table').locator('tr', { hasText: '外墙清洗工2名' });
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await row.first().getByText('详情').click();
+    const drawer = page.getByTestId('job-detail');
+    await expect.poll(() => drawer.getByTestId('job-finding-item').count(), { timeout: 10_000 }).toBe(2);
+    expect(await drawer.getByTestId('review-mark').allTextContents()).toEqual(
+      expect.arrayContaining(['年龄18-50岁', '因高空作业', '*** **** ****']),
+    );
+    expect(await drawer.getByTestId('job-finding-list').textContent()).toMatch(/理由.*因高空作业/);
+    await snap(page, 'mobile-jobs', '06-console-review-drawer');
+    await page.context().close();
   });
 
   it('a worker fills the profile and the completeness rises', async () => {

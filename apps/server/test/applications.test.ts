@@ -86,7 +86,7 @@ describe('applying (报名)', () => {
     expect(json<Err>(noProfile).error.code).toBe('PROFILE_REQUIRED');
     const notOpen = await apply(draft, worker.token);
     expect(notOpen.statusCode).toBe(409);
-    expect(json<Err>(notOpen).error.message).toBe('该岗位已停止招聘，不能报名');
+    expect(json<Err>(notOpen).error.message).toBe('该岗位尚未发布，不能报名');
     const bad = await apply('not-a-uuid', worker.token);
     expect(bad.statusCode).toBe(400);
     expect(json<Err>(bad).error.details).toEqual([expect.objectContaining({ field: 'id', message: 'ID格式不正确' })]);

@@ -88,7 +88,17 @@ describe('posting a job', () => {
     expect(res.statusCode).toBe(400);
     const err = json<Err>(res).error;
     expect(err.code).toBe('CONTENT_BLOCKED');
-    expect(err.details).toEqual([{ field: 'description', message: '工作内容含有禁用词「刷单」（涉嫌诈骗），请删除' }]);
+    expect(err.details).toEqual([
+      {
+        field: 'description',
+        message: '工作内容含有禁用词「刷单」（涉嫌诈骗），请删除',
+        code: '刷单',
+        action: 'block',
+        excerpt: '刷单',
+        start: 2,
+        end: 4,
+      },
+    ]);
     expect(await countJobs()).toBe(before);
   });
 

@@ -6,6 +6,13 @@ export interface FieldIssue {
   message: string;
   /** Spreadsheet row of an import error. */
   row?: number;
+  /** CONTENT_BLOCKED: the rule or word, its action and its span in the submitted text. */
+  code?: string;
+  action?: 'block' | 'review' | 'mask';
+  excerpt?: string;
+  start?: number;
+  end?: number;
+  basis?: string;
 }
 
 /** Thrown by every API call that does not succeed; `message` is Chinese and can be shown as is. */

@@ -35,7 +35,22 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ field: z.string(), message: z.string(), row: z.number().int().optional() })).optional(),
+    details: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          row: z.number().int().optional(),
+          /** CONTENT_BLOCKED: every finding of the field, with its span in the submitted text. */
+          code: z.string().optional(),
+          action: z.enum(['block', 'review', 'mask']).optional(),
+          excerpt: z.string().optional(),
+          start: z.number().int().optional(),
+          end: z.number().int().optional(),
+          basis: z.string().optional(),
+        }),
+      )
+      .optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

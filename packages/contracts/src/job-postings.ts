@@ -87,15 +87,34 @@ export const JobPostingBody = z
   });
 export type JobPostingBody = z.input<typeof JobPostingBody>;
 
-/** One automatic-check finding on one field: a sensitive word or a discrimination rule. */
+/** A stretch of one field's original text (UTF-16 offsets, end exclusive), to highlight. */
+export const ModerationSpan = z.object({
+  field: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  excerpt: z.string(),
+});
+export type ModerationSpan = z.infer<typeof ModerationSpan>;
+
+/**
+ * One automatic-check finding on one field: a sensitive word or a phrase rule. Every finding of
+ * every field is listed (not only the first). `start`/`end` locate `excerpt` in the field's
+ * original text (absent on postings checked before spans were recorded).
+ */
 export const ModerationFinding = z.object({
   field: z.string(),
   kind: z.enum(['word', 'rule']),
-  /** The word (kind word) or the rule name gender/ethnicity/region/marital/age (kind rule). */
+  /** The word (kind word) or the rule: gender/ethnicity/region/marital/health/disability/age/contact. */
   code: z.string(),
   excerpt: z.string(),
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
   action: z.enum(['block', 'review', 'mask']),
   message: z.string(),
+  /** The legal basis in Chinese (rules only). */
+  basis: z.string().optional(),
+  /** An age limit's reason, found in the text or the 年龄理由 field, highlighted for the reviewer. */
+  reason: ModerationSpan.optional(),
 });
 export type ModerationFinding = z.infer<typeof ModerationFinding>;
 export const ModerationSummary = z.object({

@@ -61,7 +61,10 @@ export const MODERATION_RULE_LABELS = {
   ethnicity: '民族歧视',
   region: '地域歧视',
   marital: '婚育歧视',
+  health: '健康状况歧视',
+  disability: '残疾歧视',
   age: '年龄限制',
+  contact: '站外联系方式',
 } as const;
 export const JOB_SORT_LABELS = { newest: '最新', nearest: '最近', best_pay: '工资高' } as const;
 export const FOLLOWUP_STATUS_LABELS = {

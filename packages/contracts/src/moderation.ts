@@ -60,6 +60,18 @@ export const UpdateWordBody = z.object({
 });
 export type UpdateWordBody = z.input<typeof UpdateWordBody>;
 
+/** The phrase rules of the automatic checks (discrimination, age limits, contact details). */
+export const MODERATION_RULES = [
+  'gender',
+  'ethnicity',
+  'region',
+  'marital',
+  'health',
+  'disability',
+  'age',
+  'contact',
+] as const;
+
 export const ModerationTestBody = z.object({
   text: z.string({ error: '请填写要检测的文本' }).max(20000, { error: '文本最多20000字' }),
   ageReason: z.string().max(200).optional(),
@@ -78,9 +90,14 @@ export const ModerationResult = z.object({
   ),
   findings: z.array(
     z.object({
-      rule: z.enum(['gender', 'ethnicity', 'region', 'marital', 'age']),
+      rule: z.enum(MODERATION_RULES),
+      action: z.enum(['block', 'review']),
       excerpt: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
       message: z.string(),
+      basis: z.string(),
+      reason: z.object({ start: z.number().int(), end: z.number().int(), excerpt: z.string() }).optional(),
     }),
   ),
   masked: z.string(),

@@ -182,7 +182,7 @@ export async function seedEmployers(
   deps: SeedDeps,
   m: number,
   seed: number,
-): Promise<{ id: string; townCode: string; name: string }[]> {
+): Promise<{ id: string; townCode: string; name: string; verificationStatus: string }[]> {
   const { db, pii } = deps;
   const rng = createRng(seed + 1);
   const { towns } = await loadContext(db);
@@ -232,7 +232,12 @@ export async function seedEmployers(
       .insert(employers)
       .values(rows.slice(i, i + 500))
       .onConflictDoNothing();
-  return rows.map((r) => ({ id: r.id, townCode: r.townCode, name: r.name }));
+  return rows.map((r) => ({
+    id: r.id,
+    townCode: r.townCode,
+    name: r.name,
+    verificationStatus: r.verificationStatus,
+  }));
 }
 
 /** Insert K job postings, mostly published, spread over the employers' towns. */
@@ -240,12 +245,16 @@ export async function seedJobs(
   deps: SeedDeps,
   k: number,
   seed: number,
-  employerList?: { id: string; townCode: string }[],
+  employerList?: { id: string; townCode: string; verificationStatus?: string }[],
 ): Promise<number> {
   const { db, pii } = deps;
   const rng = createRng(seed + 2);
   const { towns, leaves } = await loadContext(db);
-  const emps = employerList ?? (await db.select({ id: employers.id, townCode: employers.townCode }).from(employers));
+  const emps =
+    employerList ??
+    (await db
+      .select({ id: employers.id, townCode: employers.townCode, verificationStatus: employers.verificationStatus })
+      .from(employers));
   if (emps.length === 0) return 0;
   const townName = new Map(towns.map((t) => [t.code, t.name]));
   const occNames = new Map(leaves.map((o) => [o.id, o.name]));
@@ -259,7 +268,10 @@ export async function seedJobs(
     const start = new Date(today + rng.int(-10, 20) * 86400_000);
     const centre = TOWN_CENTRES[emp.townCode] ?? { lng: 109.75, lat: 24.47 };
     const point = jitterPoint(rng, centre, 4);
-    const status = rng.chance(0.85) ? ('published' as const) : ('pending_review' as const);
+    // As the live rules do: an unverified employer's posting waits for review.
+    const draw = rng.chance(0.85);
+    const verified = (emp.verificationStatus ?? 'verified') === 'verified';
+    const status = draw && verified ? ('published' as const) : ('pending_review' as const);
     const title = fakeJobTitle(rng, occ.name);
     rows.push({
       employerId: emp.id,
@@ -356,6 +368,15 @@ export async function seedDemo(
   await deps.db.transaction(async (tx) => {
     const txDeps = { db: tx, pii: deps.pii };
     const emps = await seedEmployers(txDeps, opts.employers, opts.seed);
+    // The demo employer account (李老板) is verified, so its clean postings publish at once.
+    const demoEmployer = emps[0];
+    if (demoEmployer && demoEmployer.verificationStatus !== 'verified') {
+      await tx
+        .update(employers)
+        .set({ verificationStatus: 'verified', verifiedAt: new Date() })
+        .where(eq(employers.id, demoEmployer.id));
+      demoEmployer.verificationStatus = 'verified';
+    }
     await seedJobs(txDeps, opts.jobs, opts.seed, emps);
     await seedWorkers(txDeps, opts.workers, opts.seed);
     await seedDemoApplications(tx, { seed: opts.seed, skipEmployerId: emps[0]?.id });

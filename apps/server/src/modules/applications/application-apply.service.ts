@@ -22,6 +22,10 @@ import { assertNotBlacklisted } from '../credit/index.js';
 async function openJob(deps: ApplicationsDeps, jobId: string, message: string): Promise<JobRow> {
   const job = await findJobById(deps.db, jobId);
   if (!job) throw new AppError('NOT_FOUND', { message: '岗位不存在或已下架' });
+  // A posting not yet reviewed (unverified employer, or findings to check) takes no applications.
+  if (job.status === 'pending_review')
+    throw new AppError('INVALID_STATE', { message: '该岗位正在审核中，审核通过后才能报名' });
+  if (job.status === 'draft') throw new AppError('INVALID_STATE', { message: '该岗位尚未发布，不能报名' });
   if (job.status !== 'published') throw new AppError('INVALID_STATE', { message });
   return job;
 }

@@ -11,7 +11,14 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { JOB_KINDS, JOB_SOURCES, JOB_STATUSES, SETTLEMENT_CYCLES, WAGE_UNITS } from '@lingong/contracts';
+import {
+  JOB_KINDS,
+  JOB_SOURCES,
+  JOB_STATUSES,
+  SETTLEMENT_CYCLES,
+  WAGE_UNITS,
+  type ModerationFinding,
+} from '@lingong/contracts';
 
 // Enum values come from @lingong/contracts (one list for the API and the table).
 export { JOB_KINDS, JOB_SOURCES, JOB_STATUSES, SETTLEMENT_CYCLES, WAGE_UNITS };
@@ -22,14 +29,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 /** What the automatic checks found on the last save (shown to the employer and reviewers). */
 export type StoredModeration = {
   verdict: 'pass' | 'review' | 'block';
-  findings: {
-    field: string;
-    kind: 'word' | 'rule';
-    code: string;
-    excerpt: string;
-    action: 'block' | 'review' | 'mask';
-    message: string;
-  }[];
+  findings: ModerationFinding[];
 };
 
 /** Job postings (岗位). Money in fen; place is a town code plus address and point. */

@@ -1,50 +1,115 @@
+import { normalizeForRules } from './normalize.js';
+import {
+  AGE_PATTERNS,
+  AGE_REASON,
+  CONTACT_PATTERNS,
+  NEUTRAL,
+  PHRASE_RULES,
+  RULE_CATEGORIES,
+  type RuleAction,
+  type RuleCode,
+} from './rule-catalog.js';
+
 /**
- * Discrimination rules for job postings (Employment Promotion Law, arts. 3, 26-31): gender,
- * ethnicity, region and marital restrictions are illegal; an age limit needs a stated reason.
+ * The phrase-rule engine for job postings: discrimination (gender, ethnicity, region, marital,
+ * health status, disability), age limits and contact details outside the platform. Rules run on
+ * normalised text, so spacing, punctuation and full-width letters inside a phrase do not hide it;
+ * every finding carries its span in the ORIGINAL text (UTF-16 offsets, end exclusive).
  */
-export type DiscriminationRule = 'gender' | 'ethnicity' | 'region' | 'marital' | 'age';
-export type DiscriminationFinding = { rule: DiscriminationRule; excerpt: string; message: string };
+export type DiscriminationRule = RuleCode;
+export type Span = { start: number; end: number; excerpt: string };
+export type DiscriminationFinding = Span & {
+  rule: RuleCode;
+  action: RuleAction;
+  message: string;
+  /** The legal basis (Chinese), quoted to the employer and the reviewer. */
+  basis: string;
+  /** For an age limit: the reason written in the same text, highlighted for the reviewer. */
+  reason?: Span;
+};
+export type RuleOptions = {
+  /** The posting's 年龄理由 field. */
+  ageReason?: string;
+  /** A reason for an age limit was found in another field of the same posting. */
+  reasonElsewhere?: boolean;
+};
 
-const RULES: { rule: DiscriminationRule; pattern: RegExp; message: string }[] = [
-  {
-    rule: 'gender',
-    pattern:
-      /(?:限|只招|仅招|只要|仅限|要求|不招|不要|谢绝)\s*(?:男|女)(?:性|士|生|工)?|(?:男|女)(?:性|士|生)?\s*优先|(?:男|女)性?\s*勿扰/g,
-    message: '含性别限制，违反《就业促进法》，请删除',
-  },
-  {
-    rule: 'ethnicity',
-    pattern:
-      /(?:限|只招|仅招|只要|仅限|不招|不要|谢绝)\s*(?:汉族|少数民族|[\u4e00-\u9fa5]{1,3}族)|(?:汉族|少数民族)\s*优先/g,
-    message: '含民族限制，违反《就业促进法》，请删除',
-  },
-  {
-    rule: 'region',
-    pattern:
-      /(?:限|只招|仅招|只要|仅限|不招|不要|谢绝)\s*(?:本地|外地|外省|[\u4e00-\u9fa5]{1,6}(?:省|市|县|籍))(?:人|户口|户籍)?|(?:本地|外地)(?:人|户口|户籍)\s*(?:优先|勿扰)|[\u4e00-\u9fa5]{1,4}籍\s*(?:优先|勿扰)/g,
-    message: '含地域或户籍限制，违反《就业促进法》，请删除',
-  },
-  {
-    rule: 'marital',
-    pattern: /(?:未婚|已婚|已育|未育|离异|单身)(?:未育|已育)?\s*(?:者|人员)?\s*(?:优先|勿扰|不要|限)?/g,
-    message: '含婚育状况要求，违反《就业促进法》《妇女权益保障法》，请删除',
-  },
-];
+type Prepared = { text: string; origin: number[]; input: string };
 
-const AGE =
-  /(?:\d{2}\s*(?:周)?岁?\s*(?:-|—|~|～|至|到)\s*\d{2}\s*(?:周)?岁)|(?:\d{2}\s*(?:周)?岁\s*(?:以下|以上|以内|之间))|(?:年龄\s*(?:不超过|不大于|不小于|须在|要求|限))/g;
+function prepare(input: string): Prepared {
+  const { text, origin } = normalizeForRules(input);
+  let blanked = text;
+  for (const n of NEUTRAL) blanked = blanked.replace(n, (m) => '_'.repeat(m.length));
+  return { text: blanked, origin, input };
+}
 
-/** Findings in a text; `ageReason` (e.g. 高空作业安全要求) turns an age limit into no finding. */
-export function checkDiscrimination(text: string, opts: { ageReason?: string } = {}): DiscriminationFinding[] {
+function spanOf(p: Prepared, from: number, to: number): Span {
+  const start = p.origin[from] ?? 0;
+  const lastAt = p.origin[to - 1] ?? start;
+  const code = p.input.codePointAt(lastAt) ?? 0;
+  const end = lastAt + (code > 0xffff ? 2 : 1);
+  return { start, end, excerpt: p.input.slice(start, end) };
+}
+
+/** Spans of age-limit reasons (因高空作业, 安全要求 …) in a text. */
+export function findAgeReasons(input: string): Span[] {
+  const p = prepare(input);
+  return [...p.text.matchAll(AGE_REASON)].map((m) => spanOf(p, m.index, m.index + m[0].length));
+}
+
+function ageLimits(p: Prepared): Span[] {
+  const out: Span[] = [];
+  for (const { pattern, kind } of AGE_PATTERNS) {
+    for (const m of p.text.matchAll(pattern)) {
+      const nums = m.slice(1).filter(Boolean).map(Number);
+      // A bound at or under 18 only keeps minors out (劳动法第十五条): not an age limit.
+      if (kind !== 'range' && (nums[0] ?? 0) <= 18) continue;
+      out.push(spanOf(p, m.index, m.index + m[0].length));
+    }
+  }
+  return out;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Keep one finding per overlapping span of the same rule (the longest), in text order. */
+function dedupe(findings: DiscriminationFinding[]): DiscriminationFinding[] {
+  const kept: DiscriminationFinding[] = [];
+  const byLength = [...findings].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const f of byLength) if (!kept.some((k) => k.rule === f.rule && overlaps(k, f))) kept.push(f);
+  return kept.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+}
+
+function finding(rule: RuleCode, span: Span, action: RuleAction, message?: string): DiscriminationFinding {
+  const cat = RULE_CATEGORIES[rule];
+  return { rule, ...span, action, message: message ?? cat.message, basis: cat.basis };
+}
+
+/** Every finding in a text (not only the first), each with its span in the original text. */
+export function checkDiscrimination(input: string, opts: RuleOptions = {}): DiscriminationFinding[] {
+  const p = prepare(input);
   const findings: DiscriminationFinding[] = [];
-  const clean = text.replace(/男女不限|不限男女|性别不限|年龄不限|民族不限|户籍不限/g, (m) => ' '.repeat(m.length));
-  for (const r of RULES) {
-    for (const m of clean.matchAll(r.pattern))
-      findings.push({ rule: r.rule, excerpt: m[0].trim(), message: r.message });
+  for (const r of PHRASE_RULES)
+    for (const m of p.text.matchAll(r.pattern))
+      findings.push(finding(r.code, spanOf(p, m.index, m.index + m[0].length), r.action ?? 'block', r.message));
+  for (const re of CONTACT_PATTERNS)
+    for (const m of p.text.matchAll(re))
+      findings.push(finding('contact', spanOf(p, m.index, m.index + m[0].length), 'review'));
+  const limits = ageLimits(p);
+  if (limits.length > 0) {
+    const reasons = [...p.text.matchAll(AGE_REASON)].map((m) => spanOf(p, m.index, m.index + m[0].length));
+    const fieldReason = opts.ageReason?.trim();
+    for (const span of limits) {
+      if (reasons[0]) {
+        findings.push({
+          ...finding('age', span, 'review', `含年龄限制，理由“${reasons[0].excerpt}”需审核员确认`),
+          reason: reasons[0],
+        });
+      } else if (fieldReason || opts.reasonElsewhere) {
+        const why = fieldReason ? `已填写理由“${fieldReason}”` : '理由写在岗位其他栏目';
+        findings.push(finding('age', span, 'review', `含年龄限制，${why}，需审核员确认`));
+      } else findings.push(finding('age', span, 'block'));
+    }
   }
-  if (!opts.ageReason?.trim()) {
-    for (const m of clean.matchAll(AGE))
-      findings.push({ rule: 'age', excerpt: m[0].trim(), message: '含年龄限制，须填写合理理由（如特殊工种安全要求）' });
-  }
-  return findings;
+  return dedupe(findings);
 }

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../audit/audit.js';
 import { AppError } from '../errors/app-error.js';
 import { requirePermission, type StaffActor } from '../rbac/actor.js';
-import { checkDiscrimination, type DiscriminationFinding } from './discrimination.js';
+import { checkDiscrimination, type DiscriminationFinding, type RuleOptions } from './discrimination.js';
 import { WordMatcher, maskHits, type WordHit } from './matcher.js';
 import { sensitiveWords, type WORD_ACTIONS, type WORD_CATEGORIES } from './moderation.schema.js';
 import { normalizeWord } from './normalize.js';
@@ -45,32 +45,32 @@ export async function currentMatcher(db: DbOrTx): Promise<WordMatcher> {
   return matcher;
 }
 
-/** Judge a text: a block word or a discrimination finding blocks; review words send to review; mask words are masked. */
-export function judge(matcher: WordMatcher, text: string, opts: { ageReason?: string } = {}): ModerationResult {
+/**
+ * Judge a text: a block word or a blocking rule finding blocks; review words and review findings
+ * (an age limit with a reason, contact details, 无传染病) send it to review; mask words and
+ * contact details are masked in the text that is stored.
+ */
+export function judge(matcher: WordMatcher, text: string, opts: RuleOptions = {}): ModerationResult {
   const hits = matcher.scan(text);
   const findings = checkDiscrimination(text, opts);
-  const verdict =
-    hits.some((h) => h.action === 'block') || findings.length > 0
-      ? 'block'
-      : hits.some((h) => h.action === 'review')
-        ? 'review'
-        : 'pass';
-  return {
-    verdict,
-    hits,
-    findings,
-    masked: maskHits(
-      text,
-      hits.filter((h) => h.action === 'mask'),
-    ),
-  };
+  const actions = [...hits.map((h) => h.action), ...findings.map((f) => f.action)];
+  const verdict = actions.includes('block') ? 'block' : actions.includes('review') ? 'review' : 'pass';
+  const masks = [
+    ...hits.filter((h) => h.action === 'mask'),
+    ...findings
+      .filter((f) => f.rule === 'contact')
+      .map((f) => ({
+        word: f.excerpt,
+        category: 'contact_bypass',
+        action: 'mask' as const,
+        start: f.start,
+        end: f.end,
+      })),
+  ];
+  return { verdict, hits, findings, masked: maskHits(text, masks) };
 }
 
-export async function moderateText(
-  db: DbOrTx,
-  text: string,
-  opts: { ageReason?: string } = {},
-): Promise<ModerationResult> {
+export async function moderateText(db: DbOrTx, text: string, opts: RuleOptions = {}): Promise<ModerationResult> {
   return judge(await currentMatcher(db), text, opts);
 }
 

@@ -46,3 +46,39 @@ export function normalizeText(input: string): Normalized {
 export function normalizeWord(word: string): string {
   return normalizeText(word).text;
 }
+
+const DASHES = new Set(['-', '~', '—', '–', '－', '～', '〜', '﹣', '―']);
+
+/**
+ * Normalisation for the phrase rules: like normalizeText (full-width folded, lower case, spaces
+ * and symbols dropped, so "只 要 女 性" reads 只要女性), except that a dash between two digits is
+ * kept as '-' (an age range "18 ~ 45岁" stays 18-45岁, and 0800-1700 never reads as one number).
+ * `origin[i]` is the UTF-16 offset in the input of normalised unit i.
+ */
+export function normalizeForRules(input: string): Normalized {
+  const out: string[] = [];
+  const origin: number[] = [];
+  let pendingDash = -1;
+  let i = 0;
+  for (const ch of input) {
+    const n = normalizeChar(ch);
+    if (KEEP.test(n)) {
+      const digit = n >= '0' && n <= '9';
+      if (pendingDash >= 0 && digit) {
+        out.push('-');
+        origin.push(pendingDash);
+      }
+      pendingDash = -1;
+      for (let k = 0; k < n.length; k++) {
+        out.push(n[k] ?? '');
+        origin.push(i);
+      }
+    } else if (DASHES.has(ch) && /[0-9]$/.test(out[out.length - 1] ?? '')) {
+      pendingDash = i;
+    } else if (!/\s/.test(ch)) {
+      pendingDash = -1;
+    }
+    i += ch.length;
+  }
+  return { text: out.join(''), origin };
+}
