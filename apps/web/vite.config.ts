@@ -2,7 +2,7 @@ import { fileURLToPath, URL } from 'node:url';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
-import { precompress, vantStylesOnDemand } from './build-plugins';
+import { precompress, vantIconFontFile, vantStylesOnDemand } from './build-plugins';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 /** Where `/api` goes in dev and preview; the server's default port unless overridden. */
@@ -58,7 +58,7 @@ function vendorChunk(id: string): string | undefined {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [vue(), vantStylesOnDemand(), vantOfflineIcons(), subAppFallback(), precompress()],
+  plugins: [vue(), vantStylesOnDemand(), vantIconFontFile(), vantOfflineIcons(), subAppFallback(), precompress()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   server: {
     port: 5173,
