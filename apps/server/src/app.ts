@@ -17,6 +17,7 @@ import { requestLogSerializer } from './platform/http/log-redact.js';
 import { registerHealthRoutes } from './platform/http/health.routes.js';
 import { registerStaticWeb } from './platform/http/static-web.js';
 import { OPENAPI_OPTIONS } from './platform/http/openapi.js';
+import { registerCompression } from './platform/http/compression.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { referenceModule } from './modules/reference/index.js';
 import { workersModule } from './modules/workers/index.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // HSTS only over HTTPS (platform/http/request-guards.ts), never on a plain-http intranet install.
     hsts: false,
   });
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
