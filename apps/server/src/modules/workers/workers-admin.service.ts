@@ -31,7 +31,7 @@ import { creditScoresOf } from '../credit/index.js';
 type Meta = { ip?: string; requestId?: string };
 type FileDeps = WorkersDeps & { dataDir: string };
 const SIGNATURE_PURPOSE = 'consent_signature';
-const MAX_SIGNATURE_BYTES = 300 * 1024;
+export const MAX_SIGNATURE_BYTES = 300 * 1024;
 /** Non-personal fields whose old and new values go to the audit log; PII changes are named only. */
 const PLAIN_FIELDS = [
   'homeRegionCode',
@@ -200,7 +200,7 @@ export async function registerWorkerAtCounter(
   const signature =
     consent.method === 'signature'
       ? await storeImage(
-          { db: deps.db, dataDir: deps.dataDir },
+          { db: deps.db, dataDir: deps.dataDir, pii: deps.pii },
           {
             ownerKind: 'staff',
             ownerId: actor.id,
