@@ -42,7 +42,7 @@ export async function storeImage(
   if (bytes.length === 0) throw AppError.field(field, '请选择图片');
   if (bytes.length > input.maxBytes) throw AppError.field(field, tooLargeMessage('image', input.maxBytes));
   const info = imageInfoOf(bytes);
-  if (!info) throw AppError.field(field, '只支持 JPG、PNG、WebP 图片（文件内容不是有效的图片）');
+  if (!info) throw AppError.field(field, '只支持 JPG、PNG、WebP 图片');
   if (info.width > IMAGE_MAX_SIDE || info.height > IMAGE_MAX_SIDE || info.width * info.height > IMAGE_MAX_PIXELS)
     throw AppError.field(
       field,

@@ -81,6 +81,11 @@ function inflatedSize(data: Buffer, limit: number): Promise<number> {
 }
 
 export async function checkZip(b: Buffer, limits: ZipLimits, deadline?: number): Promise<ZipCheck> {
+  // Any read past the end of a truncated or crafted file is a file that is not a workbook.
+  return walkZip(b, limits, deadline).catch(() => fail(NOT_XLSX));
+}
+
+async function walkZip(b: Buffer, limits: ZipLimits, deadline?: number): Promise<ZipCheck> {
   if (b.length < 30 || b.readUInt32LE(0) !== 0x04034b50) return fail(NOT_XLSX);
   const entries = centralDirectory(b);
   if (typeof entries === 'string') return fail(entries);
@@ -109,9 +114,12 @@ export async function checkZip(b: Buffer, limits: ZipLimits, deadline?: number):
     const end = start + e.compSize;
     if (end > b.length) return fail(NOT_XLSX);
     const data = b.subarray(start, end);
-    const actual =
-      e.method === 0 ? data.length : await inflatedSize(data, limits.maxTotalBytes - total).catch(() => -1);
-    if (actual < 0 || (actual !== e.size && actual <= limits.maxTotalBytes - total)) return fail(NOT_XLSX);
+    // Inflate no further than the ratio or the remaining total allows: a bomb is abandoned early.
+    const remaining = limits.maxTotalBytes - total;
+    const cap = Math.min(remaining, Math.max(limits.ratioFloorBytes, e.compSize * limits.maxRatio));
+    const actual = e.method === 0 ? data.length : await inflatedSize(data, cap).catch(() => -1);
+    if (actual > cap) return cap === remaining ? tooBig : ratioBomb;
+    if (actual !== e.size) return fail(NOT_XLSX);
     total += actual;
     if (total > limits.maxTotalBytes) return tooBig;
     expected = end;
