@@ -28,7 +28,7 @@ type Entry = { name: string; flags: number; method: number; compSize: number; si
 export type ZipCheck = { ok: true; entries: string[]; totalBytes: number } | { ok: false; message: string };
 
 const fail = (message: string): ZipCheck => ({ ok: false, message });
-const NOT_XLSX = '文件不是有效的 Excel（.xlsx）文件';
+const NOT_XLSX = '无法读取文件，请上传 Excel（.xlsx）文件';
 
 function centralDirectory(b: Buffer): Entry[] | string {
   const min = Math.max(0, b.length - 22 - 0xffff);
