@@ -143,8 +143,11 @@ describe('image uploads', () => {
         Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'),
         notImage,
       ],
-      [Buffer.concat([Buffer.from('MZ'), randomBytes(2000)]), notImage],
-      [Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), randomBytes(2000)]), notImage],
+      [Buffer.concat([Buffer.from('MZ'), randomBytes(2000)]), '不能上传程序文件，请选择 JPG、PNG、WebP 图片'],
+      [
+        Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), randomBytes(2000)]),
+        '不能上传程序文件，请选择 JPG、PNG、WebP 图片',
+      ],
       [Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]), notImage],
       [png(16, 16, { text: '<script>fetch("/api/v1/app/me")</script>' }), '图片中含有网页脚本内容，不能上传'],
       [
@@ -288,7 +291,10 @@ describe('Excel imports', () => {
 
   it('refuses files that are not workbooks whatever they are called: HTML, a program, a .docx, a .xlsm', async () => {
     await refusedWith(Buffer.from('<html><body><script>alert(1)</script></body></html>'), cantRead);
-    await refusedWith(Buffer.concat([Buffer.from('MZ'), randomBytes(4000)]), cantRead);
+    await refusedWith(
+      Buffer.concat([Buffer.from('MZ'), randomBytes(4000)]),
+      '不能上传程序文件，请上传 Excel（.xlsx）文件',
+    );
     await refusedWith(
       zip([
         { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },

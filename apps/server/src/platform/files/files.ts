@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { isSealedFile, type FileCipher } from '../crypto/index.js';
 import { AppError } from '../errors/app-error.js';
 import { storedFiles } from './files.schema.js';
-import { hasActiveMarkup, imageInfoOf } from './sniff.js';
+import { hasActiveMarkup, imageInfoOf, isExecutable } from './sniff.js';
 import { IMAGE_MAX_PIXELS, IMAGE_MAX_SIDE, tooLargeMessage } from './upload-limits.js';
 
 export { imageMimeOf } from './sniff.js';
@@ -41,6 +41,7 @@ export async function storeImage(
   const { bytes, field } = input;
   if (bytes.length === 0) throw AppError.field(field, '请选择图片');
   if (bytes.length > input.maxBytes) throw AppError.field(field, tooLargeMessage('image', input.maxBytes));
+  if (isExecutable(bytes)) throw AppError.field(field, '不能上传程序文件，请选择 JPG、PNG、WebP 图片');
   const info = imageInfoOf(bytes);
   if (!info) throw AppError.field(field, '只支持 JPG、PNG、WebP 图片');
   if (info.width > IMAGE_MAX_SIDE || info.height > IMAGE_MAX_SIDE || info.width * info.height > IMAGE_MAX_PIXELS)

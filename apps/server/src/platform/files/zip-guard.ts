@@ -1,4 +1,5 @@
 import { createInflateRaw } from 'node:zlib';
+import { isExecutable } from './sniff.js';
 
 /**
  * Checks an .xlsx (a zip) before any Excel parser sees it: structure, entry count, declared and
@@ -132,6 +133,7 @@ async function walkZip(b: Buffer, limits: ZipLimits, deadline?: number): Promise
 
 /** An .xlsx workbook: a sound zip within the limits holding a workbook part and no macros. */
 export async function checkXlsx(b: Buffer, limits = XLSX_ZIP_LIMITS, deadline?: number): Promise<ZipCheck> {
+  if (isExecutable(b)) return fail('不能上传程序文件，请上传 Excel（.xlsx）文件');
   const zip = await checkZip(b, limits, deadline);
   if (!zip.ok) return zip;
   if (!zip.entries.includes('[Content_Types].xml') || !zip.entries.includes('xl/workbook.xml')) return fail(NOT_XLSX);
