@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { randomBytes, createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
+import { makeIdNumber } from '@lingong/contracts';
 import { auditLog } from '../src/platform/audit/audit.schema.js';
 import { storedFiles } from '../src/platform/files/files.schema.js';
 import { encryptLegacyFiles } from '../src/platform/files/files-encrypt.js';
@@ -238,6 +239,38 @@ describe('image uploads', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'view_photo'), eq(auditLog.entityId, cert?.id ?? '')));
     expect(views).toHaveLength(1);
+  });
+
+  it('a counter registration that fails after its signature was stored leaves no signature behind', async () => {
+    const mason = await occupationIdByName(ctx, '泥水工');
+    const admin = await staffToken(ctx, { roles: ['admin'] });
+    const signatures = async () =>
+      (
+        await ctx.deps.database.db
+          .select({ n: count() })
+          .from(storedFiles)
+          .where(eq(storedFiles.purpose, 'consent_signature'))
+      )[0]?.n ?? 0;
+    const [rowsBefore, filesBefore] = await stored();
+    const before = await signatures();
+    const registration = {
+      name: '韦阿姨',
+      phone: '13529990001',
+      idNumber: makeIdNumber({ regionCode: '450223', birthDate: '1970-03-04', seq: 477, gender: 'female' }),
+      homeRegionCode: TOWNS.zhongdu,
+      skills: [{ occupationId: mason, years: 5 }],
+      consent: { method: 'signature', signatureDataUrl: `data:image/png;base64,${png(40, 20).toString('base64')}` },
+    };
+    // The same person twice at once: both pass the checks, one insert loses the race.
+    const results = await Promise.all([1, 2].map(() => ctx.as(admin).post('/api/v1/admin/workers', registration)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+    const loser = results.find((r) => r.statusCode === 400);
+    expect(loser && json<Err>(loser).error.details).toEqual([
+      { field: 'idNumber', message: '该身份证号码已登记，请到零工驿站或服务窗口核实' },
+    ]);
+    const created = 1;
+    expect(await signatures()).toBe(before + created);
+    expect(await stored()).toEqual([rowsBefore + created, filesBefore + created]);
   });
 
   it('files stored before encryption still read, and files:encrypt seals them (again safely)', async () => {

@@ -83,6 +83,12 @@ export async function storeImage(
   }
 }
 
+/** Remove a file nothing refers to (its upload's action failed afterwards): row and bytes. */
+export async function discardFile(deps: { db: DbOrTx; dataDir: string }, id: string): Promise<void> {
+  await deps.db.delete(storedFiles).where(eq(storedFiles.id, id));
+  await rm(filePath(deps.dataDir, id), { force: true });
+}
+
 export async function findFile(db: DbOrTx, id: string): Promise<FileRow | undefined> {
   const rows = await db.select().from(storedFiles).where(eq(storedFiles.id, id)).limit(1);
   return rows[0];
