@@ -14,6 +14,7 @@ import {
   type TestContext,
   TOWNS,
 } from './support/index.js';
+import { png } from './support/upload-files.js';
 
 type Err = { error: { code: string; details?: { field: string; message: string }[] } };
 type Row = {
@@ -169,8 +170,10 @@ describe('certificate review queue (证书审核)', () => {
   });
 
   it('shows a certificate photo to staff of the region only, and audits each view', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
-    const up = await ctx.as(zs.token).post('/api/v1/app/worker/certificate-photos', { image: png.toString('base64') });
+    const image = png(8, 8);
+    const up = await ctx
+      .as(zs.token)
+      .post('/api/v1/app/worker/certificate-photos', { image: image.toString('base64') });
     const { fileId } = json<{ fileId: string }>(up);
     const saved = await ctx.as(zs.token).put(
       '/api/v1/app/worker/profile',
@@ -189,7 +192,7 @@ describe('certificate review queue (证书审核)', () => {
     const photo = await ctx.as(county).get(`/api/v1/admin/certificates/${cert?.id}/photo`);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
-    expect(photo.rawPayload.equals(png)).toBe(true);
+    expect(photo.rawPayload.equals(image)).toBe(true);
     expect((await ctx.as(zhongduAgent).get(`/api/v1/admin/certificates/${cert?.id}/photo`)).statusCode).toBe(404);
     expect((await ctx.as(county).get(`/api/v1/admin/certificates/${certIds['zd:HG001']}/photo`)).statusCode).toBe(404);
     const views = await ctx.deps.database.db

@@ -12,6 +12,7 @@ import {
   type TestContext,
   TOWNS,
 } from './support/index.js';
+import { png } from './support/upload-files.js';
 
 let ctx: TestContext;
 let welder: string;
@@ -221,12 +222,12 @@ describe('my profile (个人画像)', () => {
     const u = await appUser(ctx);
     const other = await appUser(ctx);
     await consent(u.token, 'privacy_policy');
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+    const image = png(8, 8);
     const upload = (token: string, image: string) =>
       ctx.as(token).post('/api/v1/app/worker/certificate-photos', { image });
     const svg = await upload(u.token, Buffer.from('<svg onload="alert(1)"/>').toString('base64'));
     expect(json<Err>(svg).error.details).toEqual([{ field: 'image', message: '只支持 JPG、PNG、WebP 图片' }]);
-    const res = await upload(u.token, png.toString('base64'));
+    const res = await upload(u.token, image.toString('base64'));
     expect(res.statusCode).toBe(201);
     const { fileId } = json<{ fileId: string }>(res);
     const saved = json<{ certificates: { photoFileId: string | null }[] }>(
@@ -236,7 +237,7 @@ describe('my profile (个人画像)', () => {
     const photo = await ctx.as(u.token).get(`/api/v1/app/worker/certificate-photos/${fileId}`);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
-    expect(photo.rawPayload.equals(png)).toBe(true);
+    expect(photo.rawPayload.equals(image)).toBe(true);
     expect((await ctx.as(other.token).get(`/api/v1/app/worker/certificate-photos/${fileId}`)).statusCode).toBe(404);
     await consent(other.token, 'privacy_policy');
     const stolen = await put(other.token, profile({ certificates: [{ name: '焊工证', photoFileId: fileId }] }));

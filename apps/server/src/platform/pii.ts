@@ -1,5 +1,12 @@
 import type { Config } from '../config.js';
-import { createBlindIndexer, createPiiCipher, loadOrCreateDevKeys, parseKeyRing } from './crypto/index.js';
+import {
+  createBlindIndexer,
+  createFileCipher,
+  createPiiCipher,
+  loadOrCreateDevKeys,
+  parseKeyRing,
+  type FileCipher,
+} from './crypto/index.js';
 
 export type BlindIndexKind = 'phone' | 'id_number' | 'uscc';
 
@@ -8,6 +15,8 @@ export type Pii = {
   encrypt(plain: string): string;
   decrypt(token: string): string;
   index(kind: BlindIndexKind, value: string): string;
+  /** Stored files (photos, evidence): sealed with the same key ring, bound to the file id. */
+  files: FileCipher;
 };
 
 /**
@@ -36,5 +45,6 @@ export function createPii(config: Pick<Config, 'pii' | 'dataDir' | 'env'>): Pii 
     encrypt: (plain) => cipher.encrypt(plain),
     decrypt: (token) => cipher.decrypt(token),
     index: (kind, value) => indexer.index(kind, value),
+    files: createFileCipher({ keys, activeKeyId }),
   };
 }

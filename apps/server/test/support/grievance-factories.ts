@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { grievanceEvents, grievances } from '../../src/modules/grievances/grievances.schema.js';
 import { buildPair, hiredApplication, type Pair } from './credit-factories.js';
 import type { TestContext } from './test-app.js';
+import { png } from './upload-files.js';
 
 export type GrievanceCase = { pair: Pair; applicationId: string; jobId: string };
 
@@ -26,8 +27,5 @@ export async function grievanceCounts(ctx: TestContext): Promise<[number, number
   return [g?.n ?? 0, e?.n ?? 0];
 }
 
-/** A small valid PNG (magic bytes + padding) as base64. */
-export const PNG_BASE64 = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(64, 7),
-]).toString('base64');
+/** A small valid PNG (8 × 8, grey) as base64. */
+export const PNG_BASE64 = png(8, 8).toString('base64');

@@ -248,5 +248,5 @@ export async function readPhotoForStaff(deps: GrievancesDeps, actor: StaffActor,
     regionCode: row.regionCode,
     ...meta,
   });
-  return { mime: file.mime, bytes: await readFileBytes(deps.dataDir, file) };
+  return { mime: file.mime, bytes: await readFileBytes(deps, file) };
 }

@@ -25,13 +25,11 @@ import * as admin from './grievances-admin.service.js';
 import { getWageCase } from './grievance-wage-case.js';
 import { exportGrievances } from './grievances-export.js';
 import * as service from './grievances.service.js';
+import { sendStoredFile } from '../../platform/files/file-response.js';
+import { uploadRoute } from '../../platform/files/upload-limits.js';
 
 const sendImage = (reply: FastifyReply, photo: { mime: string; bytes: Buffer }) =>
-  reply
-    .header('content-type', photo.mime)
-    .header('cache-control', 'private, max-age=3600')
-    .header('x-content-type-options', 'nosniff')
-    .send(photo.bytes);
+  sendStoredFile(reply, photo, { name: 'grievance-photo', personal: true });
 
 /** 投诉/纠纷: parties file and follow (app); staff handle, with SLA, timeline and export (console). */
 export function registerGrievanceRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -43,6 +41,7 @@ export function registerGrievanceRoutes(fastify: FastifyInstance, deps: AppDeps)
   app.post(
     '/api/v1/app/grievance-photos',
     {
+      ...uploadRoute('image', 'image', service.MAX_PHOTO_BYTES),
       schema: {
         tags,
         summary: '上传投诉照片（JPG/PNG/WebP，base64）',

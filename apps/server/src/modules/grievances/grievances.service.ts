@@ -27,7 +27,7 @@ export type GrievancesDeps = { db: Db; pii: Pii; now: () => Date; dataDir: strin
 export type Meta = { ip?: string; requestId?: string };
 
 export const GRIEVANCE_PHOTO = 'grievance_photo';
-const MAX_PHOTO_BYTES = 600 * 1024;
+export const MAX_PHOTO_BYTES = 600 * 1024;
 /** Applications not yet hired have no working relation to complain about. */
 const NOT_YET = new Set(['applied', 'invited']);
 
@@ -51,7 +51,7 @@ export async function noticeParties(
 /** Store a grievance photo of the caller (JPG/PNG/WebP); the filing then refers to it. */
 export async function uploadPhoto(deps: GrievancesDeps, actor: UserActor, imageBase64: string) {
   const row = await storeImage(
-    { db: deps.db, dataDir: deps.dataDir },
+    { db: deps.db, dataDir: deps.dataDir, pii: deps.pii },
     {
       ownerKind: 'user',
       ownerId: actor.id,
@@ -258,5 +258,5 @@ export async function readMyPhoto(deps: GrievancesDeps, actor: UserActor, id: st
   if (!row || row.filerUserId !== actor.id || !row.photoFileId) throw new AppError('NOT_FOUND');
   const file = await findFile(deps.db, row.photoFileId);
   if (!file) throw new AppError('NOT_FOUND');
-  return { mime: file.mime, bytes: await readFileBytes(deps.dataDir, file) };
+  return { mime: file.mime, bytes: await readFileBytes(deps, file) };
 }

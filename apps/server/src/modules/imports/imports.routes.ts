@@ -5,9 +5,7 @@ import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { sendFile, XLSX_MIME } from '../../platform/reporting/index.js';
 import { importLedger, ledgerTemplate } from './imports.service.js';
-
-/** Base64 of a ~30 MB workbook plus JSON framing. */
-const IMPORT_BODY_LIMIT = 45 * 1024 * 1024;
+import { uploadRoute } from '../../platform/files/upload-limits.js';
 
 /** Paper-record imports of the ledgers: template download and upload (all rows or none). */
 export function registerImportRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -38,7 +36,7 @@ export function registerImportRoutes(fastify: FastifyInstance, deps: AppDeps): v
   app.post(
     `${base}/import`,
     {
-      bodyLimit: IMPORT_BODY_LIMIT,
+      ...uploadRoute('xlsx', 'file'),
       schema: {
         tags,
         summary: '导入纸质台账 .xlsx（逐行校验，有错误则全部不导入，记入审计）',

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FieldError } from '../../platform/errors/app-error.js';
+import { checkXlsx, XLSX_ZIP_LIMITS } from '../../platform/files/zip-guard.js';
 import { addSheet, newWorkbook, workbookBytes, type SheetSpec } from '../../platform/reporting/index.js';
 
 // Reading an import workbook (streamed: 100,000 rows in a few seconds) and building the empty
@@ -34,39 +35,57 @@ function cellOf(v: unknown): Cell {
 
 const blank = (cells: Cell[]) => cells.every((c) => c === '');
 
+/** Columns read per row (the templates have fewer than 30); cells further right are ignored. */
+const MAX_COLUMNS = 200;
+/** Wall-clock budget for checking and reading one import file. */
+export const IMPORT_TIME_LIMIT_MS = 30_000;
+
 /** Header → 1-based column, and every non-blank data row; or the file-level errors. */
 export async function readSheet(
   data: Buffer,
   spec: ImportSpec,
   maxRows: number,
+  opts: { timeLimitMs?: number } = {},
 ): Promise<{ ok: true; sheet: Sheet } | { ok: false; errors: FieldError[] }> {
-  const bad = { ok: false as const, errors: [{ field: 'file', message: '无法读取文件，请上传 Excel（.xlsx）文件' }] };
-  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50) return bad;
+  const fileError = (message: string) => ({ ok: false as const, errors: [{ field: 'file', message }] });
+  const deadline = Date.now() + (opts.timeLimitMs ?? IMPORT_TIME_LIMIT_MS);
+  // The zip is checked (entries, uncompressed size, ratio) before the Excel parser sees it.
+  const zip = await checkXlsx(data, XLSX_ZIP_LIMITS, deadline);
+  if (!zip.ok) return fileError(zip.message);
   // The streaming reader has been seen to fail once on a valid file under heavy load; one retry
   // tells a passing fault from a file that cannot be read.
   let scanned: Awaited<ReturnType<typeof scanSheet>> | undefined;
   for (let attempt = 0; attempt < 2 && !scanned; attempt++)
-    scanned = await scanSheet(data, maxRows).catch(() => undefined);
-  if (!scanned) return bad;
-  const { columns, rows, tooMany } = scanned;
-  if (columns.size === 0)
-    return { ok: false, errors: [{ field: 'file', message: '文件中没有表头，请使用下载的模板' }] };
+    scanned = await scanSheet(data, maxRows, deadline).catch(() => undefined);
+  if (!scanned) return fileError('无法读取文件，请上传 Excel（.xlsx）文件');
+  const { columns, rows, tooMany, timedOut } = scanned;
+  if (timedOut)
+    return fileError(
+      `文件处理超时（超过${Math.round((opts.timeLimitMs ?? IMPORT_TIME_LIMIT_MS) / 1000)}秒），请拆分后再导入`,
+    );
+  if (columns.size === 0) return fileError('文件中没有表头，请使用下载的模板');
   const missing = spec.columns.filter((c) => c.required && !columns.has(c.header));
   if (missing.length > 0)
     return {
       ok: false,
       errors: missing.map((c) => ({ row: 1, field: c.header, message: `缺少"${c.header}"列，请使用下载的模板` })),
     };
-  if (tooMany) return { ok: false, errors: [{ field: 'file', message: `一次最多导入${maxRows}行，请分批导入` }] };
-  if (rows.length === 0) return { ok: false, errors: [{ field: 'file', message: '文件中没有数据行' }] };
+  if (tooMany) return fileError(`一次最多导入${maxRows}行（空行也计入），请删除空行或分批导入`);
+  if (rows.length === 0) return fileError('文件中没有数据行');
   return { ok: true, sheet: { columns, rows } };
 }
 
-/** Stream the first worksheet: header → 1-based column, and every non-blank data row up to maxRows. */
-async function scanSheet(data: Buffer, maxRows: number) {
+/**
+ * Stream the first worksheet: header → 1-based column, and every non-blank data row. Every row
+ * the file holds counts towards maxRows, blank or not (a sheet of a million blank rows is refused
+ * at once, not walked), and the walk stops at the deadline.
+ */
+async function scanSheet(data: Buffer, maxRows: number, deadline: number) {
   const columns = new Map<string, number>();
   const rows: SheetRow[] = [];
   let tooMany = false;
+  let timedOut = false;
+  let seen = 0;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -76,22 +95,27 @@ async function scanSheet(data: Buffer, maxRows: number) {
   });
   for await (const worksheet of reader) {
     for await (const row of worksheet) {
+      if (++seen > maxRows + 1) {
+        tooMany = true;
+        break;
+      }
+      if ((seen & 0x3ff) === 0 && Date.now() > deadline) {
+        timedOut = true;
+        break;
+      }
       const values = (row as ExcelJS.Row).values;
-      const cells = (Array.isArray(values) ? values : []).map(cellOf);
+      const cells = (Array.isArray(values) ? values.slice(0, MAX_COLUMNS) : []).map(cellOf);
       if (columns.size === 0) {
         cells.forEach((c, i) => typeof c === 'string' && c && !columns.has(c) && columns.set(c, i));
         continue;
       }
       if (blank(cells)) continue;
-      if (rows.length >= maxRows) {
-        tooMany = true;
-        break;
-      }
       rows.push({ row: (row as ExcelJS.Row).number, cells });
     }
     break; // the first worksheet only (the 填写说明 sheet comes second)
   }
-  return { columns, rows, tooMany };
+  if (Date.now() > deadline) timedOut = true;
+  return { columns, rows, tooMany, timedOut };
 }
 
 /** Read one column of a row: text ('' when absent) or a Date. */

@@ -20,11 +20,13 @@ import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { requirePermission } from '../../platform/rbac/actor.js';
 import { sendFile, XLSX_MIME } from '../../platform/reporting/index.js';
 import * as service from './publicity.service.js';
+import { sendStoredFile } from '../../platform/files/file-response.js';
+import { uploadRoute } from '../../platform/files/upload-limits.js';
 
 /** 宣传推广: publicity items (CRUD), evidence images, the ledger and its .xlsx export. */
 export function registerPublicityRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const pd = { db: deps.database.db, dataDir: deps.config.dataDir, now: deps.now };
+  const pd = { db: deps.database.db, dataDir: deps.config.dataDir, pii: deps.pii, now: deps.now };
   const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody };
   const tags = ['publicity'];
   const base = '/api/v1/admin/publicity';
@@ -75,7 +77,7 @@ export function registerPublicityRoutes(fastify: FastifyInstance, deps: AppDeps)
   app.post(
     `${base}/files`,
     {
-      bodyLimit: 4_200_000,
+      ...uploadRoute('image', 'imageBase64', service.MAX_FILE_BYTES),
       schema: {
         tags,
         summary: '上传宣传佐证图片（截图、海报）',
@@ -102,10 +104,8 @@ export function registerPublicityRoutes(fastify: FastifyInstance, deps: AppDeps)
       const file = await findFile(pd.db, request.params.id);
       if (!file || file.purpose !== service.PUBLICITY_FILE_PURPOSE) throw new AppError('NOT_FOUND');
       const raw: FastifyReply = reply;
-      return raw
-        .header('content-type', file.mime)
-        .header('cache-control', 'private, max-age=3600')
-        .send(await readFileBytes(pd.dataDir, file));
+      const bytes = await readFileBytes(pd, file);
+      return sendStoredFile(raw, { mime: file.mime, bytes }, { name: 'publicity-evidence', personal: false });
     },
   );
   app.get(

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findFile, storeImage } from '../../platform/files/files.js';
+import type { Pii } from '../../platform/pii.js';
 import {
   assertReadableRegion,
   assertWritableRegion,
@@ -22,12 +23,12 @@ import { presentItem } from './publicity.presenter.js';
 import * as repo from './publicity.repository.js';
 import { collectAll, shanghaiDay, sheetWorkbook, windowOf, windowPage } from '../../platform/reporting/index.js';
 
-export type PublicityDeps = { db: DbOrTx; dataDir: string; now: () => Date };
+export type PublicityDeps = { db: DbOrTx; dataDir: string; pii: Pii; now: () => Date };
 type Meta = { ip?: string; requestId?: string };
 type Fields = Omit<CreatePublicityBody, 'regionCode'> & { regionCode: string };
 
 export const PUBLICITY_FILE_PURPOSE = 'publicity_evidence';
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Rules beyond the schema: quality only for articles, evidence for published pieces, no future dates, own files. */
 async function checkFields(deps: PublicityDeps, actor: StaffActor, f: Fields): Promise<void> {
@@ -179,7 +180,7 @@ export async function exportItems(deps: PublicityDeps, actor: StaffActor, q: Pub
 export async function uploadEvidence(deps: PublicityDeps, actor: StaffActor, imageBase64: string) {
   requirePermission(actor, 'services.write');
   const row = await storeImage(
-    { db: deps.db, dataDir: deps.dataDir },
+    { db: deps.db, dataDir: deps.dataDir, pii: deps.pii },
     {
       ownerKind: 'staff',
       ownerId: actor.id,

@@ -17,6 +17,7 @@ import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { MIME, sendFile } from '../../platform/reporting/index.js';
 import * as service from './occupations-admin.service.js';
 import { exportOccupations, importOccupations } from './occupations-import.service.js';
+import { uploadRoute } from '../../platform/files/upload-limits.js';
 
 /** 工种管理: the occupation tree for staff (read by any console user, written with reference.write). */
 export function registerOccupationAdminRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -45,6 +46,7 @@ export function registerOccupationAdminRoutes(fastify: FastifyInstance, deps: Ap
   app.post(
     `${base}/import`,
     {
+      ...uploadRoute('xlsx', 'file', 700 * 1024),
       schema: {
         tags,
         summary: '导入工种目录（Excel，有错误行则全部不导入）',

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkXlsx } from '../../platform/files/zip-guard.js';
 import { NATIONAL_CODE_PATTERN, normaliseNationalCode } from '@lingong/contracts';
 import type { FieldError } from '../../platform/errors/app-error.js';
 import { sheetWorkbook, type SheetSpec } from '../../platform/reporting/index.js';
@@ -72,6 +73,8 @@ const TAG_SEPARATORS = /[,，、;；\s]+/;
  * informational and ignored. Tree checks against the database happen in the import service.
  */
 export async function parseOccupationWorkbook(data: Buffer): Promise<ParseResult> {
+  const zip = await checkXlsx(data);
+  if (!zip.ok) return { ok: false, errors: [{ field: 'file', message: zip.message }] };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(new Uint8Array(data).buffer);

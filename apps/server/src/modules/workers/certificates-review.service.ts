@@ -150,5 +150,5 @@ export async function readCertificatePhotoForStaff(
     regionCode: row.homeRegionCode,
     ...meta,
   });
-  return { mime: file.mime, bytes: await readFileBytes(deps.dataDir, file) };
+  return { mime: file.mime, bytes: await readFileBytes(deps, file) };
 }

@@ -12,6 +12,8 @@ import {
 import type { AppDeps } from '../../deps.js';
 import { metaOf, userActorOf } from '../../platform/http/request-auth.js';
 import * as service from './worker-profile.service.js';
+import { sendStoredFile } from '../../platform/files/file-response.js';
+import { uploadRoute } from '../../platform/files/upload-limits.js';
 
 /** The logged-in worker's own profile (个人画像) and consents. */
 export function registerWorkerProfileRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -40,6 +42,7 @@ export function registerWorkerProfileRoutes(fastify: FastifyInstance, deps: AppD
   app.post(
     '/api/v1/app/worker/certificate-photos',
     {
+      ...uploadRoute('image', 'image', service.MAX_PHOTO_BYTES),
       schema: {
         tags,
         summary: '上传证书照片（JPG/PNG/WebP，base64）',
@@ -55,11 +58,7 @@ export function registerWorkerProfileRoutes(fastify: FastifyInstance, deps: AppD
     { schema: { tags, summary: '查看自己的证书照片', params: FileIdParam } },
     async (request, reply) => {
       const photo = await service.readCertificatePhoto(wd, userActorOf(request), request.params.fileId);
-      return reply
-        .header('content-type', photo.mime)
-        .header('cache-control', 'private, max-age=3600')
-        .header('x-content-type-options', 'nosniff')
-        .send(photo.bytes);
+      return sendStoredFile(reply, photo, { name: 'certificate-photo', personal: true });
     },
   );
   app.post(

@@ -19,7 +19,7 @@ import type { WorkersDeps } from './workers.service.js';
 type Meta = { ip?: string; requestId?: string };
 const CERTIFICATE_PHOTO = 'certificate_photo';
 /** Largest certificate photo accepted (the app shrinks photos to about 200 KB). */
-const MAX_PHOTO_BYTES = 700 * 1024;
+export const MAX_PHOTO_BYTES = 700 * 1024;
 type Body = z.output<typeof WorkerProfileBody>;
 
 /** Only places in the deployment's county are valid home regions (鹿寨县). */
@@ -217,7 +217,7 @@ export async function uploadCertificatePhoto(
   imageBase64: string,
 ) {
   const row = await storeImage(
-    { db: deps.db, dataDir: deps.dataDir },
+    { db: deps.db, dataDir: deps.dataDir, pii: deps.pii },
     {
       ownerKind: 'user',
       ownerId: actor.id,
@@ -235,5 +235,5 @@ export async function readCertificatePhoto(deps: WorkersDeps & { dataDir: string
   const row = await findFile(deps.db, fileId);
   if (!row || row.ownerKind !== 'user' || row.ownerId !== actor.id || row.purpose !== CERTIFICATE_PHOTO)
     throw new AppError('NOT_FOUND');
-  return { mime: row.mime, bytes: await readFileBytes(deps.dataDir, row) };
+  return { mime: row.mime, bytes: await readFileBytes(deps, row) };
 }

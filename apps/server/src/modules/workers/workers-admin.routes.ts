@@ -16,6 +16,7 @@ import type { AppDeps } from '../../deps.js';
 import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import * as merge from './worker-merge.service.js';
 import * as admin from './workers-admin.service.js';
+import { uploadRoute } from '../../platform/files/upload-limits.js';
 
 /** 雇员管理: search, detail drawer, counter registration (代登记), staff edits, duplicates and merge. */
 export function registerWorkerAdminRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -39,6 +40,8 @@ export function registerWorkerAdminRoutes(fastify: FastifyInstance, deps: AppDep
   app.post(
     '/api/v1/admin/workers',
     {
+      // The signature image is the big part; the profile fields fit in the extra 64 KB.
+      ...uploadRoute('image', 'consent.signatureDataUrl', admin.MAX_SIGNATURE_BYTES, 64 * 1024),
       schema: {
         tags,
         summary: '窗口/驿站代登记（记录本人签名或纸质授权）',

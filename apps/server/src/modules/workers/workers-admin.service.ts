@@ -9,7 +9,7 @@ import {
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { storeImage } from '../../platform/files/files.js';
+import { discardFile, storeImage } from '../../platform/files/files.js';
 import {
   assertReadableRegion,
   assertWritableRegion,
@@ -31,7 +31,7 @@ import { creditScoresOf } from '../credit/index.js';
 type Meta = { ip?: string; requestId?: string };
 type FileDeps = WorkersDeps & { dataDir: string };
 const SIGNATURE_PURPOSE = 'consent_signature';
-const MAX_SIGNATURE_BYTES = 300 * 1024;
+export const MAX_SIGNATURE_BYTES = 300 * 1024;
 /** Non-personal fields whose old and new values go to the audit log; PII changes are named only. */
 const PLAIN_FIELDS = [
   'homeRegionCode',
@@ -200,7 +200,7 @@ export async function registerWorkerAtCounter(
   const signature =
     consent.method === 'signature'
       ? await storeImage(
-          { db: deps.db, dataDir: deps.dataDir },
+          { db: deps.db, dataDir: deps.dataDir, pii: deps.pii },
           {
             ownerKind: 'staff',
             ownerId: actor.id,
@@ -216,35 +216,55 @@ export async function registerWorkerAtCounter(
       ? ('station' as const)
       : ('counter' as const);
   const now = deps.now();
-  const id = await deps.db.transaction(async (tx) => {
-    const row = await profileRepo.insertProfile(tx, {
-      ...columns,
-      channel,
-      registeredByStaffId: actor.id,
-      createdAt: now,
-      updatedAt: now,
+  const fileDeps = { db: deps.db, dataDir: deps.dataDir, pii: deps.pii };
+  // A registration that fails after the signature was stored takes the signature with it.
+  const id = await deps.db
+    .transaction(async (tx) => {
+      const row = await profileRepo.insertProfile(tx, {
+        ...columns,
+        channel,
+        registeredByStaffId: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await profileRepo.replaceSkillsAndCertificates(tx, row.id, body.skills, body.certificates);
+      await repo.insertRegistrationConsent(tx, {
+        workerId: row.id,
+        method: consent.method,
+        signatureFileId: signature?.id ?? null,
+        policyVersion: PRIVACY_POLICY_VERSION,
+        recordedByStaffId: actor.id,
+        createdAt: now,
+      });
+      await writeAudit(tx, {
+        actor,
+        action: 'counter_register',
+        entity: 'worker',
+        entityId: row.id,
+        regionCode: row.homeRegionCode,
+        details: { channel, consent: consent.method, signatureFileId: signature?.id ?? null },
+        ...meta,
+      });
+      return row.id;
+    })
+    .catch(async (err: unknown) => {
+      if (signature) await discardFile(fileDeps, signature.id);
+      // The same ID number registered at the same moment elsewhere: the answer the checks give.
+      if (body.idNumber && isUniqueViolation(err))
+        throw AppError.field('idNumber', '该身份证号码已登记，请到零工驿站或服务窗口核实');
+      throw err;
     });
-    await profileRepo.replaceSkillsAndCertificates(tx, row.id, body.skills, body.certificates);
-    await repo.insertRegistrationConsent(tx, {
-      workerId: row.id,
-      method: consent.method,
-      signatureFileId: signature?.id ?? null,
-      policyVersion: PRIVACY_POLICY_VERSION,
-      recordedByStaffId: actor.id,
-      createdAt: now,
-    });
-    await writeAudit(tx, {
-      actor,
-      action: 'counter_register',
-      entity: 'worker',
-      entityId: row.id,
-      regionCode: row.homeRegionCode,
-      details: { channel, consent: consent.method, signatureFileId: signature?.id ?? null },
-      ...meta,
-    });
-    return row.id;
-  });
   return getWorkerDetailForStaff(deps, actor, id);
+}
+
+/** A unique-index violation (SQLSTATE 23505), possibly wrapped by the query builder. */
+function isUniqueViolation(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && typeof e === 'object' && e !== null; depth++) {
+    if ('code' in e && e.code === '23505') return true;
+    e = 'cause' in e ? e.cause : undefined;
+  }
+  return false;
 }
 
 /** The changes between two rows: old → new for plain fields, names only for personal fields. */

@@ -14,6 +14,7 @@ import { metaOf, staffActorOf } from '../../platform/http/request-auth.js';
 import { XLSX_MIME, sendXlsx } from '../../platform/reporting/list-export.js';
 import * as service from './certificates-review.service.js';
 import { exportWorkers } from './workers-export.js';
+import { sendStoredFile } from '../../platform/files/file-response.js';
 
 /** 证书审核 (queue, bulk verify / reject with a reason) and the 雇员管理 Excel export. */
 export function registerWorkerConsoleRoutes(fastify: FastifyInstance, deps: AppDeps): void {
@@ -55,11 +56,7 @@ export function registerWorkerConsoleRoutes(fastify: FastifyInstance, deps: AppD
         request.params.id,
         metaOf(request),
       );
-      return reply
-        .header('content-type', photo.mime)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(photo.bytes);
+      return sendStoredFile(reply, photo, { name: 'certificate-photo', personal: true });
     },
   );
   app.get(

@@ -48,6 +48,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.statusCode === 429) {
       return reply.status(429).send(body('RATE_LIMITED'));
     }
+    const upload = request.routeOptions.config?.upload;
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && upload)
+      return reply
+        .status(413)
+        .send(body('PAYLOAD_TOO_LARGE', upload.message, [{ field: upload.field, message: upload.message }]));
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return reply.status(ERROR_CODES[mapped].status).send(body(mapped));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

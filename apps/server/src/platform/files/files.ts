@@ -1,29 +1,31 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { isSealedFile, type FileCipher } from '../crypto/index.js';
 import { AppError } from '../errors/app-error.js';
 import { storedFiles } from './files.schema.js';
+import { hasActiveMarkup, imageInfoOf, isExecutable } from './sniff.js';
+import { IMAGE_MAX_PIXELS, IMAGE_MAX_SIDE, tooLargeMessage } from './upload-limits.js';
+
+export { imageMimeOf } from './sniff.js';
 
 export type FileRow = typeof storedFiles.$inferSelect;
-export type FilesDeps = { db: DbOrTx; dataDir: string };
+export type FilesDeps = { db: DbOrTx; dataDir: string; pii: { files: FileCipher } };
 
-/** Image types accepted, recognised by their first bytes (not by what the client claims). */
-export function imageMimeOf(bytes: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP')
-    return 'image/webp';
-  return null;
-}
+/** The envelope written today (see platform/crypto/file-envelope.ts). */
+export const FILE_ENCRYPTION = 'sm4-ctr+hmac-sm3/v1';
 
 const fileDir = (dataDir: string) => path.join(dataDir, 'files');
+export const filePath = (dataDir: string, id: string) => path.join(fileDir(dataDir), id);
 
 /**
- * Store an image for an owner: JPEG, PNG or WebP up to `maxBytes`. The bytes are written under
- * DATA_DIR/files before the row, so a row never points at a missing file.
+ * Store an image for an owner: JPEG, PNG or WebP up to `maxBytes`, recognised by its bytes, with
+ * sound header dimensions within the pixel limits and no markup a browser could run. Every check
+ * comes before any write. The bytes are sealed (encrypted, bound to the file id), written to a
+ * temporary name, the row inserted, then the file renamed into place; a failure removes both, so
+ * a refused or failed upload leaves neither a row nor a file.
  */
 export async function storeImage(
   deps: FilesDeps,
@@ -36,28 +38,55 @@ export async function storeImage(
     field: string;
   },
 ): Promise<FileRow> {
-  if (input.bytes.length === 0) throw AppError.field(input.field, '请选择图片');
-  if (input.bytes.length > input.maxBytes)
-    throw AppError.field(input.field, `图片不能超过${Math.floor(input.maxBytes / 1024)}KB`);
-  const mime = imageMimeOf(input.bytes);
-  if (!mime) throw AppError.field(input.field, '只支持 JPG、PNG、WebP 图片');
+  const { bytes, field } = input;
+  if (bytes.length === 0) throw AppError.field(field, '请选择图片');
+  if (bytes.length > input.maxBytes) throw AppError.field(field, tooLargeMessage('image', input.maxBytes));
+  if (isExecutable(bytes)) throw AppError.field(field, '不能上传程序文件，请选择 JPG、PNG、WebP 图片');
+  const info = imageInfoOf(bytes);
+  if (!info) throw AppError.field(field, '只支持 JPG、PNG、WebP 图片');
+  if (info.width > IMAGE_MAX_SIDE || info.height > IMAGE_MAX_SIDE || info.width * info.height > IMAGE_MAX_PIXELS)
+    throw AppError.field(
+      field,
+      `图片尺寸过大（${info.width}×${info.height}），边长不能超过${IMAGE_MAX_SIDE}像素、总像素不能超过${IMAGE_MAX_PIXELS / 10_000}万`,
+    );
+  if (hasActiveMarkup(bytes)) throw AppError.field(field, '图片中含有网页脚本内容，不能上传');
+
   const id = randomUUID();
   await mkdir(fileDir(deps.dataDir), { recursive: true });
-  await writeFile(path.join(fileDir(deps.dataDir), id), input.bytes, { flag: 'wx' });
-  const [row] = await deps.db
-    .insert(storedFiles)
-    .values({
-      id,
-      ownerKind: input.ownerKind,
-      ownerId: input.ownerId,
-      purpose: input.purpose,
-      mime,
-      sizeBytes: input.bytes.length,
-      sha256: createHash('sha256').update(input.bytes).digest('hex'),
-    })
-    .returning();
-  if (!row) throw new Error('storeImage returned no row');
-  return row;
+  const final = filePath(deps.dataDir, id);
+  const tmp = `${final}.part`;
+  try {
+    await writeFile(tmp, deps.pii.files.seal(id, bytes), { flag: 'wx', mode: 0o600 });
+    const [row] = await deps.db
+      .insert(storedFiles)
+      .values({
+        id,
+        ownerKind: input.ownerKind,
+        ownerId: input.ownerId,
+        purpose: input.purpose,
+        mime: info.mime,
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        encryption: FILE_ENCRYPTION,
+      })
+      .returning();
+    if (!row) throw new Error('storeImage returned no row');
+    try {
+      await rename(tmp, final);
+    } catch (err) {
+      await deps.db.delete(storedFiles).where(eq(storedFiles.id, id));
+      throw err;
+    }
+    return row;
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+/** Remove a file nothing refers to (its upload's action failed afterwards): row and bytes. */
+export async function discardFile(deps: { db: DbOrTx; dataDir: string }, id: string): Promise<void> {
+  await deps.db.delete(storedFiles).where(eq(storedFiles.id, id));
+  await rm(filePath(deps.dataDir, id), { force: true });
 }
 
 export async function findFile(db: DbOrTx, id: string): Promise<FileRow | undefined> {
@@ -65,7 +94,16 @@ export async function findFile(db: DbOrTx, id: string): Promise<FileRow | undefi
   return rows[0];
 }
 
-/** The bytes of a stored file. */
-export async function readFileBytes(dataDir: string, row: FileRow): Promise<Buffer> {
-  return readFile(path.join(fileDir(dataDir), row.id));
+/**
+ * The plaintext bytes of a stored file. Sealed files are opened (a tampered or moved file throws);
+ * files from before encryption are returned as stored. The envelope's magic decides, so a file
+ * sealed by `files:encrypt` whose row was not yet updated still reads.
+ */
+export async function readFileBytes(
+  deps: { dataDir: string; pii: { files: FileCipher } },
+  row: FileRow,
+): Promise<Buffer> {
+  const stored = await readFile(filePath(deps.dataDir, row.id));
+  if (row.encryption === null && !isSealedFile(stored)) return stored;
+  return deps.pii.files.open(row.id, stored);
 }
