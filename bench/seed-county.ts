@@ -8,6 +8,9 @@ import { documentTokens, toTsvectorLiteral } from '../apps/server/src/platform/s
 
 export type Scale = { jobs: number; workers: number };
 
+/** A deterministic RFC 4122 (version 4 shaped) uuid from a text, as SQL: the API validates ids. */
+const uid = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
+
 /** The nine towns of Luzhai (450223); jobs and workers spread evenly over them. */
 export const TOWNS = [
   '450223100000',
@@ -97,15 +100,15 @@ export async function seedCounty(db: Db, scale: Scale): Promise<void> {
   );
   await exec(`
     insert into employers (id, name, kind, town_code, verification_status)
-    select md5('e' || g)::uuid, '鹿寨县压测用工单位' || g || '号', case when g % 4 = 0 then 'individual' else 'enterprise' end,
+    select ${uid(`'e' || g`)}, '鹿寨县压测用工单位' || g || '号', case when g % 4 = 0 then 'individual' else 'enterprise' end,
       (${TOWN_ARRAY})[1 + g % 9], case when g % 3 = 0 then 'unverified' else 'verified' end
     from generate_series(0, ${employers - 1}) g`);
   await exec(`
     insert into credit_scores (subject_type, subject_id, score)
-    select 'employer', md5('e' || g)::uuid, 40 + (g * 37) % 61 from generate_series(0, ${employers - 1}) g where g % 2 = 0`);
+    select 'employer', ${uid(`'e' || g`)}, 40 + (g * 37) % 61 from generate_series(0, ${employers - 1}) g where g % 2 = 0`);
   await exec(`
     insert into worker_profiles (id, name_enc, home_region_code, occupation_ids, channel, created_at, updated_at)
-    select md5('w' || g)::uuid, 'bench', (${TOWN_ARRAY})[1 + g % 9],
+    select ${uid(`'w' || g`)}, 'bench', (${TOWN_ARRAY})[1 + g % 9],
       array(select id from bench_occ where i in (g % (select count(*) from bench_occ), (g * 7 + 3) % (select count(*) from bench_occ))),
       'counter', now() - (g % 730) * interval '1 day', now()
     from generate_series(0, ${scale.workers - 1}) g`);
@@ -114,7 +117,7 @@ export async function seedCounty(db: Db, scale: Scale): Promise<void> {
     insert into job_postings (id, employer_id, occupation_id, title, kind, headcount, wage_min_fen, wage_max_fen, wage_unit,
       settlement, town_code, address, lng, lat, start_date, end_date, description, requirements, status, search_tokens,
       published_at, closed_at, created_at, updated_at)
-    select md5('j' || g)::uuid, md5('e' || (g % ${employers}))::uuid,
+    select ${uid(`'j' || g`)}, ${uid(`'e' || (g % ${employers})`)},
       (select id from bench_occ where i = (g * 13) % (select count(*) from bench_occ)),
       '压测·' || (array[${TITLES.map((t) => `'${t}'`).join(',')}])[1 + g % ${TITLES.length}] || g,
       case when g % 3 = 0 then 'contract' else 'flexible' end, 1 + g % 30,
