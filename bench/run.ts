@@ -8,7 +8,7 @@
 //   service functions (same SQL, same bytes, no cache, no logging). Prints req/s, p50/p99, errors
 //   and ratios to the baseline. BENCH_SCENARIOS=default,keyword limits the scenarios.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -72,11 +72,12 @@ async function prepare(): Promise<{ paths: [string, string][] }> {
   }
 }
 
-async function start(target: Target): Promise<{ url: string; child: ChildProcess }> {
+async function start(target: Target, dir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = fork(path.join(here, 'server.ts'), [target.kind], {
     execArgv: ['--import', 'tsx'],
-    // As `npm start` runs it (default NODE_ENV and LOG_LEVEL), without demo data.
-    env: { ...env, BENCH_DATA_DIR: dataDir, SEED_DEMO: 'false', ...target.env },
+    // As `npm start` runs it (default NODE_ENV and LOG_LEVEL), without demo data; ROLE=api (the
+    // background runner's periodic work would land at random in the measurements; BENCH_ROLE=all).
+    env: { ...env, BENCH_DATA_DIR: dir, SEED_DEMO: 'false', ROLE: env.BENCH_ROLE ?? 'api', ...target.env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -111,19 +112,31 @@ const { paths } = await prepare();
 const wanted = env.BENCH_SCENARIOS?.split(',');
 const scenarios = paths.filter(([name]) => !wanted || wanted.some((w) => name.includes(w)));
 const results = new Map<string, Map<string, Result>>();
-for (const target of TARGETS) {
-  // PGlite allows one process at a time: one target after the other.
-  const { url, child } = await start(target);
-  try {
-    for (const [name, p] of scenarios) {
+// Every target runs at once (PGlite: each on its own copy of the seeded files), idle while another
+// is measured; the targets take turns per scenario, so a change in the machine's load hits all.
+const servers: { target: Target; url: string; child: ChildProcess; dir: string }[] = [];
+try {
+  for (const [i, target] of TARGETS.entries()) {
+    const dir = databaseUrl ? dataDir : `${dataDir}-run${i}`;
+    if (!databaseUrl) {
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(dataDir, dir, { recursive: true });
+    }
+    servers.push({ target, dir, ...(await start(target, dir)) });
+  }
+  for (const [name, p] of scenarios) {
+    for (const { target, url } of servers) {
       const r = await load(url + p);
       (results.get(name) ?? results.set(name, new Map()).get(name))?.set(target.name, r);
       console.log(
         `${target.name.padEnd(20)} ${name.padEnd(14)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}`,
       );
     }
-  } finally {
-    await stop(child);
+  }
+} finally {
+  for (const s of servers) {
+    await stop(s.child);
+    if (!databaseUrl) rmSync(s.dir, { recursive: true, force: true });
   }
 }
 
