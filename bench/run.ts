@@ -4,7 +4,7 @@
 //   reused when already seeded) or into PostgreSQL when DATABASE_URL is set (use a database of its
 //   own: the bench writes into it). Then for each scenario runs autocannon (BENCH_CONNECTIONS=50,
 //   BENCH_DURATION=5 s) against: the Lingong server as `npm start` runs it; the same with the list
-//   cache off (LIST_CACHE_TTL_MS=0, the cost of a cache miss); and a bare Fastify running the same
+//   page cache off (LIST_CACHE_TTL_MS=0, the cost of a page miss); and a bare Fastify running the same
 //   service functions (same SQL, same bytes, no cache, no logging). Prints req/s, p50/p99, errors
 //   and ratios to the baseline. BENCH_SCENARIOS=default,keyword limits the scenarios.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -27,7 +27,7 @@ const here = import.meta.dirname;
 type Target = { name: string; kind: 'lingong' | 'baseline'; env?: Record<string, string> };
 const TARGETS: Target[] = [
   { name: 'lingong', kind: 'lingong' },
-  { name: 'lingong, cache off', kind: 'lingong', env: { LIST_CACHE_TTL_MS: '0' } },
+  { name: 'lingong, no page cache', kind: 'lingong', env: { LIST_CACHE_TTL_MS: '0' } },
   { name: 'baseline (same SQL)', kind: 'baseline' },
 ];
 
@@ -144,7 +144,7 @@ console.log(
   `\n${databaseUrl ? 'PostgreSQL' : 'PGlite'}, ${scale.jobs} jobs / ${scale.workers} workers, ${connections} connections, ${duration} s per scenario`,
 );
 console.log(
-  '| scenario | lingong req/s (p99) | cache off req/s (p99) | baseline req/s (p99) | lingong / baseline | cache off / baseline | errors | same bytes |',
+  '| scenario | lingong req/s (p99) | no page cache req/s (p99) | baseline req/s (p99) | lingong / baseline | no page cache / baseline | errors | same bytes |',
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const [name, byTarget] of results) {

@@ -41,18 +41,21 @@ export class TtlCache<V> {
 }
 
 let listTtlMs = 5000;
-/** Totals live longer than pages: they only feed "共 N 个" above the exact-count threshold. */
-const TOTAL_TTL_FACTOR = 12;
+/**
+ * Totals of a filter stand in for a maintained counter: kept a minute (dropped on any job write),
+ * so a page-cache miss on page 2, a cursor page or another sort does not count the matches again.
+ */
+const TOTAL_TTL_MS = 60_000;
 
 /** Serialised public list pages (JSON text), by normalised query. */
 export const listPageCache = new TtlCache<string>(() => listTtlMs);
 /** Exact totals of a filter, by normalised filter. */
-export const listTotalCache = new TtlCache<number>(() => listTtlMs * TOTAL_TTL_FACTOR);
+export const listTotalCache = new TtlCache<number>(() => TOTAL_TTL_MS);
 
-/** Set the page TTL (config LIST_CACHE_TTL_MS; 0 turns both caches off). */
+/** Set the page TTL (config LIST_CACHE_TTL_MS; 0 turns the page cache off, not the totals). */
 export function setListCacheTtl(ms: number): void {
   listTtlMs = ms;
-  if (ms <= 0) jobsChanged();
+  jobsChanged();
 }
 
 /** A job was inserted or changed: drop every cached list page and total. */
