@@ -49,6 +49,7 @@ import { wagesModule } from './modules/wages/index.js';
 import { exchangeModule } from './modules/exchange/index.js';
 import { monitoringModule } from './modules/monitoring/index.js';
 import { registerModerationRoutes } from './platform/moderation/moderation.routes.js';
+import { DebugAccessLog } from './platform/http/access-log.js';
 
 export type { AppDeps } from './deps.js';
 
@@ -103,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // No per-request info lines (issue 16): access lines at debug; errors and warnings as before.
+    logController: new DebugAccessLog(),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
   }).withTypeProvider<ZodTypeProvider>();

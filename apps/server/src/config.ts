@@ -11,6 +11,8 @@ const ConfigEnv = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Milliseconds the public job list's pages are cached in-process (0 = off); dropped on any job change. */
+  LIST_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   /** PII encryption keys "id:hex64[,id:hex64]"; the first is active unless PII_ACTIVE_KEY says. */
   PII_KEYS: z.string().optional(),
   PII_ACTIVE_KEY: z.string().optional(),
@@ -80,6 +82,7 @@ export type Config = {
   mfa: { enforce: boolean; requiredRoles: string[]; stepUpMinutes: number };
   trustProxy: boolean;
   bodyLimitBytes: number;
+  listCacheTtlMs: number;
   authRateLimitPerMin: number;
   sms: {
     provider: 'local' | 'aliyun';
@@ -150,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    listCacheTtlMs: e.LIST_CACHE_TTL_MS,
     authRateLimitPerMin: e.AUTH_RATE_LIMIT_PER_MIN,
     sms: {
       provider: e.SMS_PROVIDER,

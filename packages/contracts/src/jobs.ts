@@ -50,6 +50,8 @@ export const PublicJobQuery = PageQuery.extend({
     .max(300, { error: '距离最多300公里' })
     .optional(),
   sort: JobSort.default('newest'),
+  /** The previous page's `nextCursor`: continue after it (keyset; `page` is then only echoed). */
+  cursor: z.string().max(300, { error: '分页游标无效，请从第一页重新加载' }).optional(),
 }).superRefine((q, ctx) => {
   if ((q.lng === undefined) !== (q.lat === undefined))
     ctx.addIssue({ code: 'custom', path: ['lat'], message: '经纬度应同时提供' });
@@ -83,7 +85,10 @@ export const PublicJobSummary = z.object({
   employerCreditLevel: z.string().nullable().optional(),
 });
 export type PublicJobSummary = z.infer<typeof PublicJobSummary>;
-export const PublicJobPage = pageOf(PublicJobSummary);
+export const PublicJobPage = pageOf(PublicJobSummary).extend({
+  /** Pass as `cursor` for the next page (same filters and sort); null on the last page. */
+  nextCursor: z.string().nullable().optional(),
+});
 
 export const JobIdParam = z.object({ id: z.uuid({ error: 'ID格式不正确' }) });
 export const PublicJobDetailQuery = z.object({

@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { CREDIT_BASE_SCORE, type CreditLevel, type CreditSubject } from './credit-rules.js';
 import { creditScores } from './credit.schema.js';
 
@@ -15,4 +15,11 @@ export function creditLevelCondition(subjectType: CreditSubject, idColumn: AnyCo
   const [min, max] = CREDIT_LEVEL_RANGES[level];
   const score = sql`coalesce((select ${creditScores.score} from ${creditScores} where ${creditScores.subjectType} = ${subjectType} and ${creditScores.subjectId} = ${idColumn}), ${CREDIT_BASE_SCORE})`;
   return sql`${score} between ${min} and ${max}`;
+}
+
+/** The subject's score for the id in `id` (the base score without events), embedded in another module's statement. */
+export function creditScoreSql(subjectType: CreditSubject, id: SQLWrapper): SQL<number> {
+  return sql<number>`coalesce((select lg_c.score from ${creditScores} lg_c where lg_c.subject_type = ${subjectType} and lg_c.subject_id = ${id}), ${CREDIT_BASE_SCORE})`.mapWith(
+    Number,
+  );
 }

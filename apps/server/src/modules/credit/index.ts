@@ -30,7 +30,7 @@ export {
   type SubjectInfo,
 } from './credit-subjects.js';
 export { recordLateCancel, jobStartAt } from './credit-late-cancel.js';
-export { creditLevelCondition, CREDIT_LEVEL_RANGES } from './credit-level-sql.js';
+export { creditLevelCondition, creditScoreSql, CREDIT_LEVEL_RANGES } from './credit-level-sql.js';
 
 /** The credit module as a Fastify plugin: all its routes. */
 export const creditModule = defineModule('credit', [registerCreditRoutes, registerCreditWatchRoutes]);

@@ -19,6 +19,7 @@ export { requireRole, requireTown, findTownName } from './employer-registration.
 export { acceptInvitationsOnLogin } from './employer-members.service.js';
 export { findMembersOfEmployer } from './employers.repository.js';
 export { employers } from './employers.schema.js';
+export { employerNameSql } from './employers-sql.js';
 
 export { findEmployerRef, type EmployerRef } from './employer-refs.repository.js';
 

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { jobPostings } from './jobs.schema.js';
 import type { JobRow } from './jobs.repository.js';
+import { jobsChanged } from './job-list-cache.js';
 
 /**
  * The job row locked FOR UPDATE in the caller's transaction: concurrent hires of one job queue
@@ -18,6 +19,7 @@ export async function setJobFilled(tx: DbOrTx, jobId: string, filled: boolean, n
     .update(jobPostings)
     .set({ status: filled ? 'filled' : 'published', updatedAt: now, closedAt: filled ? now : null })
     .where(and(eq(jobPostings.id, jobId), inArray(jobPostings.status, filled ? ['published'] : ['filled'])));
+  jobsChanged();
 }
 
 /** Published jobs to score for recommendations (newest first, bounded). */

@@ -8,7 +8,30 @@ export type JobNames = { town: string; occupation: string; employer: string };
 /** Kilometres rounded to 0.1. */
 const km = (d: number | null) => (d === null ? null : Math.round(d * 10) / 10);
 
-export function presentPublicJob(r: JobRow, names: JobNames, distanceKm: number | null = null): PublicJobSummary {
+/** The columns the list shows (the list selects only these). */
+export type JobListColumns = Pick<
+  JobRow,
+  | 'id'
+  | 'title'
+  | 'occupationId'
+  | 'kind'
+  | 'headcount'
+  | 'wageMinFen'
+  | 'wageMaxFen'
+  | 'wageUnit'
+  | 'settlement'
+  | 'townCode'
+  | 'address'
+  | 'startDate'
+  | 'endDate'
+  | 'publishedAt'
+>;
+
+export function presentPublicJob(
+  r: JobListColumns,
+  names: JobNames,
+  distanceKm: number | null = null,
+): PublicJobSummary {
   return {
     id: r.id,
     title: r.title,

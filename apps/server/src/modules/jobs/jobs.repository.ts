@@ -3,6 +3,7 @@ import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import type { Fetched, Slice } from '../../platform/reporting/index.js';
 import { jobPostings } from './jobs.schema.js';
+import { jobsChanged } from './job-list-cache.js';
 
 export type JobRow = typeof jobPostings.$inferSelect;
 /** Insert values; `searchTokens` takes the SQL of `jobSearchVector`. */
@@ -12,10 +13,12 @@ export type JobStatus = JobRow['status'];
 
 export async function insertJobs(db: DbOrTx, rows: JobInsert[], batchSize = 500): Promise<void> {
   for (let i = 0; i < rows.length; i += batchSize) await db.insert(jobPostings).values(rows.slice(i, i + batchSize));
+  jobsChanged();
 }
 
 export async function insertJob(db: DbOrTx, values: JobInsert): Promise<JobRow> {
   const [row] = await db.insert(jobPostings).values(values).returning();
+  jobsChanged();
   if (!row) throw new Error('insertJob returned no row');
   return row;
 }
@@ -42,6 +45,7 @@ export async function updateJobIfStatus(
     .set(values)
     .where(and(eq(jobPostings.id, id), inArray(jobPostings.status, [...from])))
     .returning();
+  jobsChanged();
   return row;
 }
 
@@ -94,6 +98,7 @@ export async function expireEndedJobs(db: DbOrTx, today: string, now: Date): Pro
       ),
     )
     .returning({ id: jobPostings.id });
+  if (rows.length > 0) jobsChanged();
   return rows.map((r) => r.id);
 }
 

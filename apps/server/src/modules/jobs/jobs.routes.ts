@@ -11,6 +11,7 @@ import {
 import { registerJobManageRoutes } from './jobs-manage.routes.js';
 import type { AppDeps } from '../../deps.js';
 import * as search from './job-search.service.js';
+import { listPageCache, queryKey, setListCacheTtl } from './job-list-cache.js';
 import { registerJobAppRoutes } from './jobs.app.routes.js';
 import { registerJobAdminRoutes } from './jobs.admin.routes.js';
 
@@ -18,6 +19,7 @@ import { registerJobAdminRoutes } from './jobs.admin.routes.js';
 export function registerJobRoutes(fastify: FastifyInstance, deps: AppDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
+  setListCacheTtl(deps.config.listCacheTtlMs);
   app.get(
     '/api/v1/public/jobs',
     {
@@ -28,7 +30,17 @@ export function registerJobRoutes(fastify: FastifyInstance, deps: AppDeps): void
         response: { 200: PublicJobPage, 400: ErrorBody },
       },
     },
-    async (request) => search.listPublishedJobs(db, request.query),
+    async (request, reply) => {
+      // Anonymous and identical for every caller: served from the short-lived page cache.
+      const key = queryKey(request.query);
+      let body = listPageCache.get(key);
+      if (body === undefined) {
+        body = JSON.stringify(PublicJobPage.parse(await search.listPublishedJobs(db, request.query)));
+        listPageCache.set(key, body);
+      }
+      // JSON text (the same bytes the zod serialiser makes): Fastify sends a string as is.
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
   );
   app.get(
     '/api/v1/public/jobs/:id',

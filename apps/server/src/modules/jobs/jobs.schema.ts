@@ -11,6 +11,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import {
   JOB_KINDS,
   JOB_SOURCES,
@@ -78,5 +79,21 @@ export const jobPostings = pgTable(
     index('job_postings_employer_idx').on(t.employerId),
     index('job_postings_search_idx').using('gin', t.searchTokens),
     index('job_postings_status_end_idx').on(t.status, t.endDate),
+    // The public list (issue 16): one index per offered sort and filter.
+    index('job_postings_status_published_idx').on(
+      t.status,
+      t.publishedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // Pay per day, the expression job-search.repository.ts sorts by ("best pay"); keep in step.
+    index('job_postings_status_daily_pay_idx').on(
+      t.status,
+      sql`(case ${t.wageUnit} when 'hour' then ${t.wageMaxFen} * 8.0 when 'month' then ${t.wageMaxFen} / 22.0 else ${t.wageMaxFen} * 1.0 end) desc`,
+      t.publishedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('job_postings_status_occupation_idx').on(t.status, t.occupationId, t.publishedAt.desc().nullsFirst()),
+    index('job_postings_status_pay_idx').on(t.status, t.wageUnit, t.wageMaxFen),
+    index('job_postings_status_lat_idx').on(t.status, t.lat, t.lng),
   ],
 );

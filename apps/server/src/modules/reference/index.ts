@@ -14,6 +14,7 @@ export {
   seedReferenceData,
 } from './reference.service.js';
 export { isWithinRegion, regionPrefix, levelOfCode, deriveParentCode } from '../../platform/rbac/region-codes.js';
+export { regionNameSql, occupationNameSql, occupationSubtreeSql } from './reference-sql.js';
 export { TOWN_CENTRES } from './data/regions.js';
 export { occupations } from './reference.schema.js';
 

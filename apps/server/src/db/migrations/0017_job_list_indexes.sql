@@ -1,0 +1,5 @@
+CREATE INDEX "job_postings_status_published_idx" ON "job_postings" USING btree ("status","published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "job_postings_status_daily_pay_idx" ON "job_postings" USING btree ("status",(case "wage_unit" when 'hour' then "wage_max_fen" * 8.0 when 'month' then "wage_max_fen" / 22.0 else "wage_max_fen" * 1.0 end) desc,"published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "job_postings_status_occupation_idx" ON "job_postings" USING btree ("status","occupation_id","published_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "job_postings_status_pay_idx" ON "job_postings" USING btree ("status","wage_unit","wage_max_fen");--> statement-breakpoint
+CREATE INDEX "job_postings_status_lat_idx" ON "job_postings" USING btree ("status","lat","lng");
