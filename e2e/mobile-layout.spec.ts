@@ -42,7 +42,11 @@ type Ids = {
 
 /** Real ids through the API: the employer's job, the worker hired on it, a grievance, a notice. */
 async function seed(workerToken: string, employerToken: string): Promise<Ids> {
-  const { items: employers } = await apiCall<{ items: { id: string }[] }>('GET', '/api/v1/app/employers', employerToken);
+  const { items: employers } = await apiCall<{ items: { id: string }[] }>(
+    'GET',
+    '/api/v1/app/employers',
+    employerToken,
+  );
   const { items: occupations } = await apiCall<{ items: { id: string; name: string }[] }>(
     'GET',
     '/api/v1/public/occupations',
@@ -75,14 +79,25 @@ async function seed(workerToken: string, employerToken: string): Promise<Ids> {
   });
   const app = await apiCall<{ id: string }>('POST', `/api/v1/app/jobs/${job.id}/apply`, workerToken);
   await apiCall('POST', `/api/v1/app/applications/${app.id}/hire`, employerToken);
-  const grievance = await apiCall<{ id: string }>('POST', `/api/v1/app/applications/${app.id}/grievances`, workerToken, {
-    kind: 'wage_arrears',
-    content: '说好日结，干完两天还没有给工钱',
-  });
+  const grievance = await apiCall<{ id: string }>(
+    'POST',
+    `/api/v1/app/applications/${app.id}/grievances`,
+    workerToken,
+    {
+      kind: 'wage_arrears',
+      content: '说好日结，干完两天还没有给工钱',
+    },
+  );
   const notices = (await (await fetch(`${e2e.url}/api/v1/public/publications?channel=notice&pageSize=1`)).json()) as {
     items: { id: string }[];
   };
-  return { jobId: job.id, employerId, applicationId: app.id, grievanceId: grievance.id, noticeId: notices.items[0]!.id };
+  return {
+    jobId: job.id,
+    employerId,
+    applicationId: app.id,
+    grievanceId: grievance.id,
+    noticeId: notices.items[0]!.id,
+  };
 }
 
 /** Who visits a route (the employer area, else a worker when it needs a login) and its URL with real ids. */
@@ -111,7 +126,11 @@ async function setup(): Promise<{ tokens: { worker: string; employer: string }; 
   return { tokens, ids };
 }
 
-async function phone(width: number, mode: Mode, token?: string): Promise<{ ctx: BrowserContext; page: Page }> {
+async function phone(
+  width: number,
+  mode: Mode | 'device',
+  token?: string,
+): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await e2e.browser.newContext({
     viewport: { width, height: 720 },
     deviceScaleFactor: 2,
@@ -119,7 +138,9 @@ async function phone(width: number, mode: Mode, token?: string): Promise<{ ctx: 
     hasTouch: true,
     locale: 'zh-CN',
   });
-  await ctx.addInitScript((on) => localStorage.setItem('lingong.elderMode', on ? '1' : '0'), mode === 'elder');
+  // 'device': whatever this browser remembered (the init script would reset it on every load).
+  if (mode !== 'device')
+    await ctx.addInitScript((on) => localStorage.setItem('lingong.elderMode', on ? '1' : '0'), mode === 'elder');
   if (token) await ctx.addCookies([{ name: 'lg_app', value: token, url: e2e.url }]);
   return { ctx, page: await ctx.newPage() };
 }
@@ -131,9 +152,42 @@ async function open(page: Page, url: string): Promise<void> {
   await page.waitForTimeout(150);
 }
 
-const slug = (url: string) => url.replace(/[0-9a-f-]{36}/g, 'id').replace(/^\//, '').replace(/\W+/g, '_') || 'root';
+const slug = (url: string) =>
+  url
+    .replace(/[0-9a-f-]{36}/g, 'id')
+    .replace(/^\//, '')
+    .replace(/\W+/g, '_') || 'root';
 
 describe('mobile layout: every route at 320 and 360 px, normal and 长辈模式', () => {
+  it('the checks catch a wide box, a pseudo-element sticking out, cut-off text and grey-on-white text', async () => {
+    const { ctx, page } = await phone(320, 'normal');
+    const html = (body: string) =>
+      `<!doctype html><meta name="viewport" content="width=device-width"><body style="margin:0">${body}</body>`;
+    await page.setContent(html('<div class="wide" style="width:330px">x</div>'));
+    let report = (await page.evaluate(OVERFLOW_REPORT)) as OverflowReport;
+    expect(report.scrollWidth).toBe(330);
+    expect(report.offenders).toEqual(['div.wide [0..330]']);
+    await page.setContent(
+      html(
+        '<style>.arrow::after{content:"";position:absolute;right:-6px;width:4px;height:4px}</style>' +
+          '<div style="display:flex;justify-content:flex-end"><span class="arrow" style="position:relative">x</span></div>',
+      ),
+    );
+    report = (await page.evaluate(OVERFLOW_REPORT)) as OverflowReport;
+    expect(report.offenders.join()).toContain('span.arrow (its pseudo-element or transform)');
+    await page.setContent(
+      html('<div class="cell" style="width:80px;overflow:hidden;white-space:nowrap">男 · 2002-08-04 很长很长</div>'),
+    );
+    report = (await page.evaluate(OVERFLOW_REPORT)) as OverflowReport;
+    expect(report.offenders).toEqual([]);
+    expect(report.clipped.join()).toContain('div.cell');
+    await page.setContent(html('<p class="grey" style="color:#969799">说明</p><p style="color:#646566">说明</p>'));
+    const low = (await page.evaluate(CONTRAST_FAILURES)) as string[];
+    expect(low).toHaveLength(1);
+    expect(low[0]).toMatch(/^2\.9\d < 4\.5 "说明" .*p\.grey/);
+    await ctx.close();
+  });
+
   for (const width of WIDTHS)
     for (const mode of MODES)
       it(`no horizontal overflow at ${width} px, ${mode === 'elder' ? '长辈模式' : '普通模式'}`, async () => {
@@ -142,6 +196,7 @@ describe('mobile layout: every route at 320 and 360 px, normal and 长辈模式'
         expect(routes.length).toBeGreaterThan(25);
         const pages: Partial<Record<Who, { ctx: BrowserContext; page: Page }>> = {};
         const failures: string[] = [];
+        let overflowing = 0;
         for (const route of routes) {
           const { who, url } = visit(route, i);
           pages[who] ??= await phone(width, mode, who === 'anon' ? undefined : t[who]);
@@ -149,16 +204,20 @@ describe('mobile layout: every route at 320 and 360 px, normal and 长辈模式'
           await open(page, url);
           // A redirect to /login would hide the page under test.
           if (route.path !== '/login') expect(new URL(page.url()).pathname, `${url} as ${who}`).not.toBe('/login');
-          if (mode === 'elder') expect(await page.evaluate(() => document.documentElement.className)).toContain('elder-mode');
+          if (mode === 'elder')
+            expect(await page.evaluate(() => document.documentElement.className)).toContain('elder-mode');
           await snap(page, J, `${width}-${mode}-${slug(url)}`);
           const report = (await page.evaluate(OVERFLOW_REPORT)) as OverflowReport;
-          if (report.scrollWidth > report.clientWidth || report.offenders.length)
+          if (report.scrollWidth > report.clientWidth || report.offenders.length) {
+            overflowing++;
             failures.push(
               `${route.path}: scrollWidth ${report.scrollWidth} > ${report.clientWidth}; ${report.offenders.join(' | ')}`,
             );
+          }
+          if (report.clipped.length) failures.push(`${route.path}: text cut off: ${report.clipped.join(' | ')}`);
         }
         for (const p of Object.values(pages)) await p.ctx.close();
-        console.log(`[mobile-layout] ${width}px ${mode}: ${failures.length}/${routes.length} routes overflow`);
+        console.log(`[mobile-layout] ${width}px ${mode}: ${overflowing}/${routes.length} routes overflow`);
         expect(failures, failures.join('\n')).toEqual([]);
       }, 240_000);
 
@@ -190,13 +249,18 @@ describe('mobile layout: every route at 320 and 360 px, normal and 长辈模式'
   }, 120_000);
 
   it('长辈模式 is on the first screen before login, remembered on the device, and applies app-wide', async () => {
-    const { ctx, page } = await phone(360, 'normal');
+    const { ctx, page } = await phone(320, 'device');
     await open(page, '/jobs');
+    expect(await page.evaluate(() => document.documentElement.className)).not.toContain('elder-mode');
     const toggle = page.getByTestId('elder-mode-toggle');
     expect(await toggle.isVisible()).toBe(true);
     await toggle.click();
     await expect.poll(() => page.evaluate(() => document.documentElement.className)).toContain('elder-mode');
     expect(await page.evaluate(() => localStorage.getItem('lingong.elderMode'))).toBe('1');
+    // At 320 px in elder mode the switch and the title share the bar without overlapping.
+    const sw = (await page.locator('.elder-switch').boundingBox())!;
+    const title = (await page.locator('.van-nav-bar__title').boundingBox())!;
+    expect(sw.x + sw.width, 'switch runs into the title').toBeLessThanOrEqual(title.x);
     await snap(page, J, 'toggle-01-jobs-elder');
     // The login page shows the same switch, already on; a reload keeps the mode.
     await open(page, '/login');

@@ -7,6 +7,8 @@ export interface OverflowReport {
   clientWidth: number;
   /** Outermost visible elements sticking out left or right of the viewport (not inside a clipping box). */
   offenders: string[];
+  /** Text cut off at the edge of a box that hides overflow without an ellipsis (half a word shown). */
+  clipped: string[];
 }
 
 const DESCRIBE = `
@@ -29,7 +31,7 @@ export const OVERFLOW_REPORT = `(() => {
   ${DESCRIBE}
   const root = document.documentElement;
   const vw = root.clientWidth;
-  const clipped = (el) => {
+  const insideClip = (el) => {
     for (let a = el.parentElement; a && a !== document.body && a !== root; a = a.parentElement)
       if (getComputedStyle(a).overflowX !== 'visible') return true;
     return false;
@@ -39,7 +41,7 @@ export const OVERFLOW_REPORT = `(() => {
     const r = el.getBoundingClientRect();
     // Zero-height and invisible boxes still widen the page: only empty width is skipped.
     if (r.width === 0 || getComputedStyle(el).display === 'contents') continue;
-    if ((r.right > vw + 0.5 || r.left < -0.5) && !clipped(el)) sticksOut.add(el);
+    if ((r.right > vw + 0.5 || r.left < -0.5) && !insideClip(el)) sticksOut.add(el);
   }
   const offenders = [...sticksOut]
     .filter((el) => !sticksOut.has(el.parentElement))
@@ -65,7 +67,26 @@ export const OVERFLOW_REPORT = `(() => {
     }
     if (at !== document.body) offenders.push(describe(at) + ' (its pseudo-element or transform)');
   }
-  return { scrollWidth: root.scrollWidth, clientWidth: vw, offenders };
+  const clipped = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n && clipped.length < 8; n = walker.nextNode()) {
+    if (!n.textContent.trim() || !n.parentElement) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const t = range.getBoundingClientRect();
+    if (t.width === 0) continue;
+    let box = n.parentElement;
+    while (box && box !== document.body && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+    if (!box || box === document.body) continue;
+    const cs = getComputedStyle(box);
+    if (cs.textOverflow === 'ellipsis' || cs.overflowX === 'auto' || cs.overflowX === 'scroll') continue;
+    const b = box.getBoundingClientRect();
+    const inner = { left: b.left + box.clientLeft, right: b.left + box.clientLeft + box.clientWidth };
+    // Straddling the edge: partly shown (a slide wholly outside its swipe box is just off stage).
+    const cut = (t.right > inner.right + 1 && t.left < inner.right) || (t.left < inner.left - 1 && t.right > inner.left);
+    if (cut) clipped.push(describe(n.parentElement) + ' "' + n.textContent.trim().slice(0, 16) + '"');
+  }
+  return { scrollWidth: root.scrollWidth, clientWidth: vw, offenders, clipped };
 })()`;
 
 /**
