@@ -74,7 +74,8 @@ export function useE2e(): E2e {
       await ui.staffLogin(page, running().url, username);
       return page;
     },
-    phoneToken: (phone) => ui.phoneToken(running().url, phone),
+    phoneToken: (phone) =>
+      ui.phoneToken(running().url, phone, () => clock.set(new Date(clock.now().getTime() + 61_000))),
     mobilePage: (token) => ui.mobilePage(running().browser, running().url, token),
     apiCall: <T>(method: string, path: string, token: string, body?: unknown) =>
       ui.apiCall<T>(running().url, method, path, token, body),

@@ -47,20 +47,38 @@ export async function smsCode(baseUrl: string, phone: string): Promise<string> {
   return ((await (await fetch(latest)).json()) as { code: string }).code;
 }
 
-/** Log a phone in through the API (code from the dev endpoint); returns the app session token. */
-export async function phoneToken(baseUrl: string, phone: string): Promise<string> {
-  await fetch(`${baseUrl}/api/v1/public/auth/sms-code`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone }),
-  });
+/**
+ * Log a phone in through the API (code from the dev endpoint); returns the app session token.
+ * A phone that got a code less than 60 s ago (e.g. a UI login earlier in the file) is in the
+ * server's cooldown: `onCooldown` moves past it (the fixture advances the server clock), then
+ * the code is asked for again. Throws with the server's answer when no session comes back.
+ */
+export async function phoneToken(
+  baseUrl: string,
+  phone: string,
+  onCooldown?: () => Promise<void> | void,
+): Promise<string> {
+  const ask = () =>
+    fetch(`${baseUrl}/api/v1/public/auth/sms-code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone }),
+    });
+  let sent = await ask();
+  if (sent.status === 429 && onCooldown) {
+    await onCooldown();
+    sent = await ask();
+  }
+  if (sent.status >= 300) throw new Error(`sms-code for ${phone}: ${sent.status} ${await sent.text()}`);
   const code = await smsCode(baseUrl, phone);
   const res = await fetch(`${baseUrl}/api/v1/public/auth/login/phone`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ phone, code }),
   });
-  return ((await res.json()) as { token: string }).token;
+  const body = (await res.json()) as { token?: string };
+  if (!body.token) throw new Error(`login for ${phone}: ${res.status} ${JSON.stringify(body)}`);
+  return body.token;
 }
 
 /** A 360 px phone page logged in with an app session token (the lg_app cookie). */
