@@ -30,7 +30,7 @@ export async function rebuildFlows(tx: DbOrTx, now: Date): Promise<void> {
              ((a.first_hire at time zone 'Asia/Shanghai')::date - (w.created_at at time zone 'Asia/Shanghai')::date))
            end as days
       from ${workerProfiles} w
-     cross join lateral unnest(array[${ALL}]::text[] || w.priority_groups) as g(grp)
+     cross join lateral unnest(array[${sql.raw(`'${ALL}'`)}]::text[] || w.priority_groups) as g(grp)
       left join (
         select worker_id, min(hired_at) as first_hire, (count(*) filter (where status = 'completed'))::int as completed
           from ${applications} group by worker_id
@@ -38,15 +38,17 @@ export async function rebuildFlows(tx: DbOrTx, now: Date): Promise<void> {
       left join (
         select distinct worker_id from ${wageStatements} where status in ('paid', 'received')
       ) p on p.worker_id = w.id`;
+  // One pass over workers: the per-worker rows feed both the cells and the histogram.
+  await tx.execute(sql`create temporary table worker_flow_rows on commit drop as ${perWorker}`);
   await tx.execute(sql`
     insert into ${workerFlowCells} (town_code, grp, registered, applied, hired, completed, paid, repeat, refreshed_at)
     select town, grp, count(*)::int, (count(*) filter (where applied))::int, (count(*) filter (where hired))::int,
            (count(*) filter (where completed > 0))::int, (count(*) filter (where paid))::int,
            (count(*) filter (where completed > 1))::int, ${now}
-      from (${perWorker}) x group by town, grp`);
+      from worker_flow_rows group by town, grp`);
   await tx.execute(sql`
     insert into ${workerFirstHireDays} (town_code, grp, days, workers)
-    select town, grp, days, count(*)::int from (${perWorker}) x where days is not null group by town, grp, days`);
+    select town, grp, days, count(*)::int from worker_flow_rows where days is not null group by town, grp, days`);
   await tx.execute(sql`
     insert into ${migrantFlows} (town_code, destination, members)
     select left(village_code, 9) || '000', coalesce(nullif(trim(migrant_destination), ''), '未填写'), count(*)::int
